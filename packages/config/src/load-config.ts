@@ -1,0 +1,110 @@
+import { z } from 'zod';
+
+/** Thrown when the environment does not describe a runnable process; lists every bad key. */
+export class ConfigError extends Error {
+  constructor(readonly problems: { key: string; message: string }[]) {
+    super(`Invalid configuration: ${problems.map((p) => `${p.key}: ${p.message}`).join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info');
+const postgresUrl = z
+  .string({ error: 'is required (e.g. postgresql://heinrich@127.0.0.1:5432/heinrich)' })
+  .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL');
+const redisUrl = z
+  .string({ error: 'is required (e.g. redis://127.0.0.1:6379)' })
+  .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL');
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+
+/** Settings every process shares. */
+const shared = {
+  DATABASE_URL: postgresUrl,
+  REDIS_URL: redisUrl,
+  /** BullMQ key prefix; lets several installations (or test runs) share one Redis. */
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only').default('heinrich'),
+  LOG_LEVEL: logLevel,
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** How long SIGTERM waits for in-flight work before exiting anyway. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(25_000),
+};
+
+export const apiEnvSchema = z.object({
+  ...shared,
+  PORT: port(8080),
+  /** Where people and providers reach this api (links in pages, Twilio signatures). */
+  PUBLIC_URL: z.url({ error: 'must be an absolute URL such as https://heinrich.example.com' }).optional(),
+  HEINRICH_ADMIN_API_KEY: z
+    .string({ error: 'is required: the bootstrap admin API key (at least 24 characters)' })
+    .min(24, 'must be at least 24 characters'),
+  /** Largest accepted request body; Alertmanager sends ~0.6 kB per alert. */
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
+  /** When set, /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** Behind a proxy/ingress, trust X-Forwarded-* from it (Express `trust proxy`). */
+  TRUST_PROXY: z.string().default('loopback, linklocal, uniquelocal'),
+});
+export type ApiConfig = ReturnType<typeof toApiConfig>;
+
+export const workerEnvSchema = z.object({
+  ...shared,
+  /** health and metrics only */
+  PORT: port(8081),
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** Outbox relay: re-enqueue events that have waited this long without being handled. */
+  OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
+  OUTBOX_STALE_AFTER_MS: z.coerce.number().int().min(100).default(10_000),
+});
+export type WorkerConfig = ReturnType<typeof toWorkerConfig>;
+
+function parse<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
+  // empty strings count as unset: `FOO=` in a compose file means "no value"
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => ({ key: issue.path.join('.') || '(root)', message: issue.message })),
+    );
+  }
+  return result.data;
+}
+
+function toApiConfig(env: z.infer<typeof apiEnvSchema>) {
+  return {
+    databaseUrl: env.DATABASE_URL,
+    databasePoolSize: env.DATABASE_POOL_SIZE,
+    redisUrl: env.REDIS_URL,
+    redisPrefix: env.REDIS_PREFIX,
+    logLevel: env.LOG_LEVEL,
+    port: env.PORT,
+    publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+    adminApiKey: env.HEINRICH_ADMIN_API_KEY,
+    maxBodyBytes: env.MAX_BODY_BYTES,
+    metricsToken: env.METRICS_TOKEN,
+    trustProxy: env.TRUST_PROXY,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+  };
+}
+
+function toWorkerConfig(env: z.infer<typeof workerEnvSchema>) {
+  return {
+    databaseUrl: env.DATABASE_URL,
+    databasePoolSize: env.DATABASE_POOL_SIZE,
+    redisUrl: env.REDIS_URL,
+    redisPrefix: env.REDIS_PREFIX,
+    logLevel: env.LOG_LEVEL,
+    port: env.PORT,
+    metricsToken: env.METRICS_TOKEN,
+    outboxRelayIntervalMs: env.OUTBOX_RELAY_INTERVAL_MS,
+    outboxStaleAfterMs: env.OUTBOX_STALE_AFTER_MS,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+  };
+}
+
+export function loadApiConfig(env: Record<string, string | undefined>): ApiConfig {
+  return toApiConfig(parse(apiEnvSchema, env));
+}
+
+export function loadWorkerConfig(env: Record<string, string | undefined>): WorkerConfig {
+  return toWorkerConfig(parse(workerEnvSchema, env));
+}

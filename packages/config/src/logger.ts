@@ -1,0 +1,40 @@
+import { pino, type Logger } from 'pino';
+
+export type { Logger };
+
+/**
+ * Structured JSON logs. Messages are constant strings; details go in fields.
+ * Anything that can carry a secret is redacted wherever it appears.
+ */
+export function createLogger(opts: { name: string; level: string }): Logger {
+  return pino({
+    name: opts.name,
+    level: opts.level,
+    base: { service: opts.name },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'req.headers["x-twilio-signature"]',
+        'req.headers["x-slack-signature"]',
+        '*.password',
+        '*.token',
+        '*.secret',
+        '*.apiKey',
+        '*.adminApiKey',
+        '*.authToken',
+        '*.databaseUrl',
+        '*.redisUrl',
+        'password',
+        'token',
+        'secret',
+        'apiKey',
+        'databaseUrl',
+        'redisUrl',
+      ],
+      censor: '[redacted]',
+    },
+  });
+}
