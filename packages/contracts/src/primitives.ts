@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** Prometheus label names/values: names are identifiers, values any string. */
+export const labelSet = z.record(
+  z.string().min(1).max(1024),
+  z.string({ error: 'label and annotation values must be strings' }).max(65_536),
+  { error: 'must be an object of string values' },
+);
+
+/**
+ * RFC 3339 timestamps with 0 to 9 fractional digits: Alertmanager prints Go's
+ * time with nanoseconds and trailing zeros dropped (…40.080798287Z).
+ */
+export const rfc3339 = z
+  .string({ error: 'must be an RFC 3339 timestamp' })
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/,
+    'must be an RFC 3339 timestamp such as 2026-11-28T19:50:40.08Z',
+  )
+  .refine((s) => !Number.isNaN(Date.parse(s.replace(/(\.\d{3})\d+/, '$1'))), 'is not a valid date');
+
+export const uuid = z.uuid({ error: 'must be a UUID' });
+
+/** Cursor pagination: lists answer {items, nextCursor}. */
+export const listQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});

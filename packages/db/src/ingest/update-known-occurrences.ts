@@ -1,0 +1,59 @@
+import type { IncomingAlert } from '@heinrich/core/incoming-alert';
+import type pg from 'pg';
+
+export interface KnownOccurrence {
+  /** index into the alerts passed in */
+  index: number;
+  incidentId: string;
+  incidentNumber: number;
+  /** it was firing and this delivery resolved it */
+  becameResolved: boolean;
+}
+
+/**
+ * Re-sends of occurrences we already hold: bump last-seen and the counter, take
+ * the newest annotations, and move firing -> resolved (never back: a late retry
+ * of an old firing notification must not un-resolve). One statement for the
+ * whole payload; rows are locked in id order so concurrent deliveries of
+ * overlapping payloads queue up instead of deadlocking.
+ */
+export async function updateKnownOccurrences(
+  client: pg.PoolClient,
+  serviceId: string,
+  alerts: IncomingAlert[],
+): Promise<KnownOccurrence[]> {
+  const rows = alerts.map((a, idx) => ({
+    idx,
+    fingerprint: a.fingerprint,
+    starts_at: a.startsAt,
+    status: a.status,
+    ends_at: a.endsAt,
+    annotations: a.annotations,
+  }));
+  const result = await client.query<{ idx: number; incident_id: string; incident_number: number; became_resolved: boolean }>(
+    `WITH input AS (
+       SELECT * FROM jsonb_to_recordset($2::jsonb)
+         AS t(idx int, fingerprint text, starts_at timestamptz, status alert_status, ends_at timestamptz, annotations jsonb)
+     ), old AS (
+       SELECT a.id, a.status AS old_status, i.idx, i.status, i.ends_at, i.annotations
+         FROM alerts a JOIN input i ON a.fingerprint = i.fingerprint AND a.starts_at = i.starts_at
+        WHERE a.service_id = $1
+        ORDER BY a.id
+          FOR UPDATE OF a
+     )
+     UPDATE alerts a SET
+       last_seen_at = now(),
+       receive_count = a.receive_count + 1,
+       -- a resolve posted through Alertmanager's API may carry no annotations
+       annotations = CASE WHEN o.annotations = '{}'::jsonb THEN a.annotations ELSE o.annotations END,
+       status = CASE WHEN o.old_status = 'resolved' THEN 'resolved'::alert_status ELSE o.status END,
+       ends_at = CASE WHEN o.old_status = 'resolved' THEN a.ends_at
+                      WHEN o.status = 'resolved' THEN COALESCE(o.ends_at, now()) ELSE NULL END
+     FROM old o
+     WHERE a.id = o.id
+     RETURNING o.idx, a.incident_id, (SELECT number FROM incidents WHERE id = a.incident_id) AS incident_number,
+               (o.old_status = 'firing' AND o.status = 'resolved') AS became_resolved`,
+    [serviceId, JSON.stringify(rows)],
+  );
+  return result.rows.map((r) => ({ index: r.idx, incidentId: r.incident_id, incidentNumber: r.incident_number, becameResolved: r.became_resolved }));
+}
