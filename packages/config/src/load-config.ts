@@ -108,3 +108,17 @@ export function loadApiConfig(env: Record<string, string | undefined>): ApiConfi
 export function loadWorkerConfig(env: Record<string, string | undefined>): WorkerConfig {
   return toWorkerConfig(parse(workerEnvSchema, env));
 }
+
+/**
+ * For main.ts: the parsed config, or one line on stderr naming every bad key
+ * and exit code 1 (a process must not start half-configured).
+ */
+export function configOrExit<T>(processName: string, load: () => T): T {
+  try {
+    return load();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`${processName}: ${err.message}\n`);
+    process.exit(1);
+  }
+}

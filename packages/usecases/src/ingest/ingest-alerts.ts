@@ -12,7 +12,8 @@ export interface IngestInput {
   serviceId: string;
   /** resolve an incident once all its alerts have resolved */
   autoResolve: boolean;
-  alerts: IncomingAlert[];
+  /** the occurrences, or a function computing them inside the transaction (events API) */
+  alerts: IncomingAlert[] | ((client: pg.PoolClient) => Promise<IncomingAlert[]>);
   /** Alertmanager's truncatedAlerts (max_alerts); null when the sender has no such notion */
   truncatedAlerts: number | null;
   /** who sent it, for the timeline: "alertmanager", "events" */
@@ -49,7 +50,8 @@ export async function ingestAlerts(ctx: Context, input: IngestInput): Promise<In
 }
 
 async function applyIngest(client: pg.PoolClient, input: IngestInput) {
-  const { serviceId, alerts } = input;
+  const { serviceId } = input;
+  const alerts = typeof input.alerts === 'function' ? await input.alerts(client) : input.alerts;
   const known = alerts.length > 0 ? await updateKnownOccurrences(client, serviceId, alerts) : [];
   const knownIndexes = new Set(known.map((k) => k.index));
 

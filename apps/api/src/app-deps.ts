@@ -1,0 +1,16 @@
+import type { ApiConfig } from '@heinrich/config/load-config';
+import type { Logger } from '@heinrich/config/logger';
+import type { Context } from '@heinrich/usecases/context';
+import type { ApiMetrics } from './http/metrics';
+
+/** Everything the HTTP layer needs, built in main.ts (or a test). */
+export interface AppDeps {
+  config: ApiConfig;
+  ctx: Context;
+  logger: Logger;
+  metrics: ApiMetrics;
+  /** ioredis connection status: "ready" when Redis answers */
+  redisStatus(): string;
+  /** true when Postgres answers */
+  pingDatabase(): Promise<boolean>;
+}

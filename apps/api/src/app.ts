@@ -1,0 +1,47 @@
+import { AppError } from '@heinrich/core/app-error';
+import express, { Router } from 'express';
+import type { AppDeps } from './app-deps';
+import { errorHandler } from './http/error-handler';
+import { observeRequests } from './http/metrics';
+import { requireAdmin } from './http/require-admin';
+import { jsonBody } from './http/require-json';
+import { healthz, metrics, readyz } from './routes/health/health.route';
+import { receiveAlertmanager } from './routes/integrations/receive-alertmanager.route';
+import { receiveEvent } from './routes/integrations/receive-event.route';
+
+/**
+ * The HTTP application, without listening. This file is the routing table:
+ * every route, with the credential it takes (docs/api.md), is listed here.
+ */
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.config.trustProxy);
+  app.use(observeRequests(deps.metrics));
+
+  // -- no credential
+  app.get('/healthz', healthz());
+  app.get('/readyz', readyz(deps));
+  app.get('/metrics', metrics(deps));
+
+  const json = jsonBody(deps.config.maxBodyBytes);
+
+  // -- integrations: the integration key (Bearer header, basic-auth password, or URL)
+  const integrations = Router();
+  integrations.post('/alertmanager', json, receiveAlertmanager(deps));
+  integrations.post('/alertmanager/:key', json, receiveAlertmanager(deps));
+  integrations.post('/events', json, receiveEvent(deps));
+  app.use('/api/v1/integrations', integrations);
+
+  // -- admin API: Authorization: Bearer <api key>
+  const admin = Router();
+  admin.use(requireAdmin(deps.config.adminApiKey));
+  admin.use(json);
+  app.use('/api/v1', admin);
+
+  app.use((req) => {
+    throw new AppError('not_found', `No route for ${req.method} ${req.path}`);
+  });
+  app.use(errorHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,52 @@
+import type { RequestHandler } from 'express';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export type ApiMetrics = ReturnType<typeof createApiMetrics>;
+
+export function createApiMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'heinrich_api_' });
+  const httpDuration = new Histogram({
+    name: 'heinrich_http_request_duration_seconds',
+    help: 'HTTP request duration by method, route and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const alertsReceived = new Counter({
+    name: 'heinrich_alerts_received_total',
+    help: 'Alerts received, by integration type',
+    labelNames: ['source'] as const,
+    registers: [registry],
+  });
+  const alertsDeduplicated = new Counter({
+    name: 'heinrich_alerts_deduplicated_total',
+    help: 'Alerts that were re-sends of an occurrence already held (repeats, HA duplicates)',
+    labelNames: ['source'] as const,
+    registers: [registry],
+  });
+  const incidentsOpened = new Counter({
+    name: 'heinrich_incidents_opened_total',
+    help: 'Incidents opened, by integration type',
+    labelNames: ['source'] as const,
+    registers: [registry],
+  });
+  const outboxDeferred = new Counter({
+    name: 'heinrich_outbox_deferred_total',
+    help: 'Committed events that could not be enqueued at once (Redis unavailable); the relay sends them later',
+    registers: [registry],
+  });
+  return { registry, httpDuration, alertsReceived, alertsDeduplicated, incidentsOpened, outboxDeferred };
+}
+
+/** Observes every request under its route pattern (not the raw URL: no label explosion). */
+export function observeRequests(metrics: ApiMetrics): RequestHandler {
+  return (req, res, next) => {
+    const end = metrics.httpDuration.startTimer();
+    res.on('finish', () => {
+      const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
+      end({ method: req.method, route, status: String(res.statusCode) });
+    });
+    next();
+  };
+}

@@ -1,0 +1,64 @@
+// Composition root of the api: parse config once, build the dependencies, listen,
+// and shut down gracefully on SIGTERM (stop accepting, finish in-flight requests).
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import { configOrExit, loadApiConfig } from '@heinrich/config/load-config';
+import { createLogger } from '@heinrich/config/logger';
+import { createDatabase, pingDatabase } from '@heinrich/db/create-database';
+import { INCIDENT_EVENTS_QUEUE } from '@heinrich/jobs/queues';
+import { createProducerRedis, createQueue } from '@heinrich/jobs/create-queue';
+import { bullmqOutboxPublisher } from '@heinrich/usecases/outbox-publisher';
+import { createApp } from './app';
+import { createApiMetrics } from './http/metrics';
+
+const config = configOrExit('heinrich api', () => loadApiConfig(process.env));
+
+const logger = createLogger({ name: 'heinrich-api', level: config.logLevel });
+const db = createDatabase({ url: config.databaseUrl, poolSize: config.databasePoolSize, applicationName: 'heinrich-api' });
+const redis = createProducerRedis(config.redisUrl);
+redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
+const queue = createQueue(INCIDENT_EVENTS_QUEUE, redis, config.redisPrefix);
+queue.on('error', (err) => logger.warn({ err: err.message }, 'queue error'));
+
+const app = createApp({
+  config,
+  logger,
+  metrics: createApiMetrics(),
+  ctx: { db, logger, publisher: bullmqOutboxPublisher(queue, logger), now: () => new Date() },
+  redisStatus: () => redis.status,
+  pingDatabase: () => pingDatabase(db),
+});
+
+const server: Server = app.listen(config.port, () => {
+  logger.info({ port: config.port, publicUrl: config.publicUrl }, 'api listening');
+});
+server.on('error', (err) => {
+  logger.fatal({ err }, 'api could not listen');
+  process.exit(1);
+});
+// Alertmanager cancels a request after 10 s; never hold one longer than that
+server.requestTimeout = 15_000;
+server.headersTimeout = 10_000;
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'api shutting down');
+  const force = setTimeout(() => {
+    logger.warn({ timeoutMs: config.shutdownTimeoutMs }, 'in-flight requests did not finish in time; closing');
+    server.closeAllConnections();
+  }, config.shutdownTimeoutMs);
+  force.unref();
+  server.close();
+  server.closeIdleConnections();
+  await once(server, 'close').catch(() => {});
+  clearTimeout(force);
+  await queue.close().catch(() => {});
+  redis.disconnect();
+  await db.close().catch(() => {});
+  logger.info('api stopped');
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,26 @@
+import { alertmanagerWebhook } from '@heinrich/contracts/alertmanager-webhook';
+import { ingestAlertmanager } from '@heinrich/usecases/ingest/ingest-alertmanager';
+import { authenticateIntegrationKey } from '@heinrich/usecases/integration-keys/authenticate-integration-key';
+import type { RequestHandler } from 'express';
+import type { AppDeps } from '../../app-deps';
+import { credentialFrom } from '../../http/bearer-token';
+import { parse } from '../../http/parse';
+
+/**
+ * POST /api/v1/integrations/alertmanager[/:key] — Alertmanager's webhook_config.
+ * The key comes from `http_config.authorization` (Bearer), basic auth's password,
+ * or the URL. 200 only after the transaction committed; 503 when Postgres is
+ * away, so Alertmanager retries; 4xx for what a retry can't fix.
+ */
+export function receiveAlertmanager(deps: AppDeps): RequestHandler {
+  return async (req, res) => {
+    const key = await authenticateIntegrationKey(deps.ctx, typeof req.params.key === 'string' ? req.params.key : credentialFrom(req), 'alertmanager');
+    const payload = parse(alertmanagerWebhook, req.body, 'Alertmanager payload');
+    const summary = await ingestAlertmanager(deps.ctx, key, payload);
+    deps.metrics.alertsReceived.inc({ source: 'alertmanager' }, summary.alertsReceived);
+    deps.metrics.alertsDeduplicated.inc({ source: 'alertmanager' }, summary.alertsDeduplicated);
+    deps.metrics.incidentsOpened.inc({ source: 'alertmanager' }, summary.incidentsOpened);
+    deps.metrics.outboxDeferred.inc(summary.deferred);
+    res.status(200).json(summary);
+  };
+}

@@ -1,0 +1,36 @@
+import { eventsApiEvent } from '@heinrich/contracts/events-api';
+import { ingestEvent } from '@heinrich/usecases/ingest/ingest-event';
+import { authenticateIntegrationKey } from '@heinrich/usecases/integration-keys/authenticate-integration-key';
+import type { RequestHandler } from 'express';
+import type { AppDeps } from '../../app-deps';
+import { parse } from '../../http/parse';
+
+/**
+ * POST /api/v1/integrations/events — PagerDuty Events API v2 shaped; the
+ * routing_key is an `events` integration key. Answers 202 with the dedup_key.
+ */
+export function receiveEvent(deps: AppDeps): RequestHandler {
+  return async (req, res) => {
+    const routingKey = (req.body as { routing_key?: unknown } | undefined)?.routing_key;
+    const key = await authenticateIntegrationKey(deps.ctx, typeof routingKey === 'string' ? routingKey : undefined, 'events');
+    const event = parse(eventsApiEvent, req.body, 'Event');
+    const result = await ingestEvent(deps.ctx, key, event);
+    deps.metrics.alertsReceived.inc({ source: 'events' });
+    if (result.outcome === 'deduplicated') deps.metrics.alertsDeduplicated.inc({ source: 'events' });
+    if (result.outcome === 'triggered') deps.metrics.incidentsOpened.inc({ source: 'events' });
+    res.status(202).json({
+      status: 'success',
+      message: MESSAGES[result.outcome],
+      dedup_key: result.dedupKey,
+      ...(result.incidentNumber !== undefined ? { incident_number: result.incidentNumber } : {}),
+    });
+  };
+}
+
+const MESSAGES = {
+  triggered: 'Event processed: incident triggered',
+  deduplicated: 'Event processed: added to the open incident with this dedup_key',
+  acknowledged: 'Event processed: incident acknowledged',
+  resolved: 'Event processed: alert resolved',
+  no_open_incident: 'Event processed: no open incident with this dedup_key, nothing to do',
+} as const;

@@ -1,0 +1,35 @@
+import type pg from 'pg';
+
+export interface ActiveIntegrationKey {
+  keyId: string;
+  type: 'alertmanager' | 'events';
+  serviceId: string;
+  groupBy: string[];
+  autoResolve: boolean;
+}
+
+/**
+ * The unrevoked key with this secret hash and its service's ingest settings.
+ * Records last use at most once a minute per key, so a busy sender doesn't
+ * turn every alert into a write on the key row.
+ */
+export async function findActiveIntegrationKey(pool: pg.Pool, secretHash: string): Promise<ActiveIntegrationKey | undefined> {
+  const r = await pool.query<{
+    id: string;
+    type: 'alertmanager' | 'events';
+    service_id: string;
+    group_by: string[];
+    auto_resolve: boolean;
+    stale: boolean;
+  }>(
+    `SELECT k.id, k.type, k.service_id, s.group_by, s.auto_resolve,
+            (k.last_used_at IS NULL OR k.last_used_at < now() - interval '60 seconds') AS stale
+       FROM integration_keys k JOIN services s ON s.id = k.service_id
+      WHERE k.secret_hash = $1 AND k.revoked_at IS NULL`,
+    [secretHash],
+  );
+  const row = r.rows[0];
+  if (!row) return undefined;
+  if (row.stale) await pool.query(`UPDATE integration_keys SET last_used_at = now() WHERE id = $1`, [row.id]);
+  return { keyId: row.id, type: row.type, serviceId: row.service_id, groupBy: row.group_by, autoResolve: row.auto_resolve };
+}

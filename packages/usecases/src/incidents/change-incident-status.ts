@@ -1,0 +1,77 @@
+import { AppError } from '@heinrich/core/app-error';
+import {
+  acknowledgeIncidentRow,
+  resolveIncidentRow,
+  type IncidentStatus,
+} from '@heinrich/db/incidents/transition-incident';
+import { recordEvents } from '@heinrich/db/ingest/record-events';
+import { withTransaction } from '@heinrich/db/with-transaction';
+import type pg from 'pg';
+import type { Context } from '../context';
+
+export interface Actor {
+  /** "api-key:<id>", "user:<id>", "integration-key:<id>", "system" */
+  id: string;
+  /** shown on the timeline: "Alice", "the admin API key" */
+  display: string;
+  /** api | ui | slack | sms | voice | events */
+  via: string;
+}
+
+export interface StatusChange {
+  id: string;
+  number: number;
+  status: IncidentStatus;
+  changed: boolean;
+}
+
+/**
+ * Acknowledge: stops escalation (the worker hears `incident.acknowledged`).
+ * Acknowledging an acknowledged incident changes nothing and is not an error;
+ * acknowledging a resolved one is a 409.
+ */
+export async function acknowledgeIncident(ctx: Context, incidentId: string, actor: Actor): Promise<StatusChange> {
+  return changeStatus(ctx, incidentId, actor, 'acknowledge');
+}
+
+/** Resolve: final. Resolving a resolved incident changes nothing and is not an error. */
+export async function resolveIncident(ctx: Context, incidentId: string, actor: Actor): Promise<StatusChange> {
+  return changeStatus(ctx, incidentId, actor, 'resolve');
+}
+
+/** The same, inside a caller's transaction; returns the outbox ids to publish after commit. */
+export async function changeStatusIn(
+  client: pg.PoolClient,
+  incidentId: string,
+  actor: Actor,
+  action: 'acknowledge' | 'resolve',
+): Promise<{ change: StatusChange; outboxIds: string[] }> {
+  const result =
+    action === 'acknowledge'
+      ? await acknowledgeIncidentRow(client, incidentId, actor.id)
+      : await resolveIncidentRow(client, incidentId, actor.id);
+  if (!result.incident) throw AppError.notFound('Incident', incidentId);
+  const { id, number, status } = result.incident;
+  if (!result.changed && action === 'acknowledge' && status === 'resolved') {
+    throw new AppError('conflict', `Cannot acknowledge incident #${number}: it is resolved`);
+  }
+  const outboxIds = result.changed
+    ? await recordEvents(client, [
+        {
+          incidentId: id,
+          type: action === 'acknowledge' ? 'acknowledged' : 'resolved',
+          message: `${action === 'acknowledge' ? 'Acknowledged' : 'Resolved'} by ${actor.display} via ${actor.via}`,
+          actor: actor.id,
+          via: actor.via,
+          topic: action === 'acknowledge' ? 'incident.acknowledged' : 'incident.resolved',
+        },
+      ])
+    : [];
+  return { change: { id, number, status, changed: result.changed }, outboxIds };
+}
+
+async function changeStatus(ctx: Context, incidentId: string, actor: Actor, action: 'acknowledge' | 'resolve') {
+  const { change, outboxIds } = await withTransaction(ctx.db.pool, (client) => changeStatusIn(client, incidentId, actor, action));
+  await ctx.publisher.publish(outboxIds);
+  return change;
+}

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import type { EventsApiEvent } from '@heinrich/contracts/events-api';
+import { sha256Hex } from '@heinrich/core/alert-group';
+import { normalizeTrigger } from '@heinrich/core/normalize-event';
+import { findOpenIncidentByGroup } from '@heinrich/db/incidents/transition-incident';
+import type { ActiveIntegrationKey } from '@heinrich/db/integration-keys/find-active-integration-key';
+import { withTransaction } from '@heinrich/db/with-transaction';
+import type pg from 'pg';
+import type { Context } from '../context';
+import { changeStatusIn } from '../incidents/change-incident-status';
+import { ingestAlerts } from './ingest-alerts';
+
+export interface EventResult {
+  dedupKey: string;
+  /** what happened, for the response message */
+  outcome: 'triggered' | 'deduplicated' | 'acknowledged' | 'resolved' | 'no_open_incident';
+  incidentNumber?: number;
+}
+
+/**
+ * One events-API event (PagerDuty Events v2 semantics): triggers with the same
+ * dedup_key while its incident is open are one incident; acknowledge/resolve
+ * act on that open incident; acting on an unknown key is a no-op, as PagerDuty does.
+ */
+export async function ingestEvent(ctx: Context, key: ActiveIntegrationKey, event: EventsApiEvent): Promise<EventResult> {
+  const dedupKey = event.dedup_key ?? randomUUID();
+  const groupKeyHash = sha256Hex(`events:${dedupKey}`);
+  const actor = { id: `integration-key:${key.keyId}`, display: 'the events API', via: 'events' };
+
+  if (event.event_action === 'acknowledge') {
+    const { outcome, outboxIds, number } = await withTransaction(ctx.db.pool, async (client) => {
+      const incidentId = await findOpenIncidentByGroup(client, key.serviceId, groupKeyHash);
+      if (!incidentId) return { outcome: 'no_open_incident' as const, outboxIds: [], number: undefined };
+      const r = await changeStatusIn(client, incidentId, actor, 'acknowledge');
+      return { outcome: 'acknowledged' as const, outboxIds: r.outboxIds, number: r.change.number };
+    });
+    await ctx.publisher.publish(outboxIds);
+    return { dedupKey, outcome, ...(number !== undefined ? { incidentNumber: number } : {}) };
+  }
+
+  const now = ctx.now().toISOString();
+  let openStart: string | undefined;
+  const summary = await ingestAlerts(ctx, {
+    serviceId: key.serviceId,
+    // an explicit resolve event resolves the incident whatever the service's auto-resolve says
+    autoResolve: event.event_action === 'resolve' ? true : key.autoResolve,
+    truncatedAlerts: null,
+    via: 'events',
+    actor: actor.id,
+    alerts: async (client) => {
+      openStart = await openOccurrenceStart(client, key.serviceId, dedupKey);
+      if (event.event_action === 'resolve') {
+        if (!openStart) return [];
+        return [{ ...normalizeTrigger(triggerOf(dedupKey, event), openStart), status: 'resolved', endsAt: now }];
+      }
+      return [normalizeTrigger(triggerOf(dedupKey, event), openStart ?? now)];
+    },
+  });
+  const incidentNumber = summary.incidents[0]?.number;
+  const outcome =
+    event.event_action === 'resolve'
+      ? openStart
+        ? 'resolved'
+        : 'no_open_incident'
+      : summary.alertsNew > 0
+        ? 'triggered'
+        : 'deduplicated';
+  return { dedupKey, outcome, ...(incidentNumber !== undefined ? { incidentNumber } : {}) };
+}
+
+function triggerOf(dedupKey: string, event: EventsApiEvent) {
+  const p = event.payload;
+  return {
+    dedupKey,
+    summary: p?.summary ?? dedupKey,
+    source: p?.source ?? 'events-api',
+    severity: p?.severity ?? 'error',
+    component: p?.component,
+    group: p?.group,
+    class: p?.class,
+    customDetails: p?.custom_details,
+    links: event.links,
+  };
+}
+
+/**
+ * The start of the open occurrence for this dedup_key. A transaction-scoped
+ * advisory lock on (service, key) serializes concurrent events of one key, so
+ * two simultaneous triggers agree on one occurrence.
+ */
+async function openOccurrenceStart(client: pg.PoolClient, serviceId: string, dedupKey: string): Promise<string | undefined> {
+  await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`events:${serviceId}:${dedupKey}`]);
+  const r = await client.query<{ starts_at: string }>(
+    `SELECT to_json(a.starts_at)#>>'{}' AS starts_at
+       FROM alerts a JOIN incidents i ON i.id = a.incident_id
+      WHERE a.service_id = $1 AND a.fingerprint = $2 AND i.open_group_key IS NOT NULL AND a.status = 'firing'
+      ORDER BY a.starts_at DESC LIMIT 1`,
+    [serviceId, dedupKey],
+  );
+  return r.rows[0]?.starts_at;
+}
