@@ -144,6 +144,7 @@ CREATE TABLE "alerts" (
 -- CreateTable
 CREATE TABLE "incident_events" (
     "id" UUID NOT NULL,
+    "seq" BIGSERIAL NOT NULL,
     "incident_id" UUID NOT NULL,
     "type" TEXT NOT NULL,
     "message" TEXT NOT NULL,
@@ -216,7 +217,7 @@ CREATE INDEX "alerts_incident_id_status_idx" ON "alerts"("incident_id", "status"
 CREATE UNIQUE INDEX "alerts_service_id_fingerprint_starts_at_key" ON "alerts"("service_id", "fingerprint", "starts_at");
 
 -- CreateIndex
-CREATE INDEX "incident_events_incident_id_created_at_idx" ON "incident_events"("incident_id", "created_at");
+CREATE INDEX "incident_events_incident_id_seq_idx" ON "incident_events"("incident_id", "seq");
 
 -- CreateIndex
 CREATE INDEX "outbox_created_at_idx" ON "outbox"("created_at");

@@ -41,6 +41,7 @@ export async function insertNewOccurrences(
        SELECT gen_random_uuid(), $1, t.incident_id, t.fingerprint, t.starts_at, t.ends_at, t.status, t.labels, t.annotations,
               t.generator_url, t.severity
          FROM input t
+        ORDER BY t.fingerprint, t.starts_at
        ON CONFLICT (service_id, fingerprint, starts_at) DO UPDATE
          SET last_seen_at = now(), receive_count = a.receive_count + 1
        RETURNING a.incident_id, a.fingerprint, a.starts_at, (xmax = 0) AS inserted

@@ -14,8 +14,8 @@ export interface KnownOccurrence {
  * Re-sends of occurrences we already hold: bump last-seen and the counter, take
  * the newest annotations, and move firing -> resolved (never back: a late retry
  * of an old firing notification must not un-resolve). One statement for the
- * whole payload; rows are locked in id order so concurrent deliveries of
- * overlapping payloads queue up instead of deadlocking.
+ * whole payload; rows are locked in (fingerprint, startsAt) order, the same
+ * order insertNewOccurrences uses, so overlapping deliveries cannot deadlock.
  */
 export async function updateKnownOccurrences(
   client: pg.PoolClient,
@@ -38,7 +38,7 @@ export async function updateKnownOccurrences(
        SELECT a.id, a.status AS old_status, i.idx, i.status, i.ends_at, i.annotations
          FROM alerts a JOIN input i ON a.fingerprint = i.fingerprint AND a.starts_at = i.starts_at
         WHERE a.service_id = $1
-        ORDER BY a.id
+        ORDER BY a.fingerprint, a.starts_at
           FOR UPDATE OF a
      )
      UPDATE alerts a SET

@@ -1,4 +1,5 @@
 import type { IncomingAlert } from '@heinrich/core/incoming-alert';
+import { lockGroups } from '@heinrich/db/ingest/lock-groups';
 import { insertNewOccurrences } from '@heinrich/db/ingest/insert-new-occurrences';
 import { openIncidentsForGroups } from '@heinrich/db/ingest/open-incidents-for-groups';
 import { recordEvents, type NewIncidentEvent } from '@heinrich/db/ingest/record-events';
@@ -52,6 +53,7 @@ export async function ingestAlerts(ctx: Context, input: IngestInput): Promise<In
 async function applyIngest(client: pg.PoolClient, input: IngestInput) {
   const { serviceId } = input;
   const alerts = typeof input.alerts === 'function' ? await input.alerts(client) : input.alerts;
+  await lockGroups(client, serviceId, alerts.map((a) => a.group.keyHash));
   const known = alerts.length > 0 ? await updateKnownOccurrences(client, serviceId, alerts) : [];
   const knownIndexes = new Set(known.map((k) => k.index));
 

@@ -1,0 +1,239 @@
+// Alertmanager ingest through the real HTTP server, Postgres and Redis, fed with
+// payloads the real Alertmanager 0.25 sent (../shared/fixtures/alertmanager).
+import { resolveIncident } from '@heinrich/usecases/incidents/change-incident-status';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../support/api-server';
+import { alertmanagerFixture } from '../support/fixtures';
+import { incidentsOf, receiveCounts } from '../support/incident-state';
+import { seedService } from '../support/seed-service';
+
+const AM = '/api/v1/integrations/alertmanager';
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(async () => {
+  await api?.close();
+});
+
+describe('the life of one Alertmanager group (fixtures 01-05)', () => {
+  let svc: Awaited<ReturnType<typeof seedService>>;
+  beforeAll(async () => {
+    svc = await seedService(api.db);
+  });
+
+  it('opens one incident holding the six crash-looping pods', async () => {
+    const res = await api.post(AM, alertmanagerFixture('01-firing-initial-6-pods.json'), svc.secret);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ alertsReceived: 6, alertsNew: 6, incidentsOpened: 1 });
+
+    const [incident, ...others] = await incidentsOf(api.db, svc.serviceId);
+    expect(others).toHaveLength(0);
+    expect(incident).toMatchObject({ status: 'triggered', firing: 6, resolved: 0, events: ['opened'] });
+    expect(incident!.title).toBe('KubePodCrashLooping on node=d01: Pod is crash looping.');
+  });
+
+  it('treats the repeat after repeat_interval as a heartbeat: no new incident, no new event', async () => {
+    const res = await api.post(AM, alertmanagerFixture('02-firing-repeat-after-repeat-interval.json'), svc.secret);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ alertsNew: 0, alertsDeduplicated: 6, incidentsOpened: 0 });
+
+    const incidents = await incidentsOf(api.db, svc.serviceId);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]!.events).toEqual(['opened']);
+    expect(Object.values(await receiveCounts(api.db, svc.serviceId))).toEqual([2, 2, 2, 2, 2, 2]);
+  });
+
+  it('adds the two pods that joined the group to the same incident', async () => {
+    const res = await api.post(AM, alertmanagerFixture('03-firing-group-grew-to-8-alerts.json'), svc.secret);
+    expect(res.body).toMatchObject({ alertsNew: 2, alertsDeduplicated: 6, incidentsOpened: 0 });
+
+    const [incident, ...others] = await incidentsOf(api.db, svc.serviceId);
+    expect(others).toHaveLength(0);
+    expect(incident).toMatchObject({ status: 'triggered', firing: 8, events: ['opened', 'alerts_added'] });
+  });
+
+  it('marks resolved alerts and keeps the incident open while others fire', async () => {
+    const res = await api.post(AM, alertmanagerFixture('04-firing-partially-resolved-3-of-8.json'), svc.secret);
+    expect(res.body).toMatchObject({ alertsResolved: 3, incidentsResolved: 0 });
+    const [incident] = await incidentsOf(api.db, svc.serviceId);
+    expect(incident).toMatchObject({ status: 'triggered', firing: 5, resolved: 3 });
+  });
+
+  it('resolves the incident when the last alerts resolve (autoResolve)', async () => {
+    const res = await api.post(AM, alertmanagerFixture('05-resolved-all.json'), svc.secret);
+    expect(res.body).toMatchObject({ alertsResolved: 5, incidentsResolved: 1 });
+    const [incident] = await incidentsOf(api.db, svc.serviceId);
+    expect(incident).toMatchObject({ status: 'resolved', firing: 0, resolved: 8 });
+    expect(incident!.events).toEqual(['opened', 'alerts_added', 'alerts_resolved', 'alerts_resolved', 'resolved']);
+  });
+
+  it('ignores a late retry of an old firing notification: nothing is reopened or un-resolved', async () => {
+    const res = await api.post(AM, alertmanagerFixture('03-firing-group-grew-to-8-alerts.json'), svc.secret);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ alertsNew: 0, incidentsOpened: 0 });
+    const incidents = await incidentsOf(api.db, svc.serviceId);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({ status: 'resolved', firing: 0, resolved: 8 });
+  });
+
+  it('opens a new incident when a pod fires again (same fingerprint, new startsAt)', async () => {
+    const refire = alertmanagerFixture('01-firing-initial-6-pods.json');
+    refire.alerts = [{ ...refire.alerts[0], startsAt: '2030-01-01T00:00:00.123456789Z' }];
+    const res = await api.post(AM, refire, svc.secret);
+    expect(res.body).toMatchObject({ alertsNew: 1, incidentsOpened: 1 });
+    const incidents = await incidentsOf(api.db, svc.serviceId);
+    expect(incidents.map((i) => [i.status, i.firing])).toEqual([
+      ['resolved', 0],
+      ['triggered', 1],
+    ]);
+  });
+});
+
+describe('grouping', () => {
+  it('groups by Alertmanager groupKey by default: two groups are two incidents', async () => {
+    const svc = await seedService(api.db);
+    await api.post(AM, alertmanagerFixture('01-firing-initial-6-pods.json'), svc.secret);
+    await api.post(AM, nodeNotReady('d01'), svc.secret);
+    expect((await incidentsOf(api.db, svc.serviceId)).map((i) => i.firing)).toEqual([6, 1]);
+  });
+
+  it('with groupBy [node], six crash-looping pods and NodeNotReady on d01 are one incident', async () => {
+    const svc = await seedService(api.db, { groupBy: ['node'] });
+    await api.post(AM, alertmanagerFixture('01-firing-initial-6-pods.json'), svc.secret);
+    const res = await api.post(AM, nodeNotReady('d01'), svc.secret);
+    expect(res.body).toMatchObject({ alertsNew: 1, incidentsOpened: 0 });
+    const incidents = await incidentsOf(api.db, svc.serviceId);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({ firing: 7, events: ['opened', 'alerts_added'] });
+    expect(incidents[0]!.title).toContain('node=d01');
+  });
+
+  it('splits one payload across incidents when groupBy labels differ, and a missing label counts as empty', async () => {
+    const svc = await seedService(api.db, { groupBy: ['node'] });
+    const payload = alertmanagerFixture('01-firing-initial-6-pods.json');
+    payload.alerts[1].labels = { ...payload.alerts[1].labels, node: 'd02' };
+    const { node: _dropped, ...withoutNode } = payload.alerts[2].labels;
+    payload.alerts[2].labels = withoutNode;
+    const res = await api.post(AM, payload, svc.secret);
+    expect(res.body).toMatchObject({ alertsNew: 6, incidentsOpened: 3 });
+    expect((await incidentsOf(api.db, svc.serviceId)).map((i) => i.firing).sort()).toEqual([1, 1, 4]);
+  });
+});
+
+describe('incidents resolved by hand', () => {
+  it('are not reopened by repeats of their still-firing alerts; a new alert opens a new incident', async () => {
+    const svc = await seedService(api.db);
+    await api.post(AM, alertmanagerFixture('01-firing-initial-6-pods.json'), svc.secret);
+    const [incident] = await incidentsOf(api.db, svc.serviceId);
+    await resolveIncident(api.ctx, incident!.id, { id: 'test', display: 'a test', via: 'api' });
+
+    const repeat = await api.post(AM, alertmanagerFixture('02-firing-repeat-after-repeat-interval.json'), svc.secret);
+    expect(repeat.body).toMatchObject({ alertsNew: 0, incidentsOpened: 0 });
+    expect((await incidentsOf(api.db, svc.serviceId)).map((i) => i.status)).toEqual(['resolved']);
+
+    const grew = await api.post(AM, alertmanagerFixture('03-firing-group-grew-to-8-alerts.json'), svc.secret);
+    expect(grew.body).toMatchObject({ alertsNew: 2, incidentsOpened: 1 });
+    const after = await incidentsOf(api.db, svc.serviceId);
+    expect(after.map((i) => [i.status, i.firing])).toEqual([
+      ['resolved', 6],
+      ['triggered', 2],
+    ]);
+  });
+
+  it('with autoResolve off, the incident stays open after its alerts resolve', async () => {
+    const svc = await seedService(api.db, { autoResolve: false });
+    await api.post(AM, alertmanagerFixture('01-firing-initial-6-pods.json'), svc.secret);
+    const resolved = alertmanagerFixture('01-firing-initial-6-pods.json');
+    resolved.status = 'resolved';
+    resolved.alerts = resolved.alerts.map((a: object) => ({ ...a, status: 'resolved', endsAt: '2026-11-28T20:00:00Z' }));
+    await api.post(AM, resolved, svc.secret);
+    const [incident] = await incidentsOf(api.db, svc.serviceId);
+    expect(incident).toMatchObject({ status: 'triggered', firing: 0, resolved: 6 });
+  });
+});
+
+describe('what Alertmanager can send', () => {
+  it('records truncatedAlerts (max_alerts) on the incident', async () => {
+    const svc = await seedService(api.db);
+    const res = await api.post(AM, alertmanagerFixture('06-truncated-max-alerts-3-of-6.json'), svc.secret);
+    expect(res.status).toBe(200);
+    const [incident] = await incidentsOf(api.db, svc.serviceId);
+    expect(incident).toMatchObject({ firing: 3, truncatedAlerts: 3 });
+  });
+
+  it('accepts the real Prometheus -> Alertmanager chain (fixtures 11, 12)', async () => {
+    const svc = await seedService(api.db);
+    expect((await api.post(AM, alertmanagerFixture('11-prometheus-firing-6-pods.json'), svc.secret)).status).toBe(200);
+    expect((await api.post(AM, alertmanagerFixture('12-prometheus-resolved-6-pods.json'), svc.secret)).status).toBe(200);
+    expect(await incidentsOf(api.db, svc.serviceId)).toMatchObject([{ status: 'resolved', firing: 0, resolved: 6 }]);
+  });
+
+  it('tolerates fields newer Alertmanagers add (notification_reason, routeLabels)', async () => {
+    const svc = await seedService(api.db);
+    const payload = { ...alertmanagerFixture('01-firing-initial-6-pods.json'), notification_reason: 'first notification', routeLabels: {} };
+    expect((await api.post(AM, payload, svc.secret)).status).toBe(200);
+  });
+
+  it('ignores a resolved alert it never saw firing', async () => {
+    const svc = await seedService(api.db);
+    const res = await api.post(AM, alertmanagerFixture('05-resolved-all.json'), svc.secret);
+    expect(res.body).toMatchObject({ alertsIgnored: 5, incidentsOpened: 0 });
+    expect(await incidentsOf(api.db, svc.serviceId)).toEqual([]);
+  });
+});
+
+describe('concurrent and duplicate deliveries', () => {
+  it('the same payload posted 20 times in parallel gives one incident and one "opened" event', async () => {
+    const svc = await seedService(api.db);
+    const payload = alertmanagerFixture('01-firing-initial-6-pods.json');
+    const results = await Promise.all(Array.from({ length: 20 }, () => api.post(AM, payload, svc.secret)));
+    expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
+
+    const incidents = await incidentsOf(api.db, svc.serviceId);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({ firing: 6, events: ['opened'] });
+    expect(Object.values(await receiveCounts(api.db, svc.serviceId))).toEqual(Array(6).fill(20));
+  });
+
+  it('two HA Alertmanagers posting overlapping groups at once still make one incident per group', async () => {
+    const svc = await seedService(api.db, { groupBy: ['node'] });
+    const pods = alertmanagerFixture('03-firing-group-grew-to-8-alerts.json');
+    const results = await Promise.all([
+      ...Array.from({ length: 5 }, () => api.post(AM, pods, svc.secret)),
+      ...Array.from({ length: 5 }, () => api.post(AM, nodeNotReady('d01'), svc.secret)),
+    ]);
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    const incidents = await incidentsOf(api.db, svc.serviceId);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]!.firing).toBe(9);
+    expect(incidents[0]!.events.filter((e) => e === 'opened')).toHaveLength(1);
+  });
+});
+
+/** A NodeNotReady group for a node, as Alertmanager would send it (its own groupKey). */
+function nodeNotReady(node: string) {
+  return {
+    receiver: 'webhook',
+    status: 'firing',
+    alerts: [
+      {
+        status: 'firing',
+        labels: { alertname: 'NodeNotReady', node, severity: 'critical' },
+        annotations: { summary: `Node ${node} is not ready.` },
+        startsAt: '2026-11-28T19:50:41.5Z',
+        endsAt: '0001-01-01T00:00:00Z',
+        generatorURL: '',
+        fingerprint: `a1b2c3d4e5f6${node.padStart(4, '0')}`,
+      },
+    ],
+    groupLabels: { alertname: 'NodeNotReady', node },
+    commonLabels: { alertname: 'NodeNotReady', node, severity: 'critical' },
+    commonAnnotations: { summary: `Node ${node} is not ready.` },
+    externalURL: 'http://127.0.0.1:9093',
+    version: '4',
+    groupKey: `{}:{alertname="NodeNotReady", node="${node}"}`,
+    truncatedAlerts: 0,
+  };
+}
