@@ -39,8 +39,17 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function startTestApi(opts: { env?: Record<string, string>; redisUrl?: string } = {}): Promise<TestApi> {
-  const database = await createTestDatabase();
+export async function startTestApi(
+  opts: {
+    env?: Record<string, string>;
+    redisUrl?: string;
+    /** use this database instead of a fresh one (e.g. one that is unreachable) */
+    databaseUrl?: string;
+  } = {},
+): Promise<TestApi> {
+  const database = opts.databaseUrl
+    ? { url: opts.databaseUrl, drop: async () => {} }
+    : await createTestDatabase();
   const redisUrl = opts.redisUrl ?? testRedisUrl();
   const redisPrefix = uniquePrefix('api');
   const config = loadApiConfig({
