@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { findTransactionControl } from './find-transaction-control';
 import { MigrationError } from './migration-error';
 import type { MigrationRow } from './migrations-table';
 import type { LocalMigration } from './read-migrations';
@@ -9,7 +10,8 @@ import type { LocalMigration } from './read-migrations';
  * migration counts as not applied and runs again). Refuses when
  * - a migration failed earlier and nobody has resolved it yet;
  * - an applied migration's file changed since (checksum mismatch);
- * - an applied migration is no longer in the folder.
+ * - an applied migration is no longer in the folder;
+ * - a pending migration controls transactions itself (see findTransactionControl).
  */
 export function planMigrations(local: LocalMigration[], rows: MigrationRow[], dir: string): LocalMigration[] {
   const live = rows.filter((r) => r.rolledBackAt === null);
@@ -44,7 +46,18 @@ export function planMigrations(local: LocalMigration[], rows: MigrationRow[], di
     }
   }
   const applied = new Set(live.map((r) => r.migrationName));
-  return local.filter((m) => !applied.has(m.name));
+  const pending = local.filter((m) => !applied.has(m.name));
+  for (const m of pending) {
+    const control = findTransactionControl(m.sql);
+    if (control) {
+      throw new MigrationError(
+        `Cannot migrate: migration ${m.name} contains \`${control}\`; the runner already applies each` +
+          ` migration in one transaction, so remove the transaction statements from the file`,
+        m.name,
+      );
+    }
+  }
+  return pending;
 }
 
 /**
