@@ -10,8 +10,15 @@ import { dirname, join } from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
+import pg from 'pg';
+import { CharAsTextClient } from './char-as-text-client';
 
 export type SchemaEngine = bg.SchemaEngine;
+
+// @types/node 20 does not declare the WebAssembly global; this is the part we use
+interface WasmGlobal {
+  instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }>;
+}
 
 let ready: Promise<void> | undefined;
 
@@ -21,18 +28,44 @@ function initWasm(): Promise<void> {
     const require = createRequire(import.meta.url);
     const dir = dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg'));
     const bytes = await readFile(join(dir, 'schema_engine_bg.wasm'));
-    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': bg as unknown as WebAssembly.ModuleImports });
-    const exports = instance.exports as WebAssembly.Exports & { __wbindgen_start(): void };
-    (bg as unknown as { __wbg_set_wasm(w: unknown): void }).__wbg_set_wasm(exports);
-    exports.__wbindgen_start();
+    const wasm = (globalThis as unknown as { WebAssembly: WasmGlobal }).WebAssembly;
+    const { instance } = await wasm.instantiate(bytes, { './schema_engine_bg.js': bg });
+    (bg as unknown as { __wbg_set_wasm(w: unknown): void }).__wbg_set_wasm(instance.exports);
+    (instance.exports as { __wbindgen_start(): void }).__wbindgen_start();
   })();
   return ready;
 }
 
-/** An engine connected to `databaseUrl`; `free()` it when done. */
-export async function loadSchemaEngine(databaseUrl: string, datamodel?: { path: string; content: string }): Promise<SchemaEngine> {
+export interface LoadedSchemaEngine {
+  engine: SchemaEngine;
+  /** Frees the engine and closes its connections (`engine.free()` alone leaves the pool open). */
+  close(): Promise<void>;
+}
+
+/** An engine connected to `databaseUrl`; `close()` it when done. */
+export async function loadSchemaEngine(databaseUrl: string, datamodel?: { path: string; content: string }): Promise<LoadedSchemaEngine> {
   await initWasm();
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: databaseUrl }));
+  // our own pool, so we can close it: the engine never disposes its adapter
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: 2,
+    Client: CharAsTextClient as unknown as new () => pg.ClientBase,
+  });
+  pool.on('error', () => {});
+  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
   const datamodels: [string, string][] | undefined = datamodel ? [[datamodel.path, datamodel.content]] : undefined;
-  return bg.SchemaEngine.new({ datamodels }, () => {}, adapter);
+  let engine: SchemaEngine;
+  try {
+    engine = await bg.SchemaEngine.new({ datamodels }, () => {}, adapter);
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
+  return {
+    engine,
+    async close() {
+      engine.free();
+      await pool.end();
+    },
+  };
 }
