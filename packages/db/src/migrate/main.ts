@@ -49,6 +49,9 @@ async function main(): Promise<number> {
 
 /** Says which server failed without echoing the URL's password. */
 function describeConnectionError(err: unknown, databaseUrl: string): string {
+  const syscall = (err as { syscall?: string }).syscall;
+  // a file-system error (unreadable migrations folder) is not about Postgres
+  if (syscall && syscall !== 'connect' && syscall !== 'getaddrinfo') return err instanceof Error ? err.message : String(err);
   let where = 'the DATABASE_URL server';
   try {
     const u = new URL(databaseUrl);
