@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { migrate } from '../../packages/db/src/migrate/migrate';
 import { checkServices } from './check-services';
+import { dropStaleTestDatabases, holdRunLock } from './drop-stale-test-databases';
 import './provided-context';
 import { databaseUrlFor, testAdminDatabaseUrl, testRedisUrl } from './service-urls';
 import { withPgClient } from './with-pg-client';
@@ -20,14 +21,20 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // the pid keeps concurrent runs (several developers, one Postgres) apart
   const template = `heinrich_tmpl_${process.pid}`;
   const testPrefix = `heinrich_t_${process.pid}_`;
-  await withPgClient(adminUrl, async (admin) => {
-    await admin.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${template}"`);
-  });
-  const quiet = { info: () => {} };
-  await migrate({ databaseUrl: databaseUrlFor(adminUrl, template), migrationsDir, logger: quiet });
-  // nobody may connect to the template: a stray session would make every clone fail
-  await withPgClient(adminUrl, (admin) => admin.query(`ALTER DATABASE "${template}" WITH ALLOW_CONNECTIONS false`));
+  const runLock = await holdRunLock(adminUrl, process.pid);
+  try {
+    await withPgClient(adminUrl, async (admin) => {
+      await dropStaleTestDatabases(admin);
+      await admin.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE "${template}"`);
+    });
+    await migrate({ databaseUrl: databaseUrlFor(adminUrl, template), migrationsDir, logger: { info: () => {} } });
+    // nobody may connect to the template: a stray session would make every clone fail
+    await withPgClient(adminUrl, (admin) => admin.query(`ALTER DATABASE "${template}" WITH ALLOW_CONNECTIONS false`));
+  } catch (err) {
+    await runLock.end();
+    throw err;
+  }
 
   project.provide('heinrichAdminDatabaseUrl', adminUrl);
   project.provide('heinrichTemplateDatabase', template);
@@ -42,5 +49,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
       );
       for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     });
+    await runLock.end();
   };
 }
