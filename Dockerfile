@@ -23,7 +23,12 @@ RUN npm ci --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY . .
 RUN npm run generate
 
-ENV NODE_ENV=production
+# npm runs scripts with `sh -c`, and dash neither execs the command nor passes
+# SIGTERM on, so `docker stop` would kill the process without its graceful
+# shutdown. bash execs a lone command: npm -> tsx -> node gets the signal.
+ENV NODE_ENV=production \
+    npm_config_script_shell=/bin/bash \
+    npm_config_update_notifier=false
 # files stay root-owned: the processes cannot rewrite their own code
 USER node
 EXPOSE 8080 8081
