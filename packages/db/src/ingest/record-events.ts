@@ -19,21 +19,30 @@ export interface NewIncidentEvent {
  */
 export async function recordEvents(client: pg.PoolClient, events: NewIncidentEvent[]): Promise<string[]> {
   if (events.length === 0) return [];
-  const rows = events.map((e) => ({ ...e, id: randomUUID(), data: e.data ?? {} }));
+  const rows = events.map((e, n) => ({
+    n,
+    id: randomUUID(),
+    incident_id: e.incidentId,
+    type: e.type,
+    message: e.message,
+    actor: e.actor,
+    via: e.via,
+    data: e.data ?? {},
+    topic: e.topic ?? null,
+    outbox_id: e.topic ? randomUUID() : null,
+  }));
+  // one statement: rows are inserted in array order, so seq follows it
   await client.query(
-    `INSERT INTO incident_events (id, incident_id, type, message, actor, via, data)
-     SELECT t.id, t."incidentId", t.type, t.message, t.actor, t.via, t.data
-       FROM jsonb_to_recordset($1::jsonb) AS t(id uuid, "incidentId" uuid, type text, message text, actor text, via text, data jsonb)`,
+    `WITH input AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb)
+         AS t(n int, id uuid, incident_id uuid, type text, message text, actor text, via text, data jsonb, topic text, outbox_id uuid)
+     ), events AS (
+       INSERT INTO incident_events (id, incident_id, type, message, actor, via, data)
+       SELECT id, incident_id, type, message, actor, via, data FROM input ORDER BY n
+     )
+     INSERT INTO outbox (id, incident_id, event_id, topic)
+     SELECT outbox_id, incident_id, id, topic FROM input WHERE outbox_id IS NOT NULL`,
     [JSON.stringify(rows)],
   );
-  const outbox = rows.filter((r) => r.topic).map((r) => ({ id: randomUUID(), incident_id: r.incidentId, event_id: r.id, topic: r.topic }));
-  if (outbox.length > 0) {
-    await client.query(
-      `INSERT INTO outbox (id, incident_id, event_id, topic)
-       SELECT t.id, t.incident_id, t.event_id, t.topic
-         FROM jsonb_to_recordset($1::jsonb) AS t(id uuid, incident_id uuid, event_id uuid, topic text)`,
-      [JSON.stringify(outbox)],
-    );
-  }
-  return outbox.map((o) => o.id);
+  return rows.flatMap((r) => (r.outbox_id ? [r.outbox_id] : []));
 }

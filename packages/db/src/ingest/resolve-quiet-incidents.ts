@@ -21,7 +21,10 @@ export async function resolveQuietIncidents(
   return r.rows;
 }
 
-/** Alertmanager's truncatedAlerts of the latest notification, on every incident it touched. */
+/**
+ * Alertmanager's truncatedAlerts of the latest notification, on every incident it
+ * touched. Callers skip it when nothing would change (the common case: 0 -> 0).
+ */
 export async function setTruncatedAlerts(client: pg.PoolClient, incidentIds: string[], truncated: number): Promise<void> {
   if (incidentIds.length === 0) return;
   await client.query(

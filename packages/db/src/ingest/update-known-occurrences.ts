@@ -6,6 +6,8 @@ export interface KnownOccurrence {
   index: number;
   incidentId: string;
   incidentNumber: number;
+  /** the incident's truncated_alerts before this delivery */
+  truncatedAlerts: number;
   /** it was firing and this delivery resolved it */
   becameResolved: boolean;
 }
@@ -30,7 +32,7 @@ export async function updateKnownOccurrences(
     ends_at: a.endsAt,
     annotations: a.annotations,
   }));
-  const result = await client.query<{ idx: number; incident_id: string; incident_number: number; became_resolved: boolean }>(
+  const result = await client.query<{ idx: number; incident_id: string; incident_number: number; truncated_alerts: number; became_resolved: boolean }>(
     `WITH input AS (
        SELECT * FROM jsonb_to_recordset($2::jsonb)
          AS t(idx int, fingerprint text, starts_at timestamptz, status alert_status, ends_at timestamptz, annotations jsonb)
@@ -49,11 +51,11 @@ export async function updateKnownOccurrences(
        status = CASE WHEN o.old_status = 'resolved' THEN 'resolved'::alert_status ELSE o.status END,
        ends_at = CASE WHEN o.old_status = 'resolved' THEN a.ends_at
                       WHEN o.status = 'resolved' THEN COALESCE(o.ends_at, now()) ELSE NULL END
-     FROM old o
-     WHERE a.id = o.id
-     RETURNING o.idx, a.incident_id, (SELECT number FROM incidents WHERE id = a.incident_id) AS incident_number,
+     FROM old o, incidents i
+     WHERE a.id = o.id AND i.id = a.incident_id
+     RETURNING o.idx, a.incident_id, i.number AS incident_number, i.truncated_alerts,
                (o.old_status = 'firing' AND o.status = 'resolved') AS became_resolved`,
     [serviceId, JSON.stringify(rows)],
   );
-  return result.rows.map((r) => ({ index: r.idx, incidentId: r.incident_id, incidentNumber: r.incident_number, becameResolved: r.became_resolved }));
+  return result.rows.map((r) => ({ index: r.idx, incidentId: r.incident_id, incidentNumber: r.incident_number, truncatedAlerts: r.truncated_alerts, becameResolved: r.became_resolved }));
 }

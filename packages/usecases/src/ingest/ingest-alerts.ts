@@ -1,7 +1,5 @@
 import type { IncomingAlert } from '@heinrich/core/incoming-alert';
-import { lockGroups } from '@heinrich/db/ingest/lock-groups';
-import { insertNewOccurrences } from '@heinrich/db/ingest/insert-new-occurrences';
-import { openIncidentsForGroups } from '@heinrich/db/ingest/open-incidents-for-groups';
+import { insertFreshOccurrences, type GroupIncident } from '@heinrich/db/ingest/insert-fresh-occurrences';
 import { recordEvents, type NewIncidentEvent } from '@heinrich/db/ingest/record-events';
 import { resolveQuietIncidents, setTruncatedAlerts } from '@heinrich/db/ingest/resolve-quiet-incidents';
 import { updateKnownOccurrences } from '@heinrich/db/ingest/update-known-occurrences';
@@ -15,6 +13,8 @@ export interface IngestInput {
   autoResolve: boolean;
   /** the occurrences, or a function computing them inside the transaction (events API) */
   alerts: IncomingAlert[] | ((client: pg.PoolClient) => Promise<IncomingAlert[]>);
+  /** the group key hashes the alerts can belong to; derived from `alerts` when it is an array */
+  groups?: string[];
   /** Alertmanager's truncatedAlerts (max_alerts); null when the sender has no such notion */
   truncatedAlerts: number | null;
   /** who sent it, for the timeline: "alertmanager", "events" */
@@ -43,9 +43,16 @@ export interface IngestSummary {
  * known occurrences are updated (dedup), new ones join their group's open
  * incident or open one, resolutions are applied, and every lifecycle change is
  * written to the timeline and the outbox. Then the outbox rows are enqueued.
+ *
+ * Deliveries touching the same groups of a service are serialized by advisory
+ * locks taken with BEGIN: twenty copies of one notification (HA Alertmanagers,
+ * retries) queue up, and exactly one of them opens the incident.
  */
 export async function ingestAlerts(ctx: Context, input: IngestInput): Promise<IngestSummary> {
-  const committed = await withTransaction(ctx.db.pool, (client) => applyIngest(client, input));
+  const groups = input.groups ?? (Array.isArray(input.alerts) ? input.alerts.map((a) => a.group.keyHash) : []);
+  const committed = await withTransaction(ctx.db.pool, (client) => applyIngest(client, input), {
+    locks: groups.map((hash) => `ingest:${input.serviceId}:${hash}`),
+  });
   const { failed } = await ctx.publisher.publish(committed.outboxIds);
   return { ...committed.summary, deferred: failed };
 }
@@ -53,53 +60,41 @@ export async function ingestAlerts(ctx: Context, input: IngestInput): Promise<In
 async function applyIngest(client: pg.PoolClient, input: IngestInput) {
   const { serviceId } = input;
   const alerts = typeof input.alerts === 'function' ? await input.alerts(client) : input.alerts;
-  await lockGroups(client, serviceId, alerts.map((a) => a.group.keyHash));
   const known = alerts.length > 0 ? await updateKnownOccurrences(client, serviceId, alerts) : [];
   const knownIndexes = new Set(known.map((k) => k.index));
-
   const fresh = alerts.map((alert, index) => ({ alert, index })).filter(({ index }) => !knownIndexes.has(index));
   const freshFiring = fresh.filter(({ alert }) => alert.status === 'firing');
-
-  const groups = new Map<string, IncomingAlert['group'] & { severity: string | null }>();
-  for (const { alert } of freshFiring) {
-    if (!groups.has(alert.group.keyHash)) groups.set(alert.group.keyHash, { ...alert.group, severity: alert.severity });
-  }
-  const incidents = groups.size > 0 ? await openIncidentsForGroups(client, serviceId, [...groups.values()]) : new Map();
-
-  const inserted = await (freshFiring.length > 0
-    ? insertNewOccurrences(
-        client,
-        serviceId,
-        freshFiring.map(({ alert, index }) => ({ index, alert, incidentId: incidents.get(alert.group.keyHash)!.id })),
-      )
-    : Promise.resolve([]));
+  const { occurrences: added, incidents } =
+    freshFiring.length > 0
+      ? await insertFreshOccurrences(client, serviceId, freshFiring)
+      : { occurrences: [], incidents: new Map<string, GroupIncident>() };
 
   const events: NewIncidentEvent[] = [];
   const base = { actor: input.actor, via: input.via };
-  const touched = new Set<string>([...known.map((k) => k.incidentId), ...inserted.map((i) => i.incidentId)]);
+  const fingerprints = (list: { index: number }[]) => ({ fingerprints: list.map((m) => alerts[m.index]!.fingerprint) });
 
-  for (const incident of incidents.values()) {
-    if (!incident.opened) continue;
-    const members = inserted.filter((i) => i.incidentId === incident.id && i.inserted);
-    events.push({
-      ...base,
-      incidentId: incident.id,
-      type: 'opened',
-      message: `Incident #${incident.number} opened with ${members.length} alert${members.length === 1 ? '' : 's'}`,
-      data: { fingerprints: members.map((m) => alerts[m.index]!.fingerprint) },
-      topic: 'incident.opened',
-    });
-  }
-  const openedIds = new Set([...incidents.values()].filter((i) => i.opened).map((i) => i.id));
-  for (const [incidentId, members] of groupBy(inserted.filter((i) => i.inserted && !openedIds.has(i.incidentId)), (i) => i.incidentId)) {
-    events.push({
-      ...base,
-      incidentId,
-      type: 'alerts_added',
-      message: `${members.length} alert${members.length === 1 ? '' : 's'} added: ${describe(members.map((m) => alerts[m.index]!))}`,
-      data: { fingerprints: members.map((m) => alerts[m.index]!.fingerprint) },
-      topic: 'incident.alerts_added',
-    });
+  for (const [incidentId, members] of groupBy(added.filter((a) => a.inserted), (a) => a.incidentId)) {
+    const incident = incidents.get(incidentId)!;
+    const count = `${members.length} alert${members.length === 1 ? '' : 's'}`;
+    events.push(
+      incident.opened
+        ? {
+            ...base,
+            incidentId,
+            type: 'opened',
+            message: `Incident #${incident.number} opened with ${count}`,
+            data: fingerprints(members),
+            topic: 'incident.opened',
+          }
+        : {
+            ...base,
+            incidentId,
+            type: 'alerts_added',
+            message: `${count} added: ${describe(members.map((m) => alerts[m.index]!))}`,
+            data: fingerprints(members),
+            topic: 'incident.alerts_added',
+          },
+    );
   }
   const resolvedNow = known.filter((k) => k.becameResolved);
   for (const [incidentId, members] of groupBy(resolvedNow, (k) => k.incidentId)) {
@@ -108,7 +103,7 @@ async function applyIngest(client: pg.PoolClient, input: IngestInput) {
       incidentId,
       type: 'alerts_resolved',
       message: `${members.length} alert${members.length === 1 ? '' : 's'} resolved: ${describe(members.map((m) => alerts[m.index]!))}`,
-      data: { fingerprints: members.map((m) => alerts[m.index]!.fingerprint) },
+      data: fingerprints(members),
     });
   }
 
@@ -126,23 +121,27 @@ async function applyIngest(client: pg.PoolClient, input: IngestInput) {
       topic: 'incident.resolved',
     });
   }
-  if (input.truncatedAlerts !== null) await setTruncatedAlerts(client, [...touched], input.truncatedAlerts);
 
-  const numbers = new Map<string, number>([
-    ...known.map((k) => [k.incidentId, k.incidentNumber] as const),
-    ...[...incidents.values()].map((i) => [i.id, i.number] as const),
+  const touched = new Map<string, { number: number; truncatedAlerts: number }>([
+    ...known.map((k) => [k.incidentId, { number: k.incidentNumber, truncatedAlerts: k.truncatedAlerts }] as const),
+    ...added.map((a) => [a.incidentId, { number: a.incidentNumber, truncatedAlerts: a.truncatedAlerts }] as const),
   ]);
+  const truncated = input.truncatedAlerts;
+  if (truncated !== null && [...touched.values()].some((t) => t.truncatedAlerts !== truncated)) {
+    await setTruncatedAlerts(client, [...touched.keys()], truncated);
+  }
+
   const outboxIds = await recordEvents(client, events);
-  const newCount = inserted.filter((i) => i.inserted).length;
+  const newCount = added.filter((a) => a.inserted).length;
   const summary: Omit<IngestSummary, 'deferred'> = {
     alertsReceived: alerts.length,
     alertsNew: newCount,
-    alertsDeduplicated: known.length + (inserted.length - newCount),
+    alertsDeduplicated: known.length + (added.length - newCount),
     alertsResolved: resolvedNow.length,
     alertsIgnored: fresh.length - freshFiring.length,
-    incidentsOpened: openedIds.size,
+    incidentsOpened: [...incidents.values()].filter((i) => i.opened).length,
     incidentsResolved: autoResolved.length,
-    incidents: [...numbers].map(([id, number]) => ({ id, number })),
+    incidents: [...touched].map(([id, t]) => ({ id, number: t.number })),
   };
   return { outboxIds, summary };
 }
@@ -158,7 +157,7 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return m;
 }
 
-/** "pod=collector-7, pod=collector-8" — the labels that tell the alerts apart, briefly. */
+/** "collector-7, collector-8" — the labels that tell the alerts apart, briefly. */
 function describe(list: IncomingAlert[]): string {
   const names = list.slice(0, 5).map((a) => a.labels.pod ?? a.labels.instance ?? a.labels.alertname ?? a.fingerprint);
   return names.join(', ') + (list.length > 5 ? ` and ${list.length - 5} more` : '');

@@ -45,6 +45,7 @@ export async function ingestEvent(ctx: Context, key: ActiveIntegrationKey, event
     // an explicit resolve event resolves the incident whatever the service's auto-resolve says
     autoResolve: event.event_action === 'resolve' ? true : key.autoResolve,
     truncatedAlerts: null,
+    groups: [groupKeyHash],
     via: 'events',
     actor: actor.id,
     alerts: async (client) => {
@@ -84,12 +85,11 @@ function triggerOf(dedupKey: string, event: EventsApiEvent) {
 }
 
 /**
- * The start of the open occurrence for this dedup_key. A transaction-scoped
- * advisory lock on (service, key) serializes concurrent events of one key, so
- * two simultaneous triggers agree on one occurrence.
+ * The start of the open occurrence for this dedup_key. Runs under the group's
+ * advisory lock (ingestAlerts takes it with BEGIN), so two simultaneous
+ * triggers of one key agree on one occurrence.
  */
 async function openOccurrenceStart(client: pg.PoolClient, serviceId: string, dedupKey: string): Promise<string | undefined> {
-  await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`events:${serviceId}:${dedupKey}`]);
   const r = await client.query<{ starts_at: string }>(
     `SELECT to_json(a.starts_at)#>>'{}' AS starts_at
        FROM alerts a JOIN incidents i ON i.id = a.incident_id

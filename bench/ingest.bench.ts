@@ -1,0 +1,210 @@
+// Ingest benchmarks (issue: Alertmanager and events ingest):
+//  - throughput: 10-alert Alertmanager payloads with fresh fingerprints, as fast
+//    as the api answers, against the ceiling of raw batched INSERT ... ON CONFLICT
+//    of the same rows with `pg` on the same machine in the same run;
+//  - storm: 8,500 alerts over 50 nodes in 60 s (the reference outage), checking
+//    that it gives 50 incidents and stores every alert.
+import { randomBytes } from 'node:crypto';
+import { sha256Hex } from '@heinrich/core/alert-group';
+import pg from 'pg';
+import { startApiProcess } from './api-process';
+import { createBenchDatabase } from './bench-database';
+import { round, runLoad } from './load';
+
+const ADMIN_KEY = 'bench-admin-key-0123456789abcdef';
+
+export interface IngestBenchOptions {
+  adminDatabaseUrl: string;
+  redisUrl: string;
+  payloads: number;
+  concurrency: number;
+  stormSeconds: number;
+}
+
+export async function ingestBench(opts: IngestBenchOptions) {
+  const throughput = await withApi(opts, async ({ baseUrl, secret, db }) => {
+    const bodies = Array.from({ length: opts.payloads }, (_, i) => alertmanagerPayload(i % 50, 10));
+    await runLoad({ url: `${baseUrl}/api/v1/integrations/alertmanager`, bearer: secret, bodies: bodies.slice(0, 200), concurrency: opts.concurrency });
+    const result = await runLoad({ url: `${baseUrl}/api/v1/integrations/alertmanager`, bearer: secret, bodies, concurrency: opts.concurrency });
+    const stored = await count(db, 'alerts');
+    return { ...result, alertsStored: stored };
+  });
+  const ceiling = await rawInsertCeiling(opts);
+  const storm = await withApi(opts, async ({ baseUrl, secret, db, peakRssMiB }) => {
+    const bodies = Array.from({ length: 850 }, (_, i) => alertmanagerPayload(i % 50, 10));
+    const result = await runLoad({
+      url: `${baseUrl}/api/v1/integrations/alertmanager`,
+      bearer: secret,
+      bodies,
+      concurrency: 32,
+      paceOverMs: opts.stormSeconds * 1000,
+    });
+    return {
+      ...result,
+      alertsSent: 8_500,
+      alertsStored: await count(db, 'alerts'),
+      incidents: await count(db, 'incidents'),
+      apiPeakRssMiB: peakRssMiB(),
+    };
+  });
+
+  const alertsPerSecond = round((throughput.requests * 10) / throughput.seconds, 0);
+  return {
+    throughput: {
+      payloadAlerts: 10,
+      concurrency: opts.concurrency,
+      payloads: throughput.requests,
+      errors: throughput.errors,
+      payloadsPerSecond: round(throughput.requests / throughput.seconds, 0),
+      alertsPerSecond,
+      latencyMs: throughput.latencyMs,
+      alertsStored: throughput.alertsStored,
+      goal: { alertsPerSecond: 10_000, p99Ms: 50 },
+    },
+    rawInsertCeiling: {
+      ...ceiling,
+      heinrichToCeilingRatio: round(alertsPerSecond / ceiling.rowsPerSecond, 3),
+    },
+    storm: {
+      seconds: opts.stormSeconds,
+      nodes: 50,
+      payloads: storm.requests,
+      errors: storm.errors,
+      alertsSent: storm.alertsSent,
+      alertsStored: storm.alertsStored,
+      incidents: storm.incidents,
+      everyAlertStored: storm.alertsStored === storm.alertsSent,
+      oneIncidentPerNode: storm.incidents === 50,
+      latencyMs: storm.latencyMs,
+      apiPeakRssMiB: storm.apiPeakRssMiB,
+    },
+  };
+}
+
+/** A fresh database, service and key, the api in its own process; torn down after. */
+async function withApi<T>(
+  opts: IngestBenchOptions,
+  fn: (env: { baseUrl: string; secret: string; db: pg.Pool; peakRssMiB: () => number | null }) => Promise<T>,
+): Promise<T> {
+  const database = await createBenchDatabase(opts.adminDatabaseUrl);
+  const db = new pg.Pool({ connectionString: database.url, max: 2 });
+  db.on('error', () => {}); // DROP DATABASE ... WITH (FORCE) ends whatever is left
+  const secret = `hk_${randomBytes(24).toString('base64url')}`;
+  const service = await db.query<{ id: string }>(
+    `INSERT INTO services (id, name, updated_at) VALUES (gen_random_uuid(), 'bench', now()) RETURNING id`,
+  );
+  await db.query(
+    `INSERT INTO integration_keys (id, service_id, type, name, secret_hash, secret_prefix)
+     VALUES (gen_random_uuid(), $1, 'alertmanager', 'bench', $2, $3)`,
+    [service.rows[0]!.id, sha256Hex(secret), secret.slice(0, 8)],
+  );
+  const prefix = `bench-${randomBytes(4).toString('hex')}`;
+  const api = await startApiProcess({
+    DATABASE_URL: database.url,
+    REDIS_URL: opts.redisUrl,
+    REDIS_PREFIX: prefix,
+    HEINRICH_ADMIN_API_KEY: ADMIN_KEY,
+    DATABASE_POOL_SIZE: '20',
+  });
+  try {
+    return await fn({ baseUrl: api.baseUrl, secret, db, peakRssMiB: () => api.peakRssMiB() });
+  } finally {
+    await api.stop();
+    await db.end();
+    await database.drop();
+    await dropRedisPrefix(opts.redisUrl, prefix);
+  }
+}
+
+/**
+ * The ceiling: the same alert rows, 10 per statement, inserted with a bare
+ * `INSERT ... ON CONFLICT DO UPDATE` through `pg` at the same concurrency: what
+ * Postgres on this machine can do with no HTTP, validation, grouping or events.
+ */
+async function rawInsertCeiling(opts: IngestBenchOptions) {
+  const database = await createBenchDatabase(opts.adminDatabaseUrl);
+  const pool = new pg.Pool({ connectionString: database.url, max: opts.concurrency });
+  pool.on('error', () => {});
+  try {
+    const svc = await pool.query<{ id: string }>(`INSERT INTO services (id, name, updated_at) VALUES (gen_random_uuid(), 'raw', now()) RETURNING id`);
+    const serviceId = svc.rows[0]!.id;
+    const inc = await pool.query<{ id: string }>(
+      `INSERT INTO incidents (id, service_id, group_key_hash, group_key, title, updated_at)
+       VALUES (gen_random_uuid(), $1, 'h', 'k', 't', now()) RETURNING id`,
+      [serviceId],
+    );
+    const incidentId = inc.rows[0]!.id;
+    const batches = Array.from({ length: opts.payloads }, (_, i) => JSON.parse(alertmanagerPayload(i % 50, 10)).alerts);
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: opts.concurrency }, async () => {
+        for (;;) {
+          const i = next++;
+          if (i >= batches.length) return;
+          await pool.query(
+            `INSERT INTO alerts AS a (id, service_id, incident_id, fingerprint, starts_at, status, labels, annotations)
+             SELECT gen_random_uuid(), $1, $2, t.fingerprint, t."startsAt", 'firing', t.labels, t.annotations
+               FROM jsonb_to_recordset($3::jsonb) AS t(fingerprint text, "startsAt" timestamptz, labels jsonb, annotations jsonb)
+             ON CONFLICT (service_id, fingerprint, starts_at) DO UPDATE SET last_seen_at = now(), receive_count = a.receive_count + 1`,
+            [serviceId, incidentId, JSON.stringify(batches[i])],
+          );
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    return { statements: batches.length, rowsPerSecond: round((batches.length * 10) / seconds, 0), seconds: round(seconds) };
+  } finally {
+    await pool.end();
+    await database.drop();
+  }
+}
+
+/** A firing KubePodCrashLooping group for node `node-<n>` with fresh pods (fresh fingerprints). */
+function alertmanagerPayload(node: number, alerts: number): string {
+  const startsAt = new Date().toISOString();
+  return JSON.stringify({
+    receiver: 'heinrich',
+    status: 'firing',
+    alerts: Array.from({ length: alerts }, () => {
+      const pod = `collector-${randomBytes(4).toString('hex')}`;
+      return {
+        status: 'firing',
+        labels: { alertname: 'KubePodCrashLooping', namespace: 'collector', node: `node-${node}`, pod, severity: 'critical' },
+        annotations: { summary: 'Pod is crash looping.', description: `Pod collector/${pod} is restarting 2.5 times / 10 minutes.` },
+        startsAt,
+        endsAt: '0001-01-01T00:00:00Z',
+        generatorURL: 'http://prometheus:9090/graph?g0.expr=...',
+        fingerprint: randomBytes(8).toString('hex'),
+      };
+    }),
+    groupLabels: { alertname: 'KubePodCrashLooping', node: `node-${node}` },
+    commonLabels: { alertname: 'KubePodCrashLooping', namespace: 'collector', node: `node-${node}`, severity: 'critical' },
+    commonAnnotations: { summary: 'Pod is crash looping.' },
+    externalURL: 'http://alertmanager:9093',
+    version: '4',
+    groupKey: `{}:{alertname="KubePodCrashLooping", node="node-${node}"}`,
+    truncatedAlerts: 0,
+  });
+}
+
+async function count(db: pg.Pool, table: 'alerts' | 'incidents'): Promise<number> {
+  const r = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
+  return r.rows[0]!.n;
+}
+
+async function dropRedisPrefix(redisUrl: string, prefix: string): Promise<void> {
+  const { Redis } = await import('ioredis');
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length > 0) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}

@@ -1,0 +1,121 @@
+import type pg from 'pg';
+import type { IncidentStatus } from './transition-incident';
+
+/** Where a page of incidents ends: created_at with microseconds (as text) and the tie-breaking id. */
+export interface IncidentPosition {
+  createdAt: string;
+  id: string;
+}
+
+export interface IncidentRecord {
+  id: string;
+  number: number;
+  title: string;
+  status: IncidentStatus;
+  serviceId: string;
+  serviceName: string;
+  severity: string | null;
+  groupLabels: Record<string, string>;
+  alertCounts: { firing: number; resolved: number; total: number };
+  truncatedAlerts: number;
+  createdAt: Date;
+  acknowledgedAt: Date | null;
+  acknowledgedBy: string | null;
+  resolvedAt: Date | null;
+  resolvedBy: string | null;
+  position: IncidentPosition;
+}
+
+export interface IncidentSelection {
+  id?: string;
+  number?: number;
+  statuses?: IncidentStatus[];
+  serviceId?: string;
+  /** created at or after this instant (RFC 3339) */
+  since?: string;
+  /** the page after this position, newest first */
+  before?: IncidentPosition;
+  limit: number;
+}
+
+/**
+ * Incidents newest first (created_at, id descending) with their service's name
+ * and alert counts. The counts come from one grouped query over the page's
+ * incidents (alerts_incident_id_status_idx), not a query per incident.
+ */
+export async function selectIncidents(pool: pg.Pool, s: IncidentSelection): Promise<IncidentRecord[]> {
+  const r = await pool.query<{
+    id: string;
+    number: number;
+    title: string;
+    status: IncidentStatus;
+    service_id: string;
+    service_name: string;
+    severity: string | null;
+    group_labels: Record<string, string>;
+    truncated_alerts: number;
+    created_at: Date;
+    acknowledged_at: Date | null;
+    acknowledged_by: string | null;
+    resolved_at: Date | null;
+    resolved_by: string | null;
+    position: string;
+    firing: number;
+    resolved: number;
+  }>(
+    `WITH page AS (
+       SELECT i.* FROM incidents i
+        WHERE ($1::uuid IS NULL OR i.id = $1)
+          AND ($2::int IS NULL OR i.number = $2)
+          AND ($3::incident_status[] IS NULL OR i.status = ANY($3))
+          AND ($4::uuid IS NULL OR i.service_id = $4)
+          AND ($5::timestamptz IS NULL OR i.created_at >= $5)
+          AND ($6::timestamptz IS NULL OR (i.created_at, i.id) < ($6::timestamptz, $7::uuid))
+        ORDER BY i.created_at DESC, i.id DESC
+        LIMIT $8
+     ), counts AS (
+       SELECT a.incident_id,
+              count(*) FILTER (WHERE a.status = 'firing')::int AS firing,
+              count(*) FILTER (WHERE a.status = 'resolved')::int AS resolved
+         FROM alerts a
+        WHERE a.incident_id IN (SELECT id FROM page)
+        GROUP BY a.incident_id
+     )
+     SELECT p.id, p.number, p.title, p.status, p.service_id, s.name AS service_name, p.severity, p.group_labels,
+            p.truncated_alerts, p.created_at, p.acknowledged_at, p.acknowledged_by, p.resolved_at, p.resolved_by,
+            to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS position,
+            coalesce(c.firing, 0) AS firing, coalesce(c.resolved, 0) AS resolved
+       FROM page p
+       JOIN services s ON s.id = p.service_id
+       LEFT JOIN counts c ON c.incident_id = p.id
+      ORDER BY p.created_at DESC, p.id DESC`,
+    [
+      s.id ?? null,
+      s.number ?? null,
+      s.statuses ?? null,
+      s.serviceId ?? null,
+      s.since ?? null,
+      s.before?.createdAt ?? null,
+      s.before?.id ?? null,
+      s.limit,
+    ],
+  );
+  return r.rows.map((row) => ({
+    id: row.id,
+    number: row.number,
+    title: row.title,
+    status: row.status,
+    serviceId: row.service_id,
+    serviceName: row.service_name,
+    severity: row.severity,
+    groupLabels: row.group_labels,
+    alertCounts: { firing: row.firing, resolved: row.resolved, total: row.firing + row.resolved },
+    truncatedAlerts: row.truncated_alerts,
+    createdAt: row.created_at,
+    acknowledgedAt: row.acknowledged_at,
+    acknowledgedBy: row.acknowledged_by,
+    resolvedAt: row.resolved_at,
+    resolvedBy: row.resolved_by,
+    position: { createdAt: row.position, id: row.id },
+  }));
+}

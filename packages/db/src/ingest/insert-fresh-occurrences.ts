@@ -1,0 +1,98 @@
+import type { AlertGroup, IncomingAlert } from '@heinrich/core/incoming-alert';
+import type pg from 'pg';
+import { RetryTransaction } from '../with-transaction';
+
+export interface FreshOccurrence {
+  /** index into the alerts passed in */
+  index: number;
+  incidentId: string;
+  incidentNumber: number;
+  /** the incident's truncated_alerts before this delivery */
+  truncatedAlerts: number;
+  /** false when the row already existed (then it was only touched as a re-send) */
+  inserted: boolean;
+}
+
+export interface GroupIncident {
+  id: string;
+  number: number;
+  /** this statement opened it */
+  opened: boolean;
+}
+
+/**
+ * Occurrences seen for the first time, each into its group's open incident,
+ * opening the incidents that are missing — in ONE statement.
+ *
+ * Correct only while the caller holds the advisory locks of these groups (see
+ * withTransaction's `locks`): then nobody else can open the same group's
+ * incident between this statement's snapshot and its insert. The unique index
+ * on (service_id, open_group_key) still guards it; if it ever fires, the group
+ * comes back without an incident and the transaction is retried.
+ */
+export async function insertFreshOccurrences(
+  client: pg.PoolClient,
+  serviceId: string,
+  fresh: { index: number; alert: IncomingAlert }[],
+): Promise<{ occurrences: FreshOccurrence[]; incidents: Map<string, GroupIncident> }> {
+  const groups = new Map<string, AlertGroup & { severity: string | null }>();
+  for (const { alert } of fresh) {
+    if (!groups.has(alert.group.keyHash)) groups.set(alert.group.keyHash, { ...alert.group, severity: alert.severity });
+  }
+  const groupRows = [...groups.values()].map((g) => ({ hash: g.keyHash, key: g.key, labels: g.labels, title: g.title, severity: g.severity }));
+  const alertRows = fresh.map(({ index, alert: a }) => ({
+    idx: index,
+    hash: a.group.keyHash,
+    fingerprint: a.fingerprint,
+    starts_at: a.startsAt,
+    ends_at: a.endsAt,
+    status: a.status,
+    labels: a.labels,
+    annotations: a.annotations,
+    generator_url: a.generatorUrl,
+    severity: a.severity,
+  }));
+  const result = await client.query<{ idx: number; incident_id: string; incident_number: number; truncated_alerts: number; opened: boolean; inserted: boolean }>(
+    `WITH grp AS (
+       SELECT * FROM jsonb_to_recordset($2::jsonb) AS t(hash text, key text, labels jsonb, title text, severity text)
+     ), existing AS (
+       SELECT i.id, i.number, i.truncated_alerts, i.open_group_key AS hash FROM incidents i
+        WHERE i.service_id = $1 AND i.open_group_key IN (SELECT hash FROM grp)
+     ), opened AS (
+       INSERT INTO incidents (id, service_id, group_key_hash, open_group_key, group_key, group_labels, title, severity, updated_at)
+       SELECT gen_random_uuid(), $1, g.hash, g.hash, g.key, g.labels, g.title, g.severity, now()
+         FROM grp g WHERE g.hash NOT IN (SELECT hash FROM existing)
+       ON CONFLICT (service_id, open_group_key) DO NOTHING
+       RETURNING id, number, truncated_alerts, open_group_key AS hash
+     ), incident AS (
+       SELECT id, number, truncated_alerts, hash, false AS opened FROM existing
+       UNION ALL
+       SELECT id, number, truncated_alerts, hash, true AS opened FROM opened
+     ), input AS (
+       SELECT t.*, i.id AS incident_id, i.number AS incident_number, i.truncated_alerts, i.opened
+         FROM jsonb_to_recordset($3::jsonb) AS t(idx int, hash text, fingerprint text, starts_at timestamptz, ends_at timestamptz,
+              status alert_status, labels jsonb, annotations jsonb, generator_url text, severity text)
+         LEFT JOIN incident i ON i.hash = t.hash
+     ), ins AS (
+       INSERT INTO alerts AS a (id, service_id, incident_id, fingerprint, starts_at, ends_at, status, labels, annotations, generator_url, severity)
+       SELECT gen_random_uuid(), $1, t.incident_id, t.fingerprint, t.starts_at, t.ends_at, t.status, t.labels, t.annotations,
+              t.generator_url, t.severity
+         FROM input t
+        WHERE t.incident_id IS NOT NULL
+        ORDER BY t.fingerprint, t.starts_at
+       ON CONFLICT (service_id, fingerprint, starts_at) DO UPDATE
+         SET last_seen_at = now(), receive_count = a.receive_count + 1
+       RETURNING a.fingerprint, a.starts_at, a.incident_id, (xmax = 0) AS inserted
+     )
+     SELECT t.idx, t.incident_id, t.incident_number, t.truncated_alerts, t.opened, COALESCE(ins.inserted, false) AS inserted
+       FROM input t LEFT JOIN ins ON ins.fingerprint = t.fingerprint AND ins.starts_at = t.starts_at`,
+    [serviceId, JSON.stringify(groupRows), JSON.stringify(alertRows)],
+  );
+  if (result.rows.some((r) => r.incident_id === null)) throw new RetryTransaction('a group came back without an open incident');
+  const incidents = new Map<string, GroupIncident>();
+  for (const r of result.rows) incidents.set(r.incident_id, { id: r.incident_id, number: r.incident_number, opened: r.opened });
+  return {
+    incidents,
+    occurrences: result.rows.map((r) => ({ index: r.idx, incidentId: r.incident_id, incidentNumber: r.incident_number, truncatedAlerts: r.truncated_alerts, inserted: r.inserted })),
+  };
+}

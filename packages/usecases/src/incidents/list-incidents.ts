@@ -1,0 +1,32 @@
+import { selectIncidents, type IncidentRecord } from '@heinrich/db/incidents/select-incidents';
+import type { IncidentStatus } from '@heinrich/db/incidents/transition-incident';
+import type { Context } from '../context';
+import { decodeListCursor, encodeListCursor } from '../services/list-cursor';
+
+export interface IncidentFilter {
+  limit: number;
+  cursor?: string;
+  status?: IncidentStatus[];
+  serviceId?: string;
+  /** created at or after (RFC 3339) */
+  since?: string;
+}
+
+/** Incidents newest first, `limit` at a time; nextCursor is null on the last page. */
+export async function listIncidents(
+  ctx: Context,
+  filter: IncidentFilter,
+): Promise<{ items: IncidentRecord[]; nextCursor: string | null }> {
+  const before = decodeListCursor(filter.cursor);
+  const rows = await selectIncidents(ctx.db.pool, {
+    ...(filter.status ? { statuses: filter.status } : {}),
+    ...(filter.serviceId ? { serviceId: filter.serviceId } : {}),
+    ...(filter.since ? { since: filter.since } : {}),
+    ...(before ? { before } : {}),
+    // one more than asked: whether it comes back says if there is a next page
+    limit: filter.limit + 1,
+  });
+  const items = rows.slice(0, filter.limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > filter.limit && last ? encodeListCursor(last.position) : null };
+}

@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import { sha256Hex } from '@heinrich/core/alert-group';
+import { AppError } from '@heinrich/core/app-error';
+import type { Context } from '../context';
+import { INTEGRATION_KEY_SUMMARY, type IntegrationKeySummary } from './integration-key-summary';
+
+export interface NewIntegrationKey {
+  type: 'alertmanager' | 'events';
+  name?: string;
+  alertmanager?: {
+    url: string;
+    auth?: { type: 'bearer'; token: string } | { type: 'basic'; username: string; password: string };
+  };
+}
+
+/**
+ * A new key for the service. The secret (`hk_` + 24 random bytes as base64url,
+ * 32 characters) is returned here and nowhere else; the database keeps its
+ * SHA-256, which is what senders are looked up by.
+ */
+export async function createIntegrationKey(
+  ctx: Context,
+  serviceId: string,
+  input: NewIntegrationKey,
+): Promise<{ key: IntegrationKeySummary; secret: string }> {
+  const secret = `hk_${randomBytes(24).toString('base64url')}`;
+  const service = await ctx.db.prisma.service.findUnique({ where: { id: serviceId }, select: { id: true } });
+  if (!service) throw AppError.notFound('Service', serviceId);
+  const key = await ctx.db.prisma.integrationKey.create({
+    data: {
+      serviceId,
+      type: input.type,
+      name: input.name ?? input.type,
+      secretHash: sha256Hex(secret),
+      secretPrefix: secret.slice(0, 8),
+      alertmanagerUrl: input.alertmanager?.url ?? null,
+      // kept for creating silences in that Alertmanager later; never returned by the API
+      ...(input.alertmanager?.auth ? { alertmanagerAuth: input.alertmanager.auth } : {}),
+    },
+    select: INTEGRATION_KEY_SUMMARY,
+  });
+  return { key, secret };
+}
