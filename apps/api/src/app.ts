@@ -8,6 +8,11 @@ import { jsonBody } from './http/require-json';
 import { healthz, metrics, readyz } from './routes/health/health.route';
 import { receiveAlertmanager } from './routes/integrations/receive-alertmanager.route';
 import { receiveEvent } from './routes/integrations/receive-event.route';
+import { createServiceRoute } from './routes/services/create-service.route';
+import { deleteServiceRoute } from './routes/services/delete-service.route';
+import { getServiceRoute } from './routes/services/get-service.route';
+import { listServicesRoute } from './routes/services/list-services.route';
+import { updateServiceRoute } from './routes/services/update-service.route';
 
 /**
  * The HTTP application, without listening. This file is the routing table:
@@ -37,6 +42,11 @@ export function createApp(deps: AppDeps): express.Express {
   const admin = Router();
   admin.use(requireAdmin(deps.config.adminApiKey));
   admin.use(json);
+  admin.post('/services', createServiceRoute(deps));
+  admin.get('/services', listServicesRoute(deps));
+  admin.get('/services/:id', getServiceRoute(deps));
+  admin.patch('/services/:id', updateServiceRoute(deps));
+  admin.delete('/services/:id', deleteServiceRoute(deps));
   app.use('/api/v1', admin);
 
   app.use((req) => {

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { uuid } from './primitives';
+
+/** Prometheus label names (https://prometheus.io/docs/concepts/data_model/#metric-names-and-labels). */
+const labelName = z
+  .string({ error: 'must be a label name' })
+  .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'must be a Prometheus label name ([a-zA-Z_][a-zA-Z0-9_]*)');
+
+export const urgency = z.enum(['high', 'low', 'bySeverity'], { error: 'must be "high", "low" or "bySeverity"' });
+
+// Each field once, without defaults: create adds the defaults, update makes all optional.
+const fields = {
+  name: z.string({ error: 'is required' }).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  description: z.string().max(10_000, 'must be at most 10000 characters').nullable(),
+  teamId: uuid.nullable(),
+  escalationPolicyId: uuid.nullable(),
+  groupBy: z.array(labelName, { error: 'must be an array of label names' }).max(20, 'must list at most 20 label names'),
+  autoResolve: z.boolean({ error: 'must be true or false' }),
+  urgency,
+};
+
+/** POST /api/v1/services. Strict: an unknown field is a 400 naming it, not silently dropped. */
+export const createServiceBody = z.strictObject({
+  name: fields.name,
+  description: fields.description.default(null),
+  teamId: fields.teamId.default(null),
+  escalationPolicyId: fields.escalationPolicyId.default(null),
+  groupBy: fields.groupBy.default([]),
+  autoResolve: fields.autoResolve.default(true),
+  urgency: fields.urgency.default('high'),
+});
+export type CreateServiceBody = z.infer<typeof createServiceBody>;
+
+/** PATCH /api/v1/services/{id}: only the fields present change; null clears a nullable one. */
+export const updateServiceBody = z.strictObject({
+  name: fields.name.optional(),
+  description: fields.description.optional(),
+  teamId: fields.teamId.optional(),
+  escalationPolicyId: fields.escalationPolicyId.optional(),
+  groupBy: fields.groupBy.optional(),
+  autoResolve: fields.autoResolve.optional(),
+  urgency: fields.urgency.optional(),
+});
+export type UpdateServiceBody = z.infer<typeof updateServiceBody>;
+
+/** A service as the API shows it; timestamps are ISO 8601 UTC. */
+export interface ServiceJson {
+  id: string;
+  name: string;
+  description: string | null;
+  teamId: string | null;
+  escalationPolicyId: string | null;
+  groupBy: string[];
+  autoResolve: boolean;
+  urgency: z.infer<typeof urgency>;
+  createdAt: string;
+  updatedAt: string;
+}
