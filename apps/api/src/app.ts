@@ -6,6 +6,9 @@ import { observeRequests } from './http/metrics';
 import { requireAdmin } from './http/require-admin';
 import { jsonBody } from './http/require-json';
 import { healthz, metrics, readyz } from './routes/health/health.route';
+import { createIntegrationKeyRoute } from './routes/integration-keys/create-integration-key.route';
+import { listIntegrationKeysRoute } from './routes/integration-keys/list-integration-keys.route';
+import { revokeIntegrationKeyRoute } from './routes/integration-keys/revoke-integration-key.route';
 import { receiveAlertmanager } from './routes/integrations/receive-alertmanager.route';
 import { receiveEvent } from './routes/integrations/receive-event.route';
 import { createServiceRoute } from './routes/services/create-service.route';
@@ -47,6 +50,9 @@ export function createApp(deps: AppDeps): express.Express {
   admin.get('/services/:id', getServiceRoute(deps));
   admin.patch('/services/:id', updateServiceRoute(deps));
   admin.delete('/services/:id', deleteServiceRoute(deps));
+  admin.post('/services/:id/integration-keys', createIntegrationKeyRoute(deps));
+  admin.get('/services/:id/integration-keys', listIntegrationKeysRoute(deps));
+  admin.delete('/services/:id/integration-keys/:keyId', revokeIntegrationKeyRoute(deps));
   app.use('/api/v1', admin);
 
   app.use((req) => {

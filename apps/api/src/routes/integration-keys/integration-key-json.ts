@@ -1,0 +1,17 @@
+import type { IntegrationKeyJson } from '@heinrich/contracts/integration-keys';
+import type { IntegrationKeySummary } from '@heinrich/usecases/integration-keys/integration-key-summary';
+
+/** A key as lists show it: no secret, no hash, no Alertmanager credentials. */
+export function integrationKeyJson(k: IntegrationKeySummary): IntegrationKeyJson {
+  return {
+    id: k.id,
+    serviceId: k.serviceId,
+    type: k.type,
+    name: k.name,
+    secretPrefix: k.secretPrefix,
+    createdAt: k.createdAt.toISOString(),
+    lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+    revokedAt: k.revokedAt?.toISOString() ?? null,
+    alertmanager: k.alertmanagerUrl ? { url: k.alertmanagerUrl } : null,
+  };
+}
