@@ -6,6 +6,10 @@ import { observeRequests } from './http/metrics';
 import { requireAdmin } from './http/require-admin';
 import { jsonBody } from './http/require-json';
 import { healthz, metrics, readyz } from './routes/health/health.route';
+import { addIncidentNoteRoute } from './routes/incidents/add-incident-note.route';
+import { getIncidentRoute } from './routes/incidents/get-incident.route';
+import { listIncidentsRoute } from './routes/incidents/list-incidents.route';
+import { setIncidentStatusRoute } from './routes/incidents/set-incident-status.route';
 import { createIntegrationKeyRoute } from './routes/integration-keys/create-integration-key.route';
 import { listIntegrationKeysRoute } from './routes/integration-keys/list-integration-keys.route';
 import { revokeIntegrationKeyRoute } from './routes/integration-keys/revoke-integration-key.route';
@@ -53,6 +57,11 @@ export function createApp(deps: AppDeps): express.Express {
   admin.post('/services/:id/integration-keys', createIntegrationKeyRoute(deps));
   admin.get('/services/:id/integration-keys', listIntegrationKeysRoute(deps));
   admin.delete('/services/:id/integration-keys/:keyId', revokeIntegrationKeyRoute(deps));
+  admin.get('/incidents', listIncidentsRoute(deps));
+  admin.get('/incidents/:id', getIncidentRoute(deps));
+  admin.post('/incidents/:id/acknowledge', setIncidentStatusRoute(deps, 'acknowledge'));
+  admin.post('/incidents/:id/resolve', setIncidentStatusRoute(deps, 'resolve'));
+  admin.post('/incidents/:id/notes', addIncidentNoteRoute(deps));
   app.use('/api/v1', admin);
 
   app.use((req) => {

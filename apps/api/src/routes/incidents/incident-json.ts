@@ -1,0 +1,62 @@
+import type { AlertJson, IncidentDetailJson, IncidentJson, TimelineEventJson } from '@heinrich/contracts/incidents';
+import type { IncidentDetail } from '@heinrich/usecases/incidents/get-incident';
+
+type Incident = IncidentDetail['incident'];
+type Alert = IncidentDetail['alerts'][number];
+type TimelineEvent = IncidentDetail['timeline'][number];
+
+const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
+
+/** An incident as lists show it. */
+export function incidentJson(i: Incident): IncidentJson {
+  return {
+    id: i.id,
+    number: i.number,
+    title: i.title,
+    status: i.status,
+    serviceId: i.serviceId,
+    serviceName: i.serviceName,
+    severity: i.severity,
+    groupLabels: i.groupLabels,
+    alertCounts: i.alertCounts,
+    truncatedAlerts: i.truncatedAlerts,
+    createdAt: i.createdAt.toISOString(),
+    acknowledgedAt: iso(i.acknowledgedAt),
+    acknowledgedBy: i.acknowledgedBy,
+    resolvedAt: iso(i.resolvedAt),
+    resolvedBy: i.resolvedBy,
+  };
+}
+
+/** An incident with its alerts and timeline, as GET /incidents/{id} shows it. */
+export function incidentDetailJson(d: IncidentDetail): IncidentDetailJson {
+  return { ...incidentJson(d.incident), alerts: d.alerts.map(alertJson), timeline: d.timeline.map(timelineEventJson) };
+}
+
+function alertJson(a: Alert): AlertJson {
+  return {
+    id: a.id,
+    fingerprint: a.fingerprint,
+    status: a.status,
+    labels: a.labels,
+    annotations: a.annotations,
+    startsAt: a.startsAt.toISOString(),
+    endsAt: iso(a.endsAt),
+    generatorUrl: a.generatorUrl,
+    firstSeenAt: a.firstSeenAt.toISOString(),
+    lastSeenAt: a.lastSeenAt.toISOString(),
+    receiveCount: a.receiveCount,
+  };
+}
+
+export function timelineEventJson(e: TimelineEvent): TimelineEventJson {
+  return {
+    id: e.id,
+    type: e.type,
+    message: e.message,
+    actor: e.actor,
+    via: e.via,
+    data: e.data,
+    createdAt: e.createdAt.toISOString(),
+  };
+}

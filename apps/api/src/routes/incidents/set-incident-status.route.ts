@@ -1,0 +1,17 @@
+import { setIncidentStatus } from '@heinrich/usecases/incidents/set-incident-status';
+import type { RequestHandler } from 'express';
+import type { AppDeps } from '../../app-deps';
+import { actorOf } from '../../http/require-admin';
+import { incidentDetailJson } from './incident-json';
+import { parseIncidentRef } from './parse-incident-ref';
+
+/**
+ * POST /api/v1/incidents/{id}/acknowledge and /resolve — 200 with the incident;
+ * repeating is a 200 that changes nothing; acknowledging a resolved one is a 409.
+ */
+export function setIncidentStatusRoute(deps: AppDeps, action: 'acknowledge' | 'resolve'): RequestHandler {
+  return async (req, res) => {
+    const detail = await setIncidentStatus(deps.ctx, parseIncidentRef(req.params.id), action, actorOf(res));
+    res.json(incidentDetailJson(detail));
+  };
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { listQuery, rfc3339, uuid } from './primitives';
+
+export const incidentStatus = z.enum(['triggered', 'acknowledged', 'resolved']);
+export type IncidentStatus = z.infer<typeof incidentStatus>;
+
+/** `?status=triggered,acknowledged` (or the parameter repeated); one problem, reported at `status`. */
+const statusList = z.preprocess(
+  (value) => (Array.isArray(value) ? value.join(',') : value),
+  z.string().transform((text, ctx) => {
+    const parts = text.split(',').map((part) => part.trim()).filter((part) => part !== '');
+    const unknown = parts.filter((part) => !incidentStatus.safeParse(part).success);
+    if (parts.length > 0 && unknown.length === 0) return parts as IncidentStatus[];
+    ctx.issues.push({
+      code: 'custom',
+      input: text,
+      message: `must be triggered, acknowledged or resolved, comma-separated${unknown.length ? ` (not ${unknown.map((u) => `"${u}"`).join(', ')})` : ''}`,
+    });
+    return z.NEVER;
+  }),
+);
+
+/** GET /api/v1/incidents */
+export const incidentListQuery = listQuery.extend({
+  status: statusList.optional(),
+  serviceId: uuid.optional(),
+  /** incidents created at or after this instant */
+  since: rfc3339.optional(),
+});
+export type IncidentListQuery = z.infer<typeof incidentListQuery>;
+
+/** POST /api/v1/incidents/{id}/notes */
+export const incidentNoteBody = z.strictObject({
+  text: z
+    .string({ error: 'is required' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(10_000, 'must be at most 10000 characters'),
+});
+
+export interface IncidentJson {
+  id: string;
+  /** the short number, shown as #42 */
+  number: number;
+  title: string;
+  status: IncidentStatus;
+  serviceId: string;
+  serviceName: string;
+  severity: string | null;
+  groupLabels: Record<string, string>;
+  alertCounts: { firing: number; resolved: number; total: number };
+  /** alerts Alertmanager left out of its last notification (max_alerts) */
+  truncatedAlerts: number;
+  createdAt: string;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+}
+
+export interface AlertJson {
+  id: string;
+  fingerprint: string;
+  status: 'firing' | 'resolved';
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  startsAt: string;
+  endsAt: string | null;
+  generatorUrl: string | null;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  /** how many deliveries carried this alert */
+  receiveCount: number;
+}
+
+export interface TimelineEventJson {
+  id: string;
+  /** opened | alerts_added | alerts_resolved | acknowledged | resolved | note | ... */
+  type: string;
+  message: string;
+  actor: string | null;
+  via: string | null;
+  data: Record<string, unknown>;
+  createdAt: string;
+}
+
+export interface IncidentDetailJson extends IncidentJson {
+  alerts: AlertJson[];
+  /** oldest first */
+  timeline: TimelineEventJson[];
+}
