@@ -40,14 +40,15 @@ const nodeModules = {
 
 const restrict = (...patterns) => ['error', { patterns }];
 
-/** Files that may read process.env: composition roots, config, tooling and tests. */
+/** Files that may read process.env: composition roots, config, tooling and tests
+ * (everything under the root test/ folder is test code: suites and their harness). */
 const ENV_READERS = [
   '**/main.ts',
   '**/*-main.ts',
   'packages/config/**',
   'scripts/**',
   'bench/**',
-  'test/support/**',
+  'test/**',
   '**/*.test.ts',
   '*.config.{js,mjs,ts}',
 ];
