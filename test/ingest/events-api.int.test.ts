@@ -52,6 +52,8 @@ describe('events API', () => {
       status: 'resolved',
       events: ['opened', 'acknowledged', 'alerts_resolved', 'resolved'],
     });
+    const alert = await api.db.prisma.alert.findFirstOrThrow({ where: { serviceId: svc.serviceId, fingerprint: 'disk-db-1' } });
+    expect(alert.annotations).toMatchObject({ summary: 'Disk full on db-1' });
   });
 
   it('opens a new incident when the key triggers again after resolving', async () => {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { EventsApiEvent } from '@heinrich/contracts/events-api';
 import { sha256Hex } from '@heinrich/core/alert-group';
-import { normalizeTrigger } from '@heinrich/core/normalize-event';
+import { normalizeTrigger, type TriggerEvent } from '@heinrich/core/normalize-event';
 import { findOpenIncidentByGroup } from '@heinrich/db/incidents/transition-incident';
 import type { ActiveIntegrationKey } from '@heinrich/db/integration-keys/find-active-integration-key';
 import { withTransaction } from '@heinrich/db/with-transaction';
@@ -9,6 +8,15 @@ import type pg from 'pg';
 import type { Context } from '../context';
 import { changeStatusIn } from '../incidents/change-incident-status';
 import { ingestAlerts } from './ingest-alerts';
+
+/** One events-API event as the use case needs it (the route maps the wire format). */
+export interface EventCommand {
+  action: 'trigger' | 'acknowledge' | 'resolve';
+  /** absent on a trigger: one is generated, as PagerDuty does */
+  dedupKey?: string;
+  /** what a trigger reports; required for triggers */
+  trigger?: Omit<TriggerEvent, 'dedupKey'>;
+}
 
 export interface EventResult {
   dedupKey: string;
@@ -22,12 +30,12 @@ export interface EventResult {
  * dedup_key while its incident is open are one incident; acknowledge/resolve
  * act on that open incident; acting on an unknown key is a no-op, as PagerDuty does.
  */
-export async function ingestEvent(ctx: Context, key: ActiveIntegrationKey, event: EventsApiEvent): Promise<EventResult> {
-  const dedupKey = event.dedup_key ?? randomUUID();
+export async function ingestEvent(ctx: Context, key: ActiveIntegrationKey, event: EventCommand): Promise<EventResult> {
+  const dedupKey = event.dedupKey ?? randomUUID();
   const groupKeyHash = sha256Hex(`events:${dedupKey}`);
   const actor = { id: `integration-key:${key.keyId}`, display: 'the events API', via: 'events' };
 
-  if (event.event_action === 'acknowledge') {
+  if (event.action === 'acknowledge') {
     const { outcome, outboxIds, number } = await withTransaction(ctx.db.pool, async (client) => {
       const incidentId = await findOpenIncidentByGroup(client, key.serviceId, groupKeyHash);
       if (!incidentId) return { outcome: 'no_open_incident' as const, outboxIds: [], number: undefined };
@@ -43,23 +51,24 @@ export async function ingestEvent(ctx: Context, key: ActiveIntegrationKey, event
   const summary = await ingestAlerts(ctx, {
     serviceId: key.serviceId,
     // an explicit resolve event resolves the incident whatever the service's auto-resolve says
-    autoResolve: event.event_action === 'resolve' ? true : key.autoResolve,
+    autoResolve: event.action === 'resolve' ? true : key.autoResolve,
     truncatedAlerts: null,
     groups: [groupKeyHash],
     via: 'events',
     actor: actor.id,
     alerts: async (client) => {
       openStart = await openOccurrenceStart(client, key.serviceId, dedupKey);
-      if (event.event_action === 'resolve') {
+      if (event.action === 'resolve') {
         if (!openStart) return [];
-        return [{ ...normalizeTrigger(triggerOf(dedupKey, event), openStart), status: 'resolved', endsAt: now }];
+        // empty annotations: the resolve keeps what the trigger reported (see updateKnownOccurrences)
+        return [{ ...normalizeTrigger(triggerOf(dedupKey, event), openStart), status: 'resolved', endsAt: now, annotations: {} }];
       }
       return [normalizeTrigger(triggerOf(dedupKey, event), openStart ?? now)];
     },
   });
   const incidentNumber = summary.incidents[0]?.number;
   const outcome =
-    event.event_action === 'resolve'
+    event.action === 'resolve'
       ? openStart
         ? 'resolved'
         : 'no_open_incident'
@@ -69,19 +78,9 @@ export async function ingestEvent(ctx: Context, key: ActiveIntegrationKey, event
   return { dedupKey, outcome, ...(incidentNumber !== undefined ? { incidentNumber } : {}) };
 }
 
-function triggerOf(dedupKey: string, event: EventsApiEvent) {
-  const p = event.payload;
-  return {
-    dedupKey,
-    summary: p?.summary ?? dedupKey,
-    source: p?.source ?? 'events-api',
-    severity: p?.severity ?? 'error',
-    component: p?.component,
-    group: p?.group,
-    class: p?.class,
-    customDetails: p?.custom_details,
-    links: event.links,
-  };
+/** A resolve may carry no payload: it then reuses the key as the (unchanged) summary. */
+function triggerOf(dedupKey: string, event: EventCommand): TriggerEvent {
+  return { summary: dedupKey, source: 'events-api', severity: 'error', ...event.trigger, dedupKey };
 }
 
 /**

@@ -14,7 +14,25 @@ export function receiveEvent(deps: AppDeps): RequestHandler {
     const routingKey = (req.body as { routing_key?: unknown } | undefined)?.routing_key;
     const key = await authenticateIntegrationKey(deps.ctx, typeof routingKey === 'string' ? routingKey : undefined, 'events');
     const event = parse(eventsApiEvent, req.body, 'Event');
-    const result = await ingestEvent(deps.ctx, key, event);
+    const p = event.payload;
+    const result = await ingestEvent(deps.ctx, key, {
+      action: event.event_action,
+      ...(event.dedup_key ? { dedupKey: event.dedup_key } : {}),
+      ...(p
+        ? {
+            trigger: {
+              summary: p.summary,
+              source: p.source,
+              severity: p.severity,
+              component: p.component,
+              group: p.group,
+              class: p.class,
+              customDetails: p.custom_details,
+              links: event.links,
+            },
+          }
+        : {}),
+    });
     deps.metrics.alertsReceived.inc({ source: 'events' });
     if (result.outcome === 'deduplicated') deps.metrics.alertsDeduplicated.inc({ source: 'events' });
     if (result.outcome === 'triggered') deps.metrics.incidentsOpened.inc({ source: 'events' });
