@@ -124,3 +124,14 @@ describe('Postgres unavailable', () => {
     await down.close();
   });
 });
+
+describe('admin requests without a body', () => {
+  it('accept a POST with Content-Length: 0 and no Content-Type, as fetch() sends it', async () => {
+    const res = await fetch(`${api.baseUrl}/api/v1/incidents/00000000-0000-4000-8000-000000000000/acknowledge`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${(await import('../support/api-server')).TEST_ADMIN_KEY}` },
+    });
+    // reaches the route (404: no such incident), not a 415
+    expect(res.status).toBe(404);
+  });
+});

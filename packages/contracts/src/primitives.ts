@@ -11,13 +11,14 @@ export const labelSet = z.record(
  * RFC 3339 timestamps with 0 to 9 fractional digits: Alertmanager prints Go's
  * time with nanoseconds and trailing zeros dropped (…40.080798287Z).
  */
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 export const rfc3339 = z
   .string({ error: 'must be an RFC 3339 timestamp' })
-  .regex(
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/,
+  // one check, one message: a value is either a real RFC 3339 instant or it isn't
+  .refine(
+    (s) => RFC3339.test(s) && !Number.isNaN(Date.parse(s.replace(/(\.\d{3})\d+/, '$1'))),
     'must be an RFC 3339 timestamp such as 2026-11-28T19:50:40.08Z',
-  )
-  .refine((s) => !Number.isNaN(Date.parse(s.replace(/(\.\d{3})\d+/, '$1'))), 'is not a valid date');
+  );
 
 export const uuid = z.uuid({ error: 'must be a UUID' });
 

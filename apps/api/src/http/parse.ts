@@ -8,10 +8,12 @@ import type { z } from 'zod';
 export function parse<S extends z.ZodType>(schema: S, input: unknown, what = 'Request body'): z.infer<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const fields = result.error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.') || '(root)',
-    message: issue.message,
-  }));
+  const fields = result.error.issues.flatMap((issue) =>
+    // an unknown field is named by its own path, so a form can show the error beside it
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: [...issue.path, key].map(String).join('.'), message: 'is not a known field' }))
+      : [{ path: issue.path.map(String).join('.') || '(root)', message: issue.message }],
+  );
   const first = fields[0]!;
   const more = fields.length > 1 ? ` (and ${fields.length - 1} more problem${fields.length > 2 ? 's' : ''})` : '';
   throw new AppError('validation_failed', `${what} is invalid: ${first.path} ${first.message}${more}`, fields);
