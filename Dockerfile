@@ -1,5 +1,5 @@
-# One image for every Heinrich process; TypeScript runs with tsx, so there is no
-# build step. The command picks the process:
+# One image for every Heinrich process; node runs the TypeScript sources with the
+# tsx loader, so there is no build step. The command picks the process:
 #   (default)              npm run start:api      HTTP on PORT (8080)
 #   npm run start:worker   queues, sweeper, outbox relay; health on PORT (8081)
 #   npm run migrate        one-shot: apply prisma/migrations (advisory-locked)
@@ -25,7 +25,7 @@ RUN npm run generate
 
 # npm runs scripts with `sh -c`, and dash neither execs the command nor passes
 # SIGTERM on, so `docker stop` would kill the process without its graceful
-# shutdown. bash execs a lone command: npm -> tsx -> node gets the signal.
+# shutdown. bash execs a lone command, so npm hands SIGTERM straight to node.
 ENV NODE_ENV=production \
     npm_config_script_shell=/bin/bash \
     npm_config_update_notifier=false
