@@ -1,0 +1,41 @@
+// Composition root of the worker: parse config once, build the database, start
+// the runtime (BullMQ worker, outbox relay, health server), and shut down
+// gracefully on SIGTERM/SIGINT: in-flight jobs finish, bounded by SHUTDOWN_TIMEOUT_MS.
+import { configOrExit, loadWorkerConfig } from '@heinrich/config/load-config';
+import { createLogger } from '@heinrich/config/logger';
+import { createDatabase, pingDatabase } from '@heinrich/db/create-database';
+import { startWorker, type WorkerRuntime } from './start-worker';
+
+const config = configOrExit('heinrich worker', () => loadWorkerConfig(process.env));
+
+const logger = createLogger({ name: 'heinrich-worker', level: config.logLevel });
+const db = createDatabase({ url: config.databaseUrl, poolSize: config.databasePoolSize, applicationName: 'heinrich-worker' });
+
+let runtime: WorkerRuntime;
+try {
+  runtime = await startWorker({ config, logger, db, pingDatabase: () => pingDatabase(db) });
+} catch (err) {
+  logger.fatal({ err }, 'worker could not start');
+  await db.close().catch(() => {});
+  process.exit(1);
+}
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'worker shutting down');
+  // jobs cut off here were not committed; BullMQ's stalled check runs them again elsewhere
+  const force = setTimeout(() => {
+    logger.warn({ timeoutMs: config.shutdownTimeoutMs }, 'in-flight jobs did not finish in time; exiting');
+    process.exit(0);
+  }, config.shutdownTimeoutMs);
+  force.unref();
+  await runtime.close().catch((err: unknown) => logger.error({ err }, 'worker did not close cleanly'));
+  await db.close().catch(() => {});
+  clearTimeout(force);
+  logger.info('worker stopped');
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
