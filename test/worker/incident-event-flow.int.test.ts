@@ -6,6 +6,7 @@ import { handleIncidentEvent } from '@heinrich/usecases/outbox/handle-incident-e
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api-server';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { testRedisUrl, uniquePrefix } from '../support/redis';
 import { eventually } from './eventually';
 import { alertmanagerPayload } from './fixture';
 import { seedIntegrationKey } from './seed-integration-key';
@@ -121,5 +122,31 @@ describe('handleIncidentEvent', () => {
     ]);
     expect(await dispatchedEvents(db, incidentId)).toHaveLength(1);
     expect(await handleIncidentEvent(ctx, outboxId, now)).toEqual({ handled: false, outboxId });
+  });
+});
+
+describe('worker /metrics with METRICS_TOKEN', () => {
+  let database: TestDatabase;
+  let worker: TestWorker;
+  const token = 'metrics-token-0123456789';
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    worker = await startTestWorker({
+      databaseUrl: database.url,
+      redisUrl: testRedisUrl(),
+      redisPrefix: uniquePrefix('worker-metrics'),
+      env: { METRICS_TOKEN: token },
+    });
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await database?.drop();
+  });
+
+  it('answers 401 without the bearer token and 200 with it', async () => {
+    expect((await fetch(`${worker.baseUrl}/metrics`)).status).toBe(401);
+    expect((await fetch(`${worker.baseUrl}/metrics`, { headers: { authorization: 'Bearer wrong-token-0123456789' } })).status).toBe(401);
+    expect(sample(await worker.metricsText(), 'heinrich_outbox_backlog')).toBe(0);
   });
 });
