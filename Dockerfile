@@ -1,7 +1,7 @@
 # One image for every Heinrich process; node runs the TypeScript sources with the
 # tsx loader, so there is no build step. The command picks the process:
 #   (default)              npm run start:api      HTTP on PORT (8080)
-#   npm run start:worker   queues, sweeper, outbox relay; health on PORT (8081)
+#   npm run start:worker   queue consumers, outbox relay; health on PORT (8081)
 #   npm run migrate        one-shot: apply prisma/migrations (advisory-locked)
 #   npm run seed:demo      one-shot: idempotent demo data (docker compose only)
 

@@ -6,6 +6,7 @@ import { z } from 'zod';
  * not be all digits (docs/architecture.md).
  */
 export const INCIDENT_EVENTS_QUEUE = 'incident-events';
+export const INCIDENT_EVENT_JOB = 'incident-event';
 
 /** An incident lifecycle event, written to the outbox in the ingest transaction. */
 export const incidentEventJob = z.object({ outboxId: z.uuid() });

@@ -1,5 +1,5 @@
 import type { Logger } from '@heinrich/config/logger';
-import { incidentEventJobId, type IncidentEventJob } from '@heinrich/jobs/queues';
+import { INCIDENT_EVENT_JOB, incidentEventJobId, type IncidentEventJob } from '@heinrich/jobs/queues';
 import type { Queue } from 'bullmq';
 
 export interface OutboxPublisher {
@@ -23,7 +23,7 @@ export function bullmqOutboxPublisher(queue: Queue, logger: Logger): OutboxPubli
         await Promise.race([
           queue.addBulk(
             outboxIds.map((outboxId) => ({
-              name: 'incident-event',
+              name: INCIDENT_EVENT_JOB,
               data: { outboxId } satisfies IncidentEventJob,
               opts: { jobId: incidentEventJobId(outboxId) },
             })),

@@ -2,7 +2,7 @@ import { findStaleOutbox } from '@heinrich/db/outbox/find-stale-outbox';
 import { markEnqueued } from '@heinrich/db/outbox/mark-enqueued';
 import { tryLockOutboxRelay } from '@heinrich/db/outbox/try-lock-outbox-relay';
 import { withTransaction } from '@heinrich/db/with-transaction';
-import { incidentEventJobId, type IncidentEventJob } from '@heinrich/jobs/queues';
+import { INCIDENT_EVENT_JOB, incidentEventJobId, type IncidentEventJob } from '@heinrich/jobs/queues';
 import type { Queue } from 'bullmq';
 import type { Context } from '../context';
 
@@ -78,7 +78,7 @@ async function ensureJobs(queue: Queue, outboxIds: string[]): Promise<{ recreate
     if (missing.length > 0) {
       await queue.addBulk(
         missing.map((outboxId) => ({
-          name: 'incident-event',
+          name: INCIDENT_EVENT_JOB,
           data: { outboxId } satisfies IncidentEventJob,
           opts: { jobId: incidentEventJobId(outboxId) },
         })),
