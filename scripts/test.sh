@@ -4,6 +4,8 @@
 #   1. installs dependencies (npm ci) when CI=true or node_modules is missing/stale
 #   2. finds Postgres and Redis (TEST_DATABASE_URL / TEST_REDIS_URL, else the local
 #      defaults), starting them if they are down and we know how
+#      and makes sure the tools the end-to-end tests drive are installed (the real
+#      Alertmanager; apt-get when running as root)
 #   3. lint (eslint + circular imports) and typecheck
 #   4. every vitest project; the integration project's globalSetup creates and
 #      migrates its own template database from TEST_DATABASE_URL
@@ -144,6 +146,23 @@ if ((${#missing[@]})); then
 fi
 echo "PostgreSQL: $(redact "$TEST_DATABASE_URL")"
 echo "Redis:      $(redact "$TEST_REDIS_URL")"
+
+# --- 2b. tools the end-to-end tests drive --------------------------------------------
+# The real Alertmanager (Debian's prometheus-alertmanager, run by ../shared/alertmanager/run.sh)
+step 'test tools'
+missing=()
+command -v prometheus-alertmanager >/dev/null || missing+=(prometheus-alertmanager)
+command -v curl >/dev/null || missing+=(curl)
+if ((${#missing[@]} > 0)); then
+  if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
+    echo "installing ${missing[*]} (apt-get)"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
+      || fail "could not install ${missing[*]} with apt-get"
+  else
+    fail "the end-to-end tests need ${missing[*]}: install them (Debian/Ubuntu: sudo apt-get install ${missing[*]}) and run again"
+  fi
+fi
+echo "Alertmanager: $(prometheus-alertmanager --version 2>&1 | head -1)"
 
 # --- 3. static checks ----------------------------------------------------------------
 export TURBO_TELEMETRY_DISABLED=1
