@@ -34,9 +34,15 @@ function fromBodyParser(err: { type?: string; limit?: number; message?: string }
   }
 }
 
-/** Postgres or its pool unreachable: the sender should retry, so answer 503. */
-function isDatabaseUnavailable(err: unknown): boolean {
+/**
+ * Postgres unreachable, its pool exhausted, or a statement cancelled by
+ * statement_timeout (57014: e.g. a delivery queued too long behind others of its
+ * group): the sender should retry, so answer 503 — well before Alertmanager's
+ * 10 s request deadline.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
+  if (e.code === '57014') return true;
   if (e.code && /^(08|57P0|53)/.test(e.code)) return true; // connection exception, admin shutdown, insufficient resources
   if (e.code && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH'].includes(e.code)) return true;
   return /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED/i.test(e.message ?? '');
@@ -47,7 +53,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     let appError = err instanceof AppError ? err : fromBodyParser(err as never);
     if (!appError && isDatabaseUnavailable(err)) {
       logger.error({ err, path: req.path }, 'database unavailable');
-      appError = new AppError('unavailable', 'The database is unavailable; retry later', [], 5);
+      appError = new AppError('unavailable', 'The database is unavailable or overloaded; retry later', [], 5);
     }
     if (!appError) {
       logger.error({ err, method: req.method, path: req.path }, 'unhandled error');
