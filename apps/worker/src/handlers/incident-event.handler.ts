@@ -19,7 +19,7 @@ export function incidentEventHandler(deps: { ctx: Context; logger: Logger; metri
     const outcome = await handleIncidentEvent(deps.ctx, payload.data.outboxId, deps.ctx.now());
     if (outcome.handled) {
       deps.metrics.outboxLag.observe(outcome.lagMs / 1000);
-      deps.logger.debug({ jobId: job.id, ...outcome }, 'incident event handled');
+      deps.logger.info({ jobId: job.id, ...outcome }, 'incident event handled');
     } else {
       deps.logger.debug({ jobId: job.id, outboxId: outcome.outboxId }, 'incident event already handled');
     }
