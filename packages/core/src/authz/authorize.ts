@@ -1,0 +1,156 @@
+import { teamRoleOf, type Principal, type TeamRole } from './principal';
+
+/** A team as reasons name it. */
+export interface TeamRef {
+  id: string;
+  name: string;
+}
+
+/** What each action is about: enough to decide, and to name things in the reason. */
+export interface AuthzResources {
+  'service.create': { service: string; team: TeamRef | null };
+  /** `newTeam`: where the change moves the service; absent when teamId is not changed */
+  'service.update': { service: string; team: TeamRef | null; newTeam?: TeamRef | null };
+  'service.delete': { service: string; team: TeamRef | null };
+  'integration_key.create': { service: string; team: TeamRef | null };
+  'integration_key.revoke': { service: string; team: TeamRef | null };
+  'incident.acknowledge': IncidentResource;
+  'incident.resolve': IncidentResource;
+  'incident.note': IncidentResource;
+  'team.create': { team: string };
+  'team.update': { team: TeamRef };
+  'team.delete': { team: TeamRef };
+  'user.create': { user: string };
+  /** `fields`: the fields the change sets */
+  'user.update': { user: UserRef; fields: readonly string[] };
+  'user.delete': { user: UserRef };
+  'user.invite': { user: UserRef };
+  'user.change_password': { user: UserRef | null };
+  'api_key.create': { apiKey: string };
+  'api_key.revoke': { apiKey: string };
+  'audit_log.read': Record<string, never>;
+}
+
+export type AuthzAction = keyof AuthzResources;
+
+export interface IncidentResource {
+  number: number;
+  service: string;
+  team: TeamRef | null;
+}
+
+export interface UserRef {
+  id: string;
+  name: string;
+}
+
+export type AuthzDecision = { allowed: true } | { allowed: false; reason: string };
+
+/** Fields a user may change on themselves; everything else about users is for admins. */
+export const SELF_EDITABLE_USER_FIELDS: readonly string[] = ['name', 'timeZone'];
+
+const ALLOW: AuthzDecision = { allowed: true };
+const deny = (reason: string): AuthzDecision => ({ allowed: false, reason });
+
+const INCIDENT_VERBS = { 'incident.acknowledge': 'acknowledge', 'incident.resolve': 'resolve', 'incident.note': 'add notes to' } as const;
+
+/**
+ * The one decision of who may do what (docs/authorization.md has the table).
+ * Reading is not asked here: every authenticated caller may read everything but
+ * the audit log. Admins may do everything, except delete their own user. Team
+ * roles rank lead > responder > viewer: a lead may do what a responder may. A
+ * service without a team is changed by admins only.
+ */
+export function authorize<A extends AuthzAction>(principal: Principal, action: A, resource: AuthzResources[A]): AuthzDecision {
+  const r = resource as AuthzResources[AuthzAction];
+  const isAdmin = principal.role === 'admin';
+  switch (action) {
+    case 'user.delete': {
+      const { user } = r as AuthzResources['user.delete'];
+      if (principal.userId === user.id) return deny(`You cannot delete your own user (${user.name}); another admin can`);
+      return isAdmin ? ALLOW : deny(`Only admins can delete users`);
+    }
+    case 'user.update': {
+      const { user, fields } = r as AuthzResources['user.update'];
+      if (isAdmin) return ALLOW;
+      if (principal.userId !== user.id) return deny(`Only admins can change other users (${user.name})`);
+      const others = fields.filter((f) => !SELF_EDITABLE_USER_FIELDS.includes(f));
+      return others.length === 0 ? ALLOW : deny(`Only admins can change a user's ${others.join(' and ')}; you may change your own name and timeZone`);
+    }
+    case 'user.change_password': {
+      const { user } = r as AuthzResources['user.change_password'];
+      // the current password is the proof: only the person, signed in, changes it (admins re-invite instead)
+      if (principal.kind === 'session' && user && principal.userId === user.id) return ALLOW;
+      return deny('Only a signed-in user can change their own password; an admin can send a new invite instead');
+    }
+  }
+  if (isAdmin) return ALLOW;
+  switch (action) {
+    case 'service.create': {
+      const { service, team } = r as AuthzResources['service.create'];
+      if (!team) return deny(`Only admins can create a service without a team (${service})`);
+      return hasRole(principal, team, 'lead') ? ALLOW : deny(`Only leads of team ${team.name} or admins can create services in team ${team.name}`);
+    }
+    case 'service.update': {
+      const { service, team, newTeam } = r as AuthzResources['service.update'];
+      if (!team) return deny(`Service ${service} belongs to no team: only admins can change it`);
+      if (!hasRole(principal, team, 'lead')) return deny(`Only leads of team ${team.name} or admins can change service ${service}`);
+      if (newTeam === null) return deny(`Only admins can take service ${service} out of team ${team.name} (a service without a team is changed by admins only)`);
+      if (newTeam && newTeam.id !== team.id && !hasRole(principal, newTeam, 'lead')) {
+        return deny(`Only leads of team ${newTeam.name} or admins can move service ${service} to team ${newTeam.name}`);
+      }
+      return ALLOW;
+    }
+    case 'service.delete': {
+      const { service, team } = r as AuthzResources['service.delete'];
+      if (!team) return deny(`Service ${service} belongs to no team: only admins can delete it`);
+      return hasRole(principal, team, 'lead') ? ALLOW : deny(`Only leads of team ${team.name} or admins can delete service ${service}`);
+    }
+    case 'integration_key.create':
+    case 'integration_key.revoke': {
+      const { service, team } = r as AuthzResources['integration_key.create'];
+      const verb = action === 'integration_key.create' ? 'create' : 'revoke';
+      if (!team) return deny(`Service ${service} belongs to no team: only admins can ${verb} its integration keys`);
+      return hasRole(principal, team, 'lead')
+        ? ALLOW
+        : deny(`Only leads of team ${team.name} or admins can ${verb} integration keys of service ${service}`);
+    }
+    case 'incident.acknowledge':
+    case 'incident.resolve':
+    case 'incident.note': {
+      const { number, service, team } = r as IncidentResource;
+      const verb = INCIDENT_VERBS[action as keyof typeof INCIDENT_VERBS];
+      if (!team) return deny(`Incident #${number} is of service ${service}, which belongs to no team: only admins can ${verb} it`);
+      return hasRole(principal, team, 'responder')
+        ? ALLOW
+        : deny(`Only responders and leads of team ${team.name}, or admins, can ${verb} incident #${number} of service ${service}`);
+    }
+    case 'team.update': {
+      const { team } = r as AuthzResources['team.update'];
+      return hasRole(principal, team, 'lead') ? ALLOW : deny(`Only leads of team ${team.name} or admins can change team ${team.name}`);
+    }
+    case 'team.create':
+      return deny('Only admins can create teams');
+    case 'team.delete':
+      return deny(`Only admins can delete teams (${(r as AuthzResources['team.delete']).team.name})`);
+    case 'user.create':
+      return deny('Only admins can create users');
+    case 'user.invite':
+      return deny('Only admins can invite users');
+    case 'api_key.create':
+      return deny('Only admins can create API keys');
+    case 'api_key.revoke':
+      return deny('Only admins can revoke API keys');
+    case 'audit_log.read':
+      return deny('Only admins can read the audit log');
+  }
+  // unreachable while the switch covers AuthzAction; denying is the safe default
+  return deny(`No rule allows ${String(action)}`);
+}
+
+const RANK: Record<TeamRole, number> = { viewer: 0, responder: 1, lead: 2 };
+
+function hasRole(principal: Principal, team: TeamRef, atLeast: TeamRole): boolean {
+  const role = teamRoleOf(principal, team.id);
+  return role !== undefined && RANK[role] >= RANK[atLeast];
+}

@@ -1,0 +1,80 @@
+/** A person's global role. */
+export type UserRole = 'admin' | 'user';
+
+/** A member's role in one team: leads change the team's things, responders act on its incidents, viewers read. */
+export type TeamRole = 'lead' | 'responder' | 'viewer';
+
+/** How the caller authenticated. */
+export type CredentialKind = 'bootstrap' | 'api-key' | 'session';
+
+/**
+ * Who is calling, as authentication established it: the one input of
+ * `authorize`. Built by the api's authentication (apps/api/src/http/authenticate.ts).
+ */
+export interface Principal {
+  kind: CredentialKind;
+  /** sessions: the signed-in user */
+  userId?: string;
+  /** sessions: the session, so "sign out" and "change password" know which one is current */
+  sessionId?: string;
+  /** api-key: the key */
+  apiKeyId?: string;
+  role: UserRole;
+  /** the caller's role in each team it belongs to, by team id */
+  teamRoles: Readonly<Record<string, TeamRole>>;
+  /** an API key with a team role but no team: that role in every team */
+  everyTeamRole?: TeamRole;
+  /** how timelines and the audit log name the caller: "Alice", "API key 'deploy-bot'", "the admin API key" */
+  display: string;
+  /** where the call came from: `ui` (a browser session) or `api` (a key) */
+  via: string;
+}
+
+/** Who did something, as the incident timeline records it. */
+export interface Actor {
+  /** "user:<id>", "api-key:<id>", "api-key:bootstrap", "integration-key:<id>", "system" */
+  id: string;
+  /** shown on the timeline: "Alice", "the admin API key" */
+  display: string;
+  /** api | ui | slack | sms | voice | events */
+  via: string;
+}
+
+/** Who changed configuration, as the audit log records it. */
+export interface AuditActor {
+  id: string;
+  display: string;
+  /** session | api-key | bootstrap | invite (accepting an invite, before any session exists) */
+  credential: CredentialKind | 'invite';
+}
+
+/** The stable actor id of a principal: "user:<id>", "api-key:<id>" or "api-key:bootstrap". */
+export function principalId(p: Principal): string {
+  if (p.kind === 'bootstrap') return 'api-key:bootstrap';
+  if (p.kind === 'api-key') return `api-key:${p.apiKeyId}`;
+  return `user:${p.userId}`;
+}
+
+/** The timeline's view of a principal: "Alice via ui", "API key 'deploy-bot' via api". */
+export function actorOf(p: Principal): Actor {
+  return { id: principalId(p), display: p.display, via: p.via };
+}
+
+/** The audit log's view of a principal. */
+export function auditActorOf(p: Principal): AuditActor {
+  return { id: principalId(p), display: p.display, credential: p.kind };
+}
+
+/** HEINRICH_ADMIN_API_KEY: an admin of everything, named as before on timelines. */
+export const BOOTSTRAP_PRINCIPAL: Principal = Object.freeze({
+  kind: 'bootstrap',
+  role: 'admin',
+  teamRoles: Object.freeze({}),
+  display: 'the admin API key',
+  via: 'api',
+});
+
+/** The caller's role in a team: its membership, else an unscoped key's role, else none. */
+export function teamRoleOf(p: Principal, teamId: string): TeamRole | undefined {
+  return p.teamRoles[teamId] ?? p.everyTeamRole;
+}
