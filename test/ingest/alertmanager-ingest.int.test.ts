@@ -190,6 +190,13 @@ describe('concurrent and duplicate deliveries', () => {
     const payload = alertmanagerFixture('01-firing-initial-6-pods.json');
     const results = await Promise.all(Array.from({ length: 20 }, () => api.post(AM, payload, svc.secret)));
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
+    // each sender is told what its own delivery did: exactly one delivered the news
+    const opened = results.filter((r) => r.body.incidentsOpened === 1);
+    expect(opened).toHaveLength(1);
+    expect(opened[0]!.body).toMatchObject({ alertsNew: 6, alertsDeduplicated: 0 });
+    expect(results.filter((r) => r.body.incidentsOpened === 0).map((r) => [r.body.alertsNew, r.body.alertsDeduplicated])).toEqual(
+      Array(19).fill([0, 6]),
+    );
 
     const incidents = await incidentsOf(api.db, svc.serviceId);
     expect(incidents).toHaveLength(1);

@@ -1,9 +1,10 @@
-import type { AlertGroup, IncomingAlert } from '@heinrich/core/incoming-alert';
+import type { AlertGroup } from '@heinrich/core/incoming-alert';
 import type pg from 'pg';
 import { RetryTransaction } from '../with-transaction';
+import { byOccurrence, type BatchAlert } from './batch-alert';
 
 export interface FreshOccurrence {
-  /** index into the alerts passed in */
+  /** BatchAlert.index */
   index: number;
   incidentId: string;
   incidentNumber: number;
@@ -22,7 +23,7 @@ export interface GroupIncident {
 
 /**
  * Occurrences seen for the first time, each into its group's open incident,
- * opening the incidents that are missing — in ONE statement.
+ * opening the incidents that are missing — in ONE statement for the batch.
  *
  * Correct only while the caller holds the advisory locks of these groups (see
  * withTransaction's `locks`): then nobody else can open the same group's
@@ -32,16 +33,20 @@ export interface GroupIncident {
  */
 export async function insertFreshOccurrences(
   client: pg.PoolClient,
-  serviceId: string,
-  fresh: { index: number; alert: IncomingAlert }[],
+  fresh: BatchAlert[],
 ): Promise<{ occurrences: FreshOccurrence[]; incidents: Map<string, GroupIncident> }> {
-  const groups = new Map<string, AlertGroup & { severity: string | null }>();
-  for (const { alert } of fresh) {
-    if (!groups.has(alert.group.keyHash)) groups.set(alert.group.keyHash, { ...alert.group, severity: alert.severity });
+  const groups = new Map<string, AlertGroup & { serviceId: string; severity: string | null }>();
+  for (const { serviceId, alert } of fresh) {
+    const key = `${serviceId}:${alert.group.keyHash}`;
+    if (!groups.has(key)) groups.set(key, { ...alert.group, serviceId, severity: alert.severity });
   }
-  const groupRows = [...groups.values()].map((g) => ({ hash: g.keyHash, key: g.key, labels: g.labels, title: g.title, severity: g.severity }));
-  const alertRows = fresh.map(({ index, alert: a }) => ({
+  const groupRows = [...groups.values()]
+    .sort((a, b) => (a.serviceId + a.keyHash < b.serviceId + b.keyHash ? -1 : 1))
+    .map((g) => ({ service_id: g.serviceId, hash: g.keyHash, key: g.key, labels: g.labels, title: g.title, severity: g.severity }));
+  const alertRows = [...fresh].sort(byOccurrence).map(({ index, serviceId, alert: a, copies }) => ({
     idx: index,
+    service_id: serviceId,
+    copies,
     hash: a.group.keyHash,
     fingerprint: a.fingerprint,
     starts_at: a.startsAt,
@@ -52,47 +57,64 @@ export async function insertFreshOccurrences(
     generator_url: a.generatorUrl,
     severity: a.severity,
   }));
-  const result = await client.query<{ idx: number; incident_id: string; incident_number: number; truncated_alerts: number; opened: boolean; inserted: boolean }>(
+  const result = await client.query<{
+    idx: number;
+    incident_id: string | null;
+    incident_number: number;
+    truncated_alerts: number;
+    opened: boolean;
+    inserted: boolean;
+  }>(
     `WITH grp AS (
-       SELECT * FROM jsonb_to_recordset($2::jsonb) AS t(hash text, key text, labels jsonb, title text, severity text)
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(service_id uuid, hash text, key text, labels jsonb, title text, severity text)
      ), existing AS (
-       SELECT i.id, i.number, i.truncated_alerts, i.open_group_key AS hash FROM incidents i
-        WHERE i.service_id = $1 AND i.open_group_key IN (SELECT hash FROM grp)
+       SELECT i.id, i.number, i.truncated_alerts, i.service_id, i.open_group_key AS hash
+         FROM incidents i JOIN grp g ON i.service_id = g.service_id AND i.open_group_key = g.hash
      ), opened AS (
        INSERT INTO incidents (id, service_id, group_key_hash, open_group_key, group_key, group_labels, title, severity, updated_at)
-       SELECT gen_random_uuid(), $1, g.hash, g.hash, g.key, g.labels, g.title, g.severity, now()
-         FROM grp g WHERE g.hash NOT IN (SELECT hash FROM existing)
+       SELECT gen_random_uuid(), g.service_id, g.hash, g.hash, g.key, g.labels, g.title, g.severity, now()
+         FROM grp g
+        WHERE NOT EXISTS (SELECT 1 FROM existing e WHERE e.service_id = g.service_id AND e.hash = g.hash)
        ON CONFLICT (service_id, open_group_key) DO NOTHING
-       RETURNING id, number, truncated_alerts, open_group_key AS hash
+       RETURNING id, number, truncated_alerts, service_id, open_group_key AS hash
      ), incident AS (
-       SELECT id, number, truncated_alerts, hash, false AS opened FROM existing
+       SELECT id, number, truncated_alerts, service_id, hash, false AS opened FROM existing
        UNION ALL
-       SELECT id, number, truncated_alerts, hash, true AS opened FROM opened
+       SELECT id, number, truncated_alerts, service_id, hash, true AS opened FROM opened
      ), input AS (
        SELECT t.*, i.id AS incident_id, i.number AS incident_number, i.truncated_alerts, i.opened
-         FROM jsonb_to_recordset($3::jsonb) AS t(idx int, hash text, fingerprint text, starts_at timestamptz, ends_at timestamptz,
-              status alert_status, labels jsonb, annotations jsonb, generator_url text, severity text)
-         LEFT JOIN incident i ON i.hash = t.hash
+         FROM jsonb_to_recordset($2::jsonb) AS t(idx int, service_id uuid, copies int, hash text, fingerprint text,
+              starts_at timestamptz, ends_at timestamptz, status alert_status, labels jsonb, annotations jsonb,
+              generator_url text, severity text)
+         LEFT JOIN incident i ON i.service_id = t.service_id AND i.hash = t.hash
      ), ins AS (
-       INSERT INTO alerts AS a (id, service_id, incident_id, fingerprint, starts_at, ends_at, status, labels, annotations, generator_url, severity)
-       SELECT gen_random_uuid(), $1, t.incident_id, t.fingerprint, t.starts_at, t.ends_at, t.status, t.labels, t.annotations,
-              t.generator_url, t.severity
+       INSERT INTO alerts AS a (id, service_id, incident_id, fingerprint, starts_at, ends_at, status, labels, annotations,
+                                generator_url, severity, receive_count)
+       SELECT gen_random_uuid(), t.service_id, t.incident_id, t.fingerprint, t.starts_at, t.ends_at, t.status, t.labels,
+              t.annotations, t.generator_url, t.severity, t.copies
          FROM input t
         WHERE t.incident_id IS NOT NULL
-        ORDER BY t.fingerprint, t.starts_at
+        ORDER BY t.service_id, t.fingerprint, t.starts_at
        ON CONFLICT (service_id, fingerprint, starts_at) DO UPDATE
-         SET last_seen_at = now(), receive_count = a.receive_count + 1
-       RETURNING a.fingerprint, a.starts_at, a.incident_id, (xmax = 0) AS inserted
+         SET last_seen_at = now(), receive_count = a.receive_count + excluded.receive_count
+       RETURNING a.service_id, a.fingerprint, a.starts_at, (xmax = 0) AS inserted
      )
      SELECT t.idx, t.incident_id, t.incident_number, t.truncated_alerts, t.opened, COALESCE(ins.inserted, false) AS inserted
-       FROM input t LEFT JOIN ins ON ins.fingerprint = t.fingerprint AND ins.starts_at = t.starts_at`,
-    [serviceId, JSON.stringify(groupRows), JSON.stringify(alertRows)],
+       FROM input t
+       LEFT JOIN ins ON ins.service_id = t.service_id AND ins.fingerprint = t.fingerprint AND ins.starts_at = t.starts_at`,
+    [JSON.stringify(groupRows), JSON.stringify(alertRows)],
   );
   if (result.rows.some((r) => r.incident_id === null)) throw new RetryTransaction('a group came back without an open incident');
   const incidents = new Map<string, GroupIncident>();
-  for (const r of result.rows) incidents.set(r.incident_id, { id: r.incident_id, number: r.incident_number, opened: r.opened });
+  for (const r of result.rows) incidents.set(r.incident_id!, { id: r.incident_id!, number: r.incident_number, opened: r.opened });
   return {
     incidents,
-    occurrences: result.rows.map((r) => ({ index: r.idx, incidentId: r.incident_id, incidentNumber: r.incident_number, truncatedAlerts: r.truncated_alerts, inserted: r.inserted })),
+    occurrences: result.rows.map((r) => ({
+      index: r.idx,
+      incidentId: r.incident_id!,
+      incidentNumber: r.incident_number,
+      truncatedAlerts: r.truncated_alerts,
+      inserted: r.inserted,
+    })),
   };
 }

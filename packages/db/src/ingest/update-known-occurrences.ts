@@ -1,8 +1,8 @@
-import type { IncomingAlert } from '@heinrich/core/incoming-alert';
 import type pg from 'pg';
+import type { BatchAlert } from './batch-alert';
 
 export interface KnownOccurrence {
-  /** index into the alerts passed in */
+  /** BatchAlert.index */
   index: number;
   incidentId: string;
   incidentNumber: number;
@@ -13,39 +13,44 @@ export interface KnownOccurrence {
 }
 
 /**
- * Re-sends of occurrences we already hold: bump last-seen and the counter, take
- * the newest annotations, and move firing -> resolved (never back: a late retry
- * of an old firing notification must not un-resolve). One statement for the
- * whole payload; rows are locked in (fingerprint, startsAt) order, the same
- * order insertNewOccurrences uses, so overlapping deliveries cannot deadlock.
+ * Re-sends of occurrences we already hold: bump last-seen and the counter (by
+ * the number of copies), take the newest annotations, and move firing ->
+ * resolved (never back: a late retry of an old firing notification must not
+ * un-resolve). One statement for the whole batch; rows are locked in
+ * (service, fingerprint, startsAt) order, the same order insertFreshOccurrences
+ * uses, so overlapping batches cannot deadlock.
  */
-export async function updateKnownOccurrences(
-  client: pg.PoolClient,
-  serviceId: string,
-  alerts: IncomingAlert[],
-): Promise<KnownOccurrence[]> {
-  const rows = alerts.map((a, idx) => ({
-    idx,
+export async function updateKnownOccurrences(client: pg.PoolClient, alerts: BatchAlert[]): Promise<KnownOccurrence[]> {
+  if (alerts.length === 0) return [];
+  const rows = alerts.map(({ index, serviceId, alert: a, copies }) => ({
+    idx: index,
+    service_id: serviceId,
+    copies,
     fingerprint: a.fingerprint,
     starts_at: a.startsAt,
     status: a.status,
     ends_at: a.endsAt,
     annotations: a.annotations,
   }));
-  const result = await client.query<{ idx: number; incident_id: string; incident_number: number; truncated_alerts: number; became_resolved: boolean }>(
+  const result = await client.query<{
+    idx: number;
+    incident_id: string;
+    incident_number: number;
+    truncated_alerts: number;
+    became_resolved: boolean;
+  }>(
     `WITH input AS (
-       SELECT * FROM jsonb_to_recordset($2::jsonb)
-         AS t(idx int, fingerprint text, starts_at timestamptz, status alert_status, ends_at timestamptz, annotations jsonb)
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(idx int, service_id uuid, copies int, fingerprint text,
+              starts_at timestamptz, status alert_status, ends_at timestamptz, annotations jsonb)
      ), old AS (
-       SELECT a.id, a.status AS old_status, i.idx, i.status, i.ends_at, i.annotations
-         FROM alerts a JOIN input i ON a.fingerprint = i.fingerprint AND a.starts_at = i.starts_at
-        WHERE a.service_id = $1
-        ORDER BY a.fingerprint, a.starts_at
+       SELECT a.id, a.status AS old_status, i.idx, i.copies, i.status, i.ends_at, i.annotations
+         FROM alerts a JOIN input i ON a.service_id = i.service_id AND a.fingerprint = i.fingerprint AND a.starts_at = i.starts_at
+        ORDER BY a.service_id, a.fingerprint, a.starts_at
           FOR UPDATE OF a
      )
      UPDATE alerts a SET
        last_seen_at = now(),
-       receive_count = a.receive_count + 1,
+       receive_count = a.receive_count + o.copies,
        -- a resolve posted through Alertmanager's API may carry no annotations
        annotations = CASE WHEN o.annotations = '{}'::jsonb THEN a.annotations ELSE o.annotations END,
        status = CASE WHEN o.old_status = 'resolved' THEN 'resolved'::alert_status ELSE o.status END,
@@ -55,7 +60,13 @@ export async function updateKnownOccurrences(
      WHERE a.id = o.id AND i.id = a.incident_id
      RETURNING o.idx, a.incident_id, i.number AS incident_number, i.truncated_alerts,
                (o.old_status = 'firing' AND o.status = 'resolved') AS became_resolved`,
-    [serviceId, JSON.stringify(rows)],
+    [JSON.stringify(rows)],
   );
-  return result.rows.map((r) => ({ index: r.idx, incidentId: r.incident_id, incidentNumber: r.incident_number, truncatedAlerts: r.truncated_alerts, becameResolved: r.became_resolved }));
+  return result.rows.map((r) => ({
+    index: r.idx,
+    incidentId: r.incident_id,
+    incidentNumber: r.incident_number,
+    truncatedAlerts: r.truncated_alerts,
+    becameResolved: r.became_resolved,
+  }));
 }
