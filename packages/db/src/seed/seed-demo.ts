@@ -13,7 +13,7 @@ const USERS = [
   { name: 'Alice Example', email: 'alice@demo.heinrich.invalid', timeZone: 'Europe/Berlin', role: 'lead' },
   { name: 'Bob Example', email: 'bob@demo.heinrich.invalid', timeZone: 'America/New_York', role: 'responder' },
   { name: 'Carol Example', email: 'carol@demo.heinrich.invalid', timeZone: 'Asia/Kolkata', role: 'responder' },
-];
+] as const;
 
 export interface DemoSeed {
   teamId: string;
