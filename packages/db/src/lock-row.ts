@@ -1,0 +1,15 @@
+import type { Prisma } from './generated/prisma/client';
+
+/** Tables whose rows configuration changes lock (a closed list: the name is put into SQL text). */
+export type LockableTable = 'services' | 'integration_keys' | 'teams' | 'users' | 'api_keys';
+
+/**
+ * `SELECT ... FOR UPDATE` of one row in a Prisma transaction, so what a change
+ * reads (to authorize it and to record "before" in the audit log) is what it
+ * changes: a concurrent change of the same row waits for this one to commit.
+ * Returns false when there is no such row.
+ */
+export async function lockRow(tx: Prisma.TransactionClient, table: LockableTable, id: string): Promise<boolean> {
+  const rows = await tx.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM "${table}" WHERE id = $1::uuid FOR UPDATE`, id);
+  return rows.length === 1;
+}
