@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { uuid } from './primitives';
+
+export const apiKeyRole = z.enum(['admin', 'lead', 'responder', 'viewer'], { error: 'must be "admin", "lead", "responder" or "viewer"' });
+
+/** POST /api/v1/api-keys */
+export const createApiKeyBody = z
+  .strictObject({
+    name: z.string({ error: 'is required' }).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+    role: apiKeyRole,
+    /** limits a lead/responder/viewer key to one team; without it the role applies to every team */
+    teamId: uuid.nullable().default(null),
+  })
+  .refine((body) => !(body.role === 'admin' && body.teamId !== null), {
+    path: ['teamId'],
+    message: 'must be null for an admin key (admins act on every team)',
+  });
+export type CreateApiKeyBody = z.infer<typeof createApiKeyBody>;
+
+export interface ApiKeyJson {
+  id: string;
+  name: string;
+  role: z.infer<typeof apiKeyRole>;
+  teamId: string | null;
+  /** the first 8 characters of the secret, to tell keys apart */
+  secretPrefix: string;
+  createdBy: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** The answer to creating a key: the only time the secret is shown. */
+export interface CreatedApiKeyJson extends ApiKeyJson {
+  key: string;
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { listQuery, rfc3339 } from './primitives';
+
+export const auditEntityType = z.enum(['service', 'integration_key', 'user', 'team', 'api_key'], {
+  error: 'must be service, integration_key, user, team or api_key',
+});
+
+/** GET /api/v1/audit-log */
+export const auditLogQuery = listQuery.extend({
+  entityType: auditEntityType.optional(),
+  entityId: z.string().min(1).max(100).optional(),
+  /** an actor id: user:<id>, api-key:<id>, api-key:bootstrap */
+  actor: z.string().min(1).max(200).optional(),
+  /** entries at or after this instant */
+  since: rfc3339.optional(),
+  /** entries before this instant */
+  until: rfc3339.optional(),
+});
+export type AuditLogQuery = z.infer<typeof auditLogQuery>;
+
+export interface AuditEntryJson {
+  id: string;
+  createdAt: string;
+  actor: string;
+  actorDisplay: string;
+  credential: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
