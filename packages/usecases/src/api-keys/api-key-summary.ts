@@ -1,0 +1,28 @@
+import type { Prisma } from '@heinrich/db/generated/prisma/client';
+
+/** The columns of an API key that may leave the database: never secret_hash. */
+export const API_KEY_SUMMARY = {
+  id: true,
+  name: true,
+  role: true,
+  teamId: true,
+  secretPrefix: true,
+  createdBy: true,
+  createdAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+} as const satisfies Prisma.ApiKeySelect;
+
+export type ApiKeySummary = Prisma.ApiKeyGetPayload<{ select: typeof API_KEY_SUMMARY }>;
+
+/** A key as the audit log records it (no secret, no hash, no last use). */
+export function apiKeySnapshot(k: ApiKeySummary) {
+  return {
+    id: k.id,
+    name: k.name,
+    role: k.role,
+    teamId: k.teamId,
+    secretPrefix: k.secretPrefix,
+    revokedAt: k.revokedAt?.toISOString() ?? null,
+  };
+}

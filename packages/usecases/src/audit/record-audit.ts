@@ -1,0 +1,35 @@
+import type { AuditActor } from '@heinrich/core/authz/principal';
+import { Prisma } from '@heinrich/db/generated/prisma/client';
+
+export type AuditEntityType = 'service' | 'integration_key' | 'user' | 'team' | 'api_key';
+
+export interface AuditChange {
+  /** `<entity type>.<verb>`: service.update, team.create, api_key.revoke, ... */
+  action: string;
+  entityType: AuditEntityType;
+  entityId: string;
+  /** the entity as it was (null when created) and as it is (null when deleted); never secrets or password hashes */
+  before: Prisma.InputJsonValue | null;
+  after: Prisma.InputJsonValue | null;
+}
+
+/**
+ * Records a configuration change in the audit log. Call it inside the
+ * transaction that makes the change, so the log holds exactly the changes
+ * that committed: one entry each.
+ */
+export async function recordAudit(tx: Prisma.TransactionClient, actor: AuditActor, change: AuditChange): Promise<void> {
+  await tx.auditLogEntry.create({
+    data: {
+      actor: actor.id,
+      actorDisplay: actor.display,
+      credential: actor.credential,
+      action: change.action,
+      entityType: change.entityType,
+      entityId: change.entityId,
+      // SQL NULL (not a JSON null) for "no entity"
+      before: change.before ?? Prisma.DbNull,
+      after: change.after ?? Prisma.DbNull,
+    },
+  });
+}

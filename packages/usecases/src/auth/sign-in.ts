@@ -1,0 +1,51 @@
+import { AppError } from '@heinrich/core/app-error';
+import { markLoginSucceeded, reserveLoginAttempt } from '@heinrich/db/auth/reserve-login-attempt';
+import { withTransaction } from '@heinrich/db/with-transaction';
+import type { Context } from '../context';
+import { authenticateSession } from './authenticate-session';
+import { createSession, type NewSession } from './create-session';
+import { describePrincipal, type PrincipalDescription } from './describe-principal';
+import { verifyPassword } from './password-hash';
+
+/** Sign-in throttling: failures per account and per client address within the window. */
+export const SIGN_IN_LIMITS = { windowMs: 15 * 60 * 1000, perAccount: 5, perAddress: 20 } as const;
+
+/** One message for an unknown email, a user without a password and a wrong password: it must not tell which. */
+const REFUSED = 'Wrong email or password';
+
+/**
+ * Email + password to a new session. Over SIGN_IN_LIMITS the attempt is
+ * refused before the password is looked at: 429 with Retry-After (seconds until
+ * the limiting failure leaves the window). A successful sign-in clears the
+ * account's failures (not the address's).
+ */
+export async function signIn(
+  ctx: Context,
+  input: { email: string; password: string; address: string },
+): Promise<{ session: NewSession; me: PrincipalDescription }> {
+  const email = input.email.trim().toLowerCase();
+  const now = ctx.now();
+  const reservation = await withTransaction(
+    ctx.db.pool,
+    (client) => reserveLoginAttempt(client, { email, address: input.address }, { now, ...SIGN_IN_LIMITS }),
+    // one count-and-record at a time per account and per address
+    { locks: [`sign-in:account:${email}`, `sign-in:address:${input.address}`] },
+  );
+  if ('retryAfterMs' in reservation) {
+    const seconds = Math.max(1, Math.ceil(reservation.retryAfterMs / 1000));
+    throw new AppError('rate_limited', `Too many failed sign-in attempts; try again in ${seconds} seconds`, [], seconds);
+  }
+  const user = await ctx.db.prisma.user.findUnique({ where: { email }, select: { id: true, passwordHash: true } });
+  const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
+  if (!user || !ok) throw new AppError('unauthenticated', REFUSED);
+  await markLoginSucceeded(ctx.db.pool, reservation.attemptId);
+  const session = await ctx.db.prisma.$transaction((tx) => createSession(tx, user.id, now));
+  return { session, me: await describeSession(ctx, session) };
+}
+
+/** The new session's principal, described as GET /auth/me would. */
+export async function describeSession(ctx: Context, session: NewSession): Promise<PrincipalDescription> {
+  const principal = await authenticateSession(ctx, session.token);
+  if (!principal) throw new Error(`session ${session.sessionId} was not found right after it was created`);
+  return describePrincipal(ctx, principal);
+}
