@@ -29,7 +29,23 @@ export interface AuthzResources {
   'api_key.create': { apiKey: string };
   'api_key.revoke': { apiKey: string };
   'audit_log.read': Record<string, never>;
+  'schedule.create': ScheduleResource;
+  'schedule.update': ScheduleResource;
+  'schedule.delete': ScheduleResource;
+  /** `user`: who the override puts on call */
+  'schedule_override.create': ScheduleResource & { user: UserRef };
+  'schedule_override.delete': ScheduleResource & { user: UserRef };
+  'calendar_feed.rotate': CalendarFeedResource;
+  'calendar_feed.revoke': CalendarFeedResource;
 }
+
+export interface ScheduleResource {
+  schedule: string;
+  team: TeamRef;
+}
+
+/** A schedule's feed, or a person's own on-call feed. */
+export type CalendarFeedResource = ({ feed: 'schedule' } & ScheduleResource) | { feed: 'user'; user: UserRef };
 
 export type AuthzAction = keyof AuthzResources;
 
@@ -143,6 +159,39 @@ export function authorize<A extends AuthzAction>(principal: Principal, action: A
       return deny('Only admins can revoke API keys');
     case 'audit_log.read':
       return deny('Only admins can read the audit log');
+    // -- schedules (docs/authorization.md): leads change them; a responder may take
+    // (or give back) a shift by an override for themselves, never put someone else on call
+    case 'schedule.create':
+    case 'schedule.update':
+    case 'schedule.delete': {
+      const { schedule, team } = r as ScheduleResource;
+      if (hasRole(principal, team, 'lead')) return ALLOW;
+      if (action === 'schedule.create') return deny(`Only leads of team ${team.name} or admins can create schedules in team ${team.name}`);
+      return deny(`Only leads of team ${team.name} or admins can ${action === 'schedule.update' ? 'change' : 'delete'} schedule ${schedule}`);
+    }
+    case 'schedule_override.create':
+    case 'schedule_override.delete': {
+      const { schedule, team, user } = r as AuthzResources['schedule_override.create'];
+      if (hasRole(principal, team, 'lead')) return ALLOW;
+      const verb = action === 'schedule_override.create' ? 'add' : 'remove';
+      if (hasRole(principal, team, 'responder')) {
+        if (principal.userId !== undefined && principal.userId === user.id) return ALLOW;
+        return deny(`Responders of team ${team.name} may ${verb} overrides for themselves only; ${user.name}'s need a lead of team ${team.name} or an admin (schedule ${schedule})`);
+      }
+      return deny(`Only leads of team ${team.name} (and its responders, for themselves) or admins can ${verb} overrides of schedule ${schedule}`);
+    }
+    case 'calendar_feed.rotate':
+    case 'calendar_feed.revoke': {
+      const feed = r as CalendarFeedResource;
+      const verb = action === 'calendar_feed.rotate' ? 'create or rotate' : 'revoke';
+      if (feed.feed === 'user') {
+        if (principal.userId !== undefined && principal.userId === feed.user.id) return ALLOW;
+        return deny(`Only ${feed.user.name} or an admin can ${verb} ${feed.user.name}'s calendar feed`);
+      }
+      return hasRole(principal, feed.team, 'lead')
+        ? ALLOW
+        : deny(`Only leads of team ${feed.team.name} or admins can ${verb} the calendar feed of schedule ${feed.schedule}`);
+    }
   }
   // unreachable while the switch covers AuthzAction; denying is the safe default
   return deny(`No rule allows ${String(action)}`);
