@@ -10,6 +10,8 @@ export type AppErrorCode =
   | 'not_found'
   | 'conflict'
   | 'precondition_failed'
+  /** a change that must name the version it is based on did not (HTTP 428) */
+  | 'precondition_required'
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'rate_limited'
