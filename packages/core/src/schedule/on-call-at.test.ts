@@ -59,6 +59,7 @@ describe('onCallAt: daily and weekly handoffs keep the wall clock across DST', (
     const autumn = one('Europe/Berlin', layer('daily', 1, '2026-10-23T02:30:00+02:00', ['alice', 'bob']));
     expect(who(autumn, '2026-10-25T00:30:00Z')).toEqual({ users: ['alice'], since: '2026-10-25T00:30:00.000Z' }); // 02:30 CEST
     expect(who(autumn, '2026-10-25T01:30:00Z')).toEqual({ users: ['alice'], since: '2026-10-25T00:30:00.000Z' }); // 02:30 CET: same shift
+    expect(who(autumn, '2026-10-25T01:10:00Z')).toEqual({ users: ['alice'], since: '2026-10-25T00:30:00.000Z' }); // 02:10 CET reads before 02:30, yet is after it
     expect(who(autumn, '2026-10-26T01:30:00Z')).toEqual({ users: ['bob'], since: '2026-10-26T01:30:00.000Z' }); // 02:30 CET
 
     const ny = one('America/New_York', layer('daily', 1, '2026-03-07T02:30:00-05:00', ['alice', 'bob']));
