@@ -8,6 +8,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ingestBench } from './ingest.bench';
+import { scheduleBench } from './schedule.bench';
 
 const quick = process.env.BENCH_QUICK === '1';
 const adminDatabaseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -27,6 +28,7 @@ const report = {
   quick,
   machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
   ingest,
+  schedules: await scheduleBench(),
 };
 const json = JSON.stringify(report, null, 2);
 const out = join(dirname(fileURLToPath(import.meta.url)), 'results');
