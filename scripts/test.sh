@@ -170,6 +170,9 @@ step 'lint'
 npm run lint
 step 'typecheck'
 npm run typecheck
+step 'core under other time zones (TZ=America/New_York, TZ=Asia/Kolkata)'
+# the pure core (schedules, DST) must not depend on the machine's zone
+npm run test:core-tz
 
 # --- 4. tests -----------------------------------------------------------------------
 step 'vitest (all projects)'
