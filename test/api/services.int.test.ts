@@ -17,13 +17,16 @@ const paths = (body: { error: { fields: { path: string }[] } }) => body.error.fi
 
 describe('authentication', () => {
   it('answers 401 with the error shape and a WWW-Authenticate challenge without a key or with a wrong one', async () => {
-    for (const authorization of [undefined, 'Bearer not-the-admin-key-0123456789', 'Basic Zm9vOmJhcg==']) {
+    const cases = [
+      [undefined, 'Not signed in: sign in (POST /api/v1/auth/sign-in) or send Authorization: Bearer <api key>'],
+      ['Bearer not-the-admin-key-0123456789', 'Missing or invalid API key: send Authorization: Bearer <api key>'],
+      ['Basic Zm9vOmJhcg==', 'Missing or invalid API key: send Authorization: Bearer <api key>'],
+    ] as const;
+    for (const [authorization, message] of cases) {
       const res = await fetch(`${api.baseUrl}/api/v1/services`, { headers: authorization ? { authorization } : {} });
       expect(res.status).toBe(401);
       expect(res.headers.get('www-authenticate')).toBe('Bearer realm="heinrich"');
-      expect(await res.json()).toEqual({
-        error: { code: 'unauthenticated', message: 'Missing or invalid API key: send Authorization: Bearer <api key>', fields: [] },
-      });
+      expect(await res.json()).toEqual({ error: { code: 'unauthenticated', message, fields: [] } });
     }
   });
 

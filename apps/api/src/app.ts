@@ -3,8 +3,13 @@ import express, { Router } from 'express';
 import type { AppDeps } from './app-deps';
 import { errorHandler } from './http/error-handler';
 import { observeRequests } from './http/metrics';
-import { requireAdmin } from './http/require-admin';
+import { authenticate, refuseCrossSite } from './http/authenticate';
 import { jsonBody } from './http/require-json';
+import { acceptInviteRoute } from './routes/auth/accept-invite.route';
+import { changePasswordRoute } from './routes/auth/change-password.route';
+import { meRoute } from './routes/auth/me.route';
+import { signInRoute } from './routes/auth/sign-in.route';
+import { signOutRoute } from './routes/auth/sign-out.route';
 import { healthz, metrics, readyz } from './routes/health/health.route';
 import { addIncidentNoteRoute } from './routes/incidents/add-incident-note.route';
 import { getIncidentRoute } from './routes/incidents/get-incident.route';
@@ -23,7 +28,9 @@ import { updateServiceRoute } from './routes/services/update-service.route';
 
 /**
  * The HTTP application, without listening. This file is the routing table:
- * every route, with the credential it takes (docs/api.md), is listed here.
+ * every route, with the credential it takes (docs/api.md, docs/authorization.md),
+ * is listed here. Who may call a write route is decided by `authorize`
+ * (packages/core/src/authz/authorize.ts), which its use case asks.
  */
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
@@ -45,10 +52,20 @@ export function createApp(deps: AppDeps): express.Express {
   integrations.post('/events', json, receiveEvent(deps));
   app.use('/api/v1/integrations', integrations);
 
-  // -- admin API: Authorization: Bearer <api key>
+  // -- signing in: no credential yet (a browser's cross-site request is refused)
+  const noCredential = [refuseCrossSite(deps), ...json];
+  app.post('/api/v1/auth/sign-in', noCredential, signInRoute(deps));
+  app.post('/api/v1/auth/accept-invite', noCredential, acceptInviteRoute(deps));
+
+  // -- admin API: Authorization: Bearer <API key or bootstrap key>, or the session
+  // cookie (unsafe methods need an Origin of PUBLIC_URL). Every caller reads;
+  // writes are authorized per action by their use case (403 with the reason).
   const admin = Router();
-  admin.use(requireAdmin(deps.config.adminApiKey));
+  admin.use(authenticate(deps));
   admin.use(json);
+  admin.get('/auth/me', meRoute(deps));
+  admin.post('/auth/sign-out', signOutRoute(deps));
+  admin.post('/auth/change-password', changePasswordRoute(deps));
   admin.post('/services', createServiceRoute(deps));
   admin.get('/services', listServicesRoute(deps));
   admin.get('/services/:id', getServiceRoute(deps));

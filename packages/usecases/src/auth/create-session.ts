@@ -11,6 +11,7 @@ export interface NewSession {
   /** the cookie's value: 32 random bytes, base64url; the database keeps its SHA-256 */
   token: string;
   sessionId: string;
+  createdAt: Date;
   /** the absolute end, for the cookie's Max-Age */
   absoluteExpiresAt: Date;
 }
@@ -30,5 +31,5 @@ export async function createSession(tx: Prisma.TransactionClient, userId: string
     },
     select: { id: true },
   });
-  return { token, sessionId: session.id, absoluteExpiresAt };
+  return { token, sessionId: session.id, createdAt: now, absoluteExpiresAt };
 }

@@ -1,4 +1,5 @@
 import { AppError } from '@heinrich/core/app-error';
+import type { Actor } from '@heinrich/core/authz/principal';
 import {
   acknowledgeIncidentRow,
   resolveIncidentRow,
@@ -8,15 +9,6 @@ import { recordEvents } from '@heinrich/db/ingest/record-events';
 import { withTransaction } from '@heinrich/db/with-transaction';
 import type pg from 'pg';
 import type { Context } from '../context';
-
-export interface Actor {
-  /** "api-key:<id>", "user:<id>", "integration-key:<id>", "system" */
-  id: string;
-  /** shown on the timeline: "Alice", "the admin API key" */
-  display: string;
-  /** api | ui | slack | sms | voice | events */
-  via: string;
-}
 
 export interface StatusChange {
   id: string;

@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { sha256Hex } from '@heinrich/core/alert-group';
-import { AppError } from '@heinrich/core/app-error';
+import { auditActorOf, type Principal } from '@heinrich/core/authz/principal';
+import { recordAudit } from '../audit/record-audit';
+import { requireAllowed } from '../authz/require-allowed';
 import type { Context } from '../context';
+import { findServiceOwner } from '../services/find-service-owner';
+import { integrationKeySnapshot } from './integration-key-snapshot';
 import { INTEGRATION_KEY_SUMMARY, type IntegrationKeySummary } from './integration-key-summary';
 
 export interface NewIntegrationKey {
@@ -20,24 +24,35 @@ export interface NewIntegrationKey {
  */
 export async function createIntegrationKey(
   ctx: Context,
+  principal: Principal,
   serviceId: string,
   input: NewIntegrationKey,
 ): Promise<{ key: IntegrationKeySummary; secret: string }> {
   const secret = `hk_${randomBytes(24).toString('base64url')}`;
-  const service = await ctx.db.prisma.service.findUnique({ where: { id: serviceId }, select: { id: true } });
-  if (!service) throw AppError.notFound('Service', serviceId);
-  const key = await ctx.db.prisma.integrationKey.create({
-    data: {
-      serviceId,
-      type: input.type,
-      name: input.name ?? input.type,
-      secretHash: sha256Hex(secret),
-      secretPrefix: secret.slice(0, 8),
-      alertmanagerUrl: input.alertmanager?.url ?? null,
-      // kept for creating silences in that Alertmanager later; never returned by the API
-      ...(input.alertmanager?.auth ? { alertmanagerAuth: input.alertmanager.auth } : {}),
-    },
-    select: INTEGRATION_KEY_SUMMARY,
+  const owner = await findServiceOwner(ctx.db.prisma, serviceId);
+  requireAllowed(principal, 'integration_key.create', { service: owner.name, team: owner.team });
+  const key = await ctx.db.prisma.$transaction(async (tx) => {
+    const created = await tx.integrationKey.create({
+      data: {
+        serviceId,
+        type: input.type,
+        name: input.name ?? input.type,
+        secretHash: sha256Hex(secret),
+        secretPrefix: secret.slice(0, 8),
+        alertmanagerUrl: input.alertmanager?.url ?? null,
+        // kept for creating silences in that Alertmanager later; never returned by the API
+        ...(input.alertmanager?.auth ? { alertmanagerAuth: input.alertmanager.auth } : {}),
+      },
+      select: INTEGRATION_KEY_SUMMARY,
+    });
+    await recordAudit(tx, auditActorOf(principal), {
+      action: 'integration_key.create',
+      entityType: 'integration_key',
+      entityId: created.id,
+      before: null,
+      after: integrationKeySnapshot(created),
+    });
+    return created;
   });
   return { key, secret };
 }

@@ -1,22 +1,26 @@
 import { AppError, type FieldProblem } from '@heinrich/core/app-error';
+import type { TeamRef } from '@heinrich/core/authz/authorize';
 import type { PrismaClient } from '@heinrich/db/create-database';
+import type { Prisma } from '@heinrich/db/generated/prisma/client';
 
 /**
  * A service's teamId and escalationPolicyId must name rows that exist: a 400
  * naming the field, rather than the foreign-key error Postgres would raise.
+ * Returns the team (for authorization): a TeamRef, null when teamId is null,
+ * undefined when teamId is not given.
  */
 export async function checkServiceReferences(
-  prisma: PrismaClient,
+  prisma: PrismaClient | Prisma.TransactionClient,
   refs: { teamId?: string | null; escalationPolicyId?: string | null },
-): Promise<void> {
+): Promise<{ team: TeamRef | null | undefined }> {
   const [team, policy] = await Promise.all([
-    refs.teamId ? prisma.team.findUnique({ where: { id: refs.teamId }, select: { id: true } }) : true,
+    refs.teamId ? prisma.team.findUnique({ where: { id: refs.teamId }, select: { id: true, name: true } }) : (refs.teamId as null | undefined),
     refs.escalationPolicyId
       ? prisma.escalationPolicy.findUnique({ where: { id: refs.escalationPolicyId }, select: { id: true } })
       : true,
   ]);
   const fields: FieldProblem[] = [];
-  if (!team) fields.push({ path: 'teamId', message: `refers to team ${refs.teamId}, which does not exist` });
+  if (refs.teamId && !team) fields.push({ path: 'teamId', message: `refers to team ${refs.teamId}, which does not exist` });
   if (!policy) {
     fields.push({ path: 'escalationPolicyId', message: `refers to escalation policy ${refs.escalationPolicyId}, which does not exist` });
   }
@@ -24,4 +28,5 @@ export async function checkServiceReferences(
   if (first) {
     throw new AppError('validation_failed', `Request body is invalid: ${first.path} ${first.message}`, fields);
   }
+  return { team };
 }

@@ -1,6 +1,10 @@
+import { auditActorOf, type Principal } from '@heinrich/core/authz/principal';
 import type { Service } from '@heinrich/db/generated/prisma/client';
+import { recordAudit } from '../audit/record-audit';
+import { requireAllowed } from '../authz/require-allowed';
 import type { Context } from '../context';
 import { checkServiceReferences } from './check-service-references';
+import { serviceSnapshot } from './service-snapshot';
 
 export interface NewService {
   name: string;
@@ -12,7 +16,19 @@ export interface NewService {
   urgency: Service['urgency'];
 }
 
-export async function createService(ctx: Context, input: NewService): Promise<Service> {
-  await checkServiceReferences(ctx.db.prisma, input);
-  return ctx.db.prisma.service.create({ data: input });
+/** A new service, in the team given (leads of that team or admins; without a team, admins). */
+export async function createService(ctx: Context, principal: Principal, input: NewService): Promise<Service> {
+  const { team } = await checkServiceReferences(ctx.db.prisma, input);
+  requireAllowed(principal, 'service.create', { service: input.name, team: team ?? null });
+  return ctx.db.prisma.$transaction(async (tx) => {
+    const service = await tx.service.create({ data: input });
+    await recordAudit(tx, auditActorOf(principal), {
+      action: 'service.create',
+      entityType: 'service',
+      entityId: service.id,
+      before: null,
+      after: serviceSnapshot(service),
+    });
+    return service;
+  });
 }

@@ -1,11 +1,28 @@
 import { AppError } from '@heinrich/core/app-error';
+import { auditActorOf, type Principal } from '@heinrich/core/authz/principal';
+import { lockRow } from '@heinrich/db/lock-row';
+import { recordAudit } from '../audit/record-audit';
+import { requireAllowed } from '../authz/require-allowed';
 import type { Context } from '../context';
+import { findServiceOwner } from './find-service-owner';
+import { serviceSnapshot } from './service-snapshot';
 
 /**
  * Deletes the service; Postgres cascades to its integration keys, incidents,
  * alerts, timelines and pending outbox rows (ON DELETE CASCADE).
  */
-export async function deleteService(ctx: Context, id: string): Promise<void> {
-  const { count } = await ctx.db.prisma.service.deleteMany({ where: { id } });
-  if (count === 0) throw AppError.notFound('Service', id);
+export async function deleteService(ctx: Context, principal: Principal, id: string): Promise<void> {
+  await ctx.db.prisma.$transaction(async (tx) => {
+    if (!(await lockRow(tx, 'services', id))) throw AppError.notFound('Service', id);
+    const owner = await findServiceOwner(tx, id);
+    requireAllowed(principal, 'service.delete', { service: owner.name, team: owner.team });
+    const before = await tx.service.delete({ where: { id } });
+    await recordAudit(tx, auditActorOf(principal), {
+      action: 'service.delete',
+      entityType: 'service',
+      entityId: id,
+      before: serviceSnapshot(before),
+      after: null,
+    });
+  });
 }

@@ -1,21 +1,43 @@
 import { AppError } from '@heinrich/core/app-error';
+import { auditActorOf, type Principal } from '@heinrich/core/authz/principal';
 import type { Service } from '@heinrich/db/generated/prisma/client';
+import { lockRow } from '@heinrich/db/lock-row';
+import { isDeepStrictEqual } from 'node:util';
+import { recordAudit } from '../audit/record-audit';
+import { requireAllowed } from '../authz/require-allowed';
 import type { Context } from '../context';
 import { checkServiceReferences } from './check-service-references';
 import type { NewService } from './create-service';
+import { findServiceOwner } from './find-service-owner';
+import { serviceSnapshot } from './service-snapshot';
 
-/** Changes only the fields given; null clears a nullable one. */
-export async function updateService(ctx: Context, id: string, changes: Partial<NewService>): Promise<Service> {
-  await checkServiceReferences(ctx.db.prisma, changes);
-  if (Object.values(changes).every((v) => v === undefined)) {
-    // nothing to change: leave updatedAt alone
-    const service = await ctx.db.prisma.service.findUnique({ where: { id } });
-    if (!service) throw AppError.notFound('Service', id);
-    return service;
-  }
-  // updateMany: an unknown id is a count of 0 (a 404), not an exception to pick apart
-  const { count } = await ctx.db.prisma.service.updateMany({ where: { id }, data: changes });
-  const service = count === 1 ? await ctx.db.prisma.service.findUnique({ where: { id } }) : null;
-  if (!service) throw AppError.notFound('Service', id);
-  return service;
+/**
+ * Changes only the fields given; null clears a nullable one. Changing nothing
+ * (no fields, or only the values it has) writes nothing: no updatedAt, no audit entry.
+ */
+export async function updateService(ctx: Context, principal: Principal, id: string, changes: Partial<NewService>): Promise<Service> {
+  const { team: newTeam } = await checkServiceReferences(ctx.db.prisma, changes);
+  return ctx.db.prisma.$transaction(async (tx) => {
+    // locked: the authorization and the audit's "before" are about the row this changes
+    if (!(await lockRow(tx, 'services', id))) throw AppError.notFound('Service', id);
+    const owner = await findServiceOwner(tx, id);
+    requireAllowed(principal, 'service.update', {
+      service: owner.name,
+      team: owner.team,
+      ...(newTeam !== undefined ? { newTeam } : {}),
+    });
+    const before = await tx.service.findUniqueOrThrow({ where: { id } });
+    const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<NewService>;
+    const differs = Object.entries(given).some(([k, v]) => !isDeepStrictEqual(before[k as keyof Service], v));
+    if (!differs) return before;
+    const after = await tx.service.update({ where: { id }, data: given });
+    await recordAudit(tx, auditActorOf(principal), {
+      action: 'service.update',
+      entityType: 'service',
+      entityId: id,
+      before: serviceSnapshot(before),
+      after: serviceSnapshot(after),
+    });
+    return after;
+  });
 }

@@ -17,14 +17,15 @@ export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
  */
 export async function inviteUser(ctx: Context, principal: Principal, userId: string): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(ctx.now().getTime() + INVITE_TTL_MS);
+  const now = ctx.now();
+  const expiresAt = new Date(now.getTime() + INVITE_TTL_MS);
   return ctx.db.prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true } });
     if (!user) throw AppError.notFound('User', userId);
     requireAllowed(principal, 'user.invite', { user });
     await tx.userInvite.deleteMany({ where: { userId, usedAt: null } });
     const invite = await tx.userInvite.create({
-      data: { userId, tokenHash: sha256Hex(token), createdBy: principalId(principal), expiresAt },
+      data: { userId, tokenHash: sha256Hex(token), createdBy: principalId(principal), createdAt: now, expiresAt },
     });
     await recordAudit(tx, auditActorOf(principal), {
       action: 'user.invite',

@@ -2,8 +2,8 @@ import { incidentNoteBody } from '@heinrich/contracts/incidents';
 import { addIncidentNote } from '@heinrich/usecases/incidents/add-incident-note';
 import type { RequestHandler } from 'express';
 import type { AppDeps } from '../../app-deps';
+import { principalOf } from '../../http/authenticate';
 import { parse } from '../../http/parse';
-import { actorOf } from '../../http/require-admin';
 import { timelineEventJson } from './incident-json';
 import { parseIncidentRef } from './parse-incident-ref';
 
@@ -12,6 +12,6 @@ export function addIncidentNoteRoute(deps: AppDeps): RequestHandler {
   return async (req, res) => {
     const ref = parseIncidentRef(req.params.id);
     const { text } = parse(incidentNoteBody, req.body);
-    res.status(201).json(timelineEventJson(await addIncidentNote(deps.ctx, ref, text, actorOf(res))));
+    res.status(201).json(timelineEventJson(await addIncidentNote(deps.ctx, principalOf(res), ref, text)));
   };
 }

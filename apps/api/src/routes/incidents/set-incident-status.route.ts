@@ -1,7 +1,7 @@
 import { setIncidentStatus } from '@heinrich/usecases/incidents/set-incident-status';
 import type { RequestHandler } from 'express';
 import type { AppDeps } from '../../app-deps';
-import { actorOf } from '../../http/require-admin';
+import { principalOf } from '../../http/authenticate';
 import { incidentDetailJson } from './incident-json';
 import { parseIncidentRef } from './parse-incident-ref';
 
@@ -11,7 +11,7 @@ import { parseIncidentRef } from './parse-incident-ref';
  */
 export function setIncidentStatusRoute(deps: AppDeps, action: 'acknowledge' | 'resolve'): RequestHandler {
   return async (req, res) => {
-    const detail = await setIncidentStatus(deps.ctx, parseIncidentRef(req.params.id), action, actorOf(res));
+    const detail = await setIncidentStatus(deps.ctx, principalOf(res), parseIncidentRef(req.params.id), action);
     res.json(incidentDetailJson(detail));
   };
 }

@@ -2,6 +2,7 @@ import { createIntegrationKeyBody, type CreatedIntegrationKeyJson } from '@heinr
 import { createIntegrationKey } from '@heinrich/usecases/integration-keys/create-integration-key';
 import type { RequestHandler } from 'express';
 import type { AppDeps } from '../../app-deps';
+import { principalOf } from '../../http/authenticate';
 import { parse, parseId } from '../../http/parse';
 import { integrationKeyJson } from './integration-key-json';
 import { receiverExample } from './receiver-example';
@@ -14,7 +15,7 @@ export function createIntegrationKeyRoute(deps: AppDeps): RequestHandler {
   return async (req, res) => {
     const serviceId = parseId(req.params.id, 'Service');
     const body = parse(createIntegrationKeyBody, req.body);
-    const { key, secret } = await createIntegrationKey(deps.ctx, serviceId, body);
+    const { key, secret } = await createIntegrationKey(deps.ctx, principalOf(res), serviceId, body);
     // the secret must not end up in a shared cache or a browser's history of responses
     res.setHeader('Cache-Control', 'no-store');
     res.status(201).json({
