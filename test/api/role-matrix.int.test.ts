@@ -1,0 +1,473 @@
+// The role matrix of docs/authorization.md, through real HTTP: every write
+// endpoint, called by an admin, a lead, a responder and a viewer of team A, on
+// a resource of team A, of team B and of no team (or on themselves and on
+// another user). Where a role may act, the same call on another team's
+// resource is the denied one (a lead of A editing B's service: 403 with the
+// reason); the admin's denied call is deleting their own user. It runs twice:
+// people with session cookies, and automation with API keys scoped to team A.
+//
+// Every allowed configuration change must appear exactly once in the audit
+// log, with the caller as actor; incident actions appear on the incident's
+// timeline instead (and not in the audit log); a denied call changes nothing.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type Caller, type HttpResult, type TestApi } from '../support/api-server';
+
+type Role = 'admin' | 'lead' | 'responder' | 'viewer';
+type Target = 'A' | 'B' | 'none' | 'self' | 'other';
+const ROLES: Role[] = ['admin', 'lead', 'responder', 'viewer'];
+
+interface Who {
+  call: Caller;
+  /** the audit log's and the timeline's actor id */
+  actor: string;
+  /** the user behind a session; undefined for an API key */
+  userId?: string;
+}
+
+interface Prepared {
+  method: string;
+  path: string;
+  body?: unknown;
+  /** the entity the change is about, when known before the call */
+  entityId?: string;
+  /** the reason a denial must give */
+  reason: string;
+  /** the entity id when the call creates it */
+  createdId?(res: HttpResult): string;
+  /** for denied calls: the state the call must have left alone */
+  unchanged?(): Promise<void>;
+}
+
+interface Case {
+  endpoint: string;
+  /** the audit log action of an allowed call; 'timeline' for incident actions */
+  action: string;
+  targets: Target[];
+  allowed(role: Role, target: Target): boolean;
+  prepare(target: Target, who: Who): Promise<Prepared>;
+}
+
+let api: TestApi;
+const team = {} as Record<'A' | 'B', { id: string; name: string }>;
+/** a service of each team (and of none), with an events integration key, for incidents */
+const incidentService = {} as Record<'A' | 'B' | 'none', { id: string; name: string; key: string }>;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  for (const [t, name] of [['A', 'Collector'], ['B', 'Payments']] as const) {
+    team[t] = (await api.admin('POST', '/api/v1/teams', { name })).body;
+  }
+  for (const t of ['A', 'B', 'none'] as const) {
+    const name = `pager-${t}`;
+    const svc = (await api.admin('POST', '/api/v1/services', { name, teamId: t === 'none' ? null : team[t].id })).body;
+    const key = (await api.admin('POST', `/api/v1/services/${svc.id}/integration-keys`, { type: 'events' })).body.key;
+    incidentService[t] = { id: svc.id, name, key };
+  }
+});
+afterAll(async () => {
+  await api?.close();
+});
+
+const teamOf = (t: Target) => (t === 'A' || t === 'B' ? team[t] : null);
+const unique = (what: string) => `${what}-${randomUUID().slice(0, 8)}`;
+const isTeamTarget = (t: Target) => t === 'A';
+
+async function service(t: Target) {
+  const name = unique('svc');
+  const body = (await api.admin('POST', '/api/v1/services', { name, teamId: teamOf(t)?.id ?? null })).body;
+  return { id: body.id as string, name };
+}
+
+async function incident(t: 'A' | 'B' | 'none') {
+  const svc = incidentService[t];
+  const res = await api.post('/api/v1/integrations/events', {
+    routing_key: svc.key,
+    event_action: 'trigger',
+    dedup_key: unique('dedup'),
+    payload: { summary: 'Disk full', source: 'db-1', severity: 'critical' },
+  });
+  expect(res.status).toBe(202);
+  return { number: res.body.incident_number as number, service: svc.name };
+}
+
+async function user() {
+  const name = unique('user');
+  const body = (await api.admin('POST', '/api/v1/users', { name, email: `${name}@example.test` })).body;
+  return { id: body.id as string, name };
+}
+
+const serviceReason = (verb: string, t: Target, svc: string) =>
+  teamOf(t) ? `Only leads of team ${teamOf(t)!.name} or admins can ${verb} service ${svc}` : `Service ${svc} belongs to no team: only admins can ${verb} it`;
+const keyReason = (verb: string, t: Target, svc: string) =>
+  teamOf(t)
+    ? `Only leads of team ${teamOf(t)!.name} or admins can ${verb} integration keys of service ${svc}`
+    : `Service ${svc} belongs to no team: only admins can ${verb} its integration keys`;
+const incidentReason = (verb: string, t: Target, inc: { number: number; service: string }) =>
+  teamOf(t)
+    ? `Only responders and leads of team ${teamOf(t)!.name}, or admins, can ${verb} incident #${inc.number} of service ${inc.service}`
+    : `Incident #${inc.number} is of service ${inc.service}, which belongs to no team: only admins can ${verb} it`;
+
+const leadOfTarget = (role: Role, t: Target) => role === 'admin' || (role === 'lead' && isTeamTarget(t));
+const responderOfTarget = (role: Role, t: Target) => role === 'admin' || ((role === 'lead' || role === 'responder') && isTeamTarget(t));
+const adminOnly = (role: Role) => role === 'admin';
+const SERVICE_TARGETS: Target[] = ['A', 'B', 'none'];
+
+const CASES: Case[] = [
+  {
+    endpoint: 'POST /api/v1/services',
+    action: 'service.create',
+    targets: SERVICE_TARGETS,
+    allowed: leadOfTarget,
+    async prepare(t) {
+      const name = unique('new-svc');
+      return {
+        method: 'POST',
+        path: '/api/v1/services',
+        body: { name, teamId: teamOf(t)?.id ?? null },
+        reason: teamOf(t) ? `Only leads of team ${teamOf(t)!.name} or admins can create services in team ${teamOf(t)!.name}` : `Only admins can create a service without a team (${name})`,
+        createdId: (res) => res.body.id,
+        unchanged: async () => expect(await api.db.prisma.service.count({ where: { name } })).toBe(0),
+      };
+    },
+  },
+  {
+    endpoint: 'PATCH /api/v1/services/{id}',
+    action: 'service.update',
+    targets: SERVICE_TARGETS,
+    allowed: leadOfTarget,
+    async prepare(t) {
+      const svc = await service(t);
+      return {
+        method: 'PATCH',
+        path: `/api/v1/services/${svc.id}`,
+        body: { description: 'changed' },
+        entityId: svc.id,
+        reason: serviceReason('change', t, svc.name),
+        unchanged: async () => expect((await api.admin('GET', `/api/v1/services/${svc.id}`)).body.description).toBeNull(),
+      };
+    },
+  },
+  {
+    endpoint: 'DELETE /api/v1/services/{id}',
+    action: 'service.delete',
+    targets: SERVICE_TARGETS,
+    allowed: leadOfTarget,
+    async prepare(t) {
+      const svc = await service(t);
+      return {
+        method: 'DELETE',
+        path: `/api/v1/services/${svc.id}`,
+        entityId: svc.id,
+        reason: serviceReason('delete', t, svc.name),
+        unchanged: async () => expect((await api.admin('GET', `/api/v1/services/${svc.id}`)).status).toBe(200),
+      };
+    },
+  },
+  {
+    endpoint: 'POST /api/v1/services/{id}/integration-keys',
+    action: 'integration_key.create',
+    targets: SERVICE_TARGETS,
+    allowed: leadOfTarget,
+    async prepare(t) {
+      const svc = await service(t);
+      return {
+        method: 'POST',
+        path: `/api/v1/services/${svc.id}/integration-keys`,
+        body: { type: 'alertmanager' },
+        reason: keyReason('create', t, svc.name),
+        createdId: (res) => res.body.id,
+        unchanged: async () => expect((await api.admin('GET', `/api/v1/services/${svc.id}/integration-keys`)).body.items).toEqual([]),
+      };
+    },
+  },
+  {
+    endpoint: 'DELETE /api/v1/services/{id}/integration-keys/{keyId}',
+    action: 'integration_key.revoke',
+    targets: SERVICE_TARGETS,
+    allowed: leadOfTarget,
+    async prepare(t) {
+      const svc = await service(t);
+      const key = (await api.admin('POST', `/api/v1/services/${svc.id}/integration-keys`, { type: 'events' })).body;
+      return {
+        method: 'DELETE',
+        path: `/api/v1/services/${svc.id}/integration-keys/${key.id}`,
+        entityId: key.id,
+        reason: keyReason('revoke', t, svc.name),
+        unchanged: async () => expect((await api.admin('GET', `/api/v1/services/${svc.id}/integration-keys`)).body.items[0].revokedAt).toBeNull(),
+      };
+    },
+  },
+  ...(['acknowledge', 'resolve'] as const).map(
+    (verb): Case => ({
+      endpoint: `POST /api/v1/incidents/{id}/${verb}`,
+      action: 'timeline',
+      targets: SERVICE_TARGETS,
+      allowed: responderOfTarget,
+      async prepare(t) {
+        const inc = await incident(t as 'A' | 'B' | 'none');
+        return {
+          method: 'POST',
+          path: `/api/v1/incidents/${inc.number}/${verb}`,
+          entityId: String(inc.number),
+          reason: incidentReason(verb, t, inc),
+          unchanged: async () => expect((await api.admin('GET', `/api/v1/incidents/${inc.number}`)).body.status).toBe('triggered'),
+        };
+      },
+    }),
+  ),
+  {
+    endpoint: 'POST /api/v1/incidents/{id}/notes',
+    action: 'timeline',
+    targets: SERVICE_TARGETS,
+    allowed: responderOfTarget,
+    async prepare(t) {
+      const inc = await incident(t as 'A' | 'B' | 'none');
+      return {
+        method: 'POST',
+        path: `/api/v1/incidents/${inc.number}/notes`,
+        body: { text: 'Looking into it' },
+        entityId: String(inc.number),
+        reason: incidentReason('add notes to', t, inc),
+        unchanged: async () => expect((await api.admin('GET', `/api/v1/incidents/${inc.number}`)).body.timeline.map((e: { type: string }) => e.type)).toEqual(['opened']),
+      };
+    },
+  },
+  {
+    endpoint: 'POST /api/v1/users',
+    action: 'user.create',
+    targets: ['other'],
+    allowed: adminOnly,
+    async prepare() {
+      const name = unique('new-user');
+      return {
+        method: 'POST',
+        path: '/api/v1/users',
+        body: { name, email: `${name}@example.test`, timeZone: 'Europe/Berlin' },
+        reason: 'Only admins can create users',
+        createdId: (res) => res.body.id,
+        unchanged: async () => expect(await api.db.prisma.user.count({ where: { name } })).toBe(0),
+      };
+    },
+  },
+  {
+    endpoint: 'PATCH /api/v1/users/{id}',
+    action: 'user.update',
+    targets: ['self', 'other'],
+    // everyone may change their own name; only admins other users
+    allowed: (role, t) => role === 'admin' || t === 'self',
+    async prepare(t, who) {
+      const target = t === 'self' ? { id: who.userId!, name: '' } : await user();
+      return {
+        method: 'PATCH',
+        path: `/api/v1/users/${target.id}`,
+        body: { name: unique('renamed'), timeZone: 'Asia/Tokyo' },
+        entityId: target.id,
+        reason: `Only admins can change other users (${target.name})`,
+        unchanged: async () => expect((await api.admin('GET', `/api/v1/users/${target.id}`)).body.name).toBe(target.name),
+      };
+    },
+  },
+  {
+    endpoint: 'PATCH /api/v1/users/{id} (own role)',
+    action: 'user.update',
+    targets: ['self'],
+    allowed: adminOnly,
+    async prepare(_t, who) {
+      return {
+        method: 'PATCH',
+        path: `/api/v1/users/${who.userId}`,
+        entityId: who.userId!,
+        // an admin "changes" their role to what it is: allowed and a no-op; others would promote themselves
+        body: { role: 'admin' },
+        reason: "Only admins can change a user's role; you may change your own name and timeZone",
+        unchanged: async () => expect((await api.admin('GET', `/api/v1/users/${who.userId}`)).body.role).toBe('user'),
+      };
+    },
+  },
+  {
+    endpoint: 'DELETE /api/v1/users/{id}',
+    action: 'user.delete',
+    targets: ['other', 'self'],
+    allowed: (role, t) => role === 'admin' && t === 'other',
+    async prepare(t, who) {
+      const target = t === 'self' ? { id: who.userId!, name: '' } : await user();
+      return {
+        method: 'DELETE',
+        path: `/api/v1/users/${target.id}`,
+        entityId: target.id,
+        reason: t === 'self' ? 'You cannot delete your own user (%s); another admin can' : 'Only admins can delete users',
+        unchanged: async () => expect((await api.admin('GET', `/api/v1/users/${target.id}`)).status).toBe(200),
+      };
+    },
+  },
+  {
+    endpoint: 'POST /api/v1/users/{id}/invite',
+    action: 'user.invite',
+    targets: ['other'],
+    allowed: adminOnly,
+    async prepare() {
+      const target = await user();
+      return {
+        method: 'POST',
+        path: `/api/v1/users/${target.id}/invite`,
+        entityId: target.id,
+        reason: 'Only admins can invite users',
+        unchanged: async () => expect(await api.db.prisma.userInvite.count({ where: { userId: target.id } })).toBe(0),
+      };
+    },
+  },
+  {
+    endpoint: 'POST /api/v1/teams',
+    action: 'team.create',
+    targets: ['other'],
+    allowed: adminOnly,
+    async prepare() {
+      const name = unique('team');
+      return {
+        method: 'POST',
+        path: '/api/v1/teams',
+        body: { name, members: [] },
+        reason: 'Only admins can create teams',
+        createdId: (res) => res.body.id,
+        unchanged: async () => expect(await api.db.prisma.team.count({ where: { name } })).toBe(0),
+      };
+    },
+  },
+  {
+    endpoint: 'PATCH /api/v1/teams/{id}',
+    action: 'team.update',
+    targets: ['A', 'B'],
+    allowed: leadOfTarget,
+    async prepare(t) {
+      const tm = teamOf(t)!;
+      const members = (await api.admin('GET', `/api/v1/teams/${tm.id}`)).body.members.map((m: { userId: string; role: string }) => ({ userId: m.userId, role: m.role }));
+      const added = await user();
+      return {
+        method: 'PATCH',
+        path: `/api/v1/teams/${tm.id}`,
+        // the whole membership: everyone as before, plus a new viewer
+        body: { members: [...members, { userId: added.id, role: 'viewer' }] },
+        entityId: tm.id,
+        reason: `Only leads of team ${tm.name} or admins can change team ${tm.name}`,
+        unchanged: async () => expect(await api.db.prisma.teamMember.count({ where: { userId: added.id } })).toBe(0),
+      };
+    },
+  },
+  {
+    endpoint: 'DELETE /api/v1/teams/{id}',
+    action: 'team.delete',
+    targets: ['other'],
+    allowed: adminOnly,
+    async prepare() {
+      const tm = (await api.admin('POST', '/api/v1/teams', { name: unique('doomed') })).body;
+      return {
+        method: 'DELETE',
+        path: `/api/v1/teams/${tm.id}`,
+        entityId: tm.id,
+        reason: `Only admins can delete teams (${tm.name})`,
+        unchanged: async () => expect((await api.admin('GET', `/api/v1/teams/${tm.id}`)).status).toBe(200),
+      };
+    },
+  },
+  {
+    endpoint: 'POST /api/v1/api-keys',
+    action: 'api_key.create',
+    targets: ['A'],
+    allowed: adminOnly,
+    async prepare(t) {
+      const name = unique('key');
+      return {
+        method: 'POST',
+        path: '/api/v1/api-keys',
+        body: { name, role: 'viewer', teamId: teamOf(t)!.id },
+        reason: 'Only admins can create API keys',
+        createdId: (res) => res.body.id,
+        unchanged: async () => expect(await api.db.prisma.apiKey.count({ where: { name } })).toBe(0),
+      };
+    },
+  },
+  {
+    endpoint: 'DELETE /api/v1/api-keys/{id}',
+    action: 'api_key.revoke',
+    targets: ['A'],
+    allowed: adminOnly,
+    async prepare(t) {
+      const key = await api.createApiKey({ role: 'viewer', teamId: teamOf(t)!.id });
+      return {
+        method: 'DELETE',
+        path: `/api/v1/api-keys/${key.id}`,
+        entityId: key.id,
+        reason: 'Only admins can revoke API keys',
+        unchanged: async () => expect((await api.db.prisma.apiKey.findUniqueOrThrow({ where: { id: key.id } })).revokedAt).toBeNull(),
+      };
+    },
+  },
+];
+
+async function auditEntriesBy(actor: string): Promise<number> {
+  return api.db.prisma.auditLogEntry.count({ where: { actor } });
+}
+
+describe.each([
+  { credential: 'session cookies', keys: false },
+  { credential: 'API keys scoped to team A', keys: true },
+])('the role matrix with $credential', ({ keys }) => {
+  const who = {} as Record<Role, Who>;
+
+  beforeAll(async () => {
+    for (const role of ROLES) {
+      if (keys) {
+        const key = await api.createApiKey({ role, teamId: role === 'admin' ? null : team.A.id, name: `${role}-key` });
+        who[role] = { call: api.withKey(key.secret), actor: `api-key:${key.id}` };
+      } else {
+        const user = role === 'admin' ? await api.createUser({ name: 'Admin', role: 'admin' }) : await api.createUser({ name: `A ${role}`, teams: { [team.A.id]: role } });
+        who[role] = { call: user.call, actor: `user:${user.id}`, userId: user.id };
+      }
+    }
+  });
+
+  // an API key is no user: it has no "self"
+  const rows = CASES.flatMap((c) =>
+    c.targets.filter((t) => !(keys && t === 'self')).flatMap((target) => ROLES.map((role) => ({ c, target, role, allowed: c.allowed(role, target) }))),
+  );
+
+  it.each(rows.map((r) => [r.c.endpoint, r.target, r.role, r.allowed ? 'allowed' : 'denied (403)', r] as const))(
+    '%s on %s: %s -> %s',
+    async (_endpoint, target, role, _outcome, { c, allowed }) => {
+      const caller = who[role];
+      const p = await c.prepare(target, caller);
+      const before = await auditEntriesBy(caller.actor);
+      const res = await caller.call(p.method, p.path, p.body);
+
+      if (!allowed) {
+        expect(res.status, JSON.stringify(res.body)).toBe(403);
+        const selfName = caller.userId ? (await api.admin('GET', `/api/v1/users/${caller.userId}`)).body.name : '';
+        expect(res.body.error).toEqual({ code: 'forbidden', message: p.reason.replace('%s', selfName), fields: [] });
+        expect(await auditEntriesBy(caller.actor)).toBe(before);
+        await p.unchanged?.();
+        return;
+      }
+
+      expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+      if (c.action === 'timeline') {
+        // incident actions: on the timeline with the caller as actor, not in the audit log
+        expect(await auditEntriesBy(caller.actor)).toBe(before);
+        const timeline = (await api.admin('GET', `/api/v1/incidents/${p.entityId}`)).body.timeline as { type: string; actor: string }[];
+        expect(timeline.filter((e) => e.actor === caller.actor)).toHaveLength(1);
+        return;
+      }
+      const entityId = p.entityId ?? p.createdId!(res);
+      const isNoop = c.endpoint.endsWith('(own role)');
+      // the entries of this call: the newest `added` of the caller's
+      const added = (await auditEntriesBy(caller.actor)) - before;
+      expect(added).toBe(isNoop ? 0 : 1);
+      const entries = await api.admin('GET', `/api/v1/audit-log?actor=${encodeURIComponent(caller.actor)}&limit=1`);
+      expect(entries.status).toBe(200);
+      if (!isNoop) {
+        // exactly once, with its actor and credential (a change to what it already is records nothing)
+        expect(entries.body.items[0]).toMatchObject({ action: c.action, entityId, actor: caller.actor, credential: keys ? 'api-key' : 'session' });
+      }
+    },
+  );
+});
