@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { listQuery, rfc3339 } from './primitives';
 
-export const auditEntityType = z.enum(['service', 'integration_key', 'user', 'team', 'api_key'], {
-  error: 'must be service, integration_key, user, team or api_key',
+export const auditEntityType = z.enum(['service', 'integration_key', 'user', 'team', 'api_key', 'schedule', 'schedule_override', 'calendar_feed'], {
+  error: 'must be service, integration_key, user, team, api_key, schedule, schedule_override or calendar_feed',
 });
 
 /** GET /api/v1/audit-log */
