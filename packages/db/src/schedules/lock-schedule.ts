@@ -1,0 +1,20 @@
+import type { Prisma } from '../generated/prisma/client';
+
+export interface LockedSchedule {
+  id: string;
+  teamId: string;
+  name: string;
+  version: number;
+}
+
+/**
+ * `SELECT ... FOR UPDATE` of a schedule in a Prisma transaction: edits,
+ * deletes, overrides and feed rotations of one schedule queue up behind each
+ * other, so the version a change checks is the one it replaces and the audit
+ * log's "before" is what it changed. Null when there is no such schedule.
+ */
+export async function lockSchedule(tx: Prisma.TransactionClient, id: string): Promise<LockedSchedule | null> {
+  const rows = await tx.$queryRaw<LockedSchedule[]>`
+    SELECT id, team_id AS "teamId", name, version FROM schedules WHERE id = ${id}::uuid FOR UPDATE`;
+  return rows[0] ?? null;
+}
