@@ -1,0 +1,65 @@
+import { auditActorOf, principalId, type Principal } from '@heinrich/core/authz/principal';
+import { AppError } from '@heinrich/core/app-error';
+import { parseInstant } from '@heinrich/core/schedule/parse-instant';
+import { validateOverride } from '@heinrich/core/schedule/validate-schedule';
+import { lockSchedule } from '@heinrich/db/schedules/lock-schedule';
+import { recordAudit } from '../audit/record-audit';
+import { requireAllowed } from '../authz/require-allowed';
+import type { Context } from '../context';
+import { checkOnCallUsers } from './check-on-call-users';
+import { throwIfInvalid } from './invalid-request';
+import { OVERRIDE_SELECT, overrideSnapshot, type OverrideRecord } from './override-record';
+
+export interface NewOverride {
+  userId: string;
+  /** RFC 3339 instants with an offset; [start, end) */
+  start: string;
+  end: string;
+}
+
+/**
+ * Puts `userId` on call instead of whoever the layers say, over every layer, for
+ * [start, end). Leads of the schedule's team and admins for anyone; a responder
+ * of the team for themselves only (taking a shift). The user must be able to
+ * act on the pages (check-on-call-users.ts).
+ *
+ * The past stays as it was: an override must end after now, and a start before
+ * now is moved to now (the answer shows the stored start). Where overrides
+ * overlap, the one created later wins.
+ */
+export async function createOverride(ctx: Context, principal: Principal, scheduleId: string, input: NewOverride): Promise<OverrideRecord> {
+  throwIfInvalid(validateOverride(input));
+  const now = ctx.now();
+  const start = parseInstant(input.start) as number;
+  const end = parseInstant(input.end) as number;
+  if (end <= now.getTime()) {
+    throwIfInvalid([{ path: 'end', message: `must be in the future (now is ${now.toISOString()}): past shifts stay as they were` }]);
+  }
+  return ctx.db.prisma.$transaction(async (tx) => {
+    const schedule = await lockSchedule(tx, scheduleId);
+    if (!schedule) throw AppError.notFound('Schedule', scheduleId);
+    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, name: true } });
+    if (!user) throwIfInvalid([{ path: 'userId', message: `refers to user ${input.userId}, which does not exist` }]);
+    const team = await tx.team.findUniqueOrThrow({ where: { id: schedule.teamId }, select: { id: true, name: true } });
+    requireAllowed(principal, 'schedule_override.create', { schedule: schedule.name, team, user: user as { id: string; name: string } });
+    await checkOnCallUsers(tx, team, [{ path: 'userId', userId: input.userId }]);
+    const created = await tx.scheduleOverride.create({
+      data: {
+        scheduleId,
+        userId: input.userId,
+        startsAt: new Date(Math.max(start, now.getTime())),
+        endsAt: new Date(end),
+        createdBy: principalId(principal),
+      },
+      select: OVERRIDE_SELECT,
+    });
+    await recordAudit(tx, auditActorOf(principal), {
+      action: 'schedule_override.create',
+      entityType: 'schedule_override',
+      entityId: created.id,
+      before: null,
+      after: overrideSnapshot(created),
+    });
+    return created;
+  });
+}

@@ -1,0 +1,30 @@
+import { AppError } from '@heinrich/core/app-error';
+import { auditActorOf, type Principal } from '@heinrich/core/authz/principal';
+import { lockSchedule } from '@heinrich/db/schedules/lock-schedule';
+import { recordAudit } from '../audit/record-audit';
+import { requireAllowed } from '../authz/require-allowed';
+import type { Context } from '../context';
+import { findSchedule } from './find-schedule';
+import { scheduleSnapshot } from './schedule-snapshot';
+
+/**
+ * Deletes a schedule (leads of its team, or admins) with its revisions,
+ * overrides and calendar feed (ON DELETE CASCADE; its feed URL answers 404 from
+ * then on). No version is needed: there is nothing left to overwrite.
+ */
+export async function deleteSchedule(ctx: Context, principal: Principal, id: string): Promise<void> {
+  await ctx.db.prisma.$transaction(async (tx) => {
+    if (!(await lockSchedule(tx, id))) throw AppError.notFound('Schedule', id);
+    const before = await findSchedule(tx, id);
+    const team = await tx.team.findUniqueOrThrow({ where: { id: before.teamId }, select: { id: true, name: true } });
+    requireAllowed(principal, 'schedule.delete', { schedule: before.name, team });
+    await tx.schedule.delete({ where: { id } });
+    await recordAudit(tx, auditActorOf(principal), {
+      action: 'schedule.delete',
+      entityType: 'schedule',
+      entityId: id,
+      before: scheduleSnapshot(before),
+      after: null,
+    });
+  });
+}

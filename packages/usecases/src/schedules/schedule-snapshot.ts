@@ -1,0 +1,17 @@
+import type { Prisma } from '@heinrich/db/generated/prisma/client';
+import type { ScheduleRecord } from './schedule-record';
+
+/** A schedule as the audit log records it: its settings and layers, and when those layers took effect. */
+export function scheduleSnapshot(s: ScheduleRecord): Prisma.InputJsonObject {
+  return {
+    id: s.id,
+    teamId: s.teamId,
+    name: s.name,
+    description: s.description,
+    timeZone: s.timeZone,
+    version: s.version,
+    effectiveFrom: s.effectiveFrom.toISOString(),
+    // plain JSON data (LayerDefinition is built from JSON and holds nothing else)
+    layers: s.layers as unknown as Prisma.InputJsonArray,
+  };
+}
