@@ -24,6 +24,21 @@ import { listIntegrationKeysRoute } from './routes/integration-keys/list-integra
 import { revokeIntegrationKeyRoute } from './routes/integration-keys/revoke-integration-key.route';
 import { receiveAlertmanager } from './routes/integrations/receive-alertmanager.route';
 import { receiveEvent } from './routes/integrations/receive-event.route';
+import { createOverrideRoute } from './routes/schedules/create-override.route';
+import { createScheduleRoute } from './routes/schedules/create-schedule.route';
+import { deleteOverrideRoute } from './routes/schedules/delete-override.route';
+import { deleteScheduleRoute } from './routes/schedules/delete-schedule.route';
+import { getGapsRoute } from './routes/schedules/get-gaps.route';
+import { getOnCallRoute } from './routes/schedules/get-on-call.route';
+import { getScheduleRoute } from './routes/schedules/get-schedule.route';
+import { getShiftsRoute } from './routes/schedules/get-shifts.route';
+import { listOverridesRoute } from './routes/schedules/list-overrides.route';
+import { listSchedulesRoute } from './routes/schedules/list-schedules.route';
+import { previewScheduleRoute } from './routes/schedules/preview-schedule.route';
+import { readCalendarFeedRoute } from './routes/schedules/read-calendar-feed.route';
+import { revokeCalendarFeedRoute } from './routes/schedules/revoke-calendar-feed.route';
+import { rotateCalendarFeedRoute } from './routes/schedules/rotate-calendar-feed.route';
+import { updateScheduleRoute } from './routes/schedules/update-schedule.route';
 import { createServiceRoute } from './routes/services/create-service.route';
 import { deleteServiceRoute } from './routes/services/delete-service.route';
 import { getServiceRoute } from './routes/services/get-service.route';
@@ -67,6 +82,10 @@ export function createApp(deps: AppDeps): express.Express {
   integrations.post('/events', json, receiveEvent(deps));
   app.use('/api/v1/integrations', integrations);
 
+  // -- calendar feeds: the unguessable, rotatable token in the URL (calendar apps send nothing else)
+  app.get('/api/v1/schedules/:id/calendar.ics', readCalendarFeedRoute(deps, 'schedule'));
+  app.get('/api/v1/users/:id/on-call.ics', readCalendarFeedRoute(deps, 'user'));
+
   // -- signing in: no credential yet (a browser's cross-site request is refused)
   const noCredential = [refuseCrossSite(deps), ...json];
   app.post('/api/v1/auth/sign-in', noCredential, signInRoute(deps));
@@ -109,6 +128,22 @@ export function createApp(deps: AppDeps): express.Express {
   admin.post('/incidents/:id/acknowledge', setIncidentStatusRoute(deps, 'acknowledge'));
   admin.post('/incidents/:id/resolve', setIncidentStatusRoute(deps, 'resolve'));
   admin.post('/incidents/:id/notes', addIncidentNoteRoute(deps));
+  admin.post('/schedules', createScheduleRoute(deps));
+  admin.get('/schedules', listSchedulesRoute(deps));
+  admin.get('/schedules/:id', getScheduleRoute(deps));
+  admin.patch('/schedules/:id', updateScheduleRoute(deps));
+  admin.delete('/schedules/:id', deleteScheduleRoute(deps));
+  admin.get('/schedules/:id/on-call', getOnCallRoute(deps));
+  admin.get('/schedules/:id/shifts', getShiftsRoute(deps));
+  admin.get('/schedules/:id/gaps', getGapsRoute(deps));
+  admin.post('/schedules/:id/preview', previewScheduleRoute(deps));
+  admin.post('/schedules/:id/overrides', createOverrideRoute(deps));
+  admin.get('/schedules/:id/overrides', listOverridesRoute(deps));
+  admin.delete('/schedules/:id/overrides/:overrideId', deleteOverrideRoute(deps));
+  admin.post('/schedules/:id/calendar-feed', rotateCalendarFeedRoute(deps, 'schedule'));
+  admin.delete('/schedules/:id/calendar-feed', revokeCalendarFeedRoute(deps, 'schedule'));
+  admin.post('/users/:id/calendar-feed', rotateCalendarFeedRoute(deps, 'user'));
+  admin.delete('/users/:id/calendar-feed', revokeCalendarFeedRoute(deps, 'user'));
   app.use('/api/v1', admin);
 
   app.use((req) => {
