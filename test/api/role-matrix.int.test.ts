@@ -471,3 +471,14 @@ describe.each([
     },
   );
 });
+
+describe('after the whole matrix', () => {
+  it('the audit log holds every change once: no two entries of one actor with the same action, entity, before and after', async () => {
+    const duplicates = await api.db.pool.query(
+      `SELECT actor, action, entity_id, count(*)::int AS n FROM audit_log GROUP BY actor, action, entity_id, before, after HAVING count(*) > 1`,
+    );
+    expect(duplicates.rows).toEqual([]);
+    // and the bootstrap key's own setup changes are there too, named as such
+    expect(await api.db.prisma.auditLogEntry.count({ where: { actor: 'api-key:bootstrap', action: 'team.create', credential: 'bootstrap' } })).toBeGreaterThanOrEqual(2);
+  });
+});
