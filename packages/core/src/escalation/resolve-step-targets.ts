@@ -1,0 +1,102 @@
+import type { LayerEmptyReason, OnCall, OnCallReason } from '../schedule/schedule';
+import type { EscalationStep, EscalationTarget } from './escalation-policy';
+
+/**
+ * What target resolution needs from the outside world, asked synchronously: the
+ * caller loads the data first (the schedules, users and leads involved) and
+ * answers from it. `scheduleOnCall` must be THE on-call resolver's answer
+ * (onCallAt / onCallAtRevisions of packages/core/src/schedule): nothing else
+ * decides who is on call.
+ */
+export interface TargetResolver {
+  /** who the schedule has on call at `at`, and why; null when the schedule does not exist (any more) */
+  scheduleOnCall(scheduleId: string, at: Date): OnCall | null;
+  /** false when the user does not exist (any more) */
+  userExists(userId: string): boolean;
+  /** the team's leads (user ids), for the fallback when nobody else is found */
+  teamLeads(teamId: string): readonly string[];
+}
+
+/** How one target resolved, with the why the timeline shows. */
+export type TargetOutcome =
+  | { kind: 'user' }
+  | { kind: 'user-missing' }
+  | { kind: 'on-call'; because: OnCallReason[] }
+  /** the schedule has a gap: each layer's reason for having nobody */
+  | { kind: 'nobody-on-call'; layers: { layerName: string; empty: LayerEmptyReason | null }[] }
+  | { kind: 'schedule-missing' }
+  /** Slack delivery does not exist yet: the channel is noted, nobody is paged through it */
+  | { kind: 'channel-not-delivered' };
+
+export interface ResolvedTarget {
+  target: EscalationTarget;
+  /** the people this target pages (zero or one today) */
+  users: string[];
+  outcome: TargetOutcome;
+}
+
+/** Why a person is paged. */
+export type PageReason =
+  | { kind: 'user'; targetIndex: number }
+  | { kind: 'schedule'; targetIndex: number; scheduleId: string; because: OnCallReason | null }
+  | { kind: 'fallback-lead'; teamId: string };
+
+/** One person to page, once, with every reason (two targets may name the same person). */
+export interface Page {
+  userId: string;
+  reasons: PageReason[];
+}
+
+export interface StepTargets {
+  targets: ResolvedTarget[];
+  /** in target order, each person once; [] = the step resolves to nobody */
+  pages: Page[];
+}
+
+/** Resolves a step's targets at instant `at` into the people to page and why. */
+export function resolveStepTargets(step: EscalationStep, at: Date, resolver: TargetResolver): StepTargets {
+  const targets: ResolvedTarget[] = [];
+  const pages = new Map<string, Page>();
+  const page = (userId: string, reason: PageReason) => {
+    const existing = pages.get(userId);
+    if (existing) existing.reasons.push(reason);
+    else pages.set(userId, { userId, reasons: [reason] });
+  };
+  step.targets.forEach((target, targetIndex) => {
+    switch (target.type) {
+      case 'user': {
+        if (!resolver.userExists(target.id)) {
+          targets.push({ target, users: [], outcome: { kind: 'user-missing' } });
+          return;
+        }
+        targets.push({ target, users: [target.id], outcome: { kind: 'user' } });
+        page(target.id, { kind: 'user', targetIndex });
+        return;
+      }
+      case 'schedule': {
+        const onCall = resolver.scheduleOnCall(target.id, at);
+        if (!onCall) {
+          targets.push({ target, users: [], outcome: { kind: 'schedule-missing' } });
+          return;
+        }
+        // an on-call user deleted since the schedule named them pages nobody
+        const users = onCall.users.filter((u) => resolver.userExists(u));
+        if (users.length === 0) {
+          const layers = onCall.layers.map((l) => ({ layerName: l.layerName, empty: l.empty }));
+          targets.push({ target, users: [], outcome: { kind: 'nobody-on-call', layers } });
+          return;
+        }
+        targets.push({ target, users, outcome: { kind: 'on-call', because: onCall.because } });
+        for (const userId of users) {
+          const because = onCall.because.find((b) => b.userId === userId) ?? null;
+          page(userId, { kind: 'schedule', targetIndex, scheduleId: target.id, because });
+        }
+        return;
+      }
+      case 'slackChannel':
+        targets.push({ target, users: [], outcome: { kind: 'channel-not-delivered' } });
+        return;
+    }
+  });
+  return { targets, pages: [...pages.values()] };
+}
