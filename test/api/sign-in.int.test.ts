@@ -293,6 +293,8 @@ describe('CSRF', () => {
     const other = await api.createUser({ name: 'Cross' });
     const evil = await api.request('POST', '/api/v1/auth/sign-in', signInBody(other.email, other.password), { origin: 'https://evil.example', ...fromAddress() });
     expect(evil.status).toBe(403);
+    expect(evil.body.error.message).toBe(`Cross-site request refused: a POST from a browser must come from ${api.origin} (its Origin is https://evil.example)`);
+    expect(evil.headers.getSetCookie()).toEqual([]);
     expect((await api.request('POST', '/api/v1/auth/sign-in', signInBody(other.email, other.password), fromAddress())).status).toBe(200);
   });
 });

@@ -30,6 +30,8 @@ describe('crossSiteProblem', () => {
       'Cross-site request refused: a POST with the session cookie needs an Origin or Referer header of https://heinrich.example.com',
     );
     expect(check('POST', undefined, undefined, false)).toBeUndefined();
-    expect(check('POST', 'https://evil.example', undefined, false)).toBeDefined();
+    expect(check('POST', 'https://evil.example', undefined, false)).toBe(
+      'Cross-site request refused: a POST from a browser must come from https://heinrich.example.com (its Origin is https://evil.example)',
+    );
   });
 });

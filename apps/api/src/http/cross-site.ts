@@ -17,15 +17,12 @@ export function crossSiteProblem(
   opts: { requireHeader: boolean },
 ): string | undefined {
   if (SAFE_METHODS.has(req.method.toUpperCase())) return undefined;
+  const what = opts.requireHeader ? `a ${req.method} with the session cookie` : `a ${req.method} from a browser`;
   const claimed = req.origin ?? originOf(req.referer);
   if (claimed === undefined) {
-    return opts.requireHeader
-      ? `Cross-site request refused: a ${req.method} with the session cookie needs an Origin or Referer header of ${expectedOrigin}`
-      : undefined;
+    return opts.requireHeader ? `Cross-site request refused: ${what} needs an Origin or Referer header of ${expectedOrigin}` : undefined;
   }
-  if (claimed !== expectedOrigin) {
-    return `Cross-site request refused: a ${req.method} with the session cookie must come from ${expectedOrigin} (its Origin is ${claimed})`;
-  }
+  if (claimed !== expectedOrigin) return `Cross-site request refused: ${what} must come from ${expectedOrigin} (its Origin is ${claimed})`;
   return undefined;
 }
 

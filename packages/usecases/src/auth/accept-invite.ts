@@ -5,7 +5,7 @@ import type { Context } from '../context';
 import { USER_SUMMARY, toUserSummary, userSnapshot } from '../users/user-summary';
 import { createSession, type NewSession } from './create-session';
 import type { PrincipalDescription } from './describe-principal';
-import { describeSession } from './sign-in';
+import { describeSession } from './describe-session';
 import { hashPassword } from './password-hash';
 
 const INVALID = 'This invite link is invalid, expired or already used; ask an admin for a new one';

@@ -2,9 +2,9 @@ import { AppError } from '@heinrich/core/app-error';
 import { markLoginSucceeded, reserveLoginAttempt } from '@heinrich/db/auth/reserve-login-attempt';
 import { withTransaction } from '@heinrich/db/with-transaction';
 import type { Context } from '../context';
-import { authenticateSession } from './authenticate-session';
 import { createSession, type NewSession } from './create-session';
-import { describePrincipal, type PrincipalDescription } from './describe-principal';
+import type { PrincipalDescription } from './describe-principal';
+import { describeSession } from './describe-session';
 import { verifyPassword } from './password-hash';
 
 /** Sign-in throttling: failures per account and per client address within the window. */
@@ -41,11 +41,4 @@ export async function signIn(
   await markLoginSucceeded(ctx.db.pool, reservation.attemptId);
   const session = await ctx.db.prisma.$transaction((tx) => createSession(tx, user.id, now));
   return { session, me: await describeSession(ctx, session) };
-}
-
-/** The new session's principal, described as GET /auth/me would. */
-export async function describeSession(ctx: Context, session: NewSession): Promise<PrincipalDescription> {
-  const principal = await authenticateSession(ctx, session.token);
-  if (!principal) throw new Error(`session ${session.sessionId} was not found right after it was created`);
-  return describePrincipal(ctx, principal);
 }
