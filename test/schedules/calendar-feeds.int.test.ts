@@ -132,7 +132,7 @@ describe("a schedule's feed", () => {
     expect(second).not.toBe(first);
     const old = await fetchFeed(first);
     expect(old.status).toBe(404);
-    expect((await old.json()).error).toEqual({
+    expect(((await old.json()) as { error: unknown }).error).toEqual({
       code: 'not_found',
       message: 'No calendar feed here: the token is unknown, or was rotated or revoked; ask for the new feed URL',
       fields: [],
