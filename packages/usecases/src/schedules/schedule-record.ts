@@ -39,8 +39,15 @@ export function toLayerDefinitions(layers: readonly LayerInput[]): LayerDefiniti
     rotation: { type: l.rotation.type, shiftLength: l.rotation.shiftLength },
     start: l.start,
     end: l.end ?? null,
-    restrictions: l.restrictions ?? [],
+    restrictions: (l.restrictions ?? []).map(canonicalRestriction),
   }));
+}
+
+/** A restriction with its fields in the API's order (jsonb returns keys in an order of its own). */
+function canonicalRestriction(r: Restriction): Restriction {
+  return r.type === 'daily'
+    ? { type: 'daily', start: r.start, end: r.end }
+    : { type: 'weekly', start: { weekday: r.start.weekday, time: r.start.time }, end: { weekday: r.end.weekday, time: r.end.time } };
 }
 
 /** The resolver's view of one revision. */
