@@ -179,3 +179,11 @@ describe('decideEscalation', () => {
     expect(() => decideEscalation(r, { cycle: 3, step: 0 }, T, resolverFor())).toThrow(RangeError);
   });
 });
+
+describe('decideEscalation without a team', () => {
+  it('a policy whose team was deleted has no leads to fall back to', () => {
+    const r: EscalationRun = { policy: { name: 'Ops', teamId: null, repeat: 0, steps: [step(5, { type: 'schedule', id: 'nights' })] }, urgency: 'high', baseCycle: 0 };
+    const d = decideEscalation(r, { cycle: 0, step: 0 }, T, resolverFor());
+    expect(d.fallback).toEqual({ position: { cycle: 0, step: 0 }, teamId: null, pages: [] });
+  });
+});

@@ -14,7 +14,8 @@ export interface StepVisit {
 export interface LeadFallback {
   /** the (cycle, step) the leads' pages count for: the last step entered */
   position: EscalationPosition;
-  teamId: string;
+  /** null: the policy's team was deleted, nobody to fall back to */
+  teamId: string | null;
   pages: Page[];
 }
 
@@ -59,9 +60,8 @@ export function decideEscalation(run: EscalationRun, from: EscalationPosition, a
     }
     if (next === null || visits.length >= runStepCount(run)) {
       const teamId = run.policy.teamId;
-      const fallbackPages = [...new Set(resolver.teamLeads(teamId))]
-        .filter((u) => resolver.userExists(u))
-        .map((userId): Page => ({ userId, reasons: [{ kind: 'fallback-lead', teamId }] }));
+      const leads = teamId === null ? [] : [...new Set(resolver.teamLeads(teamId))].filter((u) => resolver.userExists(u));
+      const fallbackPages = leads.map((userId): Page => ({ userId, reasons: [{ kind: 'fallback-lead', teamId: teamId as string }] }));
       return {
         at: at.toISOString(),
         visits,

@@ -50,11 +50,13 @@ export function describeEscalationDecision(run: EscalationRun, decision: Escalat
   if (fallback) {
     const fullPass = decision.visits.length >= runStepCount(run);
     const why = fullPass ? 'Every step resolved to nobody' : 'The escalation ran out of steps without finding anyone';
-    const team = `team ${quote(names.team(fallback.teamId))}`;
+    const team = fallback.teamId === null ? null : `team ${quote(names.team(fallback.teamId))}`;
     const whom =
-      fallback.pages.length > 0
-        ? `paging the leads of ${team}: ${fallback.pages.map((p) => names.user(p.userId)).join(', ')}`
-        : `${team} has no leads: nobody paged`;
+      team === null
+        ? 'the policy has no team (deleted) whose leads could be paged: nobody paged'
+        : fallback.pages.length > 0
+          ? `paging the leads of ${team}: ${fallback.pages.map((p) => names.user(p.userId)).join(', ')}`
+          : `${team} has no leads: nobody paged`;
     entries.push({
       type: 'escalation_fallback',
       message: `${why}: ${whom}${nextText(run, decision)}`,

@@ -9,8 +9,12 @@
 export interface EscalationPolicy {
   id?: string;
   name: string;
-  /** the team whose leads change the policy and are paged when every step resolves to nobody */
-  teamId: string;
+  /**
+   * the team whose leads change the policy and are paged when every step
+   * resolves to nobody. The API requires one; a stored policy loses it (null)
+   * when its team is deleted, and then has nobody to fall back to.
+   */
+  teamId: string | null;
   /** extra passes over all steps after the first, 0-9 */
   repeat: number;
   /** 1-20 steps, in order */
