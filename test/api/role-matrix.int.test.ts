@@ -5,6 +5,8 @@
 // resource is the denied one (a lead of A editing B's service: 403 with the
 // reason); the admin's denied call is deleting their own user. It runs twice:
 // people with session cookies, and automation with API keys scoped to team A.
+// Schedules, overrides and calendar feeds are in the table too (their behaviour
+// beyond who may call them is tested in test/schedules/).
 //
 // Every allowed configuration change must appear exactly once in the audit
 // log, with the caller as actor; incident actions appear on the incident's
@@ -18,6 +20,9 @@ type Target = 'A' | 'B' | 'none' | 'self' | 'other';
 const ROLES: Role[] = ['admin', 'lead', 'responder', 'viewer'];
 
 interface Who {
+  role: Role;
+  /** a person's name; undefined for an API key */
+  name?: string;
   call: Caller;
   /** the audit log's and the timeline's actor id */
   actor: string;
@@ -35,6 +40,8 @@ interface Prepared {
   reason: string;
   /** the entity id when the call creates it */
   createdId?(res: HttpResult): string;
+  /** the audit entry's entity is one the test can't name beforehand (a calendar feed): check the action only */
+  anyEntity?: boolean;
   /** for denied calls: the state the call must have left alone */
   unchanged?(): Promise<void>;
 }
@@ -44,7 +51,8 @@ interface Case {
   /** the audit log action of an allowed call; 'timeline' for incident actions */
   action: string;
   targets: Target[];
-  allowed(role: Role, target: Target): boolean;
+  /** `person`: the caller is a signed-in person (not an API key, which is nobody) */
+  allowed(role: Role, target: Target, person: boolean): boolean;
   prepare(target: Target, who: Who): Promise<Prepared>;
 }
 
@@ -52,6 +60,8 @@ let api: TestApi;
 const team = {} as Record<'A' | 'B', { id: string; name: string }>;
 /** a service of each team (and of none), with an events integration key, for incidents */
 const incidentService = {} as Record<'A' | 'B' | 'none', { id: string; name: string; key: string }>;
+/** a responder of each team whom schedules rotate and overrides put on call */
+const rota = {} as Record<'A' | 'B', { id: string; name: string }>;
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -63,6 +73,10 @@ beforeAll(async () => {
     const svc = (await api.admin('POST', '/api/v1/services', { name, teamId: t === 'none' ? null : team[t].id })).body;
     const key = (await api.admin('POST', `/api/v1/services/${svc.id}/integration-keys`, { type: 'events' })).body.key;
     incidentService[t] = { id: svc.id, name, key };
+  }
+  for (const t of ['A', 'B'] as const) {
+    const person = await api.createUser({ name: `Rota ${t}`, teams: { [team[t].id]: 'responder' } });
+    rota[t] = { id: person.id, name: `Rota ${t}` };
   }
 });
 afterAll(async () => {
@@ -89,6 +103,24 @@ async function incident(t: 'A' | 'B' | 'none') {
   });
   expect(res.status).toBe(202);
   return { number: res.body.incident_number as number, service: svc.name };
+}
+
+async function schedule(t: Target) {
+  const name = unique('schedule');
+  const res = await api.admin('POST', '/api/v1/schedules', {
+    name,
+    teamId: teamOf(t)!.id,
+    timeZone: 'Europe/Berlin',
+    layers: [{ name: 'weekly', members: [rota[t as 'A' | 'B'].id], rotation: { type: 'weekly', shiftLength: 1 }, start: '2026-03-16T09:00:00+01:00' }],
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return { id: res.body.id as string, name };
+}
+
+/** an hour starting a day from now: overrides must end in the future */
+function tomorrow() {
+  const start = new Date(Date.now() + 86_400_000);
+  return { start: start.toISOString(), end: new Date(start.getTime() + 3_600_000).toISOString() };
 }
 
 async function user() {
@@ -403,6 +435,176 @@ const CASES: Case[] = [
       };
     },
   },
+  {
+    endpoint: 'POST /api/v1/schedules',
+    action: 'schedule.create',
+    targets: ['A', 'B'],
+    allowed: leadOfTarget,
+    async prepare(t) {
+      const name = unique('new-schedule');
+      const tm = teamOf(t)!;
+      return {
+        method: 'POST',
+        path: '/api/v1/schedules',
+        body: {
+          name,
+          teamId: tm.id,
+          timeZone: 'Europe/Berlin',
+          layers: [{ name: 'weekly', members: [rota[t as 'A' | 'B'].id], rotation: { type: 'weekly', shiftLength: 1 }, start: '2026-03-16T09:00:00+01:00' }],
+        },
+        reason: `Only leads of team ${tm.name} or admins can create schedules in team ${tm.name}`,
+        createdId: (res) => res.body.id,
+        unchanged: async () => expect(await api.db.prisma.schedule.count({ where: { name } })).toBe(0),
+      };
+    },
+  },
+  {
+    endpoint: 'PATCH /api/v1/schedules/{id}',
+    action: 'schedule.update',
+    targets: ['A', 'B'],
+    allowed: leadOfTarget,
+    async prepare(t) {
+      const sch = await schedule(t);
+      return {
+        method: 'PATCH',
+        path: `/api/v1/schedules/${sch.id}`,
+        body: { description: 'changed', version: 1 },
+        entityId: sch.id,
+        reason: `Only leads of team ${teamOf(t)!.name} or admins can change schedule ${sch.name}`,
+        unchanged: async () => expect((await api.admin('GET', `/api/v1/schedules/${sch.id}`)).body.description).toBeNull(),
+      };
+    },
+  },
+  {
+    endpoint: 'DELETE /api/v1/schedules/{id}',
+    action: 'schedule.delete',
+    targets: ['A', 'B'],
+    allowed: leadOfTarget,
+    async prepare(t) {
+      const sch = await schedule(t);
+      return {
+        method: 'DELETE',
+        path: `/api/v1/schedules/${sch.id}`,
+        entityId: sch.id,
+        reason: `Only leads of team ${teamOf(t)!.name} or admins can delete schedule ${sch.name}`,
+        unchanged: async () => expect((await api.admin('GET', `/api/v1/schedules/${sch.id}`)).status).toBe(200),
+      };
+    },
+  },
+  {
+    endpoint: 'POST /api/v1/schedules/{id}/overrides',
+    action: 'schedule_override.create',
+    targets: ['A', 'B'],
+    // responders put themselves on call (a key is nobody: it can't); leads anyone of the team
+    allowed: (role, t, person) => leadOfTarget(role, t) || (person && role === 'responder' && t === 'A'),
+    async prepare(t, who) {
+      const sch = await schedule(t);
+      const tm = teamOf(t)!;
+      // a responder asks for themselves (where they are a person), everyone else for the team's rota
+      const forSelf = who.userId !== undefined && who.role === 'responder';
+      const onCall = forSelf ? { id: who.userId!, name: who.name! } : rota[t as 'A' | 'B'];
+      return {
+        method: 'POST',
+        path: `/api/v1/schedules/${sch.id}/overrides`,
+        body: { userId: onCall.id, ...tomorrow() },
+        reason:
+          who.role === 'responder' && t === 'A'
+            ? `Responders of team ${tm.name} may add overrides for themselves only; ${onCall.name}'s need a lead of team ${tm.name} or an admin (schedule ${sch.name})`
+            : `Only leads of team ${tm.name} (and its responders, for themselves) or admins can add overrides of schedule ${sch.name}`,
+        createdId: (res) => res.body.id,
+        unchanged: async () => expect(await api.db.prisma.scheduleOverride.count({ where: { scheduleId: sch.id } })).toBe(0),
+      };
+    },
+  },
+  {
+    endpoint: 'DELETE /api/v1/schedules/{id}/overrides/{overrideId}',
+    action: 'schedule_override.delete',
+    targets: ['A', 'B'],
+    allowed: (role, t, person) => leadOfTarget(role, t) || (person && role === 'responder' && t === 'A'),
+    async prepare(t, who) {
+      const sch = await schedule(t);
+      const tm = teamOf(t)!;
+      const forSelf = who.userId !== undefined && who.role === 'responder' && t === 'A';
+      const onCall = forSelf ? { id: who.userId!, name: who.name! } : rota[t as 'A' | 'B'];
+      const ov = (await api.admin('POST', `/api/v1/schedules/${sch.id}/overrides`, { userId: onCall.id, ...tomorrow() })).body;
+      return {
+        method: 'DELETE',
+        path: `/api/v1/schedules/${sch.id}/overrides/${ov.id}`,
+        entityId: ov.id,
+        reason:
+          who.role === 'responder' && t === 'A'
+            ? `Responders of team ${tm.name} may remove overrides for themselves only; ${onCall.name}'s need a lead of team ${tm.name} or an admin (schedule ${sch.name})`
+            : `Only leads of team ${tm.name} (and its responders, for themselves) or admins can remove overrides of schedule ${sch.name}`,
+        unchanged: async () => expect(await api.db.prisma.scheduleOverride.count({ where: { id: ov.id } })).toBe(1),
+      };
+    },
+  },
+  {
+    endpoint: 'POST /api/v1/schedules/{id}/calendar-feed',
+    action: 'calendar_feed.rotate',
+    targets: ['A', 'B'],
+    allowed: leadOfTarget,
+    async prepare(t) {
+      const sch = await schedule(t);
+      return {
+        method: 'POST',
+        path: `/api/v1/schedules/${sch.id}/calendar-feed`,
+        anyEntity: true,
+        reason: `Only leads of team ${teamOf(t)!.name} or admins can create or rotate the calendar feed of schedule ${sch.name}`,
+        unchanged: async () => expect(await api.db.prisma.calendarFeed.count({ where: { scheduleId: sch.id } })).toBe(0),
+      };
+    },
+  },
+  {
+    endpoint: 'DELETE /api/v1/schedules/{id}/calendar-feed',
+    action: 'calendar_feed.revoke',
+    targets: ['A', 'B'],
+    allowed: leadOfTarget,
+    async prepare(t) {
+      const sch = await schedule(t);
+      expect((await api.admin('POST', `/api/v1/schedules/${sch.id}/calendar-feed`)).status).toBe(201);
+      return {
+        method: 'DELETE',
+        path: `/api/v1/schedules/${sch.id}/calendar-feed`,
+        anyEntity: true,
+        reason: `Only leads of team ${teamOf(t)!.name} or admins can revoke the calendar feed of schedule ${sch.name}`,
+        unchanged: async () => expect(await api.db.prisma.calendarFeed.count({ where: { scheduleId: sch.id, revokedAt: null } })).toBe(1),
+      };
+    },
+  },
+  {
+    endpoint: 'POST /api/v1/users/{id}/calendar-feed',
+    action: 'calendar_feed.rotate',
+    targets: ['self', 'other'],
+    allowed: (role, t) => role === 'admin' || t === 'self',
+    async prepare(t, who) {
+      const target = t === 'self' ? { id: who.userId!, name: who.name! } : await user();
+      return {
+        method: 'POST',
+        path: `/api/v1/users/${target.id}/calendar-feed`,
+        anyEntity: true,
+        reason: `Only ${target.name} or an admin can create or rotate ${target.name}'s calendar feed`,
+        unchanged: async () => expect(await api.db.prisma.calendarFeed.count({ where: { userId: target.id } })).toBe(0),
+      };
+    },
+  },
+  {
+    endpoint: 'DELETE /api/v1/users/{id}/calendar-feed',
+    action: 'calendar_feed.revoke',
+    targets: ['self', 'other'],
+    allowed: (role, t) => role === 'admin' || t === 'self',
+    async prepare(t, who) {
+      const target = t === 'self' ? { id: who.userId!, name: who.name! } : await user();
+      expect((await api.admin('POST', `/api/v1/users/${target.id}/calendar-feed`)).status).toBe(201);
+      return {
+        method: 'DELETE',
+        path: `/api/v1/users/${target.id}/calendar-feed`,
+        anyEntity: true,
+        reason: `Only ${target.name} or an admin can revoke ${target.name}'s calendar feed`,
+        unchanged: async () => expect(await api.db.prisma.calendarFeed.count({ where: { userId: target.id, revokedAt: null } })).toBe(1),
+      };
+    },
+  },
 ];
 
 async function auditEntriesBy(actor: string): Promise<number> {
@@ -419,17 +621,18 @@ describe.each([
     for (const role of ROLES) {
       if (keys) {
         const key = await api.createApiKey({ role, teamId: role === 'admin' ? null : team.A.id, name: `${role}-key` });
-        who[role] = { call: api.withKey(key.secret), actor: `api-key:${key.id}` };
+        who[role] = { role, call: api.withKey(key.secret), actor: `api-key:${key.id}` };
       } else {
-        const user = role === 'admin' ? await api.createUser({ name: 'Admin', role: 'admin' }) : await api.createUser({ name: `A ${role}`, teams: { [team.A.id]: role } });
-        who[role] = { call: user.call, actor: `user:${user.id}`, userId: user.id };
+        const name = role === 'admin' ? 'Admin' : `A ${role}`;
+        const user = role === 'admin' ? await api.createUser({ name, role: 'admin' }) : await api.createUser({ name, teams: { [team.A.id]: role } });
+        who[role] = { role, name, call: user.call, actor: `user:${user.id}`, userId: user.id };
       }
     }
   });
 
   // an API key is no user: it has no "self"
   const rows = CASES.flatMap((c) =>
-    c.targets.filter((t) => !(keys && t === 'self')).flatMap((target) => ROLES.map((role) => ({ c, target, role, allowed: c.allowed(role, target) }))),
+    c.targets.filter((t) => !(keys && t === 'self')).flatMap((target) => ROLES.map((role) => ({ c, target, role, allowed: c.allowed(role, target, !keys) }))),
   );
 
   it.each(rows.map((r) => [r.c.endpoint, r.target, r.role, r.allowed ? 'allowed' : 'denied (403)', r] as const))(
@@ -457,7 +660,7 @@ describe.each([
         expect(timeline.filter((e) => e.actor === caller.actor)).toHaveLength(1);
         return;
       }
-      const entityId = p.entityId ?? p.createdId!(res);
+      const entityId = p.entityId ?? p.createdId?.(res);
       const isNoop = c.endpoint.endsWith('(own role)');
       // the entries of this call: the newest `added` of the caller's
       const added = (await auditEntriesBy(caller.actor)) - before;
@@ -466,7 +669,12 @@ describe.each([
       expect(entries.status).toBe(200);
       if (!isNoop) {
         // exactly once, with its actor and credential (a change to what it already is records nothing)
-        expect(entries.body.items[0]).toMatchObject({ action: c.action, entityId, actor: caller.actor, credential: keys ? 'api-key' : 'session' });
+        expect(entries.body.items[0]).toMatchObject({
+          action: c.action,
+          ...(p.anyEntity ? {} : { entityId }),
+          actor: caller.actor,
+          credential: keys ? 'api-key' : 'session',
+        });
       }
     },
   );
