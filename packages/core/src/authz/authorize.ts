@@ -37,6 +37,17 @@ export interface AuthzResources {
   'schedule_override.delete': ScheduleResource & { user: UserRef };
   'calendar_feed.rotate': CalendarFeedResource;
   'calendar_feed.revoke': CalendarFeedResource;
+  'escalation_policy.create': EscalationPolicyResource;
+  /** `newTeam`: where the change moves the policy; absent when teamId is not changed */
+  'escalation_policy.update': EscalationPolicyResource & { newTeam?: TeamRef };
+  'escalation_policy.delete': EscalationPolicyResource;
+  'incident.escalate': IncidentResource;
+}
+
+/** A policy and its team (null once the team is deleted: admins only). */
+export interface EscalationPolicyResource {
+  policy: string;
+  team: TeamRef | null;
 }
 
 export interface ScheduleResource {
@@ -68,7 +79,12 @@ export const SELF_EDITABLE_USER_FIELDS: readonly string[] = ['name', 'timeZone']
 const ALLOW: AuthzDecision = { allowed: true };
 const deny = (reason: string): AuthzDecision => ({ allowed: false, reason });
 
-const INCIDENT_VERBS = { 'incident.acknowledge': 'acknowledge', 'incident.resolve': 'resolve', 'incident.note': 'add notes to' } as const;
+const INCIDENT_VERBS = {
+  'incident.acknowledge': 'acknowledge',
+  'incident.resolve': 'resolve',
+  'incident.note': 'add notes to',
+  'incident.escalate': 'escalate',
+} as const;
 
 /**
  * The one decision of who may do what (docs/authorization.md has the table).
@@ -133,7 +149,8 @@ export function authorize<A extends AuthzAction>(principal: Principal, action: A
     }
     case 'incident.acknowledge':
     case 'incident.resolve':
-    case 'incident.note': {
+    case 'incident.note':
+    case 'incident.escalate': {
       const { number, service, team } = r as IncidentResource;
       const verb = INCIDENT_VERBS[action as keyof typeof INCIDENT_VERBS];
       if (!team) return deny(`Incident #${number} is of service ${service}, which belongs to no team: only admins can ${verb} it`);
@@ -191,6 +208,23 @@ export function authorize<A extends AuthzAction>(principal: Principal, action: A
       return hasRole(principal, feed.team, 'lead')
         ? ALLOW
         : deny(`Only leads of team ${feed.team.name} or admins can ${verb} the calendar feed of schedule ${feed.schedule}`);
+    }
+    // -- escalation policies: leads of the policy's team (and of the team it moves to)
+    case 'escalation_policy.create': {
+      const { policy, team } = r as EscalationPolicyResource;
+      if (!team) return deny(`Only admins can create an escalation policy without a team (${policy})`);
+      return hasRole(principal, team, 'lead') ? ALLOW : deny(`Only leads of team ${team.name} or admins can create escalation policies in team ${team.name}`);
+    }
+    case 'escalation_policy.update':
+    case 'escalation_policy.delete': {
+      const { policy, team, newTeam } = r as AuthzResources['escalation_policy.update'];
+      const verb = action === 'escalation_policy.update' ? 'change' : 'delete';
+      if (!team) return deny(`Escalation policy ${policy} belongs to no team: only admins can ${verb} it`);
+      if (!hasRole(principal, team, 'lead')) return deny(`Only leads of team ${team.name} or admins can ${verb} escalation policy ${policy}`);
+      if (newTeam && newTeam.id !== team.id && !hasRole(principal, newTeam, 'lead')) {
+        return deny(`Only leads of team ${newTeam.name} or admins can move escalation policy ${policy} to team ${newTeam.name}`);
+      }
+      return ALLOW;
     }
   }
   // unreachable while the switch covers AuthzAction; denying is the safe default
