@@ -14,6 +14,11 @@ import { changePasswordRoute } from './routes/auth/change-password.route';
 import { meRoute } from './routes/auth/me.route';
 import { signInRoute } from './routes/auth/sign-in.route';
 import { signOutRoute } from './routes/auth/sign-out.route';
+import { createEscalationPolicyRoute } from './routes/escalation-policies/create-escalation-policy.route';
+import { deleteEscalationPolicyRoute } from './routes/escalation-policies/delete-escalation-policy.route';
+import { getEscalationPolicyRoute } from './routes/escalation-policies/get-escalation-policy.route';
+import { listEscalationPoliciesRoute } from './routes/escalation-policies/list-escalation-policies.route';
+import { updateEscalationPolicyRoute } from './routes/escalation-policies/update-escalation-policy.route';
 import { healthz, metrics, readyz } from './routes/health/health.route';
 import { addIncidentNoteRoute } from './routes/incidents/add-incident-note.route';
 import { getIncidentRoute } from './routes/incidents/get-incident.route';
@@ -144,6 +149,11 @@ export function createApp(deps: AppDeps): express.Express {
   admin.delete('/schedules/:id/calendar-feed', revokeCalendarFeedRoute(deps, 'schedule'));
   admin.post('/users/:id/calendar-feed', rotateCalendarFeedRoute(deps, 'user'));
   admin.delete('/users/:id/calendar-feed', revokeCalendarFeedRoute(deps, 'user'));
+  admin.post('/escalation-policies', createEscalationPolicyRoute(deps));
+  admin.get('/escalation-policies', listEscalationPoliciesRoute(deps));
+  admin.get('/escalation-policies/:id', getEscalationPolicyRoute(deps));
+  admin.patch('/escalation-policies/:id', updateEscalationPolicyRoute(deps));
+  admin.delete('/escalation-policies/:id', deleteEscalationPolicyRoute(deps));
   app.use('/api/v1', admin);
 
   app.use((req) => {

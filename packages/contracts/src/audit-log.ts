@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { listQuery, rfc3339 } from './primitives';
 
-export const auditEntityType = z.enum(['service', 'integration_key', 'user', 'team', 'api_key', 'schedule', 'schedule_override', 'calendar_feed'], {
-  error: 'must be service, integration_key, user, team, api_key, schedule, schedule_override or calendar_feed',
-});
+export const auditEntityType = z.enum(
+  ['service', 'integration_key', 'user', 'team', 'api_key', 'schedule', 'schedule_override', 'calendar_feed', 'escalation_policy'],
+  { error: 'must be service, integration_key, user, team, api_key, schedule, schedule_override, calendar_feed or escalation_policy' },
+);
 
 /** GET /api/v1/audit-log */
 export const auditLogQuery = listQuery.extend({

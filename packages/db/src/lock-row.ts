@@ -1,7 +1,7 @@
 import type { Prisma } from './generated/prisma/client';
 
 /** Tables whose rows configuration changes lock (a closed list: the name is put into SQL text). */
-export type LockableTable = 'services' | 'integration_keys' | 'teams' | 'users' | 'api_keys';
+export type LockableTable = 'services' | 'integration_keys' | 'teams' | 'users' | 'api_keys' | 'escalation_policies';
 
 /**
  * `SELECT ... FOR UPDATE` of one row in a Prisma transaction, so what a change

@@ -7,7 +7,7 @@ export interface CreationPosition {
 }
 
 /** Tables listed in creation order (a closed list: the name is put into SQL text). */
-export type PagedTable = 'users' | 'teams';
+export type PagedTable = 'users' | 'teams' | 'escalation_policies';
 
 /**
  * The ids of one page of rows in creation order (created_at, id), and the

@@ -1,0 +1,34 @@
+import { AppError } from '@heinrich/core/app-error';
+import { auditActorOf, type Principal } from '@heinrich/core/authz/principal';
+import { lockRow } from '@heinrich/db/lock-row';
+import { recordAudit } from '../audit/record-audit';
+import { requireAllowed } from '../authz/require-allowed';
+import type { Context } from '../context';
+import { findPolicyOwner } from './find-policy-owner';
+import { policySnapshot, toPolicyRecord } from './policy-record';
+
+/**
+ * Deletes a policy no service uses (409 naming the services otherwise: a
+ * service silently left without a policy would page nobody). Escalations under
+ * way keep running on their snapshot.
+ */
+export async function deleteEscalationPolicy(ctx: Context, principal: Principal, id: string): Promise<void> {
+  await ctx.db.prisma.$transaction(async (tx) => {
+    if (!(await lockRow(tx, 'escalation_policies', id))) throw AppError.notFound('Escalation policy', id);
+    const owner = await findPolicyOwner(tx, id);
+    requireAllowed(principal, 'escalation_policy.delete', owner);
+    const services = await tx.service.findMany({ where: { escalationPolicyId: id }, select: { name: true }, orderBy: { name: 'asc' }, take: 11 });
+    if (services.length > 0) {
+      const names = services.slice(0, 10).map((s) => s.name).join(', ') + (services.length > 10 ? ', ...' : '');
+      throw new AppError('conflict', `Cannot delete escalation policy ${owner.policy}: services use it (${names}); point them at another policy first`);
+    }
+    const before = toPolicyRecord(await tx.escalationPolicy.delete({ where: { id } }));
+    await recordAudit(tx, auditActorOf(principal), {
+      action: 'escalation_policy.delete',
+      entityType: 'escalation_policy',
+      entityId: id,
+      before: policySnapshot(before),
+      after: null,
+    });
+  });
+}
