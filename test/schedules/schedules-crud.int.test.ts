@@ -280,4 +280,22 @@ describe('deleting a schedule', () => {
     const log = await api.admin('GET', `/api/v1/audit-log?entityType=schedule&entityId=${schedule.id}`);
     expect(log.body.items[0]).toMatchObject({ action: 'schedule.delete', before: { name: schedule.name }, after: null });
   });
+
+  it('is refused (409 naming them) while an escalation policy pages the schedule', async () => {
+    const { body: schedule } = await create();
+    const url = `/api/v1/schedules/${schedule.id}`;
+    const policy = await A.lead.call('POST', '/api/v1/escalation-policies', {
+      name: 'Collector paging',
+      teamId: A.team.id,
+      steps: [{ delayMinutes: 15, targets: [{ type: 'schedule', id: schedule.id }] }],
+    });
+    expect(policy.status).toBe(201);
+    const refused = await A.lead.call('DELETE', url);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toBe(
+      `Cannot delete schedule ${schedule.name}: escalation policies page it (Collector paging); take it out of their steps first`,
+    );
+    expect((await A.lead.call('DELETE', `/api/v1/escalation-policies/${policy.body.id}`)).status).toBe(204);
+    expect((await A.lead.call('DELETE', url)).status).toBe(204);
+  });
 });

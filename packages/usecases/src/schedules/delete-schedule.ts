@@ -1,5 +1,6 @@
 import { AppError } from '@heinrich/core/app-error';
 import { auditActorOf, type Principal } from '@heinrich/core/authz/principal';
+import { findPoliciesPagingSchedule } from '@heinrich/db/schedules/find-policies-paging-schedule';
 import { lockSchedule } from '@heinrich/db/schedules/lock-schedule';
 import { recordAudit } from '../audit/record-audit';
 import { requireAllowed } from '../authz/require-allowed';
@@ -10,7 +11,9 @@ import { scheduleSnapshot } from './schedule-snapshot';
 /**
  * Deletes a schedule (leads of its team, or admins) with its revisions,
  * overrides and calendar feed (ON DELETE CASCADE; its feed URL answers 404 from
- * then on). No version is needed: there is nothing left to overwrite.
+ * then on). No version is needed: there is nothing left to overwrite. A
+ * schedule an escalation policy pages is not deleted (409 naming the policies):
+ * their steps would page nobody.
  */
 export async function deleteSchedule(ctx: Context, principal: Principal, id: string): Promise<void> {
   await ctx.db.prisma.$transaction(async (tx) => {
@@ -18,6 +21,10 @@ export async function deleteSchedule(ctx: Context, principal: Principal, id: str
     const before = await findSchedule(tx, id);
     const team = await tx.team.findUniqueOrThrow({ where: { id: before.teamId }, select: { id: true, name: true } });
     requireAllowed(principal, 'schedule.delete', { schedule: before.name, team });
+    const policies = await findPoliciesPagingSchedule(tx, id);
+    if (policies.length > 0) {
+      throw new AppError('conflict', `Cannot delete schedule ${before.name}: escalation policies page it (${policies.join(', ')}); take it out of their steps first`);
+    }
     await tx.schedule.delete({ where: { id } });
     await recordAudit(tx, auditActorOf(principal), {
       action: 'schedule.delete',
