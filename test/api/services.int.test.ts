@@ -50,6 +50,7 @@ describe('creating a service', () => {
       groupBy: [],
       autoResolve: true,
       urgency: 'high',
+      ackTimeoutMinutes: null,
       createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
       updatedAt: expect.any(String),
     });

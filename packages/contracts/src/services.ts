@@ -17,6 +17,8 @@ const fields = {
   groupBy: z.array(labelName, { error: 'must be an array of label names' }).max(20, 'must list at most 20 label names'),
   autoResolve: z.boolean({ error: 'must be true or false' }),
   urgency,
+  /** an acknowledged incident not resolved within this many minutes triggers again; null = never */
+  ackTimeoutMinutes: z.number({ error: 'must be a number of minutes or null' }).int('must be whole minutes').min(1, 'must be at least 1').max(10_080, 'must be at most 10080 (a week)').nullable(),
 };
 
 /** POST /api/v1/services. Strict: an unknown field is a 400 naming it, not silently dropped. */
@@ -28,6 +30,7 @@ export const createServiceBody = z.strictObject({
   groupBy: fields.groupBy.default([]),
   autoResolve: fields.autoResolve.default(true),
   urgency: fields.urgency.default('high'),
+  ackTimeoutMinutes: fields.ackTimeoutMinutes.default(null),
 });
 export type CreateServiceBody = z.infer<typeof createServiceBody>;
 
@@ -40,6 +43,7 @@ export const updateServiceBody = z.strictObject({
   groupBy: fields.groupBy.optional(),
   autoResolve: fields.autoResolve.optional(),
   urgency: fields.urgency.optional(),
+  ackTimeoutMinutes: fields.ackTimeoutMinutes.optional(),
 });
 export type UpdateServiceBody = z.infer<typeof updateServiceBody>;
 
@@ -53,6 +57,7 @@ export interface ServiceJson {
   groupBy: string[];
   autoResolve: boolean;
   urgency: z.infer<typeof urgency>;
+  ackTimeoutMinutes: number | null;
   createdAt: string;
   updatedAt: string;
 }

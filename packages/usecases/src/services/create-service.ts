@@ -14,6 +14,7 @@ export interface NewService {
   groupBy: string[];
   autoResolve: boolean;
   urgency: Service['urgency'];
+  ackTimeoutMinutes: number | null;
 }
 
 /** A new service, in the team given (leads of that team or admins; without a team, admins). */

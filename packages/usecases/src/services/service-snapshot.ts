@@ -11,5 +11,6 @@ export function serviceSnapshot(s: Service) {
     groupBy: s.groupBy,
     autoResolve: s.autoResolve,
     urgency: s.urgency,
+    ackTimeoutMinutes: s.ackTimeoutMinutes,
   };
 }

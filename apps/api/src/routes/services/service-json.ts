@@ -14,6 +14,7 @@ export function serviceJson(s: Service): ServiceJson {
     groupBy: s.groupBy,
     autoResolve: s.autoResolve,
     urgency: s.urgency,
+    ackTimeoutMinutes: s.ackTimeoutMinutes,
     createdAt: s.createdAt.toISOString(),
     updatedAt: s.updatedAt.toISOString(),
   };
