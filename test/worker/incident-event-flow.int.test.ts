@@ -118,7 +118,7 @@ describe('handleIncidentEvent', () => {
 
     const outcomes = await Promise.all([handleIncidentEvent(ctx, outboxId, now), handleIncidentEvent(ctx, outboxId, now)]);
     expect(outcomes.filter((o) => o.handled)).toEqual([
-      { handled: true, outboxId, topic: 'incident.opened', incidentId, lagMs: 1250 },
+      { handled: true, outboxId, topic: 'incident.opened', incidentId, lagMs: 1250, escalation: expect.objectContaining({ unrouted: 1, pagesCreated: 0 }) },
     ]);
     expect(await dispatchedEvents(db, incidentId)).toHaveLength(1);
     expect(await handleIncidentEvent(ctx, outboxId, now)).toEqual({ handled: false, outboxId });

@@ -1,16 +1,20 @@
 import type { WorkerConfig } from '@heinrich/config/load-config';
 import type { Logger } from '@heinrich/config/logger';
 import { createProducerRedis, createQueue, createWorkerRedis } from '@heinrich/jobs/create-queue';
-import { INCIDENT_EVENTS_QUEUE } from '@heinrich/jobs/queues';
+import { ESCALATIONS_QUEUE, INCIDENT_EVENTS_QUEUE } from '@heinrich/jobs/queues';
 import type { Context } from '@heinrich/usecases/context';
+import { bullmqEscalationScheduler } from '@heinrich/usecases/escalation/escalation-scheduler';
+import { sweepDueEscalations } from '@heinrich/usecases/escalation/sweep-due-escalations';
 import { countOutboxBacklog } from '@heinrich/usecases/outbox/count-outbox-backlog';
 import { relayStaleOutbox } from '@heinrich/usecases/outbox/relay-stale-outbox';
 import { bullmqOutboxPublisher } from '@heinrich/usecases/outbox-publisher';
 import { Worker } from 'bullmq';
+import { startEscalationSweeper } from './escalation-sweeper';
+import { escalationStepHandler } from './handlers/escalation-step.handler';
 import { incidentEventHandler } from './handlers/incident-event.handler';
 import { startHealthServer, type HealthServer } from './health-server';
 import { startOutboxRelay } from './outbox-relay';
-import { createWorkerMetrics, type WorkerMetrics } from './worker-metrics';
+import { createWorkerMetrics, observeEscalation, type WorkerMetrics } from './worker-metrics';
 
 /** Jobs one process runs at once; each holds a Postgres connection for its transaction. */
 const CONCURRENCY = 8;
@@ -51,6 +55,9 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
   producerRedis.on('error', (err) => logger.debug({ err: err.message }, 'redis producer connection error'));
   const queue = createQueue(INCIDENT_EVENTS_QUEUE, producerRedis, config.redisPrefix);
   queue.on('error', (err) => logger.warn({ err: err.message }, 'queue error'));
+  const escalationQueue = createQueue(ESCALATIONS_QUEUE, producerRedis, config.redisPrefix);
+  escalationQueue.on('error', (err) => logger.warn({ err: err.message }, 'escalation queue error'));
+  const scheduler = bullmqEscalationScheduler(escalationQueue, logger);
 
   const ctx: Context = {
     db: deps.db,
@@ -62,7 +69,7 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
 
   const workerRedis = createWorkerRedis(config.redisUrl);
   workerRedis.on('error', (err) => logger.debug({ err: err.message }, 'redis worker connection error'));
-  const worker = new Worker(INCIDENT_EVENTS_QUEUE, incidentEventHandler({ ctx, logger, metrics }), {
+  const worker = new Worker(INCIDENT_EVENTS_QUEUE, incidentEventHandler({ ctx, logger, metrics, scheduler }), {
     connection: workerRedis,
     prefix: config.redisPrefix,
     concurrency: CONCURRENCY,
@@ -70,6 +77,19 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
   worker.on('error', (err) => logger.warn({ err: err.message }, 'worker error'));
   worker.on('failed', (job, err) => {
     logger.warn({ jobId: job?.id, attemptsMade: job?.attemptsMade, err: err.message }, 'job failed');
+  });
+  // escalation steps: a worker (and blocking connection) of their own, so a backlog of
+  // incident events never delays a step that falls due
+  const escalationRedis = createWorkerRedis(config.redisUrl);
+  escalationRedis.on('error', (err) => logger.debug({ err: err.message }, 'redis escalation worker connection error'));
+  const escalationWorker = new Worker(ESCALATIONS_QUEUE, escalationStepHandler({ ctx, logger, metrics, scheduler }), {
+    connection: escalationRedis,
+    prefix: config.redisPrefix,
+    concurrency: CONCURRENCY,
+  });
+  escalationWorker.on('error', (err) => logger.warn({ err: err.message }, 'escalation worker error'));
+  escalationWorker.on('failed', (job, err) => {
+    logger.warn({ jobId: job?.id, attemptsMade: job?.attemptsMade, err: err.message }, 'escalation job failed');
   });
 
   const relay = startOutboxRelay({
@@ -80,11 +100,24 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
     onRelayed: (count) => metrics.outboxRelayed.inc(count),
   });
 
+  const sweeper = startEscalationSweeper({
+    logger,
+    intervalMs: config.escalationSweepIntervalMs,
+    pass: () => sweepDueEscalations(ctx, { graceMs: config.escalationSweepGraceMs, scheduler }),
+    onSwept: (outcome) => {
+      if (outcome.ran > 0) metrics.escalationSwept.inc(outcome.ran);
+      for (const ms of outcome.lateMs) metrics.escalationLateness.observe({ path: 'sweeper' }, ms / 1000);
+      observeEscalation(metrics, outcome.effects);
+    },
+  });
+
   const closeQueueSide = async () => {
-    await relay.stop();
-    await worker.close();
+    await Promise.all([relay.stop(), sweeper.stop()]);
+    await Promise.all([worker.close(), escalationWorker.close()]);
     await queue.close().catch(() => {});
+    await escalationQueue.close().catch(() => {});
     workerRedis.disconnect();
+    escalationRedis.disconnect();
     producerRedis.disconnect();
   };
 
@@ -96,14 +129,20 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
       registry: metrics.registry,
       metricsToken: config.metricsToken,
       pingDatabase: deps.pingDatabase,
-      redisStatus: () => ({ worker: workerRedis.status, producer: producerRedis.status }),
+      redisStatus: () => ({ worker: workerRedis.status, escalations: escalationRedis.status, producer: producerRedis.status }),
     });
   } catch (err) {
     await closeQueueSide();
     throw err;
   }
   logger.info(
-    { port: server.port, queue: INCIDENT_EVENTS_QUEUE, concurrency: CONCURRENCY, relayIntervalMs: config.outboxRelayIntervalMs },
+    {
+      port: server.port,
+      queues: [INCIDENT_EVENTS_QUEUE, ESCALATIONS_QUEUE],
+      concurrency: CONCURRENCY,
+      relayIntervalMs: config.outboxRelayIntervalMs,
+      sweepIntervalMs: config.escalationSweepIntervalMs,
+    },
     'worker started',
   );
 

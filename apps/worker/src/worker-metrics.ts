@@ -29,5 +29,61 @@ export function createWorkerMetrics(opts: { backlog: () => Promise<number> }) {
       this.set(await opts.backlog().catch(() => Number.NaN));
     },
   });
-  return { registry, outboxLag, outboxRelayed };
+  // -- escalation engine (docs/architecture.md, "Escalation")
+  const escalationPages = new Counter({
+    name: 'heinrich_escalation_pages_total',
+    help: 'People paged by escalation steps (notifications written: one per person, step and cycle)',
+    registers: [registry],
+  });
+  const escalationSteps = new Counter({
+    name: 'heinrich_escalation_steps_total',
+    help: 'Escalation steps entered, by result: paged (somebody) or skipped (resolved to nobody, skipped at once)',
+    labelNames: ['result'] as const,
+    registers: [registry],
+  });
+  const escalationFallbacks = new Counter({
+    name: 'heinrich_escalation_fallbacks_total',
+    help: "Times every step of a pass resolved to nobody and the policy team's leads were paged instead",
+    registers: [registry],
+  });
+  const escalationUnrouted = new Counter({
+    name: 'heinrich_escalation_unrouted_total',
+    help: 'Incidents opened on a service without a (usable) escalation policy: nobody was paged',
+    registers: [registry],
+  });
+  const escalationLateness = new Histogram({
+    name: 'heinrich_escalation_step_lateness_seconds',
+    help: 'Time from a step (or acknowledgement timeout) falling due to the engine running it, by path (job or sweeper)',
+    labelNames: ['path'] as const,
+    buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
+    registers: [registry],
+  });
+  const escalationSwept = new Counter({
+    name: 'heinrich_escalation_swept_total',
+    help: 'Due escalation steps the sweeper ran because no job had (job lost, failed or late)',
+    registers: [registry],
+  });
+  return {
+    registry,
+    outboxLag,
+    outboxRelayed,
+    escalationPages,
+    escalationSteps,
+    escalationFallbacks,
+    escalationUnrouted,
+    escalationLateness,
+    escalationSwept,
+  };
+}
+
+/** Counts what an engine transaction did. */
+export function observeEscalation(
+  metrics: WorkerMetrics,
+  e: { pagesCreated: number; stepsPaged: number; stepsSkipped: number; fallbacks: number; unrouted: number },
+): void {
+  if (e.pagesCreated > 0) metrics.escalationPages.inc(e.pagesCreated);
+  if (e.stepsPaged > 0) metrics.escalationSteps.inc({ result: 'paged' }, e.stepsPaged);
+  if (e.stepsSkipped > 0) metrics.escalationSteps.inc({ result: 'skipped' }, e.stepsSkipped);
+  if (e.fallbacks > 0) metrics.escalationFallbacks.inc(e.fallbacks);
+  if (e.unrouted > 0) metrics.escalationUnrouted.inc(e.unrouted);
 }

@@ -54,6 +54,10 @@ export const workerEnvSchema = z.object({
   /** Outbox relay: re-enqueue events that have waited this long without being handled. */
   OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
   OUTBOX_STALE_AFTER_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Escalation sweeper: look for due steps whose job did not run this often... */
+  ESCALATION_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
+  /** ...and run those due at least this long ago (a step's own job normally fires on time). */
+  ESCALATION_SWEEP_GRACE_MS: z.coerce.number().int().min(0).default(5_000),
 });
 export type WorkerConfig = ReturnType<typeof toWorkerConfig>;
 
@@ -97,6 +101,8 @@ function toWorkerConfig(env: z.infer<typeof workerEnvSchema>) {
     metricsToken: env.METRICS_TOKEN,
     outboxRelayIntervalMs: env.OUTBOX_RELAY_INTERVAL_MS,
     outboxStaleAfterMs: env.OUTBOX_STALE_AFTER_MS,
+    escalationSweepIntervalMs: env.ESCALATION_SWEEP_INTERVAL_MS,
+    escalationSweepGraceMs: env.ESCALATION_SWEEP_GRACE_MS,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
   };
 }

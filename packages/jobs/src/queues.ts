@@ -15,3 +15,20 @@ export type IncidentEventJob = z.infer<typeof incidentEventJob>;
 export function incidentEventJobId(outboxId: string): string {
   return `outbox-${outboxId}`;
 }
+
+/**
+ * The escalation engine's wake-ups: one delayed job per pending step (or
+ * acknowledgement timeout), id `esc-<incidentId>-c<cycle>-s<step>-g<generation>`
+ * (escalationJobId in packages/core/src/escalation). Postgres holds the state;
+ * a lost job is found by the sweeper.
+ */
+export const ESCALATIONS_QUEUE = 'escalations';
+export const ESCALATION_STEP_JOB = 'escalation-step';
+
+export const escalationStepJob = z.object({
+  incidentId: z.uuid(),
+  cycle: z.number().int().min(0),
+  step: z.number().int().min(0),
+  generation: z.number().int().min(0),
+});
+export type EscalationStepJob = z.infer<typeof escalationStepJob>;

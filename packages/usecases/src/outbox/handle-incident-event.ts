@@ -1,7 +1,13 @@
 import { recordEvents } from '@heinrich/db/ingest/record-events';
 import { claimOutboxMessage } from '@heinrich/db/outbox/claim-outbox-message';
 import { withTransaction } from '@heinrich/db/with-transaction';
+import type pg from 'pg';
 import type { Context } from '../context';
+import { applyEffects, noEffects, type EngineEffects } from '../escalation/engine-effects';
+import type { EscalationScheduler } from '../escalation/escalation-scheduler';
+import { moveEscalation } from '../escalation/move-escalation';
+import { startEscalation } from '../escalation/start-escalation';
+import { stopEscalation } from '../escalation/stop-escalation';
 
 export type IncidentEventOutcome =
   | {
@@ -11,6 +17,8 @@ export type IncidentEventOutcome =
       incidentId: string | null;
       /** ingest commit (outbox created_at, Postgres clock) to `now` (worker clock); never negative */
       lagMs: number;
+      /** what the escalation engine did for this event */
+      escalation: EngineEffects;
     }
   /** the outbox row was already gone: a duplicate or late job, nothing done */
   | { handled: false; outboxId: string };
@@ -20,15 +28,25 @@ export type IncidentEventOutcome =
  * (deleted) and the event's work is done, so a duplicate job, a relayed copy or
  * a retry after a crash finds nothing and does nothing.
  *
- * The work for now: note on the incident timeline that the worker received the
- * event. The escalation engine will hang off this same transaction.
+ * The work: a `dispatched` note on the incident timeline, and the escalation
+ * engine's part in the same transaction: `incident.opened` begins the
+ * escalation (step 1 is paged before this commits), `incident.acknowledged` and
+ * `incident.resolved` stop it, `incident.escalate_requested` moves it on. After
+ * commit the next step's delayed job is added (`escalations`, when a scheduler
+ * is given; the sweeper covers a missing one).
  */
-export async function handleIncidentEvent(ctx: Context, outboxId: string, now: Date): Promise<IncidentEventOutcome> {
-  return withTransaction(ctx.db.pool, async (client) => {
+export async function handleIncidentEvent(
+  ctx: Context,
+  outboxId: string,
+  now: Date,
+  opts: { scheduler?: EscalationScheduler } = {},
+): Promise<IncidentEventOutcome> {
+  const outcome = await withTransaction<IncidentEventOutcome>(ctx.db.pool, async (client) => {
     const message = await claimOutboxMessage(client, outboxId);
     if (!message) return { handled: false, outboxId };
     // clamp: created_at comes from the database's clock, `now` from ours
     const lagMs = Math.max(0, now.getTime() - message.createdAt.getTime());
+    let escalation = noEffects();
     if (message.incidentId) {
       await recordEvents(client, [
         {
@@ -40,7 +58,26 @@ export async function handleIncidentEvent(ctx: Context, outboxId: string, now: D
           data: { outboxId: message.id, topic: message.topic, eventId: message.eventId, lagMs },
         },
       ]);
+      escalation = await escalate(client, ctx, message.topic, message.incidentId, message.eventId, now);
     }
-    return { handled: true, outboxId, topic: message.topic, incidentId: message.incidentId, lagMs };
+    return { handled: true, outboxId, topic: message.topic, incidentId: message.incidentId, lagMs, escalation };
   });
+  if (outcome.handled) {
+    await applyEffects(outcome.escalation, { scheduler: opts.scheduler, publish: (ids) => ctx.publisher.publish(ids), now });
+  }
+  return outcome;
+}
+
+function escalate(client: pg.PoolClient, ctx: Context, topic: string, incidentId: string, eventId: string | null, now: Date): Promise<EngineEffects> {
+  switch (topic) {
+    case 'incident.opened':
+      return startEscalation(client, incidentId, now, ctx.logger);
+    case 'incident.acknowledged':
+    case 'incident.resolved':
+      return stopEscalation(client, incidentId, now);
+    case 'incident.escalate_requested':
+      return moveEscalation(client, incidentId, eventId, now, ctx.logger);
+    default:
+      return Promise.resolve(noEffects());
+  }
 }
