@@ -21,6 +21,7 @@ import { listEscalationPoliciesRoute } from './routes/escalation-policies/list-e
 import { updateEscalationPolicyRoute } from './routes/escalation-policies/update-escalation-policy.route';
 import { healthz, metrics, readyz } from './routes/health/health.route';
 import { addIncidentNoteRoute } from './routes/incidents/add-incident-note.route';
+import { escalateIncidentRoute } from './routes/incidents/escalate-incident.route';
 import { getIncidentRoute } from './routes/incidents/get-incident.route';
 import { listIncidentsRoute } from './routes/incidents/list-incidents.route';
 import { setIncidentStatusRoute } from './routes/incidents/set-incident-status.route';
@@ -133,6 +134,7 @@ export function createApp(deps: AppDeps): express.Express {
   admin.post('/incidents/:id/acknowledge', setIncidentStatusRoute(deps, 'acknowledge'));
   admin.post('/incidents/:id/resolve', setIncidentStatusRoute(deps, 'resolve'));
   admin.post('/incidents/:id/notes', addIncidentNoteRoute(deps));
+  admin.post('/incidents/:id/escalate', escalateIncidentRoute(deps));
   admin.post('/schedules', createScheduleRoute(deps));
   admin.get('/schedules', listSchedulesRoute(deps));
   admin.get('/schedules/:id', getScheduleRoute(deps));

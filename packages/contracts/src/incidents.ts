@@ -38,6 +38,12 @@ export const incidentNoteBody = z.strictObject({
     .max(10_000, 'must be at most 10000 characters'),
 });
 
+/** POST /api/v1/incidents/{id}/escalate */
+export const escalateIncidentBody = z.strictObject({
+  /** the policy's step to move to, 1 = first; default: the step due next */
+  toStep: z.number({ error: 'must be a step number' }).int('must be a whole number').min(1, 'must be at least 1').max(20, 'must be at most 20').optional(),
+});
+
 export interface IncidentJson {
   id: string;
   /** the short number, shown as #42 */

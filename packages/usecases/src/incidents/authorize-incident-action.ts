@@ -8,7 +8,7 @@ import { findServiceOwner } from '../services/find-service-owner';
 export async function authorizeIncidentAction(
   ctx: Context,
   principal: Principal,
-  action: 'incident.acknowledge' | 'incident.resolve' | 'incident.note',
+  action: 'incident.acknowledge' | 'incident.resolve' | 'incident.note' | 'incident.escalate',
   incident: IncidentRecord,
 ): Promise<void> {
   const owner = await findServiceOwner(ctx.db.prisma, incident.serviceId);
