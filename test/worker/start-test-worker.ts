@@ -24,6 +24,8 @@ export async function startTestWorker(opts: {
   redisUrl: string;
   redisPrefix: string;
   env?: Record<string, string>;
+  /** the engine's clock (default: the real one), for tests that move time */
+  now?: () => Date;
 }): Promise<TestWorker> {
   const config = loadWorkerConfig({
     DATABASE_URL: opts.databaseUrl,
@@ -37,7 +39,7 @@ export async function startTestWorker(opts: {
   });
   const logger = createLogger({ name: 'test-worker', level: config.logLevel });
   const db = createDatabase({ url: opts.databaseUrl, poolSize: 10, applicationName: 'test-worker' });
-  const runtime = await startWorker({ config, logger, db, pingDatabase: () => pingDatabase(db) }).catch(async (err: unknown) => {
+  const runtime = await startWorker({ config, logger, db, pingDatabase: () => pingDatabase(db), ...(opts.now ? { now: opts.now } : {}) }).catch(async (err: unknown) => {
     await db.close();
     throw err;
   });
