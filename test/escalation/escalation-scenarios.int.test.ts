@@ -209,7 +209,7 @@ describe('escalation scenarios', () => {
     expect(await w.pages(incident.id)).toEqual([]);
     const [note] = await w.timeline(incident.id, ['escalation_not_started']);
     expect(note!.message).toMatch(/^Nobody paged: service "svc-\w+" has no escalation policy$/);
-    expect(sample(await w.worker.metricsText(), 'heinrich_escalation_unrouted_total')).toBeGreaterThanOrEqual(1);
+    expect(sample(await w.worker!.metricsText(), 'heinrich_escalation_unrouted_total')).toBeGreaterThanOrEqual(1);
   });
 
   it('escalate now: the next step at once, or the step named; 400 and 409 when it cannot', async () => {

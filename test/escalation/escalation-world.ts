@@ -30,7 +30,8 @@ export interface Page {
 
 export interface EscalationWorld {
   api: TestApi;
-  worker: TestWorker;
+  /** null with `inProcessWorker: false` (the test runs worker processes of its own) */
+  worker: TestWorker | null;
   clock: TestClock;
   escalationQueue: Queue;
   team: { id: string; name: string };
@@ -53,16 +54,28 @@ export interface EscalationWorld {
 /** Monday 2026-03-16 10:00 UTC (11:00 in Berlin): daytime */
 export const START = '2026-03-16T10:00:00.000Z';
 
-export async function startEscalationWorld(opts: { redisUrl?: string; workerEnv?: Record<string, string> } = {}): Promise<EscalationWorld> {
-  const clock = new TestClock(START);
+export async function startEscalationWorld(
+  opts: {
+    redisUrl?: string;
+    workerEnv?: Record<string, string>;
+    /** false: no worker in this process (the test starts worker processes) */
+    inProcessWorker?: boolean;
+    /** the real clock instead of the test clock (for worker processes, which have only the real one) */
+    realClock?: boolean;
+  } = {},
+): Promise<EscalationWorld> {
+  const clock = new TestClock(opts.realClock ? 'real' : START);
   const api = await startTestApi({ now: clock.now, ...(opts.redisUrl ? { redisUrl: opts.redisUrl } : {}) });
-  const worker = await startTestWorker({
-    databaseUrl: api.databaseUrl,
-    redisUrl: api.redisUrl,
-    redisPrefix: api.redisPrefix,
-    now: clock.now,
-    env: { ESCALATION_SWEEP_INTERVAL_MS: '3600000', ...opts.workerEnv },
-  });
+  const worker =
+    opts.inProcessWorker === false
+      ? null
+      : await startTestWorker({
+          databaseUrl: api.databaseUrl,
+          redisUrl: api.redisUrl,
+          redisPrefix: api.redisPrefix,
+          now: clock.now,
+          env: { ESCALATION_SWEEP_INTERVAL_MS: '3600000', ...opts.workerEnv },
+        });
   const redis = createProducerRedis(api.redisUrl);
   redis.on('error', () => {});
   const escalationQueue = createQueue(ESCALATIONS_QUEUE, redis, api.redisPrefix);
@@ -145,7 +158,7 @@ export async function startEscalationWorld(opts: { redisUrl?: string; workerEnv?
       const number = res.body.incident_number as number;
       const { id } = await db.prisma.incident.findUniqueOrThrow({ where: { number }, select: { id: true } });
       // the worker has handled incident.opened: started, or said why not
-      await eventually('the escalation to begin', async () => {
+      await eventually(`the escalation of #${number} to begin`, async () => {
         const r = await db.pool.query(`SELECT 1 FROM incident_events WHERE incident_id = $1 AND type IN ('escalation_started', 'escalation_not_started')`, [id]);
         return r.rowCount === 1;
       });
@@ -173,7 +186,7 @@ export async function startEscalationWorld(opts: { redisUrl?: string; workerEnv?
       return r.rows[0];
     },
     async close() {
-      await worker.close();
+      await worker?.close();
       await escalationQueue.obliterate({ force: true }).catch(() => {});
       await escalationQueue.close().catch(() => {});
       redis.disconnect();
