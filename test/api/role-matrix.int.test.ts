@@ -605,6 +605,76 @@ const CASES: Case[] = [
       };
     },
   },
+  {
+    endpoint: 'POST /api/v1/users/{id}/contact-methods',
+    action: 'contact_method.create',
+    targets: ['self', 'other'],
+    allowed: (role, t) => role === 'admin' || t === 'self',
+    async prepare(t, who) {
+      const target = t === 'self' ? { id: who.userId!, name: who.name! } : await user();
+      return {
+        method: 'POST',
+        path: `/api/v1/users/${target.id}/contact-methods`,
+        body: { type: 'log', value: 'matrix' },
+        createdId: (res) => res.body.id,
+        reason: `Only ${target.name} or an admin can add ${target.name}'s contact methods`,
+        unchanged: async () => expect(await api.db.prisma.contactMethod.count({ where: { userId: target.id } })).toBe(0),
+      };
+    },
+  },
+  {
+    endpoint: 'DELETE /api/v1/users/{id}/contact-methods/{methodId}',
+    action: 'contact_method.delete',
+    targets: ['self', 'other'],
+    allowed: (role, t) => role === 'admin' || t === 'self',
+    async prepare(t, who) {
+      const target = t === 'self' ? { id: who.userId!, name: who.name! } : await user();
+      const m = (await api.admin('POST', `/api/v1/users/${target.id}/contact-methods`, { type: 'log', value: 'matrix' })).body;
+      return {
+        method: 'DELETE',
+        path: `/api/v1/users/${target.id}/contact-methods/${m.id}`,
+        entityId: m.id,
+        reason: `Only ${target.name} or an admin can delete ${target.name}'s contact methods`,
+        unchanged: async () => expect(await api.db.prisma.contactMethod.count({ where: { id: m.id } })).toBe(1),
+      };
+    },
+  },
+  {
+    endpoint: 'POST /api/v1/users/{id}/notification-rules',
+    action: 'notification_rule.create',
+    targets: ['self', 'other'],
+    allowed: (role, t) => role === 'admin' || t === 'self',
+    async prepare(t, who) {
+      const target = t === 'self' ? { id: who.userId!, name: who.name! } : await user();
+      const m = (await api.admin('POST', `/api/v1/users/${target.id}/contact-methods`, { type: 'log', value: 'matrix' })).body;
+      return {
+        method: 'POST',
+        path: `/api/v1/users/${target.id}/notification-rules`,
+        body: { contactMethodId: m.id, delayMinutes: 0 },
+        createdId: (res) => res.body.id,
+        reason: `Only ${target.name} or an admin can add ${target.name}'s notification rules`,
+        unchanged: async () => expect(await api.db.prisma.notificationRule.count({ where: { contactMethodId: m.id } })).toBe(0),
+      };
+    },
+  },
+  {
+    endpoint: 'DELETE /api/v1/users/{id}/notification-rules/{ruleId}',
+    action: 'notification_rule.delete',
+    targets: ['self', 'other'],
+    allowed: (role, t) => role === 'admin' || t === 'self',
+    async prepare(t, who) {
+      const target = t === 'self' ? { id: who.userId!, name: who.name! } : await user();
+      const m = (await api.admin('POST', `/api/v1/users/${target.id}/contact-methods`, { type: 'log', value: 'matrix' })).body;
+      const r = (await api.admin('POST', `/api/v1/users/${target.id}/notification-rules`, { contactMethodId: m.id, delayMinutes: 0 })).body;
+      return {
+        method: 'DELETE',
+        path: `/api/v1/users/${target.id}/notification-rules/${r.id}`,
+        entityId: r.id,
+        reason: `Only ${target.name} or an admin can delete ${target.name}'s notification rules`,
+        unchanged: async () => expect(await api.db.prisma.notificationRule.count({ where: { id: r.id } })).toBe(1),
+      };
+    },
+  },
 ];
 
 async function auditEntriesBy(actor: string): Promise<number> {

@@ -42,6 +42,12 @@ export interface AuthzResources {
   'escalation_policy.update': EscalationPolicyResource & { newTeam?: TeamRef };
   'escalation_policy.delete': EscalationPolicyResource;
   'incident.escalate': IncidentResource;
+  /** a person's contact methods and personal notification rules (reads too: phone numbers are personal) */
+  'contact_method.read': { user: UserRef };
+  'contact_method.create': { user: UserRef };
+  'contact_method.delete': { user: UserRef };
+  'notification_rule.create': { user: UserRef };
+  'notification_rule.delete': { user: UserRef };
 }
 
 /** A policy and its team (null once the team is deleted: admins only). */
@@ -75,6 +81,14 @@ export type AuthzDecision = { allowed: true } | { allowed: false; reason: string
 
 /** Fields a user may change on themselves; everything else about users is for admins. */
 export const SELF_EDITABLE_USER_FIELDS: readonly string[] = ['name', 'timeZone'];
+
+const PERSONAL_VERBS = {
+  'contact_method.read': 'see',
+  'contact_method.create': 'add',
+  'contact_method.delete': 'delete',
+  'notification_rule.create': 'add',
+  'notification_rule.delete': 'delete',
+} as const;
 
 const ALLOW: AuthzDecision = { allowed: true };
 const deny = (reason: string): AuthzDecision => ({ allowed: false, reason });
@@ -118,6 +132,16 @@ export function authorize<A extends AuthzAction>(principal: Principal, action: A
   }
   if (isAdmin) return ALLOW;
   switch (action) {
+    // -- how a person is reached: that person (signed in, not an API key) or admins
+    case 'contact_method.read':
+    case 'contact_method.create':
+    case 'contact_method.delete':
+    case 'notification_rule.create':
+    case 'notification_rule.delete': {
+      const { user } = r as AuthzResources['contact_method.read'];
+      if (principal.userId !== undefined && principal.userId === user.id) return ALLOW;
+      return deny(`Only ${user.name} or an admin can ${PERSONAL_VERBS[action as keyof typeof PERSONAL_VERBS]} ${user.name}'s ${action.startsWith('contact') ? 'contact methods' : 'notification rules'}`);
+    }
     case 'service.create': {
       const { service, team } = r as AuthzResources['service.create'];
       if (!team) return deny(`Only admins can create a service without a team (${service})`);

@@ -1,7 +1,7 @@
 import type { AuditActor } from '@heinrich/core/authz/principal';
 import { Prisma } from '@heinrich/db/generated/prisma/client';
 
-export type AuditEntityType = 'service' | 'integration_key' | 'user' | 'team' | 'api_key' | 'schedule' | 'schedule_override' | 'calendar_feed' | 'escalation_policy';
+export type AuditEntityType = 'service' | 'integration_key' | 'user' | 'team' | 'api_key' | 'schedule' | 'schedule_override' | 'calendar_feed' | 'escalation_policy' | 'contact_method' | 'notification_rule';
 
 export interface AuditChange {
   /** `<entity type>.<verb>`: service.update, team.create, api_key.revoke, ... */

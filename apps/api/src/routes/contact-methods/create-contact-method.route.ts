@@ -1,0 +1,22 @@
+import { createContactMethodBody, type CreatedContactMethodJson } from '@heinrich/contracts/contact-methods';
+import { createContactMethod } from '@heinrich/usecases/contact-methods/create-contact-method';
+import type { RequestHandler } from 'express';
+import type { AppDeps } from '../../app-deps';
+import { principalOf } from '../../http/authenticate';
+import { parse, parseId } from '../../http/parse';
+import { contactMethodJson } from './contact-method-json';
+
+/** POST /api/v1/users/{id}/contact-methods — 201; a webhook method's `signingSecret` is shown this once. */
+export function createContactMethodRoute(deps: AppDeps): RequestHandler {
+  return async (req, res) => {
+    const userId = parseId(req.params.id, 'User');
+    const body = parse(createContactMethodBody, req.body);
+    const { method, signingSecret } = await createContactMethod(deps.ctx, principalOf(res), userId, body);
+    const json: CreatedContactMethodJson = contactMethodJson(method);
+    if (signingSecret) {
+      json.signingSecret = signingSecret;
+      res.setHeader('Cache-Control', 'no-store');
+    }
+    res.status(201).location(`/api/v1/users/${userId}/contact-methods/${method.id}`).json(json);
+  };
+}

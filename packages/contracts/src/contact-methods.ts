@@ -1,0 +1,45 @@
+import { CONTACT_METHOD_TYPES } from '@heinrich/core/delivery/contact-method-value';
+import { z } from 'zod';
+import { uuid } from './primitives';
+
+/** POST /api/v1/users/{id}/contact-methods (the value is checked per type in the use case). */
+export const createContactMethodBody = z.strictObject({
+  type: z.enum(CONTACT_METHOD_TYPES, { error: 'must be "sms", "voice", "slack", "webhook" or "log"' }),
+  value: z.string({ error: 'is required' }).max(2000, 'must be at most 2000 characters'),
+});
+export type CreateContactMethodBody = z.infer<typeof createContactMethodBody>;
+
+export interface ContactMethodJson {
+  id: string;
+  userId: string;
+  type: (typeof CONTACT_METHOD_TYPES)[number];
+  value: string;
+  /** sms and voice page only once verified (null: not yet); other types are usable at once */
+  verified: boolean;
+  verifiedAt: string | null;
+  createdAt: string;
+}
+
+/** The answer to creating a webhook method: its signing secret, shown this once. */
+export interface CreatedContactMethodJson extends ContactMethodJson {
+  signingSecret?: string;
+}
+
+export const NOTIFICATION_URGENCIES = ['high', 'low', 'any'] as const;
+
+/** POST /api/v1/users/{id}/notification-rules */
+export const createNotificationRuleBody = z.strictObject({
+  contactMethodId: uuid,
+  delayMinutes: z.int({ error: 'must be a whole number of minutes' }).min(0, 'must be 0 or more').max(1440, 'must be at most 1440 (a day)'),
+  urgency: z.enum(NOTIFICATION_URGENCIES, { error: 'must be "high", "low" or "any"' }).default('any'),
+});
+export type CreateNotificationRuleBody = z.infer<typeof createNotificationRuleBody>;
+
+export interface NotificationRuleJson {
+  id: string;
+  userId: string;
+  contactMethodId: string;
+  delayMinutes: number;
+  urgency: (typeof NOTIFICATION_URGENCIES)[number];
+  createdAt: string;
+}

@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import { AppError } from '@heinrich/core/app-error';
+import { auditActorOf, type Principal } from '@heinrich/core/authz/principal';
+import { checkContactValue, type ContactMethodType } from '@heinrich/core/delivery/contact-method-value';
+import { recordAudit } from '../audit/record-audit';
+import { requireAllowed } from '../authz/require-allowed';
+import type { Context } from '../context';
+import { CONTACT_METHOD_RECORD, contactMethodSnapshot, type ContactMethodRecord } from './contact-method-record';
+import { personalOwner } from './personal-owner';
+
+export interface CreateContactMethodInput {
+  type: ContactMethodType;
+  value: string;
+}
+
+/**
+ * Adds a way to reach the user. sms and voice numbers are stored unverified
+ * (they page only once verified: the Twilio issue brings the flow); slack,
+ * webhook and log methods are usable at once. A webhook method gets a signing
+ * secret, returned here and never again.
+ */
+export async function createContactMethod(
+  ctx: Context,
+  principal: Principal,
+  userId: string,
+  input: CreateContactMethodInput,
+): Promise<{ method: ContactMethodRecord; signingSecret: string | null }> {
+  const checked = checkContactValue(input.type, input.value);
+  if (!checked.ok) {
+    throw new AppError('validation_failed', `Request body is invalid: value ${checked.message}`, [{ path: 'value', message: checked.message }]);
+  }
+  const now = ctx.now();
+  const signingSecret = input.type === 'webhook' ? `whsec_${randomBytes(32).toString('base64url')}` : null;
+  return ctx.db.prisma.$transaction(async (tx) => {
+    const user = await personalOwner(tx, userId);
+    requireAllowed(principal, 'contact_method.create', { user });
+    const row = await tx.contactMethod.create({
+      data: {
+        userId,
+        type: input.type,
+        value: checked.value,
+        verifiedAt: input.type === 'sms' || input.type === 'voice' ? null : now,
+        signingSecret,
+        createdAt: now,
+      },
+      select: CONTACT_METHOD_RECORD,
+    });
+    const method = row as ContactMethodRecord;
+    await recordAudit(tx, auditActorOf(principal), {
+      action: 'contact_method.create',
+      entityType: 'contact_method',
+      entityId: method.id,
+      before: null,
+      after: contactMethodSnapshot(method),
+    });
+    return { method, signingSecret };
+  });
+}
