@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { escalationBench } from './escalation.bench';
 import { ingestBench } from './ingest.bench';
 import { scheduleBench } from './schedule.bench';
 
@@ -29,6 +30,7 @@ const report = {
   machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
   ingest,
   schedules: await scheduleBench(),
+  escalation: await escalationBench({ adminDatabaseUrl, redisUrl, incidents: quick ? 1_000 : 10_000, spreadSeconds: quick ? 10 : 60 }),
 };
 const json = JSON.stringify(report, null, 2);
 const out = join(dirname(fileURLToPath(import.meta.url)), 'results');
