@@ -80,7 +80,7 @@ export async function startEscalationWorld(
   redis.on('error', () => {});
   const escalationQueue = createQueue(ESCALATIONS_QUEUE, redis, api.redisPrefix);
   escalationQueue.on('error', () => {});
-  const scheduler = bullmqEscalationScheduler(escalationQueue, api.ctx.logger);
+  const scheduler = bullmqEscalationScheduler(escalationQueue, api.ctx.logger, clock.now);
   const sweepCtx = { ...api.ctx, now: clock.now };
 
   const ok = async (res: Promise<{ status: number; body: { id?: string } & Record<string, unknown> }>, what: string) => {

@@ -57,7 +57,6 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
   queue.on('error', (err) => logger.warn({ err: err.message }, 'queue error'));
   const escalationQueue = createQueue(ESCALATIONS_QUEUE, producerRedis, config.redisPrefix);
   escalationQueue.on('error', (err) => logger.warn({ err: err.message }, 'escalation queue error'));
-  const scheduler = bullmqEscalationScheduler(escalationQueue, logger);
 
   const ctx: Context = {
     db: deps.db,
@@ -65,6 +64,7 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
     publisher: bullmqOutboxPublisher(queue, logger),
     now: deps.now ?? (() => new Date()),
   };
+  const scheduler = bullmqEscalationScheduler(escalationQueue, logger, ctx.now);
   const metrics = createWorkerMetrics({ backlog: () => countOutboxBacklog(ctx) });
 
   const workerRedis = createWorkerRedis(config.redisUrl);

@@ -3,10 +3,8 @@ import { decideEscalation, decisionPages } from '@heinrich/core/escalation/decid
 import { describeEscalationDecision } from '@heinrich/core/escalation/describe-escalation';
 import { runStepCount, type EscalationPosition, type EscalationRun } from '@heinrich/core/escalation/escalation-position';
 import { urgencyRules } from '@heinrich/core/escalation/urgency';
-import { insertNotifications } from '@heinrich/db/escalation/insert-notifications';
 import { loadTargetData } from '@heinrich/db/escalation/load-target-data';
-import { updateEscalation } from '@heinrich/db/escalation/update-escalation';
-import { recordEvents } from '@heinrich/db/ingest/record-events';
+import { writeEscalationDecision } from '@heinrich/db/escalation/write-escalation-decision';
 import type pg from 'pg';
 import { noEffects, type EngineEffects } from './engine-effects';
 import { targetNames, targetResolver } from './target-resolver';
@@ -30,7 +28,7 @@ export interface AdvanceInput {
  * `now`, skips steps that resolve to nobody at once, falls back to the team's
  * leads when a full pass finds nobody; writes the pages (notifications, ON
  * CONFLICT DO NOTHING), a timeline entry per decision with its reasons, and the
- * escalation's new state. Returns the next step to schedule after commit.
+ * escalation's new state, in one statement. Returns the next step to schedule after commit.
  */
 export async function advanceEscalation(client: pg.PoolClient, input: AdvanceInput): Promise<EngineEffects> {
   const { incidentId, run, now, generation } = input;
@@ -50,38 +48,24 @@ export async function advanceEscalation(client: pg.PoolClient, input: AdvanceInp
 
   const allowVoice = urgencyRules(run.urgency).voice;
   const pages = decisionPages(decision);
-  const written = await insertNotifications(
-    client,
-    incidentId,
-    pages.map(({ position, page }) => ({ userId: page.userId, cycle: position.cycle, step: position.step, reason: page.reasons, allowVoice })),
-    now,
-  );
-  if (written.length < pages.length) {
-    // only possible when a step is decided twice; the unique constraint kept it to one page each
-    input.logger.warn({ incidentId, decided: pages.length, written: written.length }, 'escalation pages already existed');
-  }
-  await recordEvents(
-    client,
-    entries.map((e) => ({ incidentId, type: e.type, message: e.message, actor: ENGINE_ACTOR, via: null, data: e.data })),
-  );
-
   const last = decision.visits[decision.visits.length - 1]!.position;
   const position = decision.next?.position ?? last;
   const nextDueAt = decision.next ? new Date(decision.next.dueAt) : null;
-  await updateEscalation(client, incidentId, {
-    baseCycle: run.baseCycle,
-    cycle: position.cycle,
-    step: position.step,
-    generation,
-    status: decision.next ? 'active' : 'exhausted',
-    nextDueAt,
-    at: now,
+  const written = await writeEscalationDecision(client, {
+    incidentId,
+    pages: pages.map(({ position: p, page }) => ({ userId: page.userId, cycle: p.cycle, step: p.step, reason: page.reasons, allowVoice })),
+    events: entries.map((e) => ({ type: e.type, message: e.message, actor: ENGINE_ACTOR, via: null, data: e.data })),
+    state: { baseCycle: run.baseCycle, cycle: position.cycle, step: position.step, generation, status: decision.next ? 'active' : 'exhausted', nextDueAt, at: now },
   });
+  if (written < pages.length) {
+    // only possible when a step is decided twice; the unique constraint kept it to one page each
+    input.logger.warn({ incidentId, decided: pages.length, written }, 'escalation pages already existed');
+  }
   const skipped = decision.visits.filter((v) => v.pages.length === 0).length;
   return {
     ...noEffects(),
     schedule: nextDueAt ? [{ ref: { incidentId, cycle: position.cycle, step: position.step, generation }, dueAt: nextDueAt }] : [],
-    pagesCreated: written.length,
+    pagesCreated: written,
     stepsPaged: decision.visits.length - skipped,
     stepsSkipped: skipped,
     fallbacks: decision.fallback ? 1 : 0,

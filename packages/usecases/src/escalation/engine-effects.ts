@@ -40,11 +40,11 @@ export function mergeEffects(a: EngineEffects, b: EngineEffects): EngineEffects 
 /** After commit: jobs added and removed (best effort), outbox rows published. */
 export async function applyEffects(
   effects: EngineEffects,
-  deps: { scheduler?: EscalationScheduler; publish(outboxIds: string[]): Promise<unknown>; now: Date },
+  deps: { scheduler?: EscalationScheduler; publish(outboxIds: string[]): Promise<unknown> },
 ): Promise<void> {
   await Promise.all([
     deps.scheduler?.cancel(effects.cancel),
-    deps.scheduler?.schedule(effects.schedule, deps.now),
+    deps.scheduler?.schedule(effects.schedule),
     effects.outboxIds.length > 0 ? deps.publish(effects.outboxIds) : undefined,
   ]);
 }

@@ -15,8 +15,8 @@ export interface DueStep {
  * missed. Called after the deciding transaction commits.
  */
 export interface EscalationScheduler {
-  /** delayed jobs for these steps, delays counted from `now` (the engine's clock) */
-  schedule(steps: DueStep[], now: Date): Promise<void>;
+  /** delayed jobs for these steps */
+  schedule(steps: DueStep[]): Promise<void>;
   /** removes the jobs of steps no longer due (a job that is running stays; its claim finds nothing) */
   cancel(refs: EscalationJobRef[]): Promise<void>;
 }
@@ -24,17 +24,23 @@ export interface EscalationScheduler {
 /** How long the engine waits on Redis before leaving a step to the sweeper. */
 const REDIS_TIMEOUT_MS = 1_000;
 
-export function bullmqEscalationScheduler(queue: Queue, logger: Logger): EscalationScheduler {
+/**
+ * `now`: the engine's clock (Context.now). A job's delay is counted from the
+ * moment it is added, as BullMQ counts it (its own timestamp + delay), so a
+ * step's job wakes at its due time however long the deciding transaction took.
+ */
+export function bullmqEscalationScheduler(queue: Queue, logger: Logger, now: () => Date): EscalationScheduler {
   return {
-    async schedule(steps, now) {
+    async schedule(steps) {
       if (steps.length === 0) return;
+      const at = now().getTime();
       try {
         await withTimeout(
           queue.addBulk(
             steps.map(({ ref, dueAt }) => ({
               name: ESCALATION_STEP_JOB,
               data: { incidentId: ref.incidentId, cycle: ref.cycle, step: ref.step, generation: ref.generation } satisfies EscalationStepJob,
-              opts: { jobId: escalationJobId(ref), delay: Math.max(0, dueAt.getTime() - now.getTime()) },
+              opts: { jobId: escalationJobId(ref), delay: Math.max(0, dueAt.getTime() - at) },
             })),
           ),
         );

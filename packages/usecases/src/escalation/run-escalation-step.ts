@@ -78,7 +78,7 @@ export async function runEscalationStep(
     return { status: 'stale' };
   });
   if (outcome.status === 'done') {
-    await applyEffects(outcome.effects, { scheduler: opts.scheduler, publish: (ids) => ctx.publisher.publish(ids), now });
+    await applyEffects(outcome.effects, { scheduler: opts.scheduler, publish: (ids) => ctx.publisher.publish(ids) });
   }
   return outcome;
 }

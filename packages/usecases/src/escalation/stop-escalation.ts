@@ -1,4 +1,4 @@
-import { cancelPendingNotifications } from '@heinrich/db/escalation/insert-notifications';
+import { cancelPendingNotifications } from '@heinrich/db/escalation/cancel-pending-notifications';
 import { lockEscalation } from '@heinrich/db/escalation/lock-escalation';
 import { updateEscalation } from '@heinrich/db/escalation/update-escalation';
 import { recordEvents } from '@heinrich/db/ingest/record-events';

@@ -63,7 +63,7 @@ export async function handleIncidentEvent(
     return { handled: true, outboxId, topic: message.topic, incidentId: message.incidentId, lagMs, escalation };
   });
   if (outcome.handled) {
-    await applyEffects(outcome.escalation, { scheduler: opts.scheduler, publish: (ids) => ctx.publisher.publish(ids), now });
+    await applyEffects(outcome.escalation, { scheduler: opts.scheduler, publish: (ids) => ctx.publisher.publish(ids) });
   }
   return outcome;
 }
