@@ -4,6 +4,7 @@
 import { configOrExit, loadWorkerConfig } from '@heinrich/config/load-config';
 import { createLogger } from '@heinrich/config/logger';
 import { createDatabase, pingDatabase } from '@heinrich/db/create-database';
+import { startDelivery, type DeliveryRuntime } from './start-delivery';
 import { startWorker, type WorkerRuntime } from './start-worker';
 
 const config = configOrExit('heinrich worker', () => loadWorkerConfig(process.env));
@@ -12,8 +13,10 @@ const logger = createLogger({ name: 'heinrich-worker', level: config.logLevel })
 const db = createDatabase({ url: config.databaseUrl, poolSize: config.databasePoolSize, applicationName: 'heinrich-worker' });
 
 let runtime: WorkerRuntime;
+let delivery: DeliveryRuntime | undefined;
 try {
   runtime = await startWorker({ config, logger, db, pingDatabase: () => pingDatabase(db) });
+  delivery = await startDelivery({ config, logger, db });
 } catch (err) {
   logger.fatal({ err }, 'worker could not start');
   await db.close().catch(() => {});
@@ -31,7 +34,10 @@ async function shutdown(signal: string): Promise<void> {
     process.exit(0);
   }, config.shutdownTimeoutMs);
   force.unref();
-  await runtime.close().catch((err: unknown) => logger.error({ err }, 'worker did not close cleanly'));
+  await Promise.all([
+    runtime.close().catch((err: unknown) => logger.error({ err }, 'worker did not close cleanly')),
+    delivery?.close().catch((err: unknown) => logger.error({ err }, 'delivery did not close cleanly')),
+  ]);
   await db.close().catch(() => {});
   clearTimeout(force);
   logger.info('worker stopped');

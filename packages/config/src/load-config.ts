@@ -58,6 +58,20 @@ export const workerEnvSchema = z.object({
   ESCALATION_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
   /** ...and run those due at least this long ago (a step's own job normally fires on time). */
   ESCALATION_SWEEP_GRACE_MS: z.coerce.number().int().min(0).default(5_000),
+  /** Links in notifications (`<PUBLIC_URL>/incidents/<number>`). */
+  PUBLIC_URL: z.url({ error: 'must be an absolute URL such as https://heinrich.example.com' }).optional(),
+  /** Delivery: the backstop pass (new pages, lost jobs, unavailable channels) this often; commits wake it at once. */
+  DELIVERY_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
+  /** A queued delivery due this long ago is taken to have lost its job (Redis flushed) and is enqueued again. */
+  DELIVERY_LOST_AFTER_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Tries per delivery on retryable errors (timeout, 5xx), then the next method. */
+  DELIVERY_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** First retry after this long, doubling each time (capped at 5 minutes). */
+  DELIVERY_BACKOFF_MS: z.coerce.number().int().min(1).default(2_000),
+  /** Per provider queue: at most this many sends per second (across all workers). */
+  DELIVERY_RATE_PER_SECOND: z.coerce.number().int().min(1).default(50),
+  /** A webhook that has not answered in this long counts as a (retryable) timeout. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 });
 export type WorkerConfig = ReturnType<typeof toWorkerConfig>;
 
@@ -103,6 +117,13 @@ function toWorkerConfig(env: z.infer<typeof workerEnvSchema>) {
     outboxStaleAfterMs: env.OUTBOX_STALE_AFTER_MS,
     escalationSweepIntervalMs: env.ESCALATION_SWEEP_INTERVAL_MS,
     escalationSweepGraceMs: env.ESCALATION_SWEEP_GRACE_MS,
+    publicUrl: env.PUBLIC_URL ?? 'http://localhost:8080',
+    deliverySweepIntervalMs: env.DELIVERY_SWEEP_INTERVAL_MS,
+    deliveryLostAfterMs: env.DELIVERY_LOST_AFTER_MS,
+    deliveryAttempts: env.DELIVERY_ATTEMPTS,
+    deliveryBackoffMs: env.DELIVERY_BACKOFF_MS,
+    deliveryRatePerSecond: env.DELIVERY_RATE_PER_SECOND,
+    webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
   };
 }

@@ -32,3 +32,23 @@ export const escalationStepJob = z.object({
   generation: z.number().int().min(0),
 });
 export type EscalationStepJob = z.infer<typeof escalationStepJob>;
+
+/**
+ * Delivery: one queue per provider (`deliver-log`, `deliver-webhook`, later
+ * `deliver-sms`, ...), so a 429 that pauses one provider's queue never delays
+ * another channel. One job per delivery and due time, id
+ * `dlv-<deliveryId>-<dueAt ms>`, delayed until due: a fallback that moves a
+ * delivery earlier gets a new job, and the old one finds nothing to claim.
+ */
+export const DELIVERY_JOB = 'deliver';
+
+export function deliveryQueueName(channel: string): string {
+  return `deliver-${channel}`;
+}
+
+export const deliveryJob = z.object({ deliveryId: z.uuid(), dueAt: z.iso.datetime() });
+export type DeliveryJob = z.infer<typeof deliveryJob>;
+
+export function deliveryJobId(deliveryId: string, dueAt: Date): string {
+  return `dlv-${deliveryId}-${dueAt.getTime()}`;
+}

@@ -1,0 +1,141 @@
+import type { WorkerConfig } from '@heinrich/config/load-config';
+import type { Logger } from '@heinrich/config/logger';
+import type { ContactMethodType } from '@heinrich/core/delivery/contact-method-value';
+import { createProducerRedis, createWorkerRedis } from '@heinrich/jobs/create-queue';
+import { deliveryJob, deliveryQueueName } from '@heinrich/jobs/queues';
+import type { Context } from '@heinrich/usecases/context';
+import { listenForDeliveries } from '@heinrich/usecases/delivery/listen-for-deliveries';
+import type { DeliverySender } from '@heinrich/usecases/delivery/delivery-sender';
+import { dispatchDeliveries } from '@heinrich/usecases/delivery/dispatch-deliveries';
+import { logSender } from '@heinrich/usecases/delivery/log-sender';
+import { runDelivery } from '@heinrich/usecases/delivery/run-delivery';
+import { webhookSender } from '@heinrich/usecases/delivery/webhook-sender';
+import { Queue, RateLimitError, UnrecoverableError, Worker, type Job } from 'bullmq';
+
+/** The longest wait between two tries of one delivery. */
+const MAX_BACKOFF_MS = 5 * 60_000;
+const CONCURRENCY = 8;
+
+export interface DeliveryRuntime {
+  /** one dispatch pass now (tests; the timer and NOTIFY call it too) */
+  kick(): Promise<void>;
+  queues: ReadonlyMap<ContactMethodType, Queue>;
+  close(): Promise<void>;
+}
+
+/**
+ * Delivery in the worker process: a queue and a BullMQ worker per configured
+ * provider (log and webhook today; sms, voice and slack have none yet, so their
+ * deliveries are recorded unavailable and the next method is used), the
+ * dispatcher woken by LISTEN heinrich_deliveries (a commit that writes pages or
+ * deliveries) and by a timer (the backstop for lost NOTIFYs and lost jobs).
+ */
+export async function startDelivery(deps: { config: WorkerConfig; logger: Logger; db: Context['db']; now?: () => Date }): Promise<DeliveryRuntime> {
+  const { config, logger } = deps;
+  const ctx = { db: deps.db, logger, now: deps.now ?? (() => new Date()) };
+  const senders = new Map<ContactMethodType, DeliverySender>([
+    ['log', logSender(logger)],
+    ['webhook', webhookSender({ timeoutMs: config.webhookTimeoutMs, now: ctx.now })],
+  ]);
+  const configured = new Set(senders.keys());
+
+  const producerRedis = createProducerRedis(config.redisUrl);
+  producerRedis.on('error', (err) => logger.debug({ err: err.message }, 'redis delivery producer connection error'));
+  const queues = new Map<ContactMethodType, Queue>();
+  const workers: Worker[] = [];
+  const workerRedis: ReturnType<typeof createWorkerRedis>[] = [];
+  for (const [channel, sender] of senders) {
+    const queue = new Queue(deliveryQueueName(channel), {
+      connection: producerRedis,
+      prefix: config.redisPrefix,
+      defaultJobOptions: {
+        attempts: config.deliveryAttempts,
+        backoff: { type: 'delivery' },
+        removeOnComplete: { age: 3600, count: 10_000 },
+        removeOnFail: { age: 7 * 24 * 3600 },
+      },
+    });
+    queue.on('error', (err) => logger.warn({ err: err.message, channel }, 'delivery queue error'));
+    queues.set(channel, queue);
+    const redis = createWorkerRedis(config.redisUrl);
+    redis.on('error', (err) => logger.debug({ err: err.message }, 'redis delivery worker connection error'));
+    workerRedis.push(redis);
+    const worker = new Worker(
+      deliveryQueueName(channel),
+      async (job: Job) => {
+        const payload = deliveryJob.safeParse(job.data);
+        if (!payload.success) throw new UnrecoverableError(`Job ${job.id} has an invalid delivery payload: ${payload.error.message}`);
+        const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+        const outcome = await runDelivery(
+          ctx,
+          { deliveryId: payload.data.deliveryId, dueAt: new Date(payload.data.dueAt) },
+          { sender, configured, publicUrl: config.publicUrl, finalAttempt },
+        );
+        if (outcome.status === 'retry') {
+          if (outcome.retryAfterMs !== undefined) {
+            // the provider asked for a pause: this provider's queue waits, the others go on
+            await queue.rateLimit(Math.max(1, outcome.retryAfterMs));
+            throw new RateLimitError();
+          }
+          throw new Error(outcome.error);
+        }
+        if (outcome.status === 'failed') throw new UnrecoverableError(`${outcome.error}; ${outcome.fallback}`);
+        return outcome;
+      },
+      {
+        connection: redis,
+        prefix: config.redisPrefix,
+        concurrency: CONCURRENCY,
+        // a limiter must be set for queue.rateLimit to be honoured (PROTOCOLS.md 4.5)
+        limiter: { max: config.deliveryRatePerSecond, duration: 1000 },
+        settings: { backoffStrategy: (attemptsMade: number) => Math.min(config.deliveryBackoffMs * 2 ** Math.max(0, attemptsMade - 1), MAX_BACKOFF_MS) },
+      },
+    );
+    worker.on('error', (err) => logger.warn({ err: err.message, channel }, 'delivery worker error'));
+    worker.on('failed', (job, err) => logger.info({ jobId: job?.id, channel, attemptsMade: job?.attemptsMade, err: err.message }, 'delivery attempt failed'));
+    workers.push(worker);
+  }
+
+  // one pass at a time; a wake-up during a pass runs one more after it
+  let running: Promise<void> | undefined;
+  let again = false;
+  let stopped = false;
+  const pass = async (): Promise<void> => {
+    do {
+      again = false;
+      await dispatchDeliveries(ctx, { queues, lostAfterMs: config.deliveryLostAfterMs }).catch((err: unknown) => logger.error({ err }, 'delivery dispatch failed'));
+    } while (again && !stopped);
+  };
+  const kick = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = pass().finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+
+  const listener = await listenForDeliveries(config.databaseUrl, {
+    onNotify: () => void kick(),
+    onError: (err) => logger.warn({ err: err.message }, 'delivery listener error: the timer still dispatches'),
+  });
+  const timer = setInterval(() => void kick(), config.deliverySweepIntervalMs);
+  void kick();
+
+  return {
+    kick,
+    queues,
+    async close() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+      await listener.close();
+      await Promise.all(workers.map((w) => w.close()));
+      await Promise.all([...queues.values()].map((q) => q.close().catch(() => {})));
+      for (const r of workerRedis) r.disconnect();
+      producerRedis.disconnect();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+/** What a provider needs to send one page. */
+export interface DeliveryMessage {
+  deliveryId: string;
+  /** the contact method's value: a URL, a number, a label */
+  target: string;
+  signingSecret: string | null;
+  incident: { id: string; number: number; title: string; status: string; urgency: string; url: string };
+  service: { id: string; name: string };
+  user: { id: string; name: string };
+  cycle: number;
+  step: number;
+}
+
+/**
+ * A failure worth trying again (timeout, 5xx, 429). `retryAfterMs`: the
+ * provider asked for a pause (Retry-After), which pauses its whole queue.
+ */
+export class RetryableDeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'RetryableDeliveryError';
+  }
+}
+
+/** A failure that will not heal by retrying (4xx other than 429, invalid number, unsubscribed). */
+export class PermanentDeliveryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PermanentDeliveryError';
+  }
+}
+
+/** One provider: sends, or throws RetryableDeliveryError / PermanentDeliveryError (anything else counts as retryable). */
+export interface DeliverySender {
+  send(message: DeliveryMessage): Promise<{ providerId: string | null }>;
+}

@@ -1,0 +1,72 @@
+import type { ContactMethodType } from '@heinrich/core/delivery/contact-method-value';
+import { loadDelivery } from '@heinrich/db/delivery/delivery-row';
+import { findDeliveriesToDispatch, unmarkEnqueued, type DispatchRow } from '@heinrich/db/delivery/find-deliveries-to-dispatch';
+import { cancelDeliveriesOfStoppedIncidents } from '@heinrich/db/delivery/insert-deliveries';
+import { withTransaction } from '@heinrich/db/with-transaction';
+import { DELIVERY_JOB, deliveryJobId, type DeliveryJob } from '@heinrich/jobs/queues';
+import type { Queue } from 'bullmq';
+import type { Context } from '../context';
+import { planPendingPages } from './plan-pending-pages';
+import { markUnavailable } from './run-delivery';
+
+export interface DispatchDeps {
+  /** the queue of each configured channel */
+  queues: ReadonlyMap<ContactMethodType, Queue>;
+  /** a queued delivery due this long ago is assumed to have lost its job and is added again */
+  lostAfterMs: number;
+  batchSize?: number;
+}
+
+/**
+ * One pass of delivery: cancels what acknowledged incidents no longer need,
+ * plans new pages (planPendingPages), and moves queued deliveries to their
+ * provider's queue: a delayed job each (id
+ * from the delivery and its due time), added after the transaction that marks
+ * them enqueued commits. A channel without a provider is recorded unavailable
+ * and the next method started, in that transaction. Woken by the NOTIFY of
+ * every commit that writes deliveries, and by a timer as the backstop that also
+ * re-adds the jobs Redis lost. Returns how many jobs were added.
+ */
+export async function dispatchDeliveries(ctx: Pick<Context, 'db' | 'logger' | 'now'>, deps: DispatchDeps): Promise<{ enqueued: number; unavailable: number }> {
+  const now = ctx.now();
+  const { toQueue, unavailable } = await withTransaction(ctx.db.pool, async (client) => {
+    await cancelDeliveriesOfStoppedIncidents(client, now);
+    await planPendingPages(client, now);
+    const rows = await findDeliveriesToDispatch(client, { at: now, lostBefore: new Date(now.getTime() - deps.lostAfterMs), limit: deps.batchSize ?? 500 });
+    const configured = new Set(deps.queues.keys());
+    const out: DispatchRow[] = [];
+    let missing = 0;
+    for (const row of rows) {
+      if (deps.queues.has(row.channel as ContactMethodType)) {
+        out.push(row);
+        continue;
+      }
+      const d = await loadDelivery(client, row.id);
+      if (d) await markUnavailable(client, d, configured, now);
+      missing++;
+    }
+    return { toQueue: out, unavailable: missing };
+  });
+  const byChannel = new Map<string, DispatchRow[]>();
+  for (const row of toQueue) byChannel.set(row.channel, [...(byChannel.get(row.channel) ?? []), row]);
+  let enqueued = 0;
+  await Promise.all(
+    [...byChannel].map(async ([channel, rows]) => {
+      const queue = deps.queues.get(channel as ContactMethodType)!;
+      try {
+        await queue.addBulk(
+          rows.map((r) => ({
+            name: DELIVERY_JOB,
+            data: { deliveryId: r.id, dueAt: r.dueAt.toISOString() } satisfies DeliveryJob,
+            opts: { jobId: deliveryJobId(r.id, r.dueAt), delay: Math.max(0, r.dueAt.getTime() - now.getTime()) },
+          })),
+        );
+        enqueued += rows.length;
+      } catch (err) {
+        ctx.logger.warn({ err: (err as Error).message, channel, count: rows.length }, 'delivery jobs not enqueued: the next pass tries again');
+        await unmarkEnqueued(ctx.db.pool, rows.map((r) => r.id)).catch(() => {});
+      }
+    }),
+  );
+  return { enqueued, unavailable };
+}

@@ -1,0 +1,169 @@
+// Delivery through real Postgres, Redis, api and worker, to a fake webhook
+// receiver on loopback: the scenario of issue #7 (Slack unavailable, SMS
+// unverified, webhook called, the timeline saying why), retries with backoff
+// on 500 and timeouts, 429 with Retry-After, a permanent 4xx moving to the
+// next method at once, and a job run twice sending once.
+import { createHmac } from 'node:crypto';
+import { loadWorkerConfig } from '@heinrich/config/load-config';
+import { createLogger } from '@heinrich/config/logger';
+import { runDelivery } from '@heinrich/usecases/delivery/run-delivery';
+import { webhookSender } from '@heinrich/usecases/delivery/webhook-sender';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDelivery, type DeliveryRuntime } from '../../apps/worker/src/start-delivery';
+import { startEscalationWorld, type EscalationWorld, type Person } from '../escalation/escalation-world';
+import { eventually } from '../worker/eventually';
+import { startFakeWebhook } from './fake-webhook';
+
+let world: EscalationWorld;
+let delivery: DeliveryRuntime;
+let hook: Awaited<ReturnType<typeof startFakeWebhook>>;
+
+beforeAll(async () => {
+  world = await startEscalationWorld();
+  hook = await startFakeWebhook();
+  const config = loadWorkerConfig({
+    DATABASE_URL: world.api.databaseUrl,
+    REDIS_URL: world.api.redisUrl,
+    REDIS_PREFIX: world.api.redisPrefix,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DELIVERY_BACKOFF_MS: '100',
+    DELIVERY_ATTEMPTS: '3',
+    WEBHOOK_TIMEOUT_MS: '500',
+    DELIVERY_SWEEP_INTERVAL_MS: '200',
+    PUBLIC_URL: 'https://heinrich.example.com',
+  });
+  delivery = await startDelivery({ config, logger: createLogger({ name: 'test-delivery', level: config.logLevel }), db: world.api.db, now: world.clock.now });
+}, 60_000);
+
+afterAll(async () => {
+  await delivery?.close();
+  for (const q of delivery?.queues.values() ?? []) await q.obliterate({ force: true }).catch(() => {});
+  await hook?.close();
+  await world?.close();
+});
+
+async function method(p: Person, type: string, value: string): Promise<{ id: string; signingSecret?: string }> {
+  const res = await world.api.admin('POST', `/api/v1/users/${p.id}/contact-methods`, { type, value });
+  expect(res.status).toBe(201);
+  return res.body;
+}
+
+async function rule(p: Person, contactMethodId: string, delayMinutes: number): Promise<void> {
+  expect((await world.api.admin('POST', `/api/v1/users/${p.id}/notification-rules`, { contactMethodId, delayMinutes })).status).toBe(201);
+}
+
+/** a service whose policy pages `p` at step 1; returns its integration key */
+async function servicePaging(p: Person): Promise<string> {
+  const policyId = await world.policy([{ delayMinutes: 10, targets: [{ type: 'user', id: p.id }] }]);
+  return (await world.service({ policyId })).key;
+}
+
+async function deliveries(incidentId: string) {
+  const r = await world.api.db.pool.query<{ id: string; channel: string; status: string; attempts: number; dueAt: Date; history: { status: string; error?: string }[] }>(
+    `SELECT d.id, d.channel, d.status::text AS status, d.attempts, d.due_at AS "dueAt", d.history
+       FROM deliveries d JOIN notifications n ON n.id = d.notification_id WHERE n.incident_id = $1 ORDER BY d.created_at, d.channel`,
+    [incidentId],
+  );
+  return r.rows;
+}
+
+function callsFor(incidentId: string) {
+  return hook.calls.filter((c) => (JSON.parse(c.body) as { incident: { id: string } }).incident.id === incidentId);
+}
+
+describe('delivery', () => {
+  it('Alice: Slack at 0 (no credentials), webhook at 0, SMS unverified -> the webhook is called, signed; the timeline says why Slack and SMS were not used', async () => {
+    const alice = world.people.alice;
+    const slack = await method(alice, 'slack', 'U024BE7LH');
+    const webhook = await method(alice, 'webhook', hook.url);
+    const sms = await method(alice, 'sms', '+14155552671');
+    await rule(alice, slack.id, 0);
+    await rule(alice, webhook.id, 0);
+    await rule(alice, sms.id, 1);
+    const incident = await world.trigger(await servicePaging(alice));
+
+    const [call] = await eventually('the webhook call', async () => (callsFor(incident.id).length > 0 ? callsFor(incident.id) : undefined));
+    const body = JSON.parse(call!.body);
+    expect(body).toMatchObject({
+      type: 'incident.page',
+      incident: { id: incident.id, number: incident.number, title: 'Disk full', status: 'triggered', urgency: 'high' },
+      user: { id: alice.id, name: 'Alice' },
+      escalation: { cycle: 0, step: 1 },
+      links: { incident: `https://heinrich.example.com/incidents/${incident.number}` },
+    });
+    const [t, v1] = String(call!.headers['x-heinrich-signature']).split(',');
+    const ts = t!.slice(2);
+    expect(v1).toBe(`v1=${createHmac('sha256', webhook.signingSecret!).update(`${ts}.${call!.body}`).digest('hex')}`);
+
+    await eventually('the webhook delivery recorded sent', async () => (await deliveries(incident.id)).find((d) => d.channel === 'webhook' && d.status === 'sent'));
+    const rows = await deliveries(incident.id);
+    expect(rows.map((d) => [d.channel, d.status])).toEqual(expect.arrayContaining([['slack', 'unavailable'], ['webhook', 'sent']]));
+    expect(rows.find((d) => d.channel === 'sms')).toBeUndefined();
+
+    const timeline = await world.timeline(incident.id, ['delivery_planned', 'notification_unavailable', 'notified']);
+    const text = timeline.map((e) => e.message).join('\n');
+    expect(text).toContain('SMS unverified');
+    expect(text).toContain('Slack to Alice not sent (Slack: no credentials configured)');
+    expect(text).toContain('Paged Alice via webhook');
+    expect(callsFor(incident.id)).toHaveLength(1);
+  });
+
+  it('500 and a timeout are retried with backoff; the job run again sends nothing more', async () => {
+    const bob = world.people.bob;
+    const webhook = await method(bob, 'webhook', hook.url);
+    await rule(bob, webhook.id, 0);
+    hook.script({ status: 500 }, 'hang');
+    const incident = await world.trigger(await servicePaging(bob));
+
+    const sent = await eventually('the webhook delivery sent after retries', async () => (await deliveries(incident.id)).find((d) => d.status === 'sent'), { timeoutMs: 20_000 });
+    const calls = callsFor(incident.id);
+    expect(calls).toHaveLength(3);
+    // backoff 100 ms, then 200 ms after the 500 ms timeout
+    expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(90);
+    expect(calls[2]!.at - calls[1]!.at).toBeGreaterThanOrEqual(500 + 190);
+    expect(sent.attempts).toBe(3);
+    expect(sent.history.map((h) => h.status)).toEqual(['queued', 'sending', 'queued', 'sending', 'queued', 'sending', 'sent']);
+    expect(sent.history[2]!.error).toContain('answered 500');
+    expect(sent.history[4]!.error).toContain('no answer within 500 ms');
+
+    // the same job again (a duplicate, a stalled retry): claims nothing, sends nothing
+    const again = await runDelivery(
+      { db: world.api.db, now: world.clock.now },
+      { deliveryId: sent.id, dueAt: sent.dueAt },
+      { sender: webhookSender({ timeoutMs: 500, now: world.clock.now }), configured: new Set(['webhook', 'log']), publicUrl: 'https://x', finalAttempt: false },
+    );
+    expect(again).toEqual({ status: 'skipped' });
+    expect(callsFor(incident.id)).toHaveLength(3);
+  }, 30_000);
+
+  it('429 with Retry-After: the webhook queue waits that long', async () => {
+    const carol = world.people.carol;
+    const webhook = await method(carol, 'webhook', hook.url);
+    await rule(carol, webhook.id, 0);
+    hook.script({ status: 429, headers: { 'retry-after': '1' } });
+    const incident = await world.trigger(await servicePaging(carol));
+
+    const sent = await eventually('the webhook delivery sent after the pause', async () => (await deliveries(incident.id)).find((d) => d.status === 'sent'), { timeoutMs: 20_000 });
+    const calls = callsFor(incident.id);
+    expect(calls).toHaveLength(2);
+    expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(950);
+    expect(sent.history.find((h) => h.error)?.error).toContain('answered 429');
+  }, 30_000);
+
+  it('a permanent 4xx fails at once and the next method (log, planned at 5 min) goes now', async () => {
+    const dave = world.people.dave;
+    const webhook = await method(dave, 'webhook', hook.url);
+    const log = await method(dave, 'log', 'dave-log');
+    await rule(dave, webhook.id, 0);
+    await rule(dave, log.id, 5);
+    hook.script({ status: 404 });
+    const incident = await world.trigger(await servicePaging(dave));
+
+    await eventually('the log delivery sent', async () => (await deliveries(incident.id)).find((d) => d.channel === 'log' && d.status === 'sent'), { timeoutMs: 20_000 });
+    const rows = await deliveries(incident.id);
+    expect(rows.find((d) => d.channel === 'webhook')).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(callsFor(incident.id)).toHaveLength(1);
+    const text = (await world.timeline(incident.id, ['notification_failed', 'notified'])).map((e) => e.message);
+    expect(text).toEqual([expect.stringMatching(/^webhook to Dave failed \(permanent failure: webhook .* answered 404\); trying log now/), 'Paged Dave via log']);
+  }, 30_000);
+});
