@@ -72,6 +72,19 @@ function callsFor(incidentId: string) {
 }
 
 describe('delivery', () => {
+  it('acknowledging cancels the deliveries not sent yet', async () => {
+    const lena = world.people.lena;
+    const log = await method(lena, 'log', 'lena-log');
+    await rule(lena, log.id, 5);
+    const incident = await world.trigger(await servicePaging(lena));
+    await eventually('the log delivery queued', async () => (await deliveries(incident.id)).find((d) => d.status === 'queued'));
+    expect((await world.api.admin('POST', `/api/v1/incidents/${incident.id}/acknowledge`)).status).toBe(200);
+    await delivery.kick();
+    const [d] = await deliveries(incident.id);
+    expect(d).toMatchObject({ status: 'cancelled', attempts: 0 });
+    expect(d!.history.at(-1)).toMatchObject({ status: 'cancelled', error: 'incident acknowledged' });
+  });
+
   it('Alice: Slack at 0 (no credentials), webhook at 0, SMS unverified -> the webhook is called, signed; the timeline says why Slack and SMS were not used', async () => {
     const alice = world.people.alice;
     const slack = await method(alice, 'slack', 'U024BE7LH');
@@ -106,6 +119,17 @@ describe('delivery', () => {
     expect(text).toContain('Slack to Alice not sent (Slack: no credentials configured)');
     expect(text).toContain('Paged Alice via webhook');
     expect(callsFor(incident.id)).toHaveLength(1);
+
+    // the delivery log says the same, with the status history
+    const log = await world.api.admin('GET', `/api/v1/notifications?incidentId=${incident.id}`);
+    expect(log.status).toBe(200);
+    expect(log.body.items).toHaveLength(1);
+    expect(log.body.items[0]).toMatchObject({ incidentId: incident.id, userId: alice.id, cycle: 0, step: 0, status: 'sent' });
+    const byChannel = Object.fromEntries(log.body.items[0].deliveries.map((d: { channel: string }) => [d.channel, d]));
+    expect(byChannel.webhook).toMatchObject({ contactMethodId: webhook.id, status: 'sent', attempts: 1 });
+    expect(byChannel.webhook.history.map((h: { status: string }) => h.status)).toEqual(['queued', 'sending', 'sent']);
+    expect(byChannel.slack).toMatchObject({ status: 'unavailable', error: 'Slack: no credentials configured' });
+    expect((await world.api.admin('GET', '/api/v1/notifications')).status).toBe(400);
   });
 
   it('500 and a timeout are retried with backoff; the job run again sends nothing more', async () => {

@@ -58,6 +58,7 @@ import { updateTeamRoute } from './routes/teams/update-team.route';
 import { createContactMethodRoute } from './routes/contact-methods/create-contact-method.route';
 import { deleteContactMethodRoute } from './routes/contact-methods/delete-contact-method.route';
 import { listContactMethodsRoute } from './routes/contact-methods/list-contact-methods.route';
+import { listNotificationsRoute } from './routes/notifications/list-notifications.route';
 import { createNotificationRuleRoute } from './routes/notification-rules/create-notification-rule.route';
 import { deleteNotificationRuleRoute } from './routes/notification-rules/delete-notification-rule.route';
 import { listNotificationRulesRoute } from './routes/notification-rules/list-notification-rules.route';
@@ -124,6 +125,7 @@ export function createApp(deps: AppDeps): express.Express {
   admin.post('/users/:id/notification-rules', createNotificationRuleRoute(deps));
   admin.get('/users/:id/notification-rules', listNotificationRulesRoute(deps));
   admin.delete('/users/:id/notification-rules/:ruleId', deleteNotificationRuleRoute(deps));
+  admin.get('/notifications', listNotificationsRoute(deps));
   admin.post('/teams', createTeamRoute(deps));
   admin.get('/teams', listTeamsRoute(deps));
   admin.get('/teams/:id', getTeamRoute(deps));

@@ -43,3 +43,37 @@ export interface NotificationRuleJson {
   urgency: (typeof NOTIFICATION_URGENCIES)[number];
   createdAt: string;
 }
+
+/** GET /api/v1/notifications?incidentId=&userId= (at least one) */
+export const notificationListQuery = z
+  .strictObject({ incidentId: uuid.optional(), userId: uuid.optional() })
+  .refine((q) => q.incidentId !== undefined || q.userId !== undefined, { path: ['incidentId'], message: 'or userId is required' });
+export type NotificationListQuery = z.infer<typeof notificationListQuery>;
+
+export interface DeliveryJson {
+  id: string;
+  contactMethodId: string | null;
+  channel: string;
+  ruleId: string | null;
+  dueAt: string;
+  status: 'queued' | 'sending' | 'sent' | 'delivered' | 'failed' | 'cancelled' | 'unavailable';
+  attempts: number;
+  providerId: string | null;
+  error: string | null;
+  /** oldest first */
+  history: { status: string; at: string; error?: string; providerId?: string; attempt?: number }[];
+}
+
+/** One page of a person (incident, cycle, step) and its deliveries. */
+export interface NotificationJson {
+  id: string;
+  incidentId: string;
+  userId: string;
+  cycle: number;
+  step: number;
+  status: 'pending' | 'cancelled' | 'sent' | 'failed';
+  allowVoice: boolean;
+  reason: unknown;
+  createdAt: string;
+  deliveries: DeliveryJson[];
+}
