@@ -30,6 +30,8 @@ beforeAll(async () => {
     DELIVERY_ATTEMPTS: '3',
     WEBHOOK_TIMEOUT_MS: '500',
     DELIVERY_SWEEP_INTERVAL_MS: '200',
+    // every pass re-adds the jobs of queued deliveries already due (a no-op while the job exists)
+    DELIVERY_LOST_AFTER_MS: '0',
     PUBLIC_URL: 'https://heinrich.example.com',
   });
   delivery = await startDelivery({ config, logger: createLogger({ name: 'test-delivery', level: config.logLevel }), db: world.api.db, now: world.clock.now });
@@ -189,5 +191,26 @@ describe('delivery', () => {
     expect(callsFor(incident.id)).toHaveLength(1);
     const text = (await world.timeline(incident.id, ['notification_failed', 'notified'])).map((e) => e.message);
     expect(text).toEqual([expect.stringMatching(/^webhook to Dave failed \(permanent failure: webhook .* answered 404\); trying log now/), 'Paged Dave via log']);
+  }, 30_000);
+
+  // last: it moves the clock
+  it('a delivery whose job Redis lost still goes out (the dispatcher re-adds it once due)', async () => {
+    const alice = world.people.alice;
+    const log = await method(alice, 'log', 'alice-later');
+    await world.api.db.prisma.notificationRule.deleteMany({ where: { userId: alice.id } });
+    await rule(alice, log.id, 1);
+    const incident = await world.trigger(await servicePaging(alice));
+    await eventually('the log delivery enqueued', async () => {
+      const r = await world.api.db.pool.query(
+        `SELECT 1 FROM deliveries d JOIN notifications n ON n.id = d.notification_id WHERE n.incident_id = $1 AND d.enqueued_at IS NOT NULL`,
+        [incident.id],
+      );
+      return r.rowCount === 1;
+    });
+    // Redis loses the delayed job (a flush)
+    await delivery.queues.get('log')!.obliterate({ force: true });
+    world.clock.advanceMinutes(2);
+    await eventually('the log delivery sent', async () => (await deliveries(incident.id)).find((d) => d.status === 'sent'), { timeoutMs: 20_000 });
+    expect((await world.timeline(incident.id, ['notified'])).map((e) => e.message)).toEqual(['Paged Alice via log']);
   }, 30_000);
 });
