@@ -132,6 +132,15 @@ describe('delivery', () => {
     expect(byChannel.webhook.history.map((h: { status: string }) => h.status)).toEqual(['queued', 'sending', 'sent']);
     expect(byChannel.slack).toMatchObject({ status: 'unavailable', error: 'Slack: no credentials configured' });
     expect((await world.api.admin('GET', '/api/v1/notifications')).status).toBe(400);
+
+    // explain says the same, from the recorded events; someone not paged is told so
+    const explain = await world.api.admin('GET', `/api/v1/incidents/${incident.number}/explain`);
+    expect(explain.status).toBe(200);
+    expect(explain.body.people).toHaveLength(1);
+    expect(explain.body.people[0]).toMatchObject({ userId: alice.id, paged: true, reached: true });
+    expect(explain.body.people[0].summary).toContain('reached via webhook; not used: SMS unverified, Slack: no credentials configured');
+    const carol = await world.api.admin('GET', `/api/v1/incidents/${incident.id}/explain?userId=${world.people.carol.id}`);
+    expect(carol.body.people[0]).toMatchObject({ paged: false, summary: expect.stringContaining("Carol was not paged: no step of this incident's escalation paged them") });
   });
 
   it('500 and a timeout are retried with backoff; the job run again sends nothing more', async () => {

@@ -58,6 +58,7 @@ import { updateTeamRoute } from './routes/teams/update-team.route';
 import { createContactMethodRoute } from './routes/contact-methods/create-contact-method.route';
 import { deleteContactMethodRoute } from './routes/contact-methods/delete-contact-method.route';
 import { listContactMethodsRoute } from './routes/contact-methods/list-contact-methods.route';
+import { explainIncidentRoute } from './routes/incidents/explain-incident.route';
 import { listNotificationsRoute } from './routes/notifications/list-notifications.route';
 import { createNotificationRuleRoute } from './routes/notification-rules/create-notification-rule.route';
 import { deleteNotificationRuleRoute } from './routes/notification-rules/delete-notification-rule.route';
@@ -145,6 +146,7 @@ export function createApp(deps: AppDeps): express.Express {
   admin.delete('/services/:id/integration-keys/:keyId', revokeIntegrationKeyRoute(deps));
   admin.get('/incidents', listIncidentsRoute(deps));
   admin.get('/incidents/:id', getIncidentRoute(deps));
+  admin.get('/incidents/:id/explain', explainIncidentRoute(deps));
   admin.post('/incidents/:id/acknowledge', setIncidentStatusRoute(deps, 'acknowledge'));
   admin.post('/incidents/:id/resolve', setIncidentStatusRoute(deps, 'resolve'));
   admin.post('/incidents/:id/notes', addIncidentNoteRoute(deps));
