@@ -1,5 +1,6 @@
 import type { Logger } from '@heinrich/config/logger';
 import type { SweepOutcome } from '@heinrich/usecases/escalation/sweep-due-escalations';
+import { startPeriodicTask, type PeriodicTask } from './periodic-task';
 
 export interface EscalationSweeperDeps {
   logger: Logger;
@@ -9,24 +10,15 @@ export interface EscalationSweeperDeps {
   onSwept(outcome: Extract<SweepOutcome, { status: 'done' }>): void;
 }
 
-export interface EscalationSweeper {
-  /** stops the timer and waits for a sweep in flight */
-  stop(): Promise<void>;
-}
+export type EscalationSweeper = PeriodicTask;
 
 /**
- * The sweeper's in-process timer, in every worker: a sweep every `intervalMs`
- * after the previous one ended (never two at once in a process; across
- * processes the advisory lock decides). It needs only Postgres, so it keeps
- * escalations moving while Redis is flushed, restarted or away. Deliberately
- * not a BullMQ job scheduler: a Redis flush would delete it along with the
- * jobs it is meant to stand in for.
+ * The sweeper's in-process timer, in every worker (see startPeriodicTask). It
+ * needs only Postgres, so it keeps escalations moving while Redis is flushed,
+ * restarted or away.
  */
 export function startEscalationSweeper(deps: EscalationSweeperDeps): EscalationSweeper {
   const { logger } = deps;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
 
   async function runOnce(): Promise<void> {
     const outcome = await deps.pass();
@@ -37,24 +29,5 @@ export function startEscalationSweeper(deps: EscalationSweeperDeps): EscalationS
     }
   }
 
-  function schedule(delayMs: number): void {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = runOnce()
-        .catch((err: unknown) => logger.error({ err }, 'escalation sweep failed'))
-        .finally(() => {
-          running = undefined;
-          schedule(deps.intervalMs);
-        });
-    }, delayMs);
-  }
-
-  schedule(deps.intervalMs);
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return startPeriodicTask({ intervalMs: deps.intervalMs, logger, failure: 'escalation sweep failed', run: runOnce });
 }

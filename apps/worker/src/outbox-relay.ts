@@ -1,5 +1,6 @@
 import type { Logger } from '@heinrich/config/logger';
 import type { RelayOutcome } from '@heinrich/usecases/outbox/relay-stale-outbox';
+import { startPeriodicTask, type PeriodicTask } from './periodic-task';
 
 export interface OutboxRelayDeps {
   logger: Logger;
@@ -12,23 +13,14 @@ export interface OutboxRelayDeps {
   onRelayed(count: number): void;
 }
 
-export interface OutboxRelay {
-  /** stops the timer and waits for a pass in flight */
-  stop(): Promise<void>;
-}
+export type OutboxRelay = PeriodicTask;
 
 /**
- * The relay's in-process timer: a pass every `intervalMs` after the previous
- * one ended (the first after one interval, once the connections are up) (never two at once in a process; across
- * processes the advisory lock decides). Deliberately not a BullMQ job
- * scheduler: a Redis flush would delete the scheduler along with the jobs it
- * is meant to recover.
+ * The relay's in-process timer (see startPeriodicTask): a pass every
+ * `intervalMs`, skipped quietly while Redis is away (warned once per outage).
  */
 export function startOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
   const { logger } = deps;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
   // warn once when Redis goes away, not on every pass of an outage
   let redisDown = false;
 
@@ -54,24 +46,5 @@ export function startOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
     }
   }
 
-  function schedule(delayMs: number): void {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = runOnce()
-        .catch((err: unknown) => logger.error({ err }, 'outbox relay pass failed'))
-        .finally(() => {
-          running = undefined;
-          schedule(deps.intervalMs);
-        });
-    }, delayMs);
-  }
-
-  schedule(deps.intervalMs);
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return startPeriodicTask({ intervalMs: deps.intervalMs, logger, failure: 'outbox relay pass failed', run: runOnce });
 }
