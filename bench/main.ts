@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deliveryBench } from './delivery.bench';
 import { escalationBench } from './escalation.bench';
 import { ingestBench } from './ingest.bench';
 import { scheduleBench } from './schedule.bench';
@@ -31,6 +32,7 @@ const report = {
   ingest,
   schedules: await scheduleBench(),
   escalation: await escalationBench({ adminDatabaseUrl, redisUrl, incidents: quick ? 1_000 : 10_000, spreadSeconds: quick ? 10 : 60 }),
+  delivery: await deliveryBench({ adminDatabaseUrl, redisUrl, rate: 100, seconds: quick ? 3 : 10 }),
 };
 const json = JSON.stringify(report, null, 2);
 const out = join(dirname(fileURLToPath(import.meta.url)), 'results');

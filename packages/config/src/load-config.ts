@@ -69,7 +69,7 @@ export const workerEnvSchema = z.object({
   /** First retry after this long, doubling each time (capped at 5 minutes). */
   DELIVERY_BACKOFF_MS: z.coerce.number().int().min(1).default(2_000),
   /** Per provider queue: at most this many sends per second (across all workers). */
-  DELIVERY_RATE_PER_SECOND: z.coerce.number().int().min(1).default(50),
+  DELIVERY_RATE_PER_SECOND: z.coerce.number().int().min(1).default(500),
   /** A webhook that has not answered in this long counts as a (retryable) timeout. */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 });
