@@ -249,6 +249,26 @@ const CASES: Case[] = [
     }),
   ),
   {
+    endpoint: 'POST /api/v1/incidents',
+    action: 'timeline',
+    targets: SERVICE_TARGETS,
+    allowed: responderOfTarget,
+    async prepare(t) {
+      const svc = incidentService[t as 'A' | 'B' | 'none'];
+      const title = unique('manual');
+      return {
+        method: 'POST',
+        path: '/api/v1/incidents',
+        body: { serviceId: svc.id, title },
+        createdId: (res) => String(res.body.number),
+        reason: teamOf(t)
+          ? `Only responders and leads of team ${teamOf(t)!.name}, or admins, can open incidents on service ${svc.name}`
+          : `Service ${svc.name} belongs to no team: only admins can open incidents on it`,
+        unchanged: async () => expect(await api.db.prisma.incident.count({ where: { title } })).toBe(0),
+      };
+    },
+  },
+  {
     endpoint: 'POST /api/v1/incidents/{id}/notes',
     action: 'timeline',
     targets: SERVICE_TARGETS,
@@ -726,7 +746,10 @@ describe.each([
       if (c.action === 'timeline') {
         // incident actions: on the timeline with the caller as actor, not in the audit log
         expect(await auditEntriesBy(caller.actor)).toBe(before);
-        const timeline = (await api.admin('GET', `/api/v1/incidents/${p.entityId}`)).body.timeline as { type: string; actor: string }[];
+        const timeline = (await api.admin('GET', `/api/v1/incidents/${p.entityId ?? p.createdId?.(res)}`)).body.timeline as {
+          type: string;
+          actor: string;
+        }[];
         expect(timeline.filter((e) => e.actor === caller.actor)).toHaveLength(1);
         return;
       }

@@ -95,3 +95,27 @@ export interface IncidentDetailJson extends IncidentJson {
   /** oldest first */
   timeline: TimelineEventJson[];
 }
+
+/**
+ * POST /api/v1/incidents: a manual incident on a service ("something is wrong,
+ * page the on-call"). `assignTo` pages these people (or whoever a schedule has on
+ * call) instead of running the service's escalation policy: "page Alice now".
+ */
+export const createIncidentBody = z.strictObject({
+  serviceId: z.uuid({ error: 'must be a service id (UUID)' }),
+  title: z.string({ error: 'is required' }).trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters'),
+  details: z.string().max(10_000, 'must be at most 10000 characters').optional(),
+  severity: z
+    .enum(['critical', 'error', 'warning', 'info'], { error: 'must be "critical", "error", "warning" or "info"' })
+    .default('critical'),
+  assignTo: z
+    .array(
+      z.strictObject({
+        type: z.enum(['user', 'schedule'], { error: 'must be "user" or "schedule"' }),
+        id: z.uuid({ error: 'must be a UUID' }),
+      }),
+    )
+    .min(1, 'must name at least one user or schedule')
+    .max(10, 'must name at most 10 users or schedules')
+    .optional(),
+});

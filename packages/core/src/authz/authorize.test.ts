@@ -129,3 +129,21 @@ describe('authorize', () => {
     expect(decide(BOOTSTRAP_PRINCIPAL, 'api_key.create', { apiKey: 'x' }).allowed).toBe(true);
   });
 });
+
+describe('authorize incident.create (manual incidents)', () => {
+  it('lets responders and leads of the service team and admins open incidents, no one else', () => {
+    const onA = { service: 'checkout', team: A };
+    expect(decide(admin, 'incident.create', onA)).toEqual({ allowed: true });
+    expect(decide(leadA, 'incident.create', onA)).toEqual({ allowed: true });
+    expect(decide(responderA, 'incident.create', onA)).toEqual({ allowed: true });
+    expect(decide(viewerA, 'incident.create', onA)).toEqual({
+      allowed: false,
+      reason: 'Only responders and leads of team Collector, or admins, can open incidents on service checkout',
+    });
+    expect(decide(responderA, 'incident.create', { service: 'billing', team: B }).allowed).toBe(false);
+    expect(decide(leadA, 'incident.create', { service: 'legacy', team: null })).toEqual({
+      allowed: false,
+      reason: 'Service legacy belongs to no team: only admins can open incidents on it',
+    });
+  });
+});

@@ -17,6 +17,8 @@ export interface AuthzResources {
   'incident.acknowledge': IncidentResource;
   'incident.resolve': IncidentResource;
   'incident.note': IncidentResource;
+  /** a manual incident (POST /api/v1/incidents) on a service */
+  'incident.create': { service: string; team: TeamRef | null };
   'team.create': { team: string };
   'team.update': { team: TeamRef };
   'team.delete': { team: TeamRef };
@@ -181,6 +183,13 @@ export function authorize<A extends AuthzAction>(principal: Principal, action: A
       return hasRole(principal, team, 'responder')
         ? ALLOW
         : deny(`Only responders and leads of team ${team.name}, or admins, can ${verb} incident #${number} of service ${service}`);
+    }
+    case 'incident.create': {
+      const { service, team } = r as AuthzResources['incident.create'];
+      if (!team) return deny(`Service ${service} belongs to no team: only admins can open incidents on it`);
+      return hasRole(principal, team, 'responder')
+        ? ALLOW
+        : deny(`Only responders and leads of team ${team.name}, or admins, can open incidents on service ${service}`);
     }
     case 'team.update': {
       const { team } = r as AuthzResources['team.update'];

@@ -13,6 +13,8 @@ export interface EscalationStartRow {
   policyTeamId: string | null;
   policyRepeat: number | null;
   policySteps: unknown;
+  /** a directly assigned manual incident's own policy (replaces the service's) */
+  assignment: unknown;
   /** every alert's severity (null for none) */
   alertSeverities: (string | null)[];
 }
@@ -27,6 +29,7 @@ export async function loadEscalationStart(client: pg.PoolClient, incidentId: str
     `SELECT i.number AS "incidentNumber", i.status::text AS "incidentStatus", i.severity AS "incidentSeverity",
             s.id AS "serviceId", s.name AS "serviceName", s.urgency::text AS "serviceUrgency",
             p.id AS "policyId", p.name AS "policyName", p.team_id AS "policyTeamId", p.repeat AS "policyRepeat", p.steps AS "policySteps",
+            i.assignment AS "assignment",
             ARRAY(SELECT a.severity FROM alerts a WHERE a.incident_id = i.id ORDER BY a.first_seen_at) AS "alertSeverities"
        FROM incidents i
        JOIN services s ON s.id = i.service_id

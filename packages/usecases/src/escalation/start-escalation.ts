@@ -25,12 +25,14 @@ export async function startEscalation(client: pg.PoolClient, incidentId: string,
     await note('escalation_not_started', `Escalation not started: the incident was ${row.incidentStatus} before it began`);
     return noEffects();
   }
-  if (!row.policyId) {
+  // a manual incident assigned directly ("page Alice now") runs its own one-step policy
+  const assigned = (row.assignment ?? null) as EscalationPolicy | null;
+  if (!row.policyId && !assigned) {
     await note('escalation_not_started', `Nobody paged: service ${JSON.stringify(row.serviceName)} has no escalation policy`, { reason: 'no-policy' });
     return { ...noEffects(), unrouted: 1 };
   }
-  const policy: EscalationPolicy = {
-    id: row.policyId,
+  const policy: EscalationPolicy = assigned ?? {
+    id: row.policyId as string,
     name: row.policyName as string,
     teamId: row.policyTeamId,
     repeat: row.policyRepeat ?? 0,
