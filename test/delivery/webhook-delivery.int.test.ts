@@ -222,4 +222,42 @@ describe('delivery', () => {
     await eventually('the log delivery sent', async () => (await deliveries(incident.id)).find((d) => d.status === 'sent'), { timeoutMs: 20_000 });
     expect((await world.timeline(incident.id, ['notified'])).map((e) => e.message)).toEqual(['Paged Alice via log']);
   }, 30_000);
+
+  it('simulate says what the engine then does for the same policy and instant: who, when, how, and the warnings', async () => {
+    const { alice, bob } = world.people;
+    const policyId = await world.policy([
+      { delayMinutes: 10, targets: [{ type: 'user', id: alice.id }] },
+      { delayMinutes: 10, targets: [{ type: 'user', id: bob.id }] },
+    ]);
+    const at = world.clock.now();
+    const sim = await world.api.admin('POST', `/api/v1/escalation-policies/${policyId}/simulate`, { at: at.toISOString(), severity: 'critical' });
+    expect(sim.status).toBe(200);
+    expect(sim.body.urgency).toBe('high');
+    const simulated = sim.body.pages.map((p: { at: string; step: number; userId: string }) => [p.at, p.step, p.userId]);
+    expect(simulated).toEqual([
+      [at.toISOString(), 0, alice.id],
+      [new Date(at.getTime() + 10 * 60_000).toISOString(), 1, bob.id],
+    ]);
+    expect(sim.body.pages[0].sends).toEqual([{ channel: 'log', at: new Date(at.getTime() + 60_000).toISOString(), ruleId: expect.any(String) }]);
+
+    // the engine, for the same policy and instant
+    const { key } = await world.service({ policyId });
+    const incident = await world.trigger(key);
+    world.clock.advanceMinutes(10);
+    await world.runDue();
+    const pages = await world.pages(incident.id);
+    const created = await world.api.db.pool.query<{ createdAt: Date; step: number; userId: string }>(
+      `SELECT created_at AS "createdAt", step, user_id AS "userId" FROM notifications WHERE incident_id = $1 ORDER BY step`,
+      [incident.id],
+    );
+    expect(pages.map((p) => [p.step, p.userId])).toEqual([[0, alice.id], [1, bob.id]]);
+    expect(created.rows.map((r) => [r.createdAt.toISOString(), r.step, r.userId])).toEqual(simulated);
+    expect(sim.body.warnings).toEqual([]);
+
+    // someone nobody can reach is a warning
+    const zed = (await world.api.admin('POST', '/api/v1/users', { name: 'Zed', email: `zed-${Date.now()}@example.test` })).body;
+    const lonely = await world.policy([{ delayMinutes: 5, targets: [{ type: 'user', id: zed.id }] }]);
+    const warned = await world.api.admin('POST', `/api/v1/escalation-policies/${lonely}/simulate`, { at: at.toISOString() });
+    expect(warned.body.warnings).toEqual(['Zed (step 1) has no usable contact method']);
+  }, 30_000);
 });

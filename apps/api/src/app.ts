@@ -59,6 +59,7 @@ import { updateTeamRoute } from './routes/teams/update-team.route';
 import { createContactMethodRoute } from './routes/contact-methods/create-contact-method.route';
 import { deleteContactMethodRoute } from './routes/contact-methods/delete-contact-method.route';
 import { listContactMethodsRoute } from './routes/contact-methods/list-contact-methods.route';
+import { simulateEscalationPolicyRoute } from './routes/escalation-policies/simulate-escalation-policy.route';
 import { explainIncidentRoute } from './routes/incidents/explain-incident.route';
 import { listNotificationsRoute } from './routes/notifications/list-notifications.route';
 import { createNotificationRuleRoute } from './routes/notification-rules/create-notification-rule.route';
@@ -128,6 +129,7 @@ export function createApp(deps: AppDeps): express.Express {
   admin.get('/users/:id/notification-rules', listNotificationRulesRoute(deps));
   admin.delete('/users/:id/notification-rules/:ruleId', deleteNotificationRuleRoute(deps));
   admin.get('/notifications', listNotificationsRoute(deps));
+  admin.post('/escalation-policies/:id/simulate', simulateEscalationPolicyRoute(deps));
   admin.post('/teams', createTeamRoute(deps));
   admin.get('/teams', listTeamsRoute(deps));
   admin.get('/teams/:id', getTeamRoute(deps));

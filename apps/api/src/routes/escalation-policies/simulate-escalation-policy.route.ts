@@ -1,0 +1,14 @@
+import { simulateBody } from '@heinrich/contracts/simulate';
+import { simulateEscalationPolicy } from '@heinrich/usecases/escalation-policies/simulate-escalation-policy';
+import type { RequestHandler } from 'express';
+import type { AppDeps } from '../../app-deps';
+import { parse, parseId } from '../../http/parse';
+
+/** POST /api/v1/escalation-policies/{id}/simulate {at, severity?} — who would be notified, how and when (read only). */
+export function simulateEscalationPolicyRoute(deps: AppDeps): RequestHandler {
+  return async (req, res) => {
+    const id = parseId(req.params.id, 'Escalation policy');
+    const body = parse(simulateBody, req.body);
+    res.json(await simulateEscalationPolicy(deps.ctx, id, { at: new Date(body.at), ...(body.severity !== undefined ? { severity: body.severity } : {}) }));
+  };
+}
