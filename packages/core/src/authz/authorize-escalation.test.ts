@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { authorize } from './authorize';
-import { BOOTSTRAP_PRINCIPAL, type Principal, type TeamRole } from './principal';
+import { BOOTSTRAP_PRINCIPAL } from './principal';
+import { A, B, leadA, leadB, responderA, session, viewerA } from './test-principals';
 
-const A = { id: '00000000-0000-4000-8000-00000000000a', name: 'Collector' };
-const B = { id: '00000000-0000-4000-8000-00000000000b', name: 'Payments' };
-
-function session(teamRoles: Record<string, TeamRole> = {}, role: Principal['role'] = 'user'): Principal {
-  return { kind: 'session', userId: 'u-1', sessionId: 's-1', role, teamRoles, display: 'Alice', via: 'ui' };
-}
-const leadA = session({ [A.id]: 'lead' });
 const leadAB = session({ [A.id]: 'lead', [B.id]: 'lead' });
-const responderA = session({ [A.id]: 'responder' });
-const viewerA = session({ [A.id]: 'viewer' });
-const leadB = session({ [B.id]: 'lead' });
 
 describe('authorize: escalation policies', () => {
   const policy = { policy: 'Collector default', team: A };

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { authorize } from './authorize';
-import { BOOTSTRAP_PRINCIPAL, type Principal, type TeamRole } from './principal';
+import { BOOTSTRAP_PRINCIPAL, type Principal } from './principal';
+import { A, leadA, leadB, responderA, session, viewerA } from './test-principals';
 
-const A = { id: '00000000-0000-4000-8000-00000000000a', name: 'Collector' };
-const B = { id: '00000000-0000-4000-8000-00000000000b', name: 'Payments' };
 const alice = { id: 'u-1', name: 'Alice' };
 const bob = { id: 'u-2', name: 'Bob' };
-
-function session(teamRoles: Record<string, TeamRole> = {}, role: Principal['role'] = 'user'): Principal {
-  return { kind: 'session', userId: alice.id, sessionId: 's-1', role, teamRoles, display: 'Alice', via: 'ui' };
-}
-const leadA = session({ [A.id]: 'lead' });
-const responderA = session({ [A.id]: 'responder' });
-const viewerA = session({ [A.id]: 'viewer' });
-const leadB = session({ [B.id]: 'lead' });
 const responderKeyA: Principal = { kind: 'api-key', apiKeyId: 'k-1', role: 'user', teamRoles: { [A.id]: 'responder' }, display: "API key 'bot'", via: 'api' };
 
 describe('authorize: schedules', () => {
