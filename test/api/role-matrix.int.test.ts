@@ -44,6 +44,12 @@ interface Prepared {
   anyEntity?: boolean;
   /** for denied calls: the state the call must have left alone */
   unchanged?(): Promise<void>;
+  /**
+   * for allowed calls that then fail for a reason other than authorization (an
+   * incident with no escalation to move): the status proving the call got past
+   * the permission check; nothing is recorded
+   */
+  allowedStatus?: number;
 }
 
 interface Case {
@@ -268,6 +274,71 @@ const CASES: Case[] = [
       };
     },
   },
+  {
+    endpoint: 'POST /api/v1/incidents/{id}/escalate',
+    action: 'timeline',
+    targets: SERVICE_TARGETS,
+    allowed: responderOfTarget,
+    async prepare(t) {
+      const inc = await incident(t as 'A' | 'B' | 'none');
+      return {
+        method: 'POST',
+        path: `/api/v1/incidents/${inc.number}/escalate`,
+        body: {},
+        entityId: String(inc.number),
+        reason: incidentReason('escalate', t, inc),
+        // the matrix's services have no policy: past the permission check the answer is "nothing to escalate"
+        allowedStatus: 409,
+        unchanged: async () => expect((await api.admin('GET', `/api/v1/incidents/${inc.number}`)).body.timeline.map((e: { type: string }) => e.type)).toEqual(['opened']),
+      };
+    },
+  },
+  {
+    endpoint: 'POST /api/v1/escalation-policies',
+    action: 'escalation_policy.create',
+    targets: ['A', 'B'],
+    allowed: leadOfTarget,
+    async prepare(t) {
+      const name = unique('policy');
+      const tm = teamOf(t)!;
+      return {
+        method: 'POST',
+        path: '/api/v1/escalation-policies',
+        body: { name, teamId: tm.id, repeat: 0, steps: [{ delayMinutes: 5, targets: [{ type: 'user', id: rota[t as 'A' | 'B'].id }] }] },
+        createdId: (res) => res.body.id,
+        reason: `Only leads of team ${tm.name} or admins can create escalation policies in team ${tm.name}`,
+        unchanged: async () => expect(await api.db.prisma.escalationPolicy.count({ where: { name } })).toBe(0),
+      };
+    },
+  },
+  ...(['PATCH', 'DELETE'] as const).map(
+    (method): Case => ({
+      endpoint: `${method} /api/v1/escalation-policies/{id}`,
+      action: method === 'PATCH' ? 'escalation_policy.update' : 'escalation_policy.delete',
+      targets: ['A', 'B'],
+      allowed: leadOfTarget,
+      async prepare(t) {
+        const tm = teamOf(t)!;
+        const name = unique('policy');
+        const created = await api.admin('POST', '/api/v1/escalation-policies', {
+          name,
+          teamId: tm.id,
+          repeat: 0,
+          steps: [{ delayMinutes: 5, targets: [{ type: 'user', id: rota[t as 'A' | 'B'].id }] }],
+        });
+        expect(created.status, JSON.stringify(created.body)).toBe(201);
+        const id = created.body.id as string;
+        return {
+          method,
+          path: `/api/v1/escalation-policies/${id}`,
+          ...(method === 'PATCH' ? { body: { name: unique('renamed') } } : {}),
+          entityId: id,
+          reason: `Only leads of team ${tm.name} or admins can ${method === 'PATCH' ? 'change' : 'delete'} escalation policy ${name}`,
+          unchanged: async () => expect((await api.admin('GET', `/api/v1/escalation-policies/${id}`)).body.name).toBe(name),
+        };
+      },
+    }),
+  ),
   {
     endpoint: 'POST /api/v1/incidents/{id}/notes',
     action: 'timeline',
@@ -742,6 +813,11 @@ describe.each([
         return;
       }
 
+      if (p.allowedStatus !== undefined) {
+        expect(res.status, JSON.stringify(res.body)).toBe(p.allowedStatus);
+        expect(await auditEntriesBy(caller.actor)).toBe(before);
+        return;
+      }
       expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
       if (c.action === 'timeline') {
         // incident actions: on the timeline with the caller as actor, not in the audit log
