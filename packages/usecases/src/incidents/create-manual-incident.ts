@@ -5,10 +5,9 @@ import { principalId, type Principal } from '@heinrich/core/authz/principal';
 import type { EscalationPolicy, EscalationTarget } from '@heinrich/core/escalation/escalation-policy';
 import type { IncomingAlert } from '@heinrich/core/incoming-alert';
 import { setIncidentAssignment } from '@heinrich/db/incidents/set-incident-assignment';
-import { withTransaction } from '@heinrich/db/with-transaction';
 import { requireAllowed } from '../authz/require-allowed';
 import type { Context } from '../context';
-import { applyIngestBatch } from '../ingest/apply-ingest-batch';
+import { commitBatch } from '../ingest/commit-batch';
 import { findServiceOwner } from '../services/find-service-owner';
 
 export interface NewManualIncident {
@@ -48,20 +47,18 @@ export async function createManualIncident(ctx: Context, principal: Principal, i
     severity: input.severity,
     group: { key, keyHash: sha256Hex(key), labels: {}, title: input.title },
   };
-  const { incident, outboxIds } = await withTransaction(
-    ctx.db.pool,
-    async (client) => {
-      const batch = await applyIngestBatch(client, [
-        { serviceId: owner.id, autoResolve: false, alerts: [alert], truncatedAlerts: null, via: principal.via, actor: principalId(principal) },
-      ]);
-      const opened = batch.summaries[0]!.incidents[0]!;
-      if (assignment) await setIncidentAssignment(client, opened.id, assignment);
-      return { incident: opened, outboxIds: batch.outboxIds };
+  let incident: { id: string; number: number } | undefined;
+  await commitBatch(ctx, {
+    groups: [{ serviceId: owner.id, keyHash: alert.group.keyHash }],
+    load: async () => [
+      { serviceId: owner.id, autoResolve: false, alerts: [alert], truncatedAlerts: null, via: principal.via, actor: principalId(principal) },
+    ],
+    async after(client, [summary]) {
+      incident = summary!.incidents[0]!;
+      if (assignment) await setIncidentAssignment(client, incident.id, assignment);
     },
-    { locks: [`ingest:${owner.id}:${alert.group.keyHash}`] },
-  );
-  await ctx.publisher.publish(outboxIds);
-  return incident;
+  });
+  return incident!;
 }
 
 /** A one-step policy paging the named users and schedules; each must exist (400 naming it). */

@@ -1,9 +1,9 @@
 import type { IncomingAlert } from '@heinrich/core/incoming-alert';
 import type { Database } from '@heinrich/db/create-database';
-import { withTransaction } from '@heinrich/db/with-transaction';
 import type pg from 'pg';
 import type { Context } from '../context';
-import { applyIngestBatch, type BatchDelivery } from './apply-ingest-batch';
+import type { BatchDelivery } from './apply-ingest-batch';
+import { commitBatch } from './commit-batch';
 import { IngestCoalescer } from './ingest-coalescer';
 import type { IngestSummary } from './ingest-summary';
 
@@ -51,11 +51,9 @@ export async function ingestAlerts(ctx: Context, input: IngestInput): Promise<In
     return coalescer.submit({ ...delivery, alerts });
   }
   // the occurrences depend on what the transaction reads (events API): alone, under its group locks
-  const committed = await withTransaction(
-    ctx.db.pool,
-    async (client) => applyIngestBatch(client, [{ ...delivery, alerts: await alerts(client) }]),
-    { locks: (groups ?? []).map((hash) => `ingest:${input.serviceId}:${hash}`) },
-  );
-  const { failed } = await ctx.publisher.publish(committed.outboxIds);
-  return { ...committed.summaries[0]!, deferred: failed };
+  const [summary] = await commitBatch(ctx, {
+    groups: (groups ?? []).map((keyHash) => ({ serviceId: input.serviceId, keyHash })),
+    load: async (client) => [{ ...delivery, alerts: await alerts(client) }],
+  });
+  return summary!;
 }

@@ -1,6 +1,6 @@
-import { withTransaction } from '@heinrich/db/with-transaction';
 import type { Context } from '../context';
-import { applyIngestBatch, type BatchDelivery } from './apply-ingest-batch';
+import type { BatchDelivery } from './apply-ingest-batch';
+import { commitBatch, knownDeliveries } from './commit-batch';
 import type { IngestSummary } from './ingest-summary';
 
 interface Pending {
@@ -68,7 +68,7 @@ export class IngestCoalescer {
 
   private async run(batch: Pending[]): Promise<void> {
     try {
-      const summaries = await commitBatch(this.ctx, batch.map((p) => p.delivery));
+      const summaries = await commitBatch(this.ctx, knownDeliveries(batch.map((p) => p.delivery)));
       batch.forEach((p, i) => p.resolve(summaries[i]!));
     } catch (err) {
       if (batch.length === 1) {
@@ -78,7 +78,7 @@ export class IngestCoalescer {
       this.ctx.logger.warn({ err: (err as Error).message, deliveries: batch.length }, 'ingest batch failed; retrying its deliveries one by one');
       await Promise.all(
         batch.map((p) =>
-          commitBatch(this.ctx, [p.delivery]).then(
+          commitBatch(this.ctx, knownDeliveries([p.delivery])).then(
             ([summary]) => p.resolve(summary!),
             (e: unknown) => p.reject(e),
           ),
@@ -86,16 +86,4 @@ export class IngestCoalescer {
       );
     }
   }
-}
-
-/** One transaction for these deliveries, then their outbox rows are enqueued. */
-export async function commitBatch(ctx: Context, deliveries: BatchDelivery[]): Promise<IngestSummary[]> {
-  const locks = new Set<string>();
-  for (const d of deliveries) for (const a of d.alerts) locks.add(`ingest:${d.serviceId}:${a.group.keyHash}`);
-  const committed = await withTransaction(ctx.db.pool, (client) => applyIngestBatch(client, deliveries), { locks: [...locks] });
-  const { failed } = await ctx.publisher.publish(committed.outboxIds);
-  return committed.summaries.map((s, i) => ({
-    ...s,
-    deferred: failed > 0 ? committed.outboxOwners.filter((owner) => owner === i).length : 0,
-  }));
 }
