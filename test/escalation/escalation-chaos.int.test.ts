@@ -67,7 +67,9 @@ describe('escalation chaos', () => {
     // the step's delay, shortened to 3 s in both places that know it (Postgres and the delayed job)
     const jobId = escalationJobId({ incidentId: incident.id, cycle: 0, step: 1, generation: 0 });
     await w.api.db.pool.query(`UPDATE incident_escalations SET next_due_at = $2 WHERE incident_id = $1`, [incident.id, new Date(Date.now() + 3_000)]);
-    await (await w.escalationQueue.getJob(jobId))!.changeDelay(3_000);
+    // the engine enqueues the delayed job right after its transaction commits: wait for it to exist
+    const job = await eventually('the step 2 job to be enqueued', () => w.escalationQueue.getJob(jobId));
+    await job.changeDelay(3_000);
 
     await first.kill9();
     const second = spawn();
