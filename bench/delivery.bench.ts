@@ -13,6 +13,7 @@ import { createLogger } from '@heinrich/config/logger';
 import { sha256Hex } from '@heinrich/core/alert-group';
 import { createDatabase, pingDatabase } from '@heinrich/db/create-database';
 import pg from 'pg';
+import { buildSenders } from '@heinrich/providers/build-senders';
 import { startDelivery } from '../apps/worker/src/start-delivery';
 import { startWorker } from '../apps/worker/src/start-worker';
 import { startApiProcess } from './api-process';
@@ -51,7 +52,7 @@ export async function deliveryBench(opts: DeliveryBenchOptions) {
   const db = createDatabase({ url: database.url, poolSize: 20, applicationName: 'bench-delivery' });
   const config = loadWorkerConfig({ DATABASE_URL: database.url, REDIS_URL: opts.redisUrl, REDIS_PREFIX: prefix, PORT: '0', LOG_LEVEL: 'silent', DATABASE_POOL_SIZE: '20' });
   const worker = await startWorker({ config, logger, db, pingDatabase: () => pingDatabase(db) });
-  const delivery = await startDelivery({ config, logger, db });
+  const delivery = await startDelivery({ config, logger, db, senders: buildSenders(config, logger) });
   const api = await startApiProcess({ DATABASE_URL: database.url, REDIS_URL: opts.redisUrl, REDIS_PREFIX: prefix, HEINRICH_ADMIN_API_KEY: 'bench-admin-key-0123456789abcdef' });
   try {
     const accepted = new Map<string, number>();

@@ -7,8 +7,9 @@ import { createHmac } from 'node:crypto';
 import { loadWorkerConfig } from '@heinrich/config/load-config';
 import { createLogger } from '@heinrich/config/logger';
 import { runDelivery } from '@heinrich/usecases/delivery/run-delivery';
-import { webhookSender } from '@heinrich/usecases/delivery/webhook-sender';
+import { webhookSender } from '@heinrich/providers/webhook-sender';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSenders } from '@heinrich/providers/build-senders';
 import { startDelivery, type DeliveryRuntime } from '../../apps/worker/src/start-delivery';
 import { startEscalationWorld, type EscalationWorld, type Person } from '../escalation/escalation-world';
 import { eventually } from '../worker/eventually';
@@ -34,7 +35,8 @@ beforeAll(async () => {
     DELIVERY_LOST_AFTER_MS: '0',
     PUBLIC_URL: 'https://heinrich.example.com',
   });
-  delivery = await startDelivery({ config, logger: createLogger({ name: 'test-delivery', level: config.logLevel }), db: world.api.db, now: world.clock.now });
+  const logger = createLogger({ name: 'test-delivery', level: config.logLevel });
+  delivery = await startDelivery({ config, logger, db: world.api.db, senders: buildSenders(config, logger, world.clock.now), now: world.clock.now });
 }, 60_000);
 
 afterAll(async () => {

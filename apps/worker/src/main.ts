@@ -4,6 +4,7 @@
 import { configOrExit, loadWorkerConfig } from '@heinrich/config/load-config';
 import { createLogger } from '@heinrich/config/logger';
 import { createDatabase, pingDatabase } from '@heinrich/db/create-database';
+import { buildSenders } from '@heinrich/providers/build-senders';
 import { startDelivery, type DeliveryRuntime } from './start-delivery';
 import { startWorker, type WorkerRuntime } from './start-worker';
 
@@ -16,7 +17,7 @@ let runtime: WorkerRuntime;
 let delivery: DeliveryRuntime | undefined;
 try {
   runtime = await startWorker({ config, logger, db, pingDatabase: () => pingDatabase(db) });
-  delivery = await startDelivery({ config, logger, db });
+  delivery = await startDelivery({ config, logger, db, senders: buildSenders(config, logger) });
 } catch (err) {
   logger.fatal({ err }, 'worker could not start');
   await db.close().catch(() => {});

@@ -5,11 +5,9 @@ import { createProducerRedis, createWorkerRedis } from '@heinrich/jobs/create-qu
 import { deliveryJob, deliveryQueueName } from '@heinrich/jobs/queues';
 import type { Context } from '@heinrich/usecases/context';
 import { listenForDeliveries } from '@heinrich/usecases/delivery/listen-for-deliveries';
-import type { DeliverySender } from '@heinrich/usecases/delivery/delivery-sender';
+import type { DeliverySender } from '@heinrich/usecases/delivery/run-delivery';
 import { dispatchDeliveries } from '@heinrich/usecases/delivery/dispatch-deliveries';
-import { logSender } from '@heinrich/usecases/delivery/log-sender';
 import { runDelivery } from '@heinrich/usecases/delivery/run-delivery';
-import { webhookSender } from '@heinrich/usecases/delivery/webhook-sender';
 import { Queue, RateLimitError, UnrecoverableError, Worker, type Job } from 'bullmq';
 
 /** The longest wait between two tries of one delivery. */
@@ -30,13 +28,16 @@ export interface DeliveryRuntime {
  * dispatcher woken by LISTEN heinrich_deliveries (a commit that writes pages or
  * deliveries) and by a timer (the backstop for lost NOTIFYs and lost jobs).
  */
-export async function startDelivery(deps: { config: WorkerConfig; logger: Logger; db: Context['db']; now?: () => Date }): Promise<DeliveryRuntime> {
-  const { config, logger } = deps;
+export async function startDelivery(deps: {
+  config: WorkerConfig;
+  logger: Logger;
+  db: Context['db'];
+  /** the providers by channel (buildSenders of @heinrich/providers, in main.ts) */
+  senders: ReadonlyMap<ContactMethodType, DeliverySender>;
+  now?: () => Date;
+}): Promise<DeliveryRuntime> {
+  const { config, logger, senders } = deps;
   const ctx = { db: deps.db, logger, now: deps.now ?? (() => new Date()) };
-  const senders = new Map<ContactMethodType, DeliverySender>([
-    ['log', logSender(logger)],
-    ['webhook', webhookSender({ timeoutMs: config.webhookTimeoutMs, now: ctx.now })],
-  ]);
   const configured = new Set(senders.keys());
 
   const producerRedis = createProducerRedis(config.redisUrl);

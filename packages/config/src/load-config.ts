@@ -27,6 +27,21 @@ const shared = {
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** How long SIGTERM waits for in-flight work before exiting anyway. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(25_000),
+  /** Slack app (docs/slack.md): without a bot token Slack methods and channels are reported unavailable. */
+  SLACK_BOT_TOKEN: z.string().regex(/^xox[a-z]-/, 'must be a Slack bot token (xoxb-...)').optional(),
+  /** Verifies interactivity and slash-command requests (v0 HMAC-SHA256). */
+  SLACK_SIGNING_SECRET: z.string().min(8).optional(),
+  /** Base URL of the Slack Web API, ending in /api/ (a test or staging fake). */
+  SLACK_API_URL: z.url({ error: 'must be an absolute URL such as https://slack.com/api/' }).optional(),
+  /** Twilio (docs/twilio.md): without account sid and auth token sms and voice are reported unavailable. */
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must be a Twilio account SID (AC + 32 hex digits)').optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(8).optional(),
+  /** The E.164 number messages and calls come from... */
+  TWILIO_FROM_NUMBER: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +15005550006').optional(),
+  /** ...or a messaging service for SMS (MG + 32 hex digits). */
+  TWILIO_MESSAGING_SERVICE_SID: z.string().regex(/^MG[0-9a-fA-F]{32}$/, 'must be a messaging service SID (MG + 32 hex digits)').optional(),
+  /** Base URL of the Twilio REST API (a test or staging fake), e.g. http://127.0.0.1:4010 */
+  TWILIO_API_BASE_URL: z.url({ error: 'must be an absolute URL such as https://api.twilio.com' }).optional(),
 };
 
 export const apiEnvSchema = z.object({
@@ -68,8 +83,13 @@ export const workerEnvSchema = z.object({
   DELIVERY_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   /** First retry after this long, doubling each time (capped at 5 minutes). */
   DELIVERY_BACKOFF_MS: z.coerce.number().int().min(1).default(2_000),
-  /** Per provider queue: at most this many sends per second (across all workers). */
+  /** Per provider queue: at most this many sends per second (across all workers)... */
   DELIVERY_RATE_PER_SECOND: z.coerce.number().int().min(1).default(500),
+  /** ...unless this names the provider: `sms=1,voice=1,slack=1,webhook=50` (per second). */
+  DELIVERY_RATE_LIMITS: z
+    .string()
+    .regex(/^\s*[a-z]+\s*=\s*\d+(\s*,\s*[a-z]+\s*=\s*\d+)*\s*$/, 'must look like sms=1,voice=1,slack=1,webhook=50')
+    .optional(),
   /** A webhook that has not answered in this long counts as a (retryable) timeout. */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 });
@@ -101,7 +121,37 @@ function toApiConfig(env: z.infer<typeof apiEnvSchema>) {
     metricsToken: env.METRICS_TOKEN,
     trustProxy: env.TRUST_PROXY,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    ...providerConfig(env),
   };
+}
+
+/** Provider credentials, shared by api (signature checks, replies) and worker (sends). */
+function providerConfig(env: z.infer<typeof apiEnvSchema> | z.infer<typeof workerEnvSchema>) {
+  return {
+    slack: {
+      botToken: env.SLACK_BOT_TOKEN,
+      signingSecret: env.SLACK_SIGNING_SECRET,
+      apiUrl: env.SLACK_API_URL,
+    },
+    twilio: {
+      accountSid: env.TWILIO_ACCOUNT_SID,
+      authToken: env.TWILIO_AUTH_TOKEN,
+      fromNumber: env.TWILIO_FROM_NUMBER,
+      messagingServiceSid: env.TWILIO_MESSAGING_SERVICE_SID,
+      apiBaseUrl: env.TWILIO_API_BASE_URL,
+    },
+  };
+}
+
+/** `sms=1, voice=2` -> {sms: 1, voice: 2} */
+function parseRateLimits(raw: string | undefined): Record<string, number> {
+  if (!raw) return {};
+  return Object.fromEntries(
+    raw.split(',').map((pair) => {
+      const [name, value] = pair.split('=').map((x) => x.trim());
+      return [name!, Number(value)];
+    }),
+  );
 }
 
 function toWorkerConfig(env: z.infer<typeof workerEnvSchema>) {
@@ -123,8 +173,11 @@ function toWorkerConfig(env: z.infer<typeof workerEnvSchema>) {
     deliveryAttempts: env.DELIVERY_ATTEMPTS,
     deliveryBackoffMs: env.DELIVERY_BACKOFF_MS,
     deliveryRatePerSecond: env.DELIVERY_RATE_PER_SECOND,
+    /** per provider sends per second; a provider not named uses deliveryRatePerSecond */
+    deliveryRateLimits: parseRateLimits(env.DELIVERY_RATE_LIMITS),
     webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    ...providerConfig(env),
   };
 }
 

@@ -4,8 +4,10 @@ import { claimDelivery, setDeliveryStatus, type DeliveryRow } from '@heinrich/db
 import { recordEvents } from '@heinrich/db/ingest/record-events';
 import { withTransaction } from '@heinrich/db/with-transaction';
 import type { Context } from '../context';
-import { PermanentDeliveryError, RetryableDeliveryError, type DeliverySender } from './delivery-sender';
+import { PermanentDeliveryError, RetryableDeliveryError, type DeliverySender } from '@heinrich/providers/delivery-sender';
 import { fallBack } from './fall-back';
+
+export type { DeliverySender };
 
 export type DeliveryOutcome =
   | { status: 'sent'; providerId: string | null }
