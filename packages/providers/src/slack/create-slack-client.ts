@@ -1,0 +1,26 @@
+import { LogLevel, WebClient } from '@slack/web-api';
+
+/**
+ * The Slack calls Heinrich makes (a structural subset of WebClient, so tests and
+ * use cases can name what they need without the whole SDK type).
+ */
+export type SlackClientLike = Pick<WebClient, 'chat' | 'conversations' | 'users'>;
+
+/**
+ * A Web API client for the bot token. The SDK's own retry loops are off: by
+ * default it retries for ~30 minutes and, on a 429, pauses every call of the
+ * client. Here a 429 rejects at once (WebAPIRateLimitedError.retryAfter) and
+ * the caller's queue honours Retry-After for that provider only
+ * (docs/protocols.md 2.6). `apiUrl` (SLACK_API_URL) points it at a fake.
+ */
+export function createSlackClient(opts: { botToken: string; apiUrl?: string; timeoutMs?: number }): WebClient {
+  return new WebClient(opts.botToken, {
+    slackApiUrl: opts.apiUrl,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: opts.timeoutMs ?? 10_000,
+    logLevel: LogLevel.ERROR,
+    // a method name must never turn into a request to another host
+    allowAbsoluteUrls: false,
+  });
+}
