@@ -72,17 +72,22 @@ export async function loadDelivery(client: pg.PoolClient, id: string): Promise<D
   return r.rows[0];
 }
 
-/** Records a delivery's new status (with error or provider id) in its row and history. */
+/**
+ * Records a delivery's new status (with error or provider id) in its row and
+ * history. `onlyFrom`: change it only while its status is one of these
+ * (returns false when it was not).
+ */
 export async function setDeliveryStatus(
   client: pg.PoolClient,
   id: string,
-  change: { status: string; at: Date; error?: string | null; providerId?: string | null; dueAt?: Date },
-): Promise<void> {
-  await client.query(
+  change: { status: string; at: Date; error?: string | null; providerId?: string | null; dueAt?: Date; onlyFrom?: string[] },
+): Promise<boolean> {
+  const r = await client.query(
     `UPDATE deliveries SET status = $2::delivery_status, updated_at = $3, error = COALESCE($4, error), provider_id = COALESCE($5, provider_id),
             due_at = COALESCE($6, due_at), enqueued_at = CASE WHEN $6::timestamptz IS NULL THEN enqueued_at ELSE NULL END,
             history = history || jsonb_strip_nulls(jsonb_build_array(jsonb_build_object('status', $2::text, 'at', $3::timestamptz, 'error', $4::text, 'providerId', $5::text)))
-      WHERE id = $1`,
-    [id, change.status, change.at, change.error ?? null, change.providerId ?? null, change.dueAt ?? null],
+      WHERE id = $1 AND ($7::text[] IS NULL OR status::text = ANY($7::text[]))`,
+    [id, change.status, change.at, change.error ?? null, change.providerId ?? null, change.dueAt ?? null, change.onlyFrom ?? null],
   );
+  return (r.rowCount ?? 0) > 0;
 }

@@ -53,7 +53,8 @@ export async function runDelivery(ctx: Pick<Context, 'db' | 'now'>, job: { deliv
     });
     await withTransaction(ctx.db.pool, async (client) => {
       const now = ctx.now();
-      await setDeliveryStatus(client, d.id, { status: 'sent', at: now, providerId });
+      // a provider callback (delivered, failed) may have come first: it stays
+      await setDeliveryStatus(client, d.id, { status: 'sent', at: now, providerId, onlyFrom: ['sending'] });
       await client.query(`UPDATE notifications SET status = 'sent', channel = COALESCE(channel, $2), updated_at = $3 WHERE id = $1 AND status = 'pending'`, [d.notificationId, d.channel, now]);
       await recordEvents(client, [event(d, 'notified', `Paged ${d.userName} via ${label}`, { providerId, attempt: d.attempts })]);
     });
