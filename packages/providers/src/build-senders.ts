@@ -2,11 +2,19 @@ import type { Logger } from '@heinrich/config/logger';
 import type { ContactMethodType } from '@heinrich/core/delivery/contact-method-value';
 import type { DeliverySender } from './delivery-sender';
 import { logSender } from './log-sender';
+import { twilioSmsSender } from './twilio/sms-sender';
+import { createTwilioClient } from './twilio/twilio-client';
+import { twilioConfigured, type TwilioSettings } from './twilio/twilio-gateway';
+import { twilioVoiceSender } from './twilio/voice-sender';
 import { webhookSender } from './webhook-sender';
 
 export interface SenderSettings {
   /** a webhook that has not answered in this long counts as a (retryable) timeout */
   webhookTimeoutMs: number;
+  /** sms and voice need account sid + auth token, and a from number (voice) or a messaging service (sms) */
+  twilio?: TwilioSettings;
+  /** where Twilio calls back (status, call TwiML) */
+  publicUrl?: string;
 }
 
 /**
@@ -16,8 +24,16 @@ export interface SenderSettings {
  * (apps/worker main.ts, tests, bench) build this and hand it to startDelivery.
  */
 export function buildSenders(settings: SenderSettings, logger: Logger, now: () => Date = () => new Date()): Map<ContactMethodType, DeliverySender> {
-  return new Map<ContactMethodType, DeliverySender>([
+  const senders = new Map<ContactMethodType, DeliverySender>([
     ['log', logSender(logger)],
     ['webhook', webhookSender({ timeoutMs: settings.webhookTimeoutMs, now })],
   ]);
+  const tw = settings.twilio;
+  if (tw && twilioConfigured(tw) && settings.publicUrl) {
+    const client = createTwilioClient({ accountSid: tw.accountSid, authToken: tw.authToken, apiBaseUrl: tw.apiBaseUrl }, now);
+    const opts = { client, fromNumber: tw.fromNumber, messagingServiceSid: tw.messagingServiceSid, publicUrl: settings.publicUrl };
+    if (tw.fromNumber || tw.messagingServiceSid) senders.set('sms', twilioSmsSender(opts));
+    if (tw.fromNumber) senders.set('voice', twilioVoiceSender(opts));
+  }
+  return senders;
 }

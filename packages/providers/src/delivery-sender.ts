@@ -9,6 +9,10 @@ export interface DeliveryMessage {
   user: { id: string; name: string };
   cycle: number;
   step: number;
+  /** SMS: the recipient's short reply code for this incident ("Reply 12a to ack"), added by the sms channel's wrapper */
+  replyCode?: string;
+  /** alerts grouped into the incident, when the channel's wrapper looked them up */
+  alertCount?: number;
 }
 
 /**
