@@ -5,6 +5,7 @@ import { errorHandler } from './http/error-handler';
 import { observeRequests } from './http/metrics';
 import { authenticate, refuseCrossSite } from './http/authenticate';
 import { jsonBody } from './http/require-json';
+import { serveWebApp } from './http/serve-web';
 import { createApiKeyRoute } from './routes/api-keys/create-api-key.route';
 import { listApiKeysRoute } from './routes/api-keys/list-api-keys.route';
 import { revokeApiKeyRoute } from './routes/api-keys/revoke-api-key.route';
@@ -177,6 +178,9 @@ export function createApp(deps: AppDeps): express.Express {
   admin.patch('/escalation-policies/:id', updateEscalationPolicyRoute(deps));
   admin.delete('/escalation-policies/:id', deleteEscalationPolicyRoute(deps));
   app.use('/api/v1', admin);
+
+  // -- the web UI (apps/web/dist) with its SPA fallback; no credential (the page signs in)
+  app.use(serveWebApp(deps.config.webDistDir));
 
   app.use((req) => {
     throw new AppError('not_found', `No route for ${req.method} ${req.path}`);

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /** Thrown when the environment does not describe a runnable process; lists every bad key. */
@@ -58,8 +59,12 @@ export const apiEnvSchema = z.object({
   METRICS_TOKEN: z.string().min(16).optional(),
   /** Behind a proxy/ingress, trust X-Forwarded-* from it (Express `trust proxy`). */
   TRUST_PROXY: z.string().default('loopback, linklocal, uniquelocal'),
+  /** The built web UI (vite build of apps/web); served with an SPA fallback when it holds an index.html. */
+  WEB_DIST_DIR: z.string().optional(),
 });
 export type ApiConfig = ReturnType<typeof toApiConfig>;
+
+const RATE_LIMITS_SHAPE = /^\s*[a-z]+\s*=\s*\d+(\s*,\s*[a-z]+\s*=\s*\d+)*\s*$/;
 
 export const workerEnvSchema = z.object({
   ...shared,
@@ -88,7 +93,12 @@ export const workerEnvSchema = z.object({
   /** ...unless this names the provider: `sms=1,voice=1,slack=1,webhook=50` (per second). */
   DELIVERY_RATE_LIMITS: z
     .string()
-    .regex(/^\s*[a-z]+\s*=\s*\d+(\s*,\s*[a-z]+\s*=\s*\d+)*\s*$/, 'must look like sms=1,voice=1,slack=1,webhook=50')
+    .regex(RATE_LIMITS_SHAPE, 'must look like sms=1,voice=1,slack=1,webhook=50')
+    .superRefine((raw, ctx) => {
+      // a malformed list is reported once, by the regex
+      if (!RATE_LIMITS_SHAPE.test(raw)) return;
+      for (const message of rateLimitProblems(raw)) ctx.addIssue({ code: 'custom', message });
+    })
     .optional(),
   /** A webhook that has not answered in this long counts as a (retryable) timeout. */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
@@ -121,6 +131,8 @@ function toApiConfig(env: z.infer<typeof apiEnvSchema>) {
     metricsToken: env.METRICS_TOKEN,
     trustProxy: env.TRUST_PROXY,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    // default: apps/web/dist of this checkout (the image keeps the same layout)
+    webDistDir: env.WEB_DIST_DIR ?? fileURLToPath(new URL('../../../apps/web/dist', import.meta.url)),
     ...providerConfig(env),
   };
 }
@@ -143,15 +155,33 @@ function providerConfig(env: z.infer<typeof apiEnvSchema> | z.infer<typeof worke
   };
 }
 
-/** `sms=1, voice=2` -> {sms: 1, voice: 2} */
-function parseRateLimits(raw: string | undefined): Record<string, number> {
-  if (!raw) return {};
+/** The delivery channels a rate limit may name (packages/core's contact method types; config imports nothing of ours). */
+const DELIVERY_CHANNELS = ['sms', 'voice', 'slack', 'webhook', 'log'];
+
+/** What is wrong with a well-formed DELIVERY_RATE_LIMITS: unknown or repeated names, limits below 1. */
+function rateLimitProblems(raw: string): string[] {
+  const problems: string[] = [];
+  for (const [name, value] of Object.entries(splitPairs(raw))) {
+    if (!DELIVERY_CHANNELS.includes(name)) problems.push(`unknown provider "${name}" (one of ${DELIVERY_CHANNELS.join(', ')})`);
+    if (value < 1) problems.push(`${name}: at least 1 send per second`);
+  }
+  const names = raw.split(',').map((pair) => pair.split('=')[0]!.trim());
+  for (const name of new Set(names.filter((n, i) => names.indexOf(n) !== i))) problems.push(`"${name}" is named twice`);
+  return problems;
+}
+
+function splitPairs(raw: string): Record<string, number> {
   return Object.fromEntries(
     raw.split(',').map((pair) => {
       const [name, value] = pair.split('=').map((x) => x.trim());
       return [name!, Number(value)];
     }),
   );
+}
+
+/** `sms=1, voice=2` -> {sms: 1, voice: 2} */
+function parseRateLimits(raw: string | undefined): Record<string, number> {
+  return raw ? splitPairs(raw) : {};
 }
 
 function toWorkerConfig(env: z.infer<typeof workerEnvSchema>) {

@@ -1,0 +1,47 @@
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { SignedInShell } from './components/SignedInShell';
+import { NotFoundPage } from './components/NotFoundPage';
+import { AcceptInvitePage } from './pages/auth/AcceptInvitePage';
+import { SignInPage } from './pages/auth/SignInPage';
+import { AuditLogPage } from './pages/audit/AuditLogPage';
+import { IncidentPage } from './pages/incidents/IncidentPage';
+import { IncidentsPage } from './pages/incidents/IncidentsPage';
+import { PoliciesPage } from './pages/policies/PoliciesPage';
+import { PolicyDetailPage } from './pages/policies/PolicyDetailPage';
+import { ScheduleDetailPage } from './pages/schedules/ScheduleDetailPage';
+import { SchedulesPage } from './pages/schedules/SchedulesPage';
+import { ServicePage } from './pages/services/ServicePage';
+import { ServicesPage } from './pages/services/ServicesPage';
+import { TeamPage } from './pages/teams/TeamPage';
+import { TeamsPage } from './pages/teams/TeamsPage';
+import { UserPage } from './pages/users/UserPage';
+import { UsersPage } from './pages/users/UsersPage';
+
+/** Every page of the UI. Pages under the shell need a session (the shell reads /auth/me). */
+export function App() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="/accept-invite" element={<AcceptInvitePage />} />
+        <Route element={<SignedInShell />}>
+          <Route index element={<Navigate to="/incidents" replace />} />
+          <Route path="/incidents" element={<IncidentsPage />} />
+          <Route path="/incidents/:id" element={<IncidentPage />} />
+          <Route path="/schedules" element={<SchedulesPage />} />
+          <Route path="/schedules/:id" element={<ScheduleDetailPage />} />
+          <Route path="/policies" element={<PoliciesPage />} />
+          <Route path="/policies/:id" element={<PolicyDetailPage />} />
+          <Route path="/services" element={<ServicesPage />} />
+          <Route path="/services/:id" element={<ServicePage />} />
+          <Route path="/users" element={<UsersPage />} />
+          <Route path="/users/:id" element={<UserPage />} />
+          <Route path="/teams" element={<TeamsPage />} />
+          <Route path="/teams/:id" element={<TeamPage />} />
+          <Route path="/audit-log" element={<AuditLogPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,28 @@
+import type { ApiError } from '../api/client';
+
+/** The problems the API reported for one field path (exact, or nested under it: `layers.0` shows `layers.0.members` too when `nested`). */
+export function fieldMessages(error: ApiError | null | undefined, path: string, nested = false): string[] {
+  if (!error) return [];
+  return error.fields
+    .filter((f) => f.path === path || (nested && f.path.startsWith(`${path}.`)))
+    .map((f) => f.message);
+}
+
+/** An id for aria-describedby, so the field's error is read with the field. */
+export function fieldErrorId(path: string): string {
+  return `err-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
+/**
+ * The API's message for one field, shown right under it:
+ * `<FieldError error={apiError} path="layers.0.members" />`.
+ */
+export function FieldError({ error, path, nested = false }: { error: ApiError | null | undefined; path: string; nested?: boolean }) {
+  const messages = fieldMessages(error, path, nested);
+  if (messages.length === 0) return null;
+  return (
+    <p className="field-error" id={fieldErrorId(path)} role="alert">
+      {messages.join('; ')}
+    </p>
+  );
+}

@@ -1,0 +1,69 @@
+import type { ReactNode } from 'react';
+import type { ApiError } from '../api/client';
+import { FieldError, fieldErrorId, fieldMessages } from './FieldError';
+
+/** Field paths that some <FieldError> on the form shows (so FormError does not repeat them). */
+export type ShownPaths = readonly string[];
+
+/**
+ * The general message of a failed request, above or below the form: the API's
+ * message (a 403 says who may do this), plus field problems that no field of
+ * the form shows (listed with their path, so nothing the API said is lost).
+ */
+export function FormError({ error, shownPaths = [] }: { error: ApiError | null | undefined; shownPaths?: ShownPaths }) {
+  if (!error) return null;
+  const unshown = error.fields.filter((f) => !shownPaths.some((p) => f.path === p || f.path.startsWith(`${p}.`)));
+  return (
+    <div className={`form-error${error.status === 403 ? ' forbidden' : ''}`} role="alert">
+      <p>
+        {error.status === 403 ? <strong>Not allowed: </strong> : null}
+        {error.message}
+      </p>
+      {unshown.length > 0 && (
+        <ul>
+          {unshown.map((f) => (
+            <li key={f.path + f.message}>
+              {f.path ? <code>{f.path}</code> : null} {f.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/**
+ * A labelled form field with the API's error for `path` under it:
+ * `<Field label="Name" path="name" error={err}>{(props) => <input {...props} />}</Field>`.
+ * The render prop receives id / aria-invalid / aria-describedby for the control.
+ */
+export function Field({
+  label,
+  path,
+  error,
+  hint,
+  children,
+}: {
+  label: ReactNode;
+  path: string;
+  error: ApiError | null | undefined;
+  hint?: ReactNode;
+  children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }) => ReactNode;
+}) {
+  const id = `field-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+  const invalid = fieldMessages(error, path).length > 0;
+  const hintId = hint ? `${id}-hint` : undefined;
+  const describedBy = [invalid ? fieldErrorId(path) : undefined, hintId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${invalid ? ' invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children({ id, 'aria-invalid': invalid, 'aria-describedby': describedBy })}
+      {hint ? (
+        <p className="hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      <FieldError error={error} path={path} />
+    </div>
+  );
+}

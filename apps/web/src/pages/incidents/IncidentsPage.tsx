@@ -1,0 +1,7 @@
+export function IncidentsPage() {
+  return (
+    <section>
+      <h1>Incidents</h1>
+    </section>
+  );
+}

@@ -1,0 +1,8 @@
+// Placeholder; UI-B replaces this page.
+export function SchedulesPage() {
+  return (
+    <section>
+      <h1>Schedules</h1>
+    </section>
+  );
+}

@@ -1,0 +1,8 @@
+// Placeholder until its page is built.
+export function TeamPage() {
+  return (
+    <section>
+      <h1>Team</h1>
+    </section>
+  );
+}

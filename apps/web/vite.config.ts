@@ -1,0 +1,15 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The built app (dist/) is served by the api on its own origin (apps/api/src/http/serve-web.ts).
+// In development `npm run dev -w @heinrich/web` proxies /api to a local api on :8080;
+// start that api with PUBLIC_URL=http://localhost:5173 so the browser's Origin is accepted.
+export default defineConfig({
+  plugins: [react()],
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  server: {
+    port: 5173,
+    strictPort: true,
+    proxy: { '/api': { target: 'http://localhost:8080' } },
+  },
+});
