@@ -1,5 +1,5 @@
 # One image for every Heinrich process; node runs the TypeScript sources with the
-# tsx loader, so there is no build step. The command picks the process:
+# tsx loader, so the only build step is the web UI's static files. The command picks the process:
 #   (default)              npm run start:api      HTTP on PORT (8080)
 #   npm run start:worker   queue consumers, outbox relay; health on PORT (8081)
 #   npm run migrate        one-shot: apply prisma/migrations (advisory-locked)
@@ -21,7 +21,8 @@ COPY --from=manifests /src/ ./
 # runs below once the schema is in.
 RUN npm ci --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY . .
-RUN npm run generate
+# the web UI: vite builds apps/web/dist, which the api serves on its own origin
+RUN npm run generate && npm run build -w @heinrich/web
 
 # npm runs scripts with `sh -c`, and dash neither execs the command nor passes
 # SIGTERM on, so `docker stop` would kill the process without its graceful

@@ -5,8 +5,8 @@
 #   2. finds Postgres and Redis (TEST_DATABASE_URL / TEST_REDIS_URL, else the local
 #      defaults), starting them if they are down and we know how
 #      and makes sure the tools the end-to-end tests drive are installed (the real
-#      Alertmanager; apt-get when running as root)
-#   3. lint (eslint + circular imports) and typecheck
+#      Alertmanager, Chromium for the web UI; apt-get when running as root)
+#   3. lint (eslint + circular imports), typecheck and the web build
 #   4. every vitest project; the integration project's globalSetup creates and
 #      migrates its own template database from TEST_DATABASE_URL
 #
@@ -153,6 +153,8 @@ step 'test tools'
 missing=()
 command -v prometheus-alertmanager >/dev/null || missing+=(prometheus-alertmanager)
 command -v curl >/dev/null || missing+=(curl)
+# the web UI's browser tests drive Debian's Chromium through playwright-core (test/web/browser.ts)
+[[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]] || missing+=(chromium)
 if ((${#missing[@]} > 0)); then
   if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
     echo "installing ${missing[*]} (apt-get)"
@@ -163,6 +165,7 @@ if ((${#missing[@]} > 0)); then
   fi
 fi
 echo "Alertmanager: $(prometheus-alertmanager --version 2>&1 | head -1)"
+echo "Chromium: $("${CHROMIUM_PATH:-/usr/bin/chromium}" --version 2>/dev/null | head -1)"
 
 # --- 3. static checks ----------------------------------------------------------------
 export TURBO_TELEMETRY_DISABLED=1
@@ -173,6 +176,9 @@ npm run typecheck
 step 'core under other time zones (TZ=America/New_York, TZ=Asia/Kolkata)'
 # the pure core (schedules, DST) must not depend on the machine's zone
 npm run test:core-tz
+
+step 'web build (apps/web -> apps/web/dist, served by the api in the browser tests)'
+npm run -s build -w @heinrich/web
 
 # --- 4. tests -----------------------------------------------------------------------
 step 'vitest (all projects)'

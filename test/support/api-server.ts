@@ -77,6 +77,8 @@ export async function startTestApi(
     databaseUrl?: string;
     /** the use cases' clock (default: the real one), for tests that move time */
     now?: () => Date;
+    /** listen on this port (default: any free one); browser tests need PUBLIC_URL to name it */
+    port?: number;
   } = {},
 ): Promise<TestApi> {
   const database = opts.databaseUrl
@@ -108,7 +110,7 @@ export async function startTestApi(
     redisStatus: () => redis.status,
     pingDatabase: () => pingDatabase(db),
   });
-  const server = app.listen(0, '127.0.0.1');
+  const server = app.listen(opts.port ?? 0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
