@@ -1,8 +1,167 @@
-// Placeholder; UI-B replaces this page.
-export function PolicyDetailPage() {
+import type { EscalationPolicyJson } from '@heinrich/contracts/escalation-policies';
+import type { ScheduleJson } from '@heinrich/contracts/schedules';
+import type { TeamJson } from '@heinrich/contracts/teams';
+import type { UserJson } from '@heinrich/contracts/users';
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api, asApiError, type ApiError } from '../../api/client';
+import { canEditTeam, useMe } from '../../auth/useMe';
+import { Field, FormError } from '../../components/Form';
+import { listAll } from '../schedules/list-all';
+import { viewerZone } from '../schedules/zoned-time';
+import { draftToBody, policyToDraft, sameDraft, type PolicyDraft } from './policy-draft';
+import { SimulationPanel } from './SimulationPanel';
+import { StepsEditor, stepsShownPaths } from './StepsEditor';
+import '../schedules/schedules.css';
+
+interface Lookups {
+  userName: (id: string) => string;
+  scheduleName: (id: string) => string;
+}
+
+function targetText(t: { type: string; id: string }, l: Lookups): string {
+  if (t.type === 'user') return l.userName(t.id);
+  if (t.type === 'schedule') return `on call in ${l.scheduleName(t.id)}`;
+  return `Slack channel ${t.id}`;
+}
+
+/** The saved steps in words, for those who read (and for editors before they edit). */
+function StepsView({ policy, lookups }: { policy: EscalationPolicyJson; lookups: Lookups }) {
   return (
-    <section>
-      <h1>Escalation policy</h1>
-    </section>
+    <ol className="steps-view">
+      {policy.steps.map((s, i) => (
+        <li key={i}>
+          Page {s.targets.map((t) => targetText(t, lookups)).join(', ')}; after {s.delayMinutes} min{' '}
+          {i < policy.steps.length - 1 ? 'go to the next step' : policy.repeat > 0 ? 'start over' : 'stop escalating'}.
+        </li>
+      ))}
+      {policy.repeat > 0 ? <li className="hint">Repeats all steps {policy.repeat} more time{policy.repeat === 1 ? '' : 's'}.</li> : null}
+    </ol>
+  );
+}
+
+/**
+ * One escalation policy: its steps, the editor (team leads, admins) and the
+ * simulation of what the saved policy would do for an incident now.
+ */
+export function PolicyDetailPage() {
+  const { id = '' } = useParams();
+  const me = useMe();
+  const zone = useMemo(() => viewerZone(), []);
+  const [policy, setPolicy] = useState<EscalationPolicyJson | null>(null);
+  const [draft, setDraft] = useState<PolicyDraft | null>(null);
+  const [users, setUsers] = useState<UserJson[]>([]);
+  const [schedules, setSchedules] = useState<ScheduleJson[]>([]);
+  const [teams, setTeams] = useState<TeamJson[]>([]);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  useEffect(() => {
+    api
+      .get<EscalationPolicyJson>(`/escalation-policies/${id}`)
+      .then((p) => {
+        setPolicy(p);
+        setDraft(policyToDraft(p));
+      })
+      .catch((err: unknown) => setLoadError(asApiError(err)));
+    Promise.all([listAll<UserJson>('/users'), listAll<ScheduleJson>('/schedules'), listAll<TeamJson>('/teams')])
+      .then(([u, s, t]) => {
+        setUsers(u);
+        setSchedules(s);
+        setTeams(t);
+      })
+      .catch(() => {});
+  }, [id]);
+
+  const lookups = useMemo<Lookups>(() => {
+    const u = new Map(users.map((x) => [x.id, x.name]));
+    const s = new Map(schedules.map((x) => [x.id, x.name]));
+    return { userName: (x) => u.get(x) ?? 'unknown user', scheduleName: (x) => s.get(x) ?? 'unknown schedule' };
+  }, [users, schedules]);
+  const people = useMemo(() => users.map((u) => ({ id: u.id, name: u.name })).sort((a, b) => a.name.localeCompare(b.name)), [users]);
+  const scheduleChoices = useMemo(() => schedules.map((s) => ({ id: s.id, name: s.name })), [schedules]);
+
+  if (loadError) {
+    return (
+      <>
+        <h1>Escalation policy</h1>
+        <FormError error={loadError} />
+        <Link to="/policies">All escalation policies</Link>
+      </>
+    );
+  }
+  if (!policy || !draft) return <p aria-live="polite">Loading escalation policy…</p>;
+  const mayEdit = canEditTeam(me, policy.teamId);
+  const dirty = !sameDraft(draft, policyToDraft(policy));
+  const teamName = teams.find((t) => t.id === policy.teamId)?.name;
+
+  async function save() {
+    if (!policy || !draft) return;
+    setBusy(true);
+    setError(null);
+    setSaved(null);
+    try {
+      const p = await api.patch<EscalationPolicyJson>(`/escalation-policies/${policy.id}`, draftToBody(draft));
+      setPolicy(p);
+      setDraft(policyToDraft(p));
+      setSaved('Saved. The simulation below shows the saved policy. Escalations already under way keep the policy as it was when they began.');
+    } catch (err) {
+      setError(asApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="policy-page">
+      <p className="breadcrumb">
+        <Link to="/policies">Escalation policies</Link>
+      </p>
+      <h1>{policy.name}</h1>
+      <p>{policy.teamId ? <>Team <Link to={`/teams/${policy.teamId}`}>{teamName ?? '…'}</Link></> : 'No team (admins only)'}</p>
+      {saved ? (
+        <p className="notice" role="status">
+          {saved}
+        </p>
+      ) : null}
+      <div className="policy-columns">
+        <section className="card" aria-labelledby="steps-heading">
+          <h2 id="steps-heading">{mayEdit ? 'Steps (editing)' : 'Steps'}</h2>
+          {mayEdit ? (
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                void save();
+              }}
+            >
+              <Field label="Name" path="name" error={error}>
+                {(props) => <input {...props} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} required maxLength={200} />}
+              </Field>
+              <StepsEditor draft={draft} users={people} schedules={scheduleChoices} error={error} onChange={setDraft} />
+              <FormError error={error} shownPaths={stepsShownPaths(draft)} />
+              <div className="actions">
+                <button type="submit" className="primary" disabled={busy || !dirty}>
+                  {busy ? 'Saving…' : 'Save policy'}
+                </button>
+                <button type="button" className="secondary" disabled={!dirty} onClick={() => {
+                  setDraft(policyToDraft(policy));
+                  setError(null);
+                }}>
+                  Discard changes
+                </button>
+              </div>
+            </form>
+          ) : (
+            <>
+              <StepsView policy={policy} lookups={lookups} />
+              <p className="hint">Only leads of {teamName ? `team ${teamName}` : 'the team'} and admins can change this policy.</p>
+            </>
+          )}
+        </section>
+        <SimulationPanel policyId={policy.id} savedAt={policy.updatedAt} dirty={dirty} zone={zone} scheduleName={lookups.scheduleName} />
+      </div>
+    </div>
   );
 }

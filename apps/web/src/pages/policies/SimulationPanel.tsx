@@ -1,0 +1,126 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { api, asApiError, type ApiError } from '../../api/client';
+import { Field, FormError } from '../../components/Form';
+import { formatDateTime, isoToLocalInput, localInputToIso } from '../schedules/zoned-time';
+import { simulationRows, type SimulationJson } from './policy-draft';
+
+/**
+ * What would happen if an incident opened now (or at a chosen time) with this
+ * policy, minute by minute: who is paged, how and when, and the API's
+ * warnings. The API simulates the saved policy only, so the panel says so and
+ * refreshes after each save (`savedAt` changes).
+ */
+export function SimulationPanel({ policyId, savedAt, dirty, zone, scheduleName }: { policyId: string; savedAt: string; dirty: boolean; zone: string; scheduleName: (id: string) => string }) {
+  const [at, setAt] = useState(() => isoToLocalInput(Date.now(), zone));
+  const [severity, setSeverity] = useState('');
+  const [sim, setSim] = useState<SimulationJson | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = useCallback(
+    async (when: string, sev: string) => {
+      setBusy(true);
+      setError(null);
+      try {
+        const iso = localInputToIso(when, zone) ?? when;
+        setSim(await api.post<SimulationJson>(`/escalation-policies/${policyId}/simulate`, { at: iso, ...(sev ? { severity: sev } : {}) }));
+      } catch (err) {
+        setError(asApiError(err));
+        setSim(null);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [policyId, zone],
+  );
+
+  // on load and after every save: the simulation of what is saved now
+  useEffect(() => {
+    void run(at, severity);
+    // deliberately not on every keystroke of `at`/severity: the form reruns on submit
+  }, [run, savedAt]);
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    void run(at, severity);
+  }
+
+  const rows = sim ? simulationRows(sim, scheduleName) : [];
+  return (
+    <section className="card simulation" aria-labelledby="simulation-heading">
+      <h2 id="simulation-heading">Simulation</h2>
+      <p className={dirty ? 'notice-warn' : 'hint'} role={dirty ? 'status' : undefined}>
+        {dirty ? 'This simulates the saved policy: your unsaved changes are not in it. Save to simulate them.' : 'This simulates the saved policy. Nothing is sent.'}
+      </p>
+      <form onSubmit={submit} className="field-row">
+        <Field label={`Incident opens at (your zone, ${zone})`} path="at" error={error}>
+          {(props) => <input {...props} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} required />}
+        </Field>
+        <Field label="Alert severity" path="severity" error={error} hint="Decides the urgency as a service set to “by severity” would; none: high.">
+          {(props) => (
+            <select {...props} value={severity} onChange={(e) => setSeverity(e.target.value)}>
+              <option value="">none (high urgency)</option>
+              <option value="critical">critical</option>
+              <option value="warning">warning</option>
+              <option value="info">info</option>
+            </select>
+          )}
+        </Field>
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Simulating…' : 'Simulate'}
+          </button>
+        </div>
+      </form>
+      <FormError error={error} shownPaths={['at', 'severity']} />
+      {sim ? (
+        <>
+          <p>
+            Incident at {formatDateTime(sim.at, zone)}: urgency <strong>{sim.urgency}</strong> ({sim.urgencyReason}).
+          </p>
+          {sim.warnings.length > 0 ? (
+            <div className="sim-warnings" role="alert">
+              <h3>Warnings</h3>
+              <ul>
+                {sim.warnings.map((w, i) => (
+                  <li key={i}>{w}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {rows.length === 0 ? (
+            <p>Nobody would be paged.</p>
+          ) : (
+            <table className="sim-table" aria-label="Who would be notified, minute by minute">
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">Step</th>
+                  <th scope="col">Who</th>
+                  <th scope="col">How</th>
+                  <th scope="col">Why</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r, i) => (
+                  <tr key={i}>
+                    <td className="sim-minute">
+                      +{r.minute} min <span className="hint">({formatDateTime(r.at, zone)})</span>
+                    </td>
+                    <td>{r.step}</td>
+                    <th scope="row">{r.who}</th>
+                    <td>
+                      {r.how.length > 0 ? r.how.join(', ') : 'no usable contact method'}
+                      {r.notUsed.length > 0 ? <span className="hint"> · not used: {r.notUsed.join('; ')}</span> : null}
+                    </td>
+                    <td>{r.why}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+import type { ScheduleJson } from '@heinrich/contracts/schedules';
+import type { TeamJson } from '@heinrich/contracts/teams';
+import type { UserJson } from '@heinrich/contracts/users';
+import { useMemo, useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { api, asApiError, type ApiError } from '../../api/client';
+import { Field, FormError } from '../../components/Form';
+import { draftToLayer, newLayerDraft, type LayerDraft } from './layer-draft';
+import { LayerEditor, layerShownPaths } from './LayerEditor';
+import { TimeZoneOptions } from './LayersEditor';
+import { namer, onCallCandidates } from './people';
+
+/**
+ * A new schedule with its first layer: by default a weekly rotation handing off
+ * on the coming Monday at 09:00 in the schedule's zone. Teams offered are those
+ * the caller may create schedules in (leads, admins: all).
+ */
+export function NewScheduleForm({ teams, users, zone, onCancel }: { teams: TeamJson[]; users: UserJson[]; zone: string; onCancel: () => void }) {
+  const navigate = useNavigate();
+  const [name, setName] = useState('');
+  const [teamId, setTeamId] = useState(teams.length === 1 ? teams[0]!.id : '');
+  const [timeZone, setTimeZone] = useState(zone);
+  const [layer, setLayer] = useState<LayerDraft>(() => newLayerDraft(Date.now(), zone));
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const team = teams.find((t) => t.id === teamId) ?? null;
+  const people = useMemo(() => onCallCandidates(team, users), [team, users]);
+  const nameOf = useMemo(() => namer(team, users), [team, users]);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await api.post<ScheduleJson>('/schedules', { name, teamId, timeZone, layers: [draftToLayer(layer, timeZone)] });
+      void navigate(`/schedules/${created.id}`);
+    } catch (err) {
+      setError(asApiError(err));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby="new-schedule-heading">
+      <h2 id="new-schedule-heading">New schedule</h2>
+      <div className="field-row">
+        <Field label="Name" path="name" error={error}>
+          {(props) => <input {...props} value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />}
+        </Field>
+        <Field label="Team" path="teamId" error={error}>
+          {(props) => (
+            <select {...props} value={teamId} onChange={(e) => setTeamId(e.target.value)} required>
+              <option value="">Choose a team…</option>
+              {teams.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Time zone" path="timeZone" error={error} hint="Handoffs and restrictions are read in this zone.">
+          {(props) => <input {...props} value={timeZone} onChange={(e) => setTimeZone(e.target.value)} list="time-zones" required />}
+        </Field>
+      </div>
+      <TimeZoneOptions />
+      <fieldset className="layer">
+        <legend>Layer 1</legend>
+        {teamId ? null : <p className="hint">Choose the team first: its responders and leads can be in the rotation.</p>}
+        <LayerEditor draft={layer} index={0} zone={timeZone} people={people} nameOf={nameOf} error={error} onChange={setLayer} />
+      </fieldset>
+      <FormError error={error} shownPaths={['name', 'teamId', 'timeZone', ...layerShownPaths(0)]} />
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Creating…' : 'Create schedule'}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
