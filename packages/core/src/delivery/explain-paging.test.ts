@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { decideEscalation } from '../escalation/decide-escalation';
+import { describeEscalationDecision, type EscalationNames } from '../escalation/describe-escalation';
+import type { EscalationRun } from '../escalation/escalation-position';
+import type { TargetResolver } from '../escalation/resolve-step-targets';
+import { onCallAt } from '../schedule/on-call-at';
+import type { Schedule, ScheduleOverride } from '../schedule/schedule';
 import { explainPaging, type ExplainEvent } from './explain-paging';
+import { explainPagingPeople } from './explain-paging-people';
 
 const at = (m: number) => new Date(Date.UTC(2026, 10, 28, 21, m));
 const alice = { id: 'u-alice', name: 'Alice' };
@@ -34,5 +41,117 @@ describe('explainPaging', () => {
     expect(b!.summary).toBe(
       "Bob was not paged: no step of this incident's escalation paged them; Escalation stopped: the incident is acknowledged (2026-11-28T21:03:00.000Z)",
     );
+  });
+});
+
+describe('explainPaging: people not paged, from what the engine recorded', () => {
+  // the engine's own record of a step: decideEscalation + describeEscalationDecision
+  const primary: Schedule = {
+    id: 'primary',
+    timeZone: 'UTC',
+    layers: [
+      { name: 'Secondary', members: ['carol'], rotation: { type: 'weekly', shiftLength: 1 }, start: '2026-11-23T00:00:00Z' },
+      { name: 'Primary', members: ['u-alice', 'dave'], rotation: { type: 'weekly', shiftLength: 1 }, start: '2026-11-23T00:00:00Z' },
+    ],
+  };
+  const override = { id: 'ov', userId: 'u-bob', start: '2026-11-28T02:00:00Z', end: '2026-11-28T06:00:00Z' };
+  const NAMES = new Map([
+    ['u-alice', 'Alice'],
+    ['u-bob', 'Bob'],
+    ['carol', 'Carol'],
+    ['dave', 'Dave'],
+    ['erin', 'Erin'],
+    ['primary', 'Ops'],
+  ]);
+  const names: EscalationNames = { user: (id) => NAMES.get(id) ?? id, schedule: (id) => NAMES.get(id) ?? id, team: (id) => id };
+  const run: EscalationRun = {
+    policy: {
+      name: 'Ops',
+      teamId: 'sre',
+      repeat: 0,
+      steps: [
+        { delayMinutes: 10, targets: [{ type: 'schedule', id: 'primary' }] },
+        { delayMinutes: 10, targets: [{ type: 'user', id: 'erin' }] },
+      ],
+    },
+    urgency: 'high',
+    baseCycle: 0,
+  };
+  const resolver = (overrides: ScheduleOverride[]): TargetResolver => ({
+    scheduleOnCall: (_id, at) => onCallAt(primary, overrides, at),
+    userExists: () => true,
+    teamLeads: () => [],
+  });
+  const stepEvents = (at: Date, overrides: ScheduleOverride[]): ExplainEvent[] =>
+    describeEscalationDecision(run, decideEscalation(run, { cycle: 0, step: 0 }, at, resolver(overrides)), names).map((e) => ({ ...e, createdAt: at }));
+  const context = {
+    steps: run.policy.steps,
+    schedules: new Map([['primary', { name: 'Ops', layers: [{ layerName: 'Secondary', members: ['carol'] }, { layerName: 'Primary', members: ['u-alice', 'dave'] }] }]]),
+    names: NAMES,
+  };
+  const people = [alice, bob, { id: 'carol', name: 'Carol' }, { id: 'dave', name: 'Dave' }, { id: 'erin', name: 'Erin' }];
+  const night = new Date('2026-11-28T03:00:00Z');
+  const acked: ExplainEvent = { type: 'escalation_stopped', message: 'Escalation stopped: the incident is acknowledged', data: {}, createdAt: new Date('2026-11-28T03:04:00Z') };
+
+  it('an override replaced Alice; Carol was outranked by a higher layer; Dave is a member whose shift it was not; Erin was acknowledged before her turn', () => {
+    const events = [...stepEvents(night, [override]), acked];
+    expect(events[0]!.message).toContain('paging Bob (on call in schedule "Ops": override 2026-11-28T02:00:00.000Z to 2026-11-28T06:00:00.000Z, replacing Alice on layer "Primary")');
+    const [a, b, c, d, e] = explainPaging(events, people, context);
+    expect(b).toMatchObject({ paged: true, reached: false });
+    expect(a).toMatchObject({ paged: false, reasons: [{ code: 'override_replaced' }] });
+    expect(a!.summary).toBe(
+      'Alice was not paged: not on call in schedule "Ops" at 2026-11-28T03:00:00.000Z: Bob\'s override (2026-11-28T02:00:00.000Z to 2026-11-28T06:00:00.000Z) replaced Alice on layer "Primary" (their shift 2026-11-23T00:00:00.000Z to 2026-11-30T00:00:00.000Z)',
+    );
+    expect(a!.facts.map((f) => f.type)).toEqual(['escalation_step']);
+    expect(c!.reasons.map((r) => r.code)).toEqual(['override_replaced']);
+    expect(d!.summary).toBe('Dave was not paged: not on call in schedule "Ops" at 2026-11-28T03:00:00.000Z: Bob was on call by an override (2026-11-28T02:00:00.000Z to 2026-11-28T06:00:00.000Z)');
+    expect(e!.summary).toBe(
+      'Erin was not paged: step 2 (named in it) never ran: escalation stopped: the incident is acknowledged at 2026-11-28T03:04:00.000Z, before it was due at 2026-11-28T03:10:00.000Z',
+    );
+    expect(e!.reasons.map((r) => r.code)).toEqual(['stopped_before_turn']);
+    expect(e!.facts.map((f) => f.type)).toEqual(['escalation_stopped']);
+  });
+
+  it('without the override: Alice is paged by her shift, Carol is outranked, Dave is told whose shift it was; Erin\'s step has not run yet', () => {
+    const events = stepEvents(night, []);
+    const [a, , c, d, e] = explainPaging(events, people, context);
+    expect(a).toMatchObject({ paged: true });
+    expect(a!.summary).toContain('paging Alice (on call in schedule "Ops": layer "Primary", shift 0');
+    expect(c!.summary).toBe(
+      'Carol was not paged: not on call in schedule "Ops" at 2026-11-28T03:00:00.000Z: it was Carol\'s shift on layer "Secondary" (their shift 2026-11-23T00:00:00.000Z to 2026-11-30T00:00:00.000Z), but the higher layer "Primary" had Alice',
+    );
+    expect(d!.summary).toBe(
+      'Dave was not paged: not on call in schedule "Ops" at 2026-11-28T03:00:00.000Z: it was Alice\'s shift (layer "Primary", shift 0, 2026-11-23T00:00:00.000Z to 2026-11-30T00:00:00.000Z)',
+    );
+    expect(e).toMatchObject({ reasons: [{ code: 'step_not_run_yet', message: 'step 2 (named in it) has not run yet: due at 2026-11-28T03:10:00.000Z unless acknowledged' }] });
+  });
+
+  it('a paged person: a rule after the acknowledgement was never sent; a rule after the next step is said to come too late', () => {
+    const events: ExplainEvent[] = [
+      ...stepEvents(night, []),
+      {
+        type: 'delivery_planned',
+        message: 'Notifying Alice: webhook now, SMS after 5 min, voice after 15 min',
+        data: { userId: 'u-alice', sends: [{ type: 'webhook', delayMinutes: 0 }, { type: 'sms', delayMinutes: 5 }, { type: 'voice', delayMinutes: 15 }], skipped: [] },
+        createdAt: night,
+      },
+      { type: 'notified', message: 'Paged Alice via webhook', data: { userId: 'u-alice', channel: 'webhook' }, createdAt: night },
+      acked,
+    ];
+    const [a] = explainPaging(events, [alice], context);
+    expect(a!.reasons.map((r) => r.code)).toEqual(['paged', 'reached', 'send_not_needed', 'send_not_needed']);
+    expect(a!.reasons[2]!.message).toBe(
+      'SMS after 5 min (due 2026-11-28T03:05:00.000Z) was not sent: escalation stopped: the incident is acknowledged at 2026-11-28T03:04:00.000Z, before it was due',
+    );
+    const [late] = explainPaging(events.slice(0, -1), [alice], context);
+    expect(late!.reasons.map((r) => r.code)).toEqual(['paged', 'reached', 'rule_after_next_step']);
+    expect(late!.reasons[2]!.message).toBe(
+      'voice after 15 min (due 2026-11-28T03:15:00.000Z) comes after the next step (due 2026-11-28T03:10:00.000Z): the escalation moves on before this rule',
+    );
+  });
+
+  it('the people explained: everyone the record and the policy name', () => {
+    expect(explainPagingPeople(stepEvents(night, [override]), context).sort()).toEqual(['carol', 'dave', 'erin', 'u-alice', 'u-bob']);
+    expect(explainPagingPeople(events, {})).toEqual(['u-alice']);
   });
 });

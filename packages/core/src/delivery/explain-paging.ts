@@ -1,3 +1,6 @@
+import type { ContactMethodType } from './contact-method-value';
+import { CHANNEL_LABEL } from './plan-delivery';
+
 /** A timeline entry as explain reads it. */
 export interface ExplainEvent {
   type: string;
@@ -5,6 +8,50 @@ export interface ExplainEvent {
   data: Record<string, unknown>;
   createdAt: Date;
 }
+
+/**
+ * What explain knows besides the timeline, all of it stored when the
+ * escalation ran or describing the policy it ran: the policy snapshot's steps
+ * (to find steps that never ran), the policy's schedules with their layers'
+ * members (people no recorded step named), and user names.
+ */
+export interface ExplainContext {
+  steps?: ReadonlyArray<{ targets: ReadonlyArray<{ type: string; id: string }> }>;
+  schedules?: ReadonlyMap<string, { name: string; layers: ReadonlyArray<{ layerName: string; members: readonly string[] }> }>;
+  names?: ReadonlyMap<string, string>;
+}
+
+export type ExplainReasonCode =
+  /** a step (or the lead fallback) paged them */
+  | 'paged'
+  /** a message went out */
+  | 'reached'
+  /** nothing can reach them (no usable method) */
+  | 'unreachable'
+  /** paged, nothing sent yet */
+  | 'not_sent_yet'
+  /** a method of theirs not used, and why (unverified, no credentials, urgency) */
+  | 'method_not_used'
+  /** a send failed; the message says what was tried next */
+  | 'delivery_failed'
+  /** a rule's send was due after the escalation stopped (acknowledged first): never sent */
+  | 'send_not_needed'
+  /** a rule's send is due at or after the next step: the escalation moves on first */
+  | 'rule_after_next_step'
+  /** on call by the rotation, but an override put someone else on call */
+  | 'override_replaced'
+  /** their layer had them, a higher layer had someone else */
+  | 'outranked_by_layer'
+  /** a member of a paged schedule, but the shift was someone else's (or nobody's) */
+  | 'not_their_shift'
+  /** a later step named them, but the escalation stopped before it (acknowledged, resolved) */
+  | 'stopped_before_turn'
+  /** a later step names them and has not run yet */
+  | 'step_not_run_yet'
+  /** a later step named them, but the run ended without it (low urgency: first step only) */
+  | 'step_never_ran'
+  /** nothing in this incident's escalation names them */
+  | 'not_in_escalation';
 
 export interface PersonExplanation {
   userId: string;
@@ -15,58 +62,205 @@ export interface PersonExplanation {
   reached: boolean;
   /** one paragraph: "Paged at step 1: ...; reached via webhook; not used: Slack: no credentials configured, SMS unverified" */
   summary: string;
+  /** the summary's parts, each with a code, in the summary's order */
+  reasons: { code: ExplainReasonCode; message: string }[];
   /** the timeline entries about them, oldest first */
   facts: { at: string; type: string; message: string }[];
 }
 
 const PAGING = new Set(['escalation_step', 'escalation_fallback']);
+const STEPS = new Set(['escalation_step', 'escalation_step_skipped']);
+const ENDINGS = new Set(['escalation_stopped', 'escalation_exhausted']);
+const MINUTE = 60_000;
 
 /**
- * Why each person was (or was not) paged, from recorded events only (invariant 5):
- * the engine's steps that paged them (with their reasons), the delivery plan (and
- * the methods it did not use, with why), unavailable channels, failures and the
- * fallbacks taken, and the messages that went out. Someone no step paged is
- * told so, with how the escalation ended if it did. Pure.
+ * Why each person was (or was not) paged, from recorded events only (invariant 5).
+ * Paged: the steps that paged them (with their reasons), how they were reached,
+ * the methods not used and why, failures and the fallbacks taken, rules whose
+ * send never went out (the incident was acknowledged first) or comes after the
+ * next step. Not paged: what each schedule step recorded about them (an
+ * override replaced them, a higher layer won, it was someone else's shift),
+ * steps naming them that never ran (acknowledged before their turn) or have not
+ * run yet, else that nothing in the escalation names them. Pure.
  */
-export function explainPaging(events: readonly ExplainEvent[], people: ReadonlyArray<{ id: string; name: string }>): PersonExplanation[] {
-  const stopped = [...events].reverse().find((e) => e.type === 'escalation_stopped');
-  return people.map(({ id, name }) => {
-    const mine = events.filter((e) => e.data.userId === id || (PAGING.has(e.type) && pagesOf(e).includes(id)));
-    const paging = mine.filter((e) => PAGING.has(e.type));
-    const reachedVia = mine.filter((e) => e.type === 'notified').map((e) => String(e.data.channel));
-    const notUsed = new Set<string>();
-    for (const e of mine) {
-      if (e.type === 'delivery_planned' || e.type === 'delivery_impossible') for (const s of skippedOf(e)) notUsed.add(s);
-      if (e.type === 'notification_unavailable' && typeof e.data.reason === 'string') notUsed.add(e.data.reason);
-    }
-    const failed = mine.filter((e) => e.type === 'notification_failed').map((e) => e.message);
-    const impossible = mine.find((e) => e.type === 'delivery_impossible');
-    const parts: string[] = [];
-    if (paging.length === 0) {
-      parts.push(`${name} was not paged: no step of this incident's escalation paged them`);
-      if (stopped) parts.push(`${stopped.message} (${stopped.createdAt.toISOString()})`);
-    } else {
-      parts.push(paging.map((e) => e.message).join('; '));
-      if (reachedVia.length > 0) parts.push(`reached via ${[...new Set(reachedVia)].join(', ')}`);
-      else if (impossible) parts.push(impossible.message);
-      else parts.push('no message has gone out yet');
-      if (notUsed.size > 0) parts.push(`not used: ${[...notUsed].join(', ')}`);
-      parts.push(...failed);
-    }
+export function explainPaging(events: readonly ExplainEvent[], people: ReadonlyArray<{ id: string; name: string }>, context: ExplainContext = {}): PersonExplanation[] {
+  return people.map((person) => {
+    const paging = events.filter((e) => PAGING.has(e.type) && pagesOf(e).includes(person.id));
+    const { reasons, related } = paging.length > 0 ? whyPaged(events, person, paging) : whyNotPaged(events, person, context);
+    const mine = events.filter((e) => e.data.userId === person.id || paging.includes(e) || related.has(e));
+    const summary = paging.length > 0 ? reasons.map((r) => r.message).join('; ') : `${person.name} was not paged: ${reasons.map((r) => r.message).join('; ')}`;
     return {
-      userId: id,
-      name,
+      userId: person.id,
+      name: person.name,
       paged: paging.length > 0,
-      reached: reachedVia.length > 0,
-      summary: parts.join('; '),
+      reached: reasons.some((r) => r.code === 'reached'),
+      summary,
+      reasons,
       facts: mine.map((e) => ({ at: e.createdAt.toISOString(), type: e.type, message: e.message })),
     };
   });
 }
 
+type Reason = PersonExplanation['reasons'][number];
+
+function whyPaged(events: readonly ExplainEvent[], person: { id: string }, paging: ExplainEvent[]): { reasons: Reason[]; related: Set<ExplainEvent> } {
+  const mine = events.filter((e) => e.data.userId === person.id);
+  const reasons: Reason[] = paging.map((e) => ({ code: 'paged', message: e.message }));
+  const reachedVia = [...new Set(mine.filter((e) => e.type === 'notified').map((e) => String(e.data.channel)))];
+  const impossible = mine.find((e) => e.type === 'delivery_impossible');
+  if (reachedVia.length > 0) reasons.push({ code: 'reached', message: `reached via ${reachedVia.join(', ')}` });
+  else if (impossible) reasons.push({ code: 'unreachable', message: impossible.message });
+  else reasons.push({ code: 'not_sent_yet', message: 'no message has gone out yet' });
+  const notUsed = new Set<string>();
+  for (const e of mine) {
+    if (e.type === 'delivery_planned' || e.type === 'delivery_impossible') for (const s of skippedOf(e)) notUsed.add(s);
+    if (e.type === 'notification_unavailable' && typeof e.data.reason === 'string') notUsed.add(e.data.reason);
+  }
+  if (notUsed.size > 0) reasons.push({ code: 'method_not_used', message: `not used: ${[...notUsed].join(', ')}` });
+  for (const e of mine.filter((x) => x.type === 'notification_failed')) reasons.push({ code: 'delivery_failed', message: e.message });
+  const related = new Set<ExplainEvent>();
+  for (const planned of mine.filter((e) => e.type === 'delivery_planned')) {
+    const page = [...paging].reverse().find((e) => e.createdAt <= planned.createdAt) ?? paging[0]!;
+    for (const s of sendsOf(planned)) {
+      if (s.delayMinutes <= 0) continue;
+      const dueAt = new Date(page.createdAt.getTime() + s.delayMinutes * MINUTE);
+      const label = `${CHANNEL_LABEL[s.type as ContactMethodType] ?? s.type} after ${s.delayMinutes} min (due ${dueAt.toISOString()})`;
+      const attempted = mine.some((e) => e.createdAt >= page.createdAt && e.data.channel === s.type && e.type !== 'delivery_planned');
+      const stop = events.find((e) => e.type === 'escalation_stopped' && e.createdAt >= page.createdAt);
+      if (!attempted && stop && stop.createdAt < dueAt) {
+        reasons.push({ code: 'send_not_needed', message: `${label} was not sent: ${lowerFirst(stop.message)} at ${stop.createdAt.toISOString()}, before it was due` });
+        related.add(stop);
+        continue;
+      }
+      const nextDue = nextOf(page)?.dueAt;
+      if (nextDue && Date.parse(nextDue) <= dueAt.getTime()) {
+        reasons.push({ code: 'rule_after_next_step', message: `${label} comes after the next step (due ${nextDue}): the escalation moves on before this rule` });
+      }
+    }
+  }
+  return { reasons, related };
+}
+
+function whyNotPaged(events: readonly ExplainEvent[], person: { id: string; name: string }, context: ExplainContext): { reasons: Reason[]; related: Set<ExplainEvent> } {
+  const reasons: Reason[] = [];
+  const related = new Set<ExplainEvent>();
+  const name = (id: string) => (id === person.id ? person.name : (context.names?.get(id) ?? id));
+  const stepEvents = events.filter((e) => STEPS.has(e.type));
+  for (const e of stepEvents) {
+    for (const t of targetsOf(e)) {
+      if (t.type !== 'schedule') continue;
+      const schedule = `schedule ${JSON.stringify(t.name ?? context.schedules?.get(t.id)?.name ?? t.id)}`;
+      const at = e.createdAt.toISOString();
+      const layers = Array.isArray(t.outcome?.layers) ? (t.outcome.layers as LayerRecord[]) : [];
+      const hit = [...layers].reverse().find((l) => l.userId === person.id);
+      const winner = Array.isArray(t.outcome?.because) ? (t.outcome.because[0] as WinnerRecord | undefined) : undefined;
+      const member = context.schedules?.get(t.id)?.layers.some((l) => l.members.includes(person.id)) ?? false;
+      if (hit && winner?.kind === 'override') {
+        reasons.push({
+          code: 'override_replaced',
+          message: `not on call in ${schedule} at ${at}: ${name(winner.userId)}'s override (${winner.start} to ${winner.end}) replaced ${person.name} on layer ${JSON.stringify(hit.layerName)}${shiftText(hit)}`,
+        });
+      } else if (hit && winner?.kind === 'layer') {
+        reasons.push({
+          code: 'outranked_by_layer',
+          message: `not on call in ${schedule} at ${at}: it was ${person.name}'s shift on layer ${JSON.stringify(hit.layerName)}${shiftText(hit)}, but the higher layer ${JSON.stringify(winner.layerName)} had ${name(winner.userId)}`,
+        });
+      } else if (member) {
+        const whose =
+          winner?.kind === 'override'
+            ? `${name(winner.userId)} was on call by an override (${winner.start} to ${winner.end})`
+            : winner?.kind === 'layer'
+              ? `it was ${name(winner.userId)}'s shift (layer ${JSON.stringify(winner.layerName)}, shift ${winner.shiftNumber}, ${winner.shiftStart} to ${winner.shiftEnd})`
+              : 'nobody was on call';
+        reasons.push({ code: 'not_their_shift', message: `not on call in ${schedule} at ${at}: ${whose}` });
+      } else continue;
+      related.add(e);
+    }
+  }
+
+  // steps naming them that never ran (or have not run yet)
+  const visited = new Set(stepEvents.map((e) => e.data.step));
+  const lastStep = events.filter((e) => STEPS.has(e.type) || e.type === 'escalation_fallback').at(-1);
+  const next = lastStep ? nextOf(lastStep) : null;
+  const lastAt = lastStep?.createdAt ?? new Date(0);
+  const ending = [...events].reverse().find((e) => ENDINGS.has(e.type) && e.createdAt >= lastAt);
+  (context.steps ?? []).forEach((step, index) => {
+    if (visited.has(index)) return;
+    const how = step.targets
+      .map((t) => {
+        if (t.type === 'user' && t.id === person.id) return 'named in it';
+        const s = t.type === 'schedule' ? context.schedules?.get(t.id) : undefined;
+        return s?.layers.some((l) => l.members.includes(person.id)) ? `in schedule ${JSON.stringify(s.name)}` : null;
+      })
+      .filter((x): x is string => x !== null);
+    if (how.length === 0) return;
+    const label = `step ${index + 1} (${how.join(', ')})`;
+    const due = next && next.step === index ? `, before it was due at ${next.dueAt}` : '';
+    if (ending?.type === 'escalation_stopped') {
+      reasons.push({ code: 'stopped_before_turn', message: `${label} never ran: ${lowerFirst(ending.message)} at ${ending.createdAt.toISOString()}${due}` });
+      related.add(ending);
+    } else if (ending) {
+      reasons.push({ code: 'step_never_ran', message: `${label} never ran: ${lowerFirst(ending.message)}` });
+      related.add(ending);
+    } else if (next) {
+      reasons.push({ code: 'step_not_run_yet', message: `${label} has not run yet${next.step === index ? `: due at ${next.dueAt} unless acknowledged` : ''}` });
+    } else {
+      reasons.push({ code: 'step_never_ran', message: `${label} never ran` });
+    }
+  });
+
+  if (reasons.length === 0) {
+    reasons.push({ code: 'not_in_escalation', message: "no step of this incident's escalation paged them" });
+    const stopped = [...events].reverse().find((e) => e.type === 'escalation_stopped');
+    if (stopped) reasons.push({ code: 'not_in_escalation', message: `${stopped.message} (${stopped.createdAt.toISOString()})` });
+  }
+  return { reasons, related };
+}
+
+interface LayerRecord {
+  layerName: string;
+  userId: string | null;
+  shiftNumber?: number | null;
+  shiftStart?: string | null;
+  shiftEnd?: string | null;
+}
+
+type WinnerRecord =
+  | { kind: 'override'; userId: string; start: string; end: string }
+  | { kind: 'layer'; userId: string; layerName: string; shiftNumber: number; shiftStart: string; shiftEnd: string };
+
+interface TargetRecord {
+  type: string;
+  id: string;
+  name?: string | null;
+  outcome?: { kind?: string; because?: unknown; layers?: unknown };
+}
+
+function shiftText(l: LayerRecord): string {
+  return l.shiftStart && l.shiftEnd ? ` (their shift ${l.shiftStart} to ${l.shiftEnd})` : '';
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+function targetsOf(e: ExplainEvent): TargetRecord[] {
+  return Array.isArray(e.data.targets) ? (e.data.targets as TargetRecord[]) : [];
+}
+
+function nextOf(e: ExplainEvent): { step: number; dueAt: string } | null {
+  const next = e.data.next as { step?: unknown; dueAt?: unknown } | null | undefined;
+  return next && typeof next.dueAt === 'string' && typeof next.step === 'number' ? { step: next.step, dueAt: next.dueAt } : null;
+}
+
 function pagesOf(e: ExplainEvent): string[] {
   const pages = e.data.pages;
   return Array.isArray(pages) ? pages.map((p) => String((p as { userId?: unknown }).userId)) : [];
+}
+
+function sendsOf(e: ExplainEvent): { type: string; delayMinutes: number }[] {
+  const sends = e.data.sends;
+  return Array.isArray(sends) ? sends.filter((s): s is { type: string; delayMinutes: number } => typeof s?.type === 'string' && typeof s?.delayMinutes === 'number') : [];
 }
 
 function skippedOf(e: ExplainEvent): string[] {

@@ -53,7 +53,7 @@ describe('describeEscalationDecision', () => {
 
   it('names an override', () => {
     const d = decideEscalation(run, { cycle: 0, step: 1 }, new Date('2026-03-16T12:30:00Z'), resolver());
-    expect(describeEscalationDecision(run, d, names)[0]!.message).toContain('paging Dave (on call in schedule "Primary": override 2026-03-16T12:00:00.000Z to 2026-03-16T13:00:00.000Z)');
+    expect(describeEscalationDecision(run, d, names)[0]!.message).toContain('paging Dave (on call in schedule "Primary": override 2026-03-16T12:00:00.000Z to 2026-03-16T13:00:00.000Z, replacing Alice on layer "Weekly")');
   });
 
   it('the fallback to leads and the end of the run', () => {

@@ -28,7 +28,7 @@ export function describeEscalationDecision(run: EscalationRun, decision: Escalat
   decision.visits.forEach((visit, i) => {
     const last = i === decision.visits.length - 1;
     const where = stepLabel(run, visit.position);
-    const data = { ...positionData(run, visit.position), targets: visit.targets.map(targetData), pages: visit.pages.map(pageData) };
+    const data = { ...positionData(run, visit.position), targets: visit.targets.map((t) => targetData(t, names)), pages: visit.pages.map(pageData) };
     if (visit.pages.length === 0) {
       entries.push({
         type: 'escalation_step_skipped',
@@ -97,8 +97,10 @@ function positionData(run: EscalationRun, pos: EscalationPosition) {
   return { cycle: pos.cycle, step: pos.step, pass: passOf(run, pos.cycle) };
 }
 
-function targetData(t: ResolvedTarget) {
-  return { type: t.target.type, id: t.target.id, users: t.users, outcome: t.outcome };
+/** `name`: the schedule's or user's name then, so explain can name it from the record alone */
+function targetData(t: ResolvedTarget, names: EscalationNames) {
+  const name = t.target.type === 'schedule' ? names.schedule(t.target.id) : t.target.type === 'user' ? names.user(t.target.id) : null;
+  return { type: t.target.type, id: t.target.id, name, users: t.users, outcome: t.outcome };
 }
 
 function pageData(p: Page) {
@@ -116,7 +118,9 @@ function describeReason(reason: PageReason, names: EscalationNames): string {
     case 'fallback-lead':
       return `lead of team ${quote(names.team(reason.teamId))}`;
     case 'schedule':
-      return `on call in schedule ${quote(names.schedule(reason.scheduleId))}${reason.because ? `: ${describeOnCall(reason.because)}` : ''}`;
+      return `on call in schedule ${quote(names.schedule(reason.scheduleId))}${reason.because ? `: ${describeOnCall(reason.because)}` : ''}${
+        reason.replaces ? `, replacing ${names.user(reason.replaces.userId)} on layer ${quote(reason.replaces.layerName)}` : ''
+      }`;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { LayerEmptyReason, OnCall, OnCallReason } from '../schedule/schedule';
+import type { LayerEmptyReason, LayerOnCall, OnCall, OnCallReason } from '../schedule/schedule';
 import type { EscalationStep, EscalationTarget } from './escalation-policy';
 
 /**
@@ -17,11 +17,29 @@ export interface TargetResolver {
   teamLeads(teamId: string): readonly string[];
 }
 
+/** One layer's own answer at an instant, as recorded on the timeline: whose shift it was, or why nobody's. */
+export interface LayerAnswer {
+  layerName: string;
+  /** whose rotation shift it was on this layer (before overrides and higher layers); null: nobody's */
+  userId: string | null;
+  shiftNumber: number | null;
+  shiftStart: string | null;
+  shiftEnd: string | null;
+  empty: LayerEmptyReason | null;
+}
+
+/** Someone an override put off call: the rotation would have had them on `layerName`. */
+export interface ReplacedByOverride {
+  userId: string;
+  layerName: string;
+}
+
 /** How one target resolved, with the why the timeline shows. */
 export type TargetOutcome =
   | { kind: 'user' }
   | { kind: 'user-missing' }
-  | { kind: 'on-call'; because: OnCallReason[] }
+  /** `layers`: each layer's own answer at the instant (whose shift it was), so "why not me?" can be answered later from the record */
+  | { kind: 'on-call'; because: OnCallReason[]; layers?: LayerAnswer[] }
   /** the schedule has a gap: each layer's reason for having nobody */
   | { kind: 'nobody-on-call'; layers: { layerName: string; empty: LayerEmptyReason | null }[] }
   | { kind: 'schedule-missing' }
@@ -38,7 +56,14 @@ export interface ResolvedTarget {
 /** Why a person is paged. */
 export type PageReason =
   | { kind: 'user'; targetIndex: number }
-  | { kind: 'schedule'; targetIndex: number; scheduleId: string; because: OnCallReason | null }
+  | {
+      kind: 'schedule';
+      targetIndex: number;
+      scheduleId: string;
+      because: OnCallReason | null;
+      /** set only when an override put someone else off call: whose shift it was (the highest layer with one) */
+      replaces?: ReplacedByOverride;
+    }
   | { kind: 'fallback-lead'; teamId: string };
 
 /** One person to page, once, with every reason (two targets may name the same person). */
@@ -86,10 +111,12 @@ export function resolveStepTargets(step: EscalationStep, at: Date, resolver: Tar
           targets.push({ target, users: [], outcome: { kind: 'nobody-on-call', layers } });
           return;
         }
-        targets.push({ target, users, outcome: { kind: 'on-call', because: onCall.because } });
+        targets.push({ target, users, outcome: { kind: 'on-call', because: onCall.because, layers: onCall.layers.map(layerAnswer) } });
+        const replaces = replacedByOverride(onCall);
         for (const userId of users) {
           const because = onCall.because.find((b) => b.userId === userId) ?? null;
-          page(userId, { kind: 'schedule', targetIndex, scheduleId: target.id, because });
+          const reason: PageReason = { kind: 'schedule', targetIndex, scheduleId: target.id, because };
+          page(userId, replaces && replaces.userId !== userId && because?.kind === 'override' ? { ...reason, replaces } : reason);
         }
         return;
       }
@@ -99,4 +126,25 @@ export function resolveStepTargets(step: EscalationStep, at: Date, resolver: Tar
     }
   });
   return { targets, pages: [...pages.values()] };
+}
+
+function layerAnswer(l: LayerOnCall): LayerAnswer {
+  return {
+    layerName: l.layerName,
+    userId: l.shift?.userId ?? null,
+    shiftNumber: l.shift?.shiftNumber ?? null,
+    shiftStart: l.shift?.shiftStart ?? null,
+    shiftEnd: l.shift?.shiftEnd ?? null,
+    empty: l.empty,
+  };
+}
+
+/** When an override wins: who the layers would have had (the highest layer with a shift), if anyone. */
+function replacedByOverride(onCall: OnCall): ReplacedByOverride | null {
+  if (onCall.because[0]?.kind !== 'override') return null;
+  for (let i = onCall.layers.length - 1; i >= 0; i--) {
+    const shift = onCall.layers[i]?.shift;
+    if (shift) return { userId: shift.userId, layerName: shift.layerName };
+  }
+  return null;
 }

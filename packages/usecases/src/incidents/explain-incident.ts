@@ -1,20 +1,58 @@
-import { explainPaging, type PersonExplanation } from '@heinrich/core/delivery/explain-paging';
+import { explainPaging, type ExplainContext, type PersonExplanation } from '@heinrich/core/delivery/explain-paging';
+import { explainPagingPeople } from '@heinrich/core/delivery/explain-paging-people';
+import type { EscalationPolicy } from '@heinrich/core/escalation/escalation-policy';
+import { findEscalationPolicySnapshot } from '@heinrich/db/escalation/find-escalation-policy-snapshot';
+import { loadTargetData } from '@heinrich/db/escalation/load-target-data';
 import { listIncidentEvents } from '@heinrich/db/incidents/list-incident-events';
 import type { IncidentRecord } from '@heinrich/db/incidents/select-incidents';
+import { withTransaction } from '@heinrich/db/with-transaction';
 import type { Context } from '../context';
 import { findIncident, type IncidentRef } from './find-incident';
 
 /**
- * "Why was (or wasn't) X paged?" for an incident, from its recorded events:
- * everyone it paged, or the one person asked about (`userId`, who may not have
- * been paged at all).
+ * "Why was (or wasn't) X paged?" for an incident, from its recorded events and
+ * the policy snapshot its escalation ran: everyone the record or the policy
+ * names (paged, on call in a layer, replaced by an override, named in a step,
+ * members of its schedules), or the one person asked about (`userId`).
+ * Schedule members are those of the revision in force when the incident opened.
  */
 export async function explainIncident(ctx: Context, ref: IncidentRef, userId?: string): Promise<{ incident: IncidentRecord; people: PersonExplanation[] }> {
   const incident = await findIncident(ctx, ref);
   const events = await listIncidentEvents(ctx.db.pool, incident.id);
-  const ids = userId
-    ? [userId]
-    : (await ctx.db.pool.query<{ userId: string }>(`SELECT DISTINCT user_id AS "userId" FROM notifications WHERE incident_id = $1`, [incident.id])).rows.map((r) => r.userId);
-  const users = await ctx.db.prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true }, orderBy: { name: 'asc' } });
-  return { incident, people: explainPaging(events, users) };
+  const context = await withTransaction(ctx.db.pool, async (client): Promise<ExplainContext & { users: Map<string, string> }> => {
+    const policy = (await findEscalationPolicySnapshot(client, incident.id)) as EscalationPolicy | null;
+    const targets = (policy?.steps ?? []).flatMap((s) => s.targets);
+    const data = await loadTargetData(client, {
+      userIds: uuids(targets.filter((t) => t.type === 'user').map((t) => t.id)),
+      scheduleIds: uuids(targets.filter((t) => t.type === 'schedule').map((t) => t.id)),
+      teamId: null,
+      at: incident.createdAt,
+    });
+    const schedules = new Map(
+      [...data.schedules.values()].map((s) => [
+        s.id,
+        { name: s.name, layers: (Array.isArray(s.layers) ? (s.layers as { name: string; members: string[] }[]) : []).map((l) => ({ layerName: l.name, members: l.members })) },
+      ]),
+    );
+    return { steps: policy?.steps ?? [], schedules, users: data.users };
+  });
+  const ids = userId ? [userId] : explainPagingPeople(events, context);
+  if (!userId) {
+    // a page no event names yet (the planner has not run) still counts
+    const paged = await ctx.db.pool.query<{ userId: string }>(`SELECT DISTINCT user_id AS "userId" FROM notifications WHERE incident_id = $1`, [incident.id]);
+    for (const r of paged.rows) if (!ids.includes(r.userId)) ids.push(r.userId);
+  }
+  const mentioned = new Set([...ids, ...explainPagingPeople(events, {})]);
+  const users = await ctx.db.prisma.user.findMany({ where: { id: { in: uuids([...mentioned]) } }, select: { id: true, name: true } });
+  const names = new Map([...context.users, ...users.map((u): [string, string] => [u.id, u.name])]);
+  // people who no longer exist are left out; paged first, then by name
+  const people = users.filter((u) => ids.includes(u.id)).sort((a, b) => a.name.localeCompare(b.name));
+  const explained = explainPaging(events, people, { ...context, names });
+  return { incident, people: [...explained.filter((p) => p.paged), ...explained.filter((p) => !p.paged)] };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function uuids(ids: string[]): string[] {
+  return [...new Set(ids.filter((id) => UUID.test(id)))];
 }
