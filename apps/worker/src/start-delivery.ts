@@ -87,8 +87,10 @@ export async function startDelivery(deps: {
         connection: redis,
         prefix: config.redisPrefix,
         concurrency: CONCURRENCY,
-        // a limiter must be set for queue.rateLimit to be honoured (PROTOCOLS.md 4.5)
-        limiter: { max: config.deliveryRatePerSecond, duration: 1000 },
+        // per provider (DELIVERY_RATE_LIMITS, else DELIVERY_RATE_PER_SECOND), across all workers: BullMQ keeps
+        // the count per queue in Redis, so a slow provider never holds up another. A limiter must also be set
+        // for queue.rateLimit (Retry-After) to be honoured (PROTOCOLS.md 4.5).
+        limiter: { max: rateLimitOf(config, channel), duration: 1000 },
         settings: { backoffStrategy: (attemptsMade: number) => Math.min(config.deliveryBackoffMs * 2 ** Math.max(0, attemptsMade - 1), MAX_BACKOFF_MS) },
       },
     );
@@ -139,4 +141,9 @@ export async function startDelivery(deps: {
       producerRedis.disconnect();
     },
   };
+}
+
+/** Sends per second for a provider's queue. */
+export function rateLimitOf(config: Pick<WorkerConfig, 'deliveryRateLimits' | 'deliveryRatePerSecond'>, channel: ContactMethodType): number {
+  return config.deliveryRateLimits[channel] ?? config.deliveryRatePerSecond;
 }

@@ -1,0 +1,65 @@
+// Per-provider rate limits (DELIVERY_RATE_LIMITS): the log provider limited to
+// one send per second does not hold up the webhook provider. Observed through
+// what a user would notice: the webhook calls all arrive while most log pages
+// still wait their turn, and every log page still goes out.
+import { loadWorkerConfig } from '@heinrich/config/load-config';
+import { createLogger } from '@heinrich/config/logger';
+import { buildSenders } from '@heinrich/providers/build-senders';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startDelivery, type DeliveryRuntime } from '../../apps/worker/src/start-delivery';
+import { startEscalationWorld, type EscalationWorld } from '../escalation/escalation-world';
+import { eventually } from '../worker/eventually';
+import { startFakeWebhook } from './fake-webhook';
+
+let world: EscalationWorld;
+let delivery: DeliveryRuntime;
+let hook: Awaited<ReturnType<typeof startFakeWebhook>>;
+
+beforeAll(async () => {
+  world = await startEscalationWorld();
+  hook = await startFakeWebhook();
+  const config = loadWorkerConfig({
+    DATABASE_URL: world.api.databaseUrl,
+    REDIS_URL: world.api.redisUrl,
+    REDIS_PREFIX: world.api.redisPrefix,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DELIVERY_RATE_LIMITS: 'log=1',
+    DELIVERY_RATE_PER_SECOND: '100',
+  });
+  const logger = createLogger({ name: 'test-rate-limits', level: config.logLevel });
+  delivery = await startDelivery({ config, logger, db: world.api.db, senders: buildSenders(config, logger, world.clock.now), now: world.clock.now });
+}, 60_000);
+
+afterAll(async () => {
+  await delivery?.close();
+  for (const q of delivery?.queues.values() ?? []) await q.obliterate({ force: true }).catch(() => {});
+  await hook?.close();
+  await world?.close();
+});
+
+async function sentLogs(): Promise<number> {
+  const r = await world.api.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM deliveries WHERE channel = 'log' AND status = 'sent'`);
+  return r.rows[0]!.n;
+}
+
+it('log limited to 1/s: six incidents reach the webhook at once while the log pages go out one a second', async () => {
+  const bob = world.people.bob;
+  for (const [type, value] of [['log', 'bob-log'], ['webhook', hook.url]] as const) {
+    const m = await world.api.admin('POST', `/api/v1/users/${bob.id}/contact-methods`, { type, value });
+    expect((await world.api.admin('POST', `/api/v1/users/${bob.id}/notification-rules`, { contactMethodId: m.body.id, delayMinutes: 0 })).status).toBe(201);
+  }
+  const policyId = await world.policy([{ delayMinutes: 10, targets: [{ type: 'user', id: bob.id }] }]);
+  const { key } = await world.service({ policyId });
+  const sent = await Promise.all(
+    [0, 1, 2, 3, 4, 5].map((i) =>
+      world.api.post('/api/v1/integrations/events', { routing_key: key, event_action: 'trigger', dedup_key: `rate-${i}`, payload: { summary: `Disk full ${i}`, source: 'db', severity: 'critical' } }),
+    ),
+  );
+  expect(sent.map((r) => r.status)).toEqual([202, 202, 202, 202, 202, 202]);
+
+  await eventually('six webhook calls', async () => hook.calls.length >= 6, { timeoutMs: 20_000 });
+  // six log sends at one a second take five seconds or more: most are still waiting
+  expect(await sentLogs()).toBeLessThanOrEqual(3);
+  await eventually('every log page sent', async () => (await sentLogs()) === 6, { timeoutMs: 30_000 });
+  expect(hook.calls).toHaveLength(6);
+}, 60_000);
