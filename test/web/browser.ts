@@ -109,5 +109,7 @@ export async function signInAs(page: Page, user: { email: string; password: stri
   await page.getByLabel('Email').fill(user.email);
   await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).first().waitFor({ state: 'attached' });
+  // the shell's top bar (its nav is a collapsed menu on phones, hidden from role queries)
+  await page.waitForURL((url) => url.pathname !== '/sign-in');
+  await page.locator('header.topbar').waitFor();
 }

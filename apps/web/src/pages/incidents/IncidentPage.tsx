@@ -1,8 +1,267 @@
-// Placeholder until its page is built.
+import type { IncidentDetailJson } from '@heinrich/contracts/incidents';
+import type { NotificationJson } from '@heinrich/contracts/contact-methods';
+import { useMemo, useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { asApiError, type ApiError } from '../../api/client';
+import {
+  acknowledgeIncident,
+  addIncidentNote,
+  escalateIncident,
+  explainIncident,
+  getIncident,
+  listNotifications,
+  listServices,
+  listUsers,
+  resolveIncident,
+  silenceIncident,
+  type ExplainJson,
+} from '../../api/incidents';
+import { canRespond, useMe } from '../../auth/useMe';
+import { FieldError } from '../../components/FieldError';
+import { FormError } from '../../components/Form';
+import { formatDateTime, viewerTimeZone } from '../../lib/time';
+import { useLoad } from '../../lib/useLoad';
+import { usePolling } from '../../lib/usePolling';
+import { actorName } from './actor-name';
+import { AlertsList } from './AlertsList';
+import { DeliveryLog } from './DeliveryLog';
+import { IncidentStatusBadge } from './IncidentStatusBadge';
+import { PagingExplanation } from './PagingExplanation';
+import { Timeline } from './Timeline';
+
+export const INCIDENT_POLL_MS = 4_000;
+
+type Action = 'acknowledge' | 'resolve' | 'escalate' | 'silence';
+
+/**
+ * One incident: what is wrong (alerts, labels, runbooks), what happened (the
+ * timeline), who was paged and why, the delivery log, and the actions. Polls
+ * while visible, so the worker's escalation steps and others' actions appear.
+ */
 export function IncidentPage() {
+  const { id = '' } = useParams();
+  const me = useMe();
+  const [incident, setIncident] = useState<IncidentDetailJson | null>(null);
+  const [explain, setExplain] = useState<ExplainJson | null>(null);
+  const [notifications, setNotifications] = useState<NotificationJson[] | null>(null);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [actionError, setActionError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState<Action | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const services = useLoad(listServices, []);
+  const users = useLoad(listUsers, []);
+
+  const refresh = async () => {
+    try {
+      const detail = await getIncident(id);
+      setIncident(detail);
+      setLoadError(null);
+      // the explanation and the delivery log are secondary: a failure there keeps the page
+      const [why, log] = await Promise.allSettled([explainIncident(detail.id), listNotifications(detail.id)]);
+      if (why.status === 'fulfilled') setExplain(why.value);
+      if (log.status === 'fulfilled') setNotifications(log.value.items);
+    } catch (err) {
+      setLoadError(asApiError(err));
+    }
+  };
+  usePolling(refresh, INCIDENT_POLL_MS, [id]);
+
+  const service = useMemo(() => services.data?.find((s) => s.id === incident?.serviceId), [services.data, incident?.serviceId]);
+  const userNames = useMemo(() => new Map((users.data ?? []).map((u) => [u.id, u.name])), [users.data]);
+
+  if (!incident) {
+    return (
+      <section>
+        <h1>Incident {/^\d+$/.test(id) ? `#${id}` : ''}</h1>
+        {loadError ? <FormError error={loadError} /> : <p>Loading…</p>}
+      </section>
+    );
+  }
+
+  const mayAct = canRespond(me, service?.teamId);
+  const open = incident.status !== 'resolved';
+
+  async function act(action: Action) {
+    if (!incident) return;
+    setBusy(action);
+    setActionError(null);
+    setNotice(null);
+    try {
+      if (action === 'acknowledge') setIncident(await acknowledgeIncident(incident.id));
+      if (action === 'resolve') setIncident(await resolveIncident(incident.id));
+      if (action === 'escalate') {
+        setIncident(await escalateIncident(incident.id));
+        setNotice('Escalation requested: the next step pages its people now.');
+      }
+      if (action === 'silence') {
+        setIncident((await silenceIncident(incident.id, 60)).incident);
+        setNotice('Acknowledged, and its alerts are silenced in Alertmanager for 1 hour.');
+      }
+      await refresh();
+    } catch (err) {
+      setActionError(asApiError(err));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  // silencing needs the alerts to be Alertmanager's (the API answers 409 otherwise)
+  const hasAlertmanagerAlerts = incident.alerts.length > 0 && incident.timeline.some((e) => e.via === 'alertmanager');
+
   return (
-    <section>
-      <h1>Incident</h1>
-    </section>
+    <article className="incident">
+      <p>
+        <Link to="/incidents">← All incidents</Link>
+      </p>
+      <header className="incident-head">
+        <h1>
+          #{incident.number} {incident.title}
+        </h1>
+        <dl className="kv">
+          <dt>Status</dt>
+          <dd>
+            <IncidentStatusBadge status={incident.status} />
+          </dd>
+          <dt>Service</dt>
+          <dd>
+            <Link to={`/services/${incident.serviceId}`}>{incident.serviceName}</Link>
+          </dd>
+          <dt>Urgency</dt>
+          <dd>{urgencyText(incident, service?.urgency)}</dd>
+          <dt>Severity</dt>
+          <dd>{incident.severity ?? '–'}</dd>
+          <dt>Opened</dt>
+          <dd>
+            <time dateTime={incident.createdAt}>{formatDateTime(incident.createdAt)}</time>
+          </dd>
+          {incident.acknowledgedAt ? (
+            <>
+              <dt>Acknowledged</dt>
+              <dd>
+                <time dateTime={incident.acknowledgedAt}>{formatDateTime(incident.acknowledgedAt)}</time>
+                {incident.acknowledgedBy ? ` by ${actorName(incident.acknowledgedBy, userNames)}` : ''}
+              </dd>
+            </>
+          ) : null}
+          {incident.resolvedAt ? (
+            <>
+              <dt>Resolved</dt>
+              <dd>
+                <time dateTime={incident.resolvedAt}>{formatDateTime(incident.resolvedAt)}</time>
+                {incident.resolvedBy ? ` by ${actorName(incident.resolvedBy, userNames)}` : ''}
+              </dd>
+            </>
+          ) : null}
+        </dl>
+        <p className="hint">Times in your time zone ({viewerTimeZone()}).</p>
+      </header>
+
+      {mayAct && open ? (
+        <div className="actions" role="group" aria-label="Incident actions">
+          {incident.status === 'triggered' ? (
+            <button type="button" className="primary big" disabled={busy !== null} onClick={() => void act('acknowledge')}>
+              {busy === 'acknowledge' ? 'Acknowledging…' : 'Acknowledge'}
+            </button>
+          ) : null}
+          <button type="button" className="big" disabled={busy !== null} onClick={() => void act('resolve')}>
+            {busy === 'resolve' ? 'Resolving…' : 'Resolve'}
+          </button>
+          {incident.status === 'triggered' ? (
+            <button type="button" disabled={busy !== null} onClick={() => void act('escalate')}>
+              {busy === 'escalate' ? 'Escalating…' : 'Escalate now'}
+            </button>
+          ) : null}
+          {hasAlertmanagerAlerts ? (
+            <button type="button" disabled={busy !== null} onClick={() => void act('silence')}>
+              {busy === 'silence' ? 'Silencing…' : 'Silence 1 h'}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {!mayAct && open ? (
+        <p className="hint">You can read this incident; responders and leads of its service's team act on it.</p>
+      ) : null}
+      {notice ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <FormError error={actionError} />
+      {loadError ? <FormError error={loadError} /> : null}
+
+      <div className="grid two">
+        <div>
+          <section className="card" aria-labelledby="alerts-h">
+            <h2 id="alerts-h">
+              Alerts ({incident.alertCounts.firing} firing of {incident.alertCounts.total})
+            </h2>
+            <AlertsList alerts={incident.alerts} truncated={incident.truncatedAlerts} />
+          </section>
+          <section className="card" aria-labelledby="why-h">
+            <h2 id="why-h">Who was paged and why</h2>
+            <PagingExplanation explain={explain} />
+          </section>
+        </div>
+        <div>
+          <section className="card" aria-labelledby="timeline-h">
+            <h2 id="timeline-h">Timeline</h2>
+            <Timeline events={incident.timeline} userNames={userNames} />
+            {mayAct ? <NoteForm incidentId={incident.id} onAdded={refresh} /> : null}
+          </section>
+          <section className="card" aria-labelledby="deliveries-h">
+            <h2 id="deliveries-h">Delivery log</h2>
+            <DeliveryLog notifications={notifications} userNames={userNames} />
+          </section>
+        </div>
+      </div>
+    </article>
   );
+}
+
+function NoteForm({ incidentId, onAdded }: { incidentId: string; onAdded(): Promise<void> }) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await addIncidentNote(incidentId, text);
+      setText('');
+      await onAdded();
+    } catch (err) {
+      setError(asApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form onSubmit={(e) => void submit(e)} className="note-form">
+      <div className="field">
+        <label htmlFor="note-text">Add a note</label>
+        <textarea id="note-text" value={text} onChange={(e) => setText(e.target.value)} rows={2} />
+        <FieldError error={error} path="text" />
+      </div>
+      <FormError error={error} shownPaths={['text']} />
+      <button type="submit" disabled={busy || text.trim() === ''}>
+        {busy ? 'Adding…' : 'Add note'}
+      </button>
+    </form>
+  );
+}
+
+/** The urgency the escalation decided (its start event), else what the service's setting implies. */
+function urgencyText(incident: IncidentDetailJson, serviceUrgency: string | undefined): string {
+  const started = incident.timeline.find((e) => e.type === 'escalation_started' && typeof e.data.urgency === 'string');
+  if (started) {
+    const reason = typeof started.data.urgencyReason === 'string' ? ` (${started.data.urgencyReason})` : '';
+    return `${String(started.data.urgency)}${reason}`;
+  }
+  if (serviceUrgency === 'high' || serviceUrgency === 'low') return serviceUrgency;
+  if (serviceUrgency === 'bySeverity') {
+    const low = incident.severity === 'warning' || incident.severity === 'info';
+    return `${low ? 'low' : 'high'} (by severity)`;
+  }
+  return '–';
 }

@@ -1,0 +1,51 @@
+import type { NotificationJson } from '@heinrich/contracts/contact-methods';
+import { formatDateTime } from '../../lib/time';
+
+/** GET /notifications?incidentId=: each page of a person and its deliveries (channel, status, attempts, error). */
+export function DeliveryLog({ notifications, userNames }: { notifications: NotificationJson[] | null; userNames: Map<string, string> }) {
+  if (!notifications) return <p className="muted">Loading…</p>;
+  if (notifications.length === 0) return <p className="muted">No notifications were sent for this incident.</p>;
+  return (
+    <ul className="plain deliveries">
+      {notifications.map((n) => (
+        <li key={n.id} className="notification">
+          <h3>
+            {userNames.get(n.userId) ?? 'A user'} · step {n.step + 1}
+            {n.cycle > 0 ? `, pass ${n.cycle + 1}` : ''} <span className="badge">{n.status}</span>
+          </h3>
+          <p className="hint">
+            <time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time>
+          </p>
+          {n.deliveries.length > 0 ? (
+            <table className="stack">
+              <thead>
+                <tr>
+                  <th scope="col">Channel</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Due</th>
+                  <th scope="col">Attempts</th>
+                  <th scope="col">Last error</th>
+                </tr>
+              </thead>
+              <tbody>
+                {n.deliveries.map((d) => (
+                  <tr key={d.id}>
+                    <td data-label="Channel">{d.channel}</td>
+                    <td data-label="Status">{d.status}</td>
+                    <td data-label="Due">
+                      <time dateTime={d.dueAt}>{formatDateTime(d.dueAt)}</time>
+                    </td>
+                    <td data-label="Attempts">{d.attempts}</td>
+                    <td data-label="Last error">{d.error ?? '–'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p className="muted">No deliveries planned yet.</p>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,35 @@
+import type { ExplainJson } from '../../api/incidents';
+import { formatDateTime } from '../../lib/time';
+
+/** GET /incidents/{id}/explain, person by person: paged? reached? why, and the facts behind it. */
+export function PagingExplanation({ explain }: { explain: ExplainJson | null }) {
+  if (!explain) return <p className="muted">Loading…</p>;
+  if (explain.people.length === 0) return <p className="muted">Nobody has been paged for this incident (yet).</p>;
+  return (
+    <ul className="plain people">
+      {explain.people.map((p) => (
+        <li key={p.userId} className="person">
+          <h3>
+            {p.name}{' '}
+            <span className={`badge ${p.reached ? 'ok' : p.paged ? 'warn' : ''}`}>
+              {p.reached ? 'reached' : p.paged ? 'paged, not reached yet' : 'not paged'}
+            </span>
+          </h3>
+          <p>{p.summary}</p>
+          {p.facts.length > 0 ? (
+            <details>
+              <summary>How we know ({p.facts.length})</summary>
+              <ol className="facts">
+                {p.facts.map((f, i) => (
+                  <li key={i}>
+                    <time dateTime={f.at}>{formatDateTime(f.at)}</time>: {f.message}
+                  </li>
+                ))}
+              </ol>
+            </details>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
