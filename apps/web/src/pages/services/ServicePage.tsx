@@ -1,8 +1,143 @@
-// Placeholder until its page is built.
+import type { ServiceJson } from '@heinrich/contracts/services';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api, asApiError, type ApiError } from '../../api/client';
+import { listPolicies, listTeams } from '../../api/resources';
+import { canEditTeam, useMe } from '../../auth/useMe';
+import { FormError } from '../../components/Form';
+import { formatDateTime } from '../../lib/time';
+import { useLoad } from '../../lib/useLoad';
+import { IntegrationKeys } from './IntegrationKeys';
+import { bodyOf, draftOf, ServiceForm, type ServiceDraft } from './ServiceForm';
+
 export function ServicePage() {
+  const { id = '' } = useParams();
+  const me = useMe();
+  const navigate = useNavigate();
+  const service = useLoad(() => api.get<ServiceJson>(`/services/${id}`), [id]);
+  const teams = useLoad(listTeams, []);
+  const policies = useLoad(listPolicies, []);
+  const [editing, setEditing] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+
+  const s = service.data;
+  if (!s) {
+    return (
+      <section>
+        <h1>Service</h1>
+        {service.error ? <FormError error={service.error} /> : <p>Loading…</p>}
+      </section>
+    );
+  }
+  const mayEdit = canEditTeam(me, s.teamId);
+  const team = teams.data?.find((t) => t.id === s.teamId);
+  const policy = policies.data?.find((p) => p.id === s.escalationPolicyId);
+
+  async function save(d: ServiceDraft) {
+    setBusy(true);
+    setError(null);
+    setSaved(false);
+    try {
+      service.set(await api.patch<ServiceJson>(`/services/${id}`, bodyOf(d)));
+      setEditing(false);
+      setSaved(true);
+    } catch (err) {
+      setError(asApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function remove() {
+    if (!s || !window.confirm(`Delete service ${s.name} with its integration keys and incidents? This cannot be undone.`)) return;
+    try {
+      await api.del(`/services/${id}`);
+      void navigate('/services');
+    } catch (err) {
+      setError(asApiError(err));
+    }
+  }
+
   return (
-    <section>
-      <h1>Service</h1>
-    </section>
+    <article>
+      <p>
+        <Link to="/services">← All services</Link>
+      </p>
+      <div className="page-head">
+        <h1>{s.name}</h1>
+        <div className="row">
+          <Link className="button" to={`/incidents?serviceId=${s.id}&status=all`}>
+            Incidents
+          </Link>
+          {mayEdit && !editing ? (
+            <button type="button" onClick={() => setEditing(true)}>
+              Edit
+            </button>
+          ) : null}
+        </div>
+      </div>
+      {saved ? (
+        <p className="notice" role="status">
+          Saved.
+        </p>
+      ) : null}
+      {editing ? (
+        <section className="card" aria-labelledby="edit-h">
+          <h2 id="edit-h">Edit service</h2>
+          <ServiceForm
+            initial={draftOf(s)}
+            teams={teams.data ?? []}
+            policies={policies.data ?? []}
+            error={error}
+            busy={busy}
+            submitLabel="Save"
+            onSubmit={(d) => void save(d)}
+          />
+          <div className="row" style={{ marginTop: '0.5rem' }}>
+            <button type="button" className="link-button" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+            <span className="spacer" />
+            <button type="button" className="danger small" onClick={() => void remove()}>
+              Delete service
+            </button>
+          </div>
+        </section>
+      ) : (
+        <section className="card">
+          <FormError error={error} />
+          <dl className="kv">
+            <dt>Description</dt>
+            <dd>{s.description ?? '–'}</dd>
+            <dt>Team</dt>
+            <dd>{s.teamId ? <Link to={`/teams/${s.teamId}`}>{team?.name ?? 'team'}</Link> : 'none (admins only)'}</dd>
+            <dt>Escalation policy</dt>
+            <dd>
+              {s.escalationPolicyId ? (
+                <Link to={`/policies/${s.escalationPolicyId}`}>{policy?.name ?? 'policy'}</Link>
+              ) : (
+                <span className="urgency-high">none: incidents page nobody</span>
+              )}
+            </dd>
+            <dt>Urgency</dt>
+            <dd>{s.urgency === 'bySeverity' ? 'by alert severity' : s.urgency}</dd>
+            <dt>Grouped by</dt>
+            <dd>{s.groupBy.length ? s.groupBy.join(', ') : 'the Alertmanager group'}</dd>
+            <dt>Auto-resolve</dt>
+            <dd>{s.autoResolve ? 'yes, when the last alert resolves' : 'no'}</dd>
+            <dt>Re-trigger after ack</dt>
+            <dd>{s.ackTimeoutMinutes ? `${s.ackTimeoutMinutes} min` : 'never'}</dd>
+            <dt>Updated</dt>
+            <dd>{formatDateTime(s.updatedAt)}</dd>
+          </dl>
+        </section>
+      )}
+      <section className="card" aria-labelledby="keys-h">
+        <h2 id="keys-h">Integration keys</h2>
+        <IntegrationKeys serviceId={s.id} mayEdit={mayEdit} />
+      </section>
+    </article>
   );
 }

@@ -1,0 +1,168 @@
+import type { CreatedIntegrationKeyJson, IntegrationKeyJson } from '@heinrich/contracts/integration-keys';
+import { useState, type FormEvent } from 'react';
+import { api, asApiError, type ApiError } from '../../api/client';
+import type { Page } from '../../api/incidents';
+import { CopyButton } from '../../components/CopyButton';
+import { Field, FormError } from '../../components/Form';
+import { formatDateTime } from '../../lib/time';
+import { useLoad } from '../../lib/useLoad';
+
+/** The receiver for alertmanager.yml, as the API's `example` (docs/api.md), with a placeholder for the secret. */
+export function receiverSnippet(origin: string, secret = '<the integration key>'): string {
+  return [
+    'receivers:',
+    '  - name: heinrich',
+    '    webhook_configs:',
+    `      - url: ${origin}/api/v1/integrations/alertmanager`,
+    '        send_resolved: true',
+    '        http_config:',
+    '          authorization:',
+    `            credentials: ${secret}`,
+    '',
+  ].join('\n');
+}
+
+/** A service's integration keys: list, create (the secret shown once, with copy buttons), revoke. */
+export function IntegrationKeys({ serviceId, mayEdit }: { serviceId: string; mayEdit: boolean }) {
+  const keys = useLoad(() => api.get<Page<IntegrationKeyJson>>(`/services/${serviceId}/integration-keys`), [serviceId]);
+  const [created, setCreated] = useState<CreatedIntegrationKeyJson | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [type, setType] = useState<'alertmanager' | 'events'>('alertmanager');
+  const [name, setName] = useState('');
+  const [amUrl, setAmUrl] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  async function create(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const body: Record<string, unknown> = { type };
+      if (name.trim()) body.name = name;
+      if (type === 'alertmanager' && amUrl.trim()) body.alertmanager = { url: amUrl.trim() };
+      setCreated(await api.post<CreatedIntegrationKeyJson>(`/services/${serviceId}/integration-keys`, body));
+      setName('');
+      setAmUrl('');
+      await keys.reload();
+    } catch (err) {
+      setError(asApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function revoke(k: IntegrationKeyJson) {
+    if (!window.confirm(`Revoke key "${k.name}" (${k.secretPrefix}…)? Senders using it get 401 from the next request on.`)) return;
+    setError(null);
+    try {
+      await api.del(`/services/${serviceId}/integration-keys/${k.id}`);
+      await keys.reload();
+    } catch (err) {
+      setError(asApiError(err));
+    }
+  }
+
+  const live = (keys.data?.items ?? []).filter((k) => !k.revokedAt);
+  const revoked = (keys.data?.items ?? []).filter((k) => k.revokedAt);
+  return (
+    <>
+      <FormError error={keys.error} />
+      {created ? (
+        <div className="card secret-card" role="status">
+          <h3>Key “{created.name}” created: copy it now</h3>
+          <p>Heinrich keeps only a hash of it; it is not shown again.</p>
+          <div className="secret">
+            <code aria-label="Integration key secret">{created.key}</code>
+            <CopyButton text={created.key} label="Copy key" />
+          </div>
+          <p>
+            Senders post to <code>{created.url}</code>.
+          </p>
+          <h4>{created.type === 'alertmanager' ? 'Receiver for alertmanager.yml' : 'Example trigger'}</h4>
+          <pre aria-label="Configuration example">{created.example}</pre>
+          <CopyButton text={created.example} label="Copy example" />
+          <p>
+            <button type="button" className="link-button" onClick={() => setCreated(null)}>
+              I have copied it, hide the key
+            </button>
+          </p>
+        </div>
+      ) : null}
+      {live.length === 0 ? <p className="muted">No active integration keys: nothing can send alerts to this service yet.</p> : null}
+      {live.length > 0 ? (
+        <table className="stack">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Type</th>
+              <th scope="col">Key starts with</th>
+              <th scope="col">Last used</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {live.map((k) => (
+              <tr key={k.id}>
+                <td>{k.name}</td>
+                <td data-label="Type">{k.type}</td>
+                <td data-label="Key starts with">
+                  <code>{k.secretPrefix}…</code>
+                </td>
+                <td data-label="Last used">{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : 'never'}</td>
+                <td>
+                  {mayEdit ? (
+                    <button type="button" className="small danger" onClick={() => void revoke(k)} aria-label={`Revoke key ${k.name}`}>
+                      Revoke
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {revoked.length > 0 ? <p className="hint">{revoked.length} revoked key(s) not shown.</p> : null}
+
+      <h3>Alertmanager receiver</h3>
+      <p className="hint">
+        Paste into <code>alertmanager.yml</code> and put an <em>alertmanager</em> key of this service in place of the
+        placeholder (or copy the snippet shown when you create a key: it has the key filled in).
+      </p>
+      <pre aria-label="Alertmanager receiver snippet">{receiverSnippet(window.location.origin)}</pre>
+      <CopyButton text={receiverSnippet(window.location.origin)} label="Copy receiver snippet" />
+
+      {mayEdit ? (
+        <form onSubmit={(e) => void create(e)} className="card" style={{ marginTop: '1rem' }} noValidate>
+          <h3>New integration key</h3>
+          <FormError error={error} shownPaths={['type', 'name', 'alertmanager']} />
+          <Field label="Type" path="type" error={error}>
+            {(p) => (
+              <select {...p} value={type} onChange={(e) => setType(e.target.value as 'alertmanager' | 'events')}>
+                <option value="alertmanager">Alertmanager webhook</option>
+                <option value="events">Events API (PagerDuty Events v2 shape)</option>
+              </select>
+            )}
+          </Field>
+          <Field label="Key name" path="name" error={error} hint="Optional, e.g. prod-alertmanager">
+            {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
+          </Field>
+          {type === 'alertmanager' ? (
+            <Field
+              label="Your Alertmanager's URL (for silences)"
+              path="alertmanager.url"
+              error={error}
+              hint="Optional, e.g. http://alertmanager.monitoring:9093: lets Heinrich silence alerts from an incident."
+            >
+              {(p) => <input {...p} type="url" value={amUrl} onChange={(e) => setAmUrl(e.target.value)} />}
+            </Field>
+          ) : null}
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Creating…' : 'Create key'}
+          </button>
+        </form>
+      ) : null}
+    </>
+  );
+}
