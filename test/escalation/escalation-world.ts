@@ -62,10 +62,12 @@ export async function startEscalationWorld(
     inProcessWorker?: boolean;
     /** the real clock instead of the test clock (for worker processes, which have only the real one) */
     realClock?: boolean;
+    /** extra api environment (e.g. Twilio credentials) */
+    apiEnv?: Record<string, string>;
   } = {},
 ): Promise<EscalationWorld> {
   const clock = new TestClock(opts.realClock ? 'real' : START);
-  const api = await startTestApi({ now: clock.now, ...(opts.redisUrl ? { redisUrl: opts.redisUrl } : {}) });
+  const api = await startTestApi({ now: clock.now, ...(opts.redisUrl ? { redisUrl: opts.redisUrl } : {}), ...(opts.apiEnv ? { env: opts.apiEnv } : {}) });
   const worker =
     opts.inProcessWorker === false
       ? null

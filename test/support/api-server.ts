@@ -6,6 +6,7 @@ import { loadApiConfig } from '@heinrich/config/load-config';
 import { createLogger } from '@heinrich/config/logger';
 import { createDatabase, pingDatabase, type Database } from '@heinrich/db/create-database';
 import { createProducerRedis, createQueue } from '@heinrich/jobs/create-queue';
+import { createTwilioGateway } from '@heinrich/providers/twilio/twilio-gateway';
 import { INCIDENT_EVENTS_QUEUE } from '@heinrich/jobs/queues';
 import type { Context } from '@heinrich/usecases/context';
 import { bullmqOutboxPublisher } from '@heinrich/usecases/outbox-publisher';
@@ -109,6 +110,7 @@ export async function startTestApi(
     ctx,
     redisStatus: () => redis.status,
     pingDatabase: () => pingDatabase(db),
+    twilio: createTwilioGateway(config.twilio),
   });
   const server = app.listen(opts.port ?? 0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

@@ -1,6 +1,7 @@
 import type { ApiConfig } from '@heinrich/config/load-config';
 import type { Logger } from '@heinrich/config/logger';
 import type { Context } from '@heinrich/usecases/context';
+import type { TwilioGateway } from '@heinrich/usecases/twilio/twilio-gateway';
 import type { ApiMetrics } from './http/metrics';
 
 /** Everything the HTTP layer needs, built in main.ts (or a test). */
@@ -13,4 +14,6 @@ export interface AppDeps {
   redisStatus(): string;
   /** true when Postgres answers */
   pingDatabase(): Promise<boolean>;
+  /** Twilio signature checks and verification codes; undefined without credentials (its webhooks answer 503) */
+  twilio?: TwilioGateway;
 }

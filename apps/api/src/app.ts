@@ -60,6 +60,12 @@ import { updateTeamRoute } from './routes/teams/update-team.route';
 import { createContactMethodRoute } from './routes/contact-methods/create-contact-method.route';
 import { deleteContactMethodRoute } from './routes/contact-methods/delete-contact-method.route';
 import { listContactMethodsRoute } from './routes/contact-methods/list-contact-methods.route';
+import { sendVerificationRoute } from './routes/contact-methods/send-verification.route';
+import { verifyContactMethodRoute } from './routes/contact-methods/verify-contact-method.route';
+import { receiveSmsRoute } from './routes/twilio/receive-sms.route';
+import { twilioStatusRoute } from './routes/twilio/status.route';
+import { twilioWebhook } from './routes/twilio/twilio-webhook';
+import { voiceCallRoute, voiceGatherRoute } from './routes/twilio/voice.route';
 import { simulateEscalationPolicyRoute } from './routes/escalation-policies/simulate-escalation-policy.route';
 import { explainIncidentRoute } from './routes/incidents/explain-incident.route';
 import { listNotificationsRoute } from './routes/notifications/list-notifications.route';
@@ -99,6 +105,13 @@ export function createApp(deps: AppDeps): express.Express {
   integrations.post('/events', json, receiveEvent(deps));
   app.use('/api/v1/integrations', integrations);
 
+  // -- Twilio webhooks: X-Twilio-Signature over PUBLIC_URL + path (403 without it; 503 without Twilio credentials)
+  const twilio = twilioWebhook(deps);
+  app.post('/api/v1/twilio/sms', twilio, receiveSmsRoute(deps));
+  app.post('/api/v1/twilio/voice', twilio, voiceCallRoute(deps));
+  app.post('/api/v1/twilio/voice/gather', twilio, voiceGatherRoute(deps));
+  app.post('/api/v1/twilio/status', twilio, twilioStatusRoute(deps));
+
   // -- calendar feeds: the unguessable, rotatable token in the URL (calendar apps send nothing else)
   app.get('/api/v1/schedules/:id/calendar.ics', readCalendarFeedRoute(deps, 'schedule'));
   app.get('/api/v1/users/:id/on-call.ics', readCalendarFeedRoute(deps, 'user'));
@@ -126,6 +139,8 @@ export function createApp(deps: AppDeps): express.Express {
   admin.post('/users/:id/contact-methods', createContactMethodRoute(deps));
   admin.get('/users/:id/contact-methods', listContactMethodsRoute(deps));
   admin.delete('/users/:id/contact-methods/:methodId', deleteContactMethodRoute(deps));
+  admin.post('/users/:id/contact-methods/:methodId/verify', verifyContactMethodRoute(deps));
+  admin.post('/users/:id/contact-methods/:methodId/send-verification', sendVerificationRoute(deps));
   admin.post('/users/:id/notification-rules', createNotificationRuleRoute(deps));
   admin.get('/users/:id/notification-rules', listNotificationRulesRoute(deps));
   admin.delete('/users/:id/notification-rules/:ruleId', deleteNotificationRuleRoute(deps));

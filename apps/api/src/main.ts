@@ -7,6 +7,7 @@ import { createLogger } from '@heinrich/config/logger';
 import { createDatabase, pingDatabase } from '@heinrich/db/create-database';
 import { INCIDENT_EVENTS_QUEUE } from '@heinrich/jobs/queues';
 import { createProducerRedis, createQueue } from '@heinrich/jobs/create-queue';
+import { createTwilioGateway } from '@heinrich/providers/twilio/twilio-gateway';
 import { bullmqOutboxPublisher } from '@heinrich/usecases/outbox-publisher';
 import { createApp } from './app';
 import { createApiMetrics } from './http/metrics';
@@ -27,6 +28,7 @@ const app = createApp({
   ctx: { db, logger, publisher: bullmqOutboxPublisher(queue, logger), now: () => new Date() },
   redisStatus: () => redis.status,
   pingDatabase: () => pingDatabase(db),
+  twilio: createTwilioGateway(config.twilio),
 });
 
 const server: Server = app.listen(config.port, () => {

@@ -17,13 +17,30 @@ export interface ContactMethodJson {
   /** sms and voice page only once verified (null: not yet); other types are usable at once */
   verified: boolean;
   verifiedAt: string | null;
+  /** sms: the number replied STOP (or Twilio reported it unsubscribed); not paged until START */
+  disabled: boolean;
+  disabledAt: string | null;
+  disabledReason: string | null;
   createdAt: string;
 }
 
-/** The answer to creating a webhook method: its signing secret, shown this once. */
+/** Where a phone method's verification stands (docs/twilio.md). */
+export interface VerificationJson {
+  status: 'sent' | 'unavailable' | 'failed' | 'not-needed';
+  message: string;
+  expiresAt?: string;
+}
+
+/** The answer to creating a method: a webhook's signing secret, shown this once; a phone's verification. */
 export interface CreatedContactMethodJson extends ContactMethodJson {
   signingSecret?: string;
+  verification?: VerificationJson;
 }
+
+/** POST /api/v1/users/{id}/contact-methods/{methodId}/verify */
+export const verifyContactMethodBody = z.strictObject({
+  code: z.string({ error: 'is required' }).regex(/^\s*\d{6}\s*$/, 'must be the 6 digits that were sent'),
+});
 
 export const NOTIFICATION_URGENCIES = ['high', 'low', 'any'] as const;
 

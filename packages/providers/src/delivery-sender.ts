@@ -13,6 +13,11 @@ export interface DeliveryMessage {
   replyCode?: string;
   /** alerts grouped into the incident, when the channel's wrapper looked them up */
   alertCount?: number;
+  /**
+   * Slack: the incident message rendered from Postgres (the slack channel's
+   * wrapper) and where to remember the post so it is kept true in place
+   */
+  slack?: { text: string; blocks: Record<string, unknown>[]; onPosted(posted: { channelId: string; ts: string }): Promise<void> };
 }
 
 /**

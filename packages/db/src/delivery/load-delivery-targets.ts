@@ -7,14 +7,18 @@ export interface DeliveryTarget {
   rules: { id: string; contactMethodId: string; delayMinutes: number; urgency: string }[];
 }
 
-/** Each user's name, contact methods (oldest first) and personal rules (oldest first): what a delivery plan needs. */
+/**
+ * Each user's name, contact methods (oldest first) and personal rules (oldest
+ * first): what a delivery plan needs. A number that opted out (STOP) counts as
+ * unverified until it opts in again.
+ */
 export async function loadDeliveryTargets(client: pg.PoolClient, userIds: string[]): Promise<Map<string, DeliveryTarget>> {
   const out = new Map<string, DeliveryTarget>();
   if (userIds.length === 0) return out;
   const users = await client.query<{ id: string; name: string }>(`SELECT id, name FROM users WHERE id = ANY($1::uuid[])`, [userIds]);
   for (const u of users.rows) out.set(u.id, { userId: u.id, userName: u.name, methods: [], rules: [] });
   const methods = await client.query<{ userId: string; id: string; type: string; value: string; verified: boolean }>(
-    `SELECT user_id AS "userId", id, type, value, verified_at IS NOT NULL AS verified
+    `SELECT user_id AS "userId", id, type, value, verified_at IS NOT NULL AND disabled_at IS NULL AS verified
        FROM contact_methods WHERE user_id = ANY($1::uuid[]) ORDER BY created_at, id`,
     [userIds],
   );

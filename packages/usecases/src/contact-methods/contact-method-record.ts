@@ -8,6 +8,8 @@ export const CONTACT_METHOD_RECORD = {
   type: true,
   value: true,
   verifiedAt: true,
+  disabledAt: true,
+  disabledReason: true,
   createdAt: true,
 } as const satisfies Prisma.ContactMethodSelect;
 

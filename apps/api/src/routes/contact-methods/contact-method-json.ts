@@ -9,6 +9,9 @@ export function contactMethodJson(m: ContactMethodRecord): ContactMethodJson {
     value: m.value,
     verified: m.verifiedAt !== null,
     verifiedAt: m.verifiedAt?.toISOString() ?? null,
+    disabled: m.disabledAt !== null,
+    disabledAt: m.disabledAt?.toISOString() ?? null,
+    disabledReason: m.disabledReason,
     createdAt: m.createdAt.toISOString(),
   };
 }

@@ -1,18 +1,27 @@
 import { createContactMethodBody, type CreatedContactMethodJson } from '@heinrich/contracts/contact-methods';
 import { createContactMethod } from '@heinrich/usecases/contact-methods/create-contact-method';
+import { sendVerificationCode } from '@heinrich/usecases/contact-methods/send-verification-code';
 import type { RequestHandler } from 'express';
 import type { AppDeps } from '../../app-deps';
 import { principalOf } from '../../http/authenticate';
 import { parse, parseId } from '../../http/parse';
 import { contactMethodJson } from './contact-method-json';
 
-/** POST /api/v1/users/{id}/contact-methods — 201; a webhook method's `signingSecret` is shown this once. */
+/**
+ * POST /api/v1/users/{id}/contact-methods — 201; a webhook method's `signingSecret`
+ * is shown this once; an sms/voice method gets a verification code at once and
+ * `verification` says whether it went (or why not: no Twilio, a refused number).
+ */
 export function createContactMethodRoute(deps: AppDeps): RequestHandler {
   return async (req, res) => {
     const userId = parseId(req.params.id, 'User');
     const body = parse(createContactMethodBody, req.body);
     const { method, signingSecret } = await createContactMethod(deps.ctx, principalOf(res), userId, body);
     const json: CreatedContactMethodJson = contactMethodJson(method);
+    if (method.type === 'sms' || method.type === 'voice') {
+      const v = await sendVerificationCode(deps.ctx, deps.twilio, principalOf(res), userId, method.id, { initial: true });
+      json.verification = { status: v.status, message: v.message, ...(v.expiresAt ? { expiresAt: v.expiresAt.toISOString() } : {}) };
+    }
     if (signingSecret) {
       json.signingSecret = signingSecret;
       res.setHeader('Cache-Control', 'no-store');
