@@ -1,8 +1,219 @@
-// Placeholder until its page is built.
+import type { ContactMethodJson, NotificationRuleJson } from '@heinrich/contracts/contact-methods';
+import type { InviteJson, UserJson } from '@heinrich/contracts/users';
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api, asApiError, type ApiError } from '../../api/client';
+import type { Page } from '../../api/incidents';
+import { listTeams } from '../../api/resources';
+import { isAdmin, isSelf, useMe, useMeState } from '../../auth/useMe';
+import { Field, FormError } from '../../components/Form';
+import { useLoad } from '../../lib/useLoad';
+import { ContactMethods } from './ContactMethods';
+import { InviteLink } from './InviteLink';
+import { NotificationRules } from './NotificationRules';
+
 export function UserPage() {
+  const { id = '' } = useParams();
+  const me = useMe();
+  const user = useLoad(() => api.get<UserJson>(`/users/${id}`), [id]);
+  const teams = useLoad(listTeams, []);
+  const self = isSelf(me, id);
+  const mayManage = self || isAdmin(me);
+
+  const u = user.data;
+  if (!u) {
+    return (
+      <section>
+        <h1>User</h1>
+        {user.error ? <FormError error={user.error} /> : <p>Loading…</p>}
+      </section>
+    );
+  }
+  const memberships = (teams.data ?? []).flatMap((t) => t.members.filter((m) => m.userId === id).map((m) => ({ team: t, role: m.role })));
+
   return (
-    <section>
-      <h1>User</h1>
+    <article>
+      <p>
+        <Link to="/users">← All users</Link>
+      </p>
+      <h1>
+        {u.name}
+        {self ? <span className="muted"> (you)</span> : null}
+      </h1>
+      <div className="grid two">
+        <div>
+          <section className="card" aria-labelledby="profile-h">
+            <h2 id="profile-h">Profile</h2>
+            {mayManage ? <ProfileForm user={u} onSaved={user.set} /> : <ProfileView user={u} />}
+          </section>
+          <section className="card" aria-labelledby="teams-h">
+            <h2 id="teams-h">Teams</h2>
+            {memberships.length === 0 ? <p className="muted">Not in any team.</p> : null}
+            <ul className="plain">
+              {memberships.map(({ team, role }) => (
+                <li key={team.id}>
+                  <Link to={`/teams/${team.id}`}>{team.name}</Link> <span className="badge">{role}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+          {isAdmin(me) ? <AdminActions user={u} self={self} /> : null}
+        </div>
+        <div>
+          {mayManage ? (
+            <ReachSettings userId={id} />
+          ) : (
+            <section className="card">
+              <h2>Contact methods and notification rules</h2>
+              <p className="muted">Only {u.name} and admins see these: phone numbers are personal.</p>
+            </section>
+          )}
+        </div>
+      </div>
+    </article>
+  );
+}
+
+function ProfileView({ user }: { user: UserJson }) {
+  return (
+    <dl className="kv">
+      <dt>Email</dt>
+      <dd>{user.email}</dd>
+      <dt>Time zone</dt>
+      <dd>{user.timeZone}</dd>
+      <dt>Role</dt>
+      <dd>{user.role}</dd>
+    </dl>
+  );
+}
+
+/** Name and time zone (anyone, their own); email and role (admins). */
+function ProfileForm({ user, onSaved }: { user: UserJson; onSaved(u: UserJson): void }) {
+  const me = useMe();
+  const { reload } = useMeState();
+  const admin = isAdmin(me);
+  const [name, setName] = useState(user.name);
+  const [email, setEmail] = useState(user.email);
+  const [timeZone, setTimeZone] = useState(user.timeZone);
+  const [role, setRole] = useState(user.role);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setSaved(false);
+    try {
+      const body: Record<string, unknown> = { name, timeZone };
+      if (admin) Object.assign(body, { email, role });
+      onSaved(await api.patch<UserJson>(`/users/${user.id}`, body));
+      setSaved(true);
+      if (isSelf(me, user.id)) await reload();
+    } catch (err) {
+      setError(asApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <FormError error={error} shownPaths={['name', 'email', 'timeZone', 'role']} />
+      {saved ? (
+        <p className="notice" role="status">
+          Saved.
+        </p>
+      ) : null}
+      <Field label="Name" path="name" error={error}>
+        {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
+      </Field>
+      <Field label="Email" path="email" error={error} hint={admin ? undefined : 'Admins change email addresses.'}>
+        {(p) => <input {...p} type="email" value={email} readOnly={!admin} onChange={(e) => setEmail(e.target.value)} />}
+      </Field>
+      <Field label="Time zone" path="timeZone" error={error} hint="An IANA zone such as Europe/Berlin">
+        {(p) => <input {...p} value={timeZone} onChange={(e) => setTimeZone(e.target.value)} />}
+      </Field>
+      {admin ? (
+        <Field label="Role" path="role" error={error}>
+          {(p) => (
+            <select {...p} value={role} onChange={(e) => setRole(e.target.value as UserJson['role'])}>
+              <option value="user">User</option>
+              <option value="admin">Admin</option>
+            </select>
+          )}
+        </Field>
+      ) : null}
+      <button type="submit" className="primary" disabled={busy}>
+        {busy ? 'Saving…' : 'Save profile'}
+      </button>
+    </form>
+  );
+}
+
+function AdminActions({ user, self }: { user: UserJson; self: boolean }) {
+  const navigate = useNavigate();
+  const [invite, setInvite] = useState<InviteJson | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  async function createInvite() {
+    setError(null);
+    try {
+      setInvite(await api.post<InviteJson>(`/users/${user.id}/invite`));
+    } catch (err) {
+      setError(asApiError(err));
+    }
+  }
+  async function remove() {
+    if (!window.confirm(`Delete ${user.name}? Their memberships, contact methods and sessions go with them.`)) return;
+    try {
+      await api.del(`/users/${user.id}`);
+      void navigate('/users');
+    } catch (err) {
+      setError(asApiError(err));
+    }
+  }
+  return (
+    <section className="card" aria-labelledby="admin-h">
+      <h2 id="admin-h">Account</h2>
+      <FormError error={error} />
+      {invite ? <InviteLink invite={invite} /> : null}
+      <div className="row">
+        <button type="button" onClick={() => void createInvite()}>
+          {user.hasPassword ? 'Create a password reset link' : 'Create invite link'}
+        </button>
+        {!self ? (
+          <button type="button" className="danger" onClick={() => void remove()}>
+            Delete user
+          </button>
+        ) : null}
+      </div>
     </section>
+  );
+}
+
+function ReachSettings({ userId }: { userId: string }) {
+  const methods = useLoad(() => api.get<Page<ContactMethodJson>>(`/users/${userId}/contact-methods`), [userId]);
+  const rules = useLoad(() => api.get<Page<NotificationRuleJson>>(`/users/${userId}/notification-rules`), [userId]);
+  const reload = async () => {
+    await Promise.all([methods.reload(), rules.reload()]);
+  };
+  return (
+    <>
+      <section className="card" aria-labelledby="methods-h">
+        <h2 id="methods-h">Contact methods</h2>
+        <FormError error={methods.error} />
+        {methods.data ? <ContactMethods userId={userId} methods={methods.data.items} onChange={reload} /> : null}
+      </section>
+      <section className="card" aria-labelledby="rules-h">
+        <h2 id="rules-h">Notification rules</h2>
+        <FormError error={rules.error} />
+        {rules.data && methods.data ? (
+          <NotificationRules userId={userId} rules={rules.data.items} methods={methods.data.items} onChange={reload} />
+        ) : null}
+        <p className="hint">
+          A test notification cannot be sent from here yet (the API has no endpoint for it).
+        </p>
+      </section>
+    </>
   );
 }

@@ -1,8 +1,127 @@
-// Placeholder until its page is built.
+import type { InviteJson, UserJson } from '@heinrich/contracts/users';
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { api, asApiError, type ApiError } from '../../api/client';
+import { listUsers } from '../../api/incidents';
+import { isAdmin, useMe } from '../../auth/useMe';
+import { Field, FormError } from '../../components/Form';
+import { useLoad } from '../../lib/useLoad';
+import { viewerTimeZone } from '../../lib/time';
+import { InviteLink } from './InviteLink';
+
 export function UsersPage() {
+  const me = useMe();
+  const users = useLoad(listUsers, []);
+  const [creating, setCreating] = useState(false);
   return (
     <section>
-      <h1>Users</h1>
+      <div className="page-head">
+        <h1>Users</h1>
+        {isAdmin(me) && !creating ? (
+          <button type="button" className="primary" onClick={() => setCreating(true)}>
+            New user
+          </button>
+        ) : null}
+      </div>
+      {creating ? <NewUserForm onCreated={() => void users.reload()} onCancel={() => setCreating(false)} /> : null}
+      <FormError error={users.error} />
+      {users.data ? (
+        <table className="stack">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Time zone</th>
+              <th scope="col">Signed up</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.data.map((u) => (
+              <tr key={u.id}>
+                <td>
+                  <Link to={`/users/${u.id}`}>{u.name}</Link>
+                  {u.id === me.user?.id ? <span className="muted"> (you)</span> : null}
+                </td>
+                <td data-label="Email">{u.email}</td>
+                <td data-label="Role">{u.role}</td>
+                <td data-label="Time zone">{u.timeZone}</td>
+                <td data-label="Signed up">{u.hasPassword ? 'yes' : 'invited, no password yet'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}
+
+function NewUserForm({ onCreated, onCancel }: { onCreated(): void; onCancel(): void }) {
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [timeZone, setTimeZone] = useState(viewerTimeZone());
+  const [role, setRole] = useState<'user' | 'admin'>('user');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [invite, setInvite] = useState<{ user: UserJson; invite: InviteJson } | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const user = await api.post<UserJson>('/users', { name, email, timeZone, role });
+      // a new user can do nothing without a password: the invite link comes with them
+      const link = await api.post<InviteJson>(`/users/${user.id}/invite`);
+      setInvite({ user, invite: link });
+      setName('');
+      setEmail('');
+      onCreated();
+    } catch (err) {
+      setError(asApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <section className="card" aria-labelledby="new-user-h">
+      <h2 id="new-user-h">New user</h2>
+      {invite ? (
+        <div className="notice" role="status">
+          <p>
+            {invite.user.name} was created. Send them this invite link to set a password:
+          </p>
+          <InviteLink invite={invite.invite} />
+        </div>
+      ) : null}
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <FormError error={error} shownPaths={['name', 'email', 'timeZone', 'role']} />
+        <Field label="Name" path="name" error={error}>
+          {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
+        </Field>
+        <Field label="Email" path="email" error={error}>
+          {(p) => <input {...p} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />}
+        </Field>
+        <Field label="Time zone" path="timeZone" error={error} hint="An IANA zone such as Europe/Berlin">
+          {(p) => <input {...p} value={timeZone} onChange={(e) => setTimeZone(e.target.value)} />}
+        </Field>
+        <Field label="Role" path="role" error={error}>
+          {(p) => (
+            <select {...p} value={role} onChange={(e) => setRole(e.target.value as 'user' | 'admin')}>
+              <option value="user">User (what their team roles allow)</option>
+              <option value="admin">Admin (everything)</option>
+            </select>
+          )}
+        </Field>
+        <div className="row">
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Creating…' : 'Create and invite'}
+          </button>
+          <button type="button" className="link-button" onClick={onCancel}>
+            Close
+          </button>
+        </div>
+      </form>
     </section>
   );
 }

@@ -1,0 +1,194 @@
+import type { ContactMethodJson as BaseMethod, CreatedContactMethodJson as BaseCreated } from '@heinrich/contracts/contact-methods';
+import { useState, type FormEvent } from 'react';
+import { api, asApiError, type ApiError } from '../../api/client';
+import { CopyButton } from '../../components/CopyButton';
+import { Field, FormError } from '../../components/Form';
+
+// Phone verification and STOP handling arrive with the Twilio work: their fields
+// are read when the API sends them, and the UI works without them.
+type ContactMethodJson = BaseMethod & { disabled?: boolean; disabledReason?: string | null };
+interface VerificationJson {
+  status: 'sent' | 'unavailable' | 'failed' | 'not-needed';
+  message: string;
+  expiresAt?: string;
+}
+type CreatedContactMethodJson = BaseCreated & { verification?: VerificationJson };
+type MethodType = ContactMethodJson['type'];
+
+const TYPES: { type: MethodType; label: string; placeholder: string; hint: string }[] = [
+  { type: 'sms', label: 'SMS', placeholder: '+4915112345678', hint: 'An international number with + and the country code; it pages once verified.' },
+  { type: 'voice', label: 'Voice call', placeholder: '+4915112345678', hint: 'An international number with + and the country code; it pages once verified.' },
+  { type: 'slack', label: 'Slack direct message', placeholder: 'U024BE7LH', hint: 'Your Slack member id (profile → ⋮ → Copy member ID).' },
+  { type: 'webhook', label: 'Webhook', placeholder: 'https://example.com/heinrich', hint: 'An https URL; Heinrich signs each POST (the secret is shown once).' },
+  { type: 'log', label: 'Log (demo)', placeholder: 'my-laptop', hint: 'Pages are written to the log and the timeline only.' },
+];
+
+export const METHOD_LABEL: Record<MethodType, string> = Object.fromEntries(TYPES.map((t) => [t.type, t.label])) as Record<MethodType, string>;
+
+export function methodName(m: ContactMethodJson): string {
+  return `${METHOD_LABEL[m.type]}: ${m.value}`;
+}
+
+/** A user's contact methods: add, verify phones with the code sent, delete. */
+export function ContactMethods(props: { userId: string; methods: ContactMethodJson[]; onChange(): Promise<void> }) {
+  const [type, setType] = useState<MethodType>('sms');
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<CreatedContactMethodJson | null>(null);
+  const spec = TYPES.find((t) => t.type === type) ?? TYPES[0]!;
+
+  async function add(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      setCreated(await api.post<CreatedContactMethodJson>(`/users/${props.userId}/contact-methods`, { type, value }));
+      setValue('');
+      await props.onChange();
+    } catch (err) {
+      setError(asApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function remove(m: ContactMethodJson) {
+    if (!window.confirm(`Delete ${methodName(m)}? The notification rules that use it go with it.`)) return;
+    setError(null);
+    try {
+      await api.del(`/users/${props.userId}/contact-methods/${m.id}`);
+      await props.onChange();
+    } catch (err) {
+      setError(asApiError(err));
+    }
+  }
+
+  return (
+    <>
+      {created?.signingSecret ? (
+        <div className="card secret-card" role="status">
+          <p>Webhook signing secret (shown once): check <code>X-Heinrich-Signature</code> with it.</p>
+          <div className="secret">
+            <code aria-label="Signing secret">{created.signingSecret}</code>
+            <CopyButton text={created.signingSecret} label="Copy signing secret" />
+          </div>
+        </div>
+      ) : null}
+      {created?.verification ? <VerificationNotice v={created.verification} /> : null}
+      {props.methods.length === 0 ? <p className="muted">No contact methods: this person cannot be paged.</p> : null}
+      <ul className="plain methods">
+        {props.methods.map((m) => (
+          <MethodItem key={m.id} userId={props.userId} method={m} onChange={props.onChange} onRemove={() => void remove(m)} />
+        ))}
+      </ul>
+      <form onSubmit={(e) => void add(e)} className="card" noValidate>
+        <h3>Add a contact method</h3>
+        <FormError error={error} shownPaths={['type', 'value']} />
+        <Field label="Type" path="type" error={error}>
+          {(p) => (
+            <select {...p} value={type} onChange={(e) => setType(e.target.value as MethodType)}>
+              {TYPES.map((t) => (
+                <option key={t.type} value={t.type}>
+                  {t.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={type === 'sms' || type === 'voice' ? 'Phone number' : type === 'slack' ? 'Slack member id' : type === 'webhook' ? 'URL' : 'Label'} path="value" error={error} hint={spec.hint}>
+          {(p) => (
+            <input
+              {...p}
+              value={value}
+              placeholder={spec.placeholder}
+              inputMode={type === 'sms' || type === 'voice' ? 'tel' : undefined}
+              onChange={(e) => setValue(e.target.value)}
+            />
+          )}
+        </Field>
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Adding…' : 'Add contact method'}
+        </button>
+      </form>
+    </>
+  );
+}
+
+function VerificationNotice({ v }: { v: VerificationJson }) {
+  if (v.status === 'not-needed') return null;
+  return (
+    <p className={v.status === 'sent' ? 'notice' : 'form-error'} role="status">
+      {v.message}
+    </p>
+  );
+}
+
+function MethodItem(props: { userId: string; method: ContactMethodJson; onChange(): Promise<void>; onRemove(): void }) {
+  const m = props.method;
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [sent, setSent] = useState<VerificationJson | null>(null);
+  const needsVerification = (m.type === 'sms' || m.type === 'voice') && !m.verified;
+  const base = `/users/${props.userId}/contact-methods/${m.id}`;
+
+  async function sendCode() {
+    setError(null);
+    try {
+      setSent(await api.post<VerificationJson>(`${base}/send-verification`, {}));
+    } catch (err) {
+      setError(asApiError(err));
+    }
+  }
+  async function verify(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    try {
+      await api.post(`${base}/verify`, { code });
+      setCode('');
+      await props.onChange();
+    } catch (err) {
+      setError(asApiError(err));
+    }
+  }
+  const codeId = `code-${m.id}`;
+  return (
+    <li className="method">
+      <div className="row">
+        <strong>{METHOD_LABEL[m.type]}</strong> <span>{m.value}</span>
+        {m.type === 'sms' || m.type === 'voice' ? (
+          <span className={`badge ${m.verified ? 'ok' : 'warn'}`}>{m.verified ? 'verified' : 'not verified: not paged'}</span>
+        ) : null}
+        {m.disabled ? <span className="badge warn">disabled: {m.disabledReason ?? 'replied STOP'}</span> : null}
+        <span className="spacer" />
+        <button type="button" className="small danger" onClick={props.onRemove} aria-label={`Delete ${methodName(m)}`}>
+          Delete
+        </button>
+      </div>
+      {needsVerification ? (
+        <form className="row verify" onSubmit={(e) => void verify(e)}>
+          <button type="button" className="small" onClick={() => void sendCode()}>
+            Send code
+          </button>
+          <label htmlFor={codeId} className="visually-hidden">
+            Verification code for {m.value}
+          </label>
+          <input
+            id={codeId}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            placeholder="6-digit code"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            style={{ maxWidth: '10rem' }}
+          />
+          <button type="submit" className="small primary" disabled={code.trim() === ''}>
+            Verify
+          </button>
+        </form>
+      ) : null}
+      {sent ? <VerificationNotice v={sent} /> : null}
+      {error ? <FormError error={error} /> : null}
+    </li>
+  );
+}

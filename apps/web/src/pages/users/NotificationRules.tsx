@@ -1,0 +1,108 @@
+import type { ContactMethodJson, NotificationRuleJson } from '@heinrich/contracts/contact-methods';
+import { useState, type FormEvent } from 'react';
+import { api, asApiError, type ApiError } from '../../api/client';
+import { Field, FormError } from '../../components/Form';
+import { methodName } from './ContactMethods';
+
+const URGENCY_LABEL = { any: 'any urgency', high: 'high urgency', low: 'low urgency' } as const;
+
+/** When a page reaches this person: which method, how many minutes after the page, for which urgency. */
+export function NotificationRules(props: {
+  userId: string;
+  rules: NotificationRuleJson[];
+  methods: ContactMethodJson[];
+  onChange(): Promise<void>;
+}) {
+  const [contactMethodId, setMethod] = useState('');
+  const [delay, setDelay] = useState('0');
+  const [urgency, setUrgency] = useState<'any' | 'high' | 'low'>('any');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const byId = new Map(props.methods.map((m) => [m.id, m]));
+  const chosen = contactMethodId || props.methods[0]?.id || '';
+
+  async function add(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const minutes = Number(delay);
+      await api.post(`/users/${props.userId}/notification-rules`, {
+        contactMethodId: chosen,
+        delayMinutes: delay.trim() !== '' && Number.isFinite(minutes) ? minutes : delay,
+        urgency,
+      });
+      await props.onChange();
+    } catch (err) {
+      setError(asApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+  async function remove(r: NotificationRuleJson) {
+    setError(null);
+    try {
+      await api.del(`/users/${props.userId}/notification-rules/${r.id}`);
+      await props.onChange();
+    } catch (err) {
+      setError(asApiError(err));
+    }
+  }
+  return (
+    <>
+      {props.rules.length === 0 ? (
+        <p className="muted">No notification rules: pages reach this person on no channel. Add one below.</p>
+      ) : (
+        <ul className="plain rules">
+          {props.rules.map((r) => {
+            const m = byId.get(r.contactMethodId);
+            const text = `${r.delayMinutes === 0 ? 'Immediately' : `After ${r.delayMinutes} min`}: ${m ? methodName(m) : 'a deleted method'} (${URGENCY_LABEL[r.urgency]})`;
+            return (
+              <li key={r.id} className="row rule">
+                <span>{text}</span>
+                <span className="spacer" />
+                <button type="button" className="small danger" onClick={() => void remove(r)} aria-label={`Delete rule: ${text}`}>
+                  Delete
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {props.methods.length === 0 ? (
+        <p className="hint">Add a contact method first.</p>
+      ) : (
+        <form onSubmit={(e) => void add(e)} className="card" noValidate>
+          <h3>Add a notification rule</h3>
+          <FormError error={error} shownPaths={['contactMethodId', 'delayMinutes', 'urgency']} />
+          <Field label="Contact method" path="contactMethodId" error={error}>
+            {(p) => (
+              <select {...p} value={chosen} onChange={(e) => setMethod(e.target.value)}>
+                {props.methods.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {methodName(m)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Minutes after the page" path="delayMinutes" error={error} hint="0 = at once; up to 1440">
+            {(p) => <input {...p} inputMode="numeric" value={delay} onChange={(e) => setDelay(e.target.value)} />}
+          </Field>
+          <Field label="For incidents of urgency" path="urgency" error={error}>
+            {(p) => (
+              <select {...p} value={urgency} onChange={(e) => setUrgency(e.target.value as 'any' | 'high' | 'low')}>
+                <option value="any">Any</option>
+                <option value="high">High only</option>
+                <option value="low">Low only</option>
+              </select>
+            )}
+          </Field>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Adding…' : 'Add rule'}
+          </button>
+        </form>
+      )}
+    </>
+  );
+}
