@@ -293,6 +293,32 @@ const CASES: Case[] = [
       };
     },
   },
+  // silencing is acknowledging (the same permission); the matrix's incidents come from the
+  // events API, so past the permission check: 409 (no Alertmanager to silence in), and
+  // unsilencing an incident with no silence: 200, nothing to expire (test/slack/silence.int.test.ts does the rest)
+  ...([
+    ['POST', 409],
+    ['DELETE', 200],
+  ] as const).map(
+    ([method, allowedStatus]): Case => ({
+      endpoint: `${method} /api/v1/incidents/{id}/silence`,
+      action: 'timeline',
+      targets: SERVICE_TARGETS,
+      allowed: responderOfTarget,
+      async prepare(t) {
+        const inc = await incident(t as 'A' | 'B' | 'none');
+        return {
+          method,
+          path: `/api/v1/incidents/${inc.number}/silence`,
+          ...(method === 'POST' ? { body: {} } : {}),
+          entityId: String(inc.number),
+          reason: incidentReason('acknowledge', t, inc),
+          allowedStatus,
+          unchanged: async () => expect((await api.admin('GET', `/api/v1/incidents/${inc.number}`)).body.status).toBe('triggered'),
+        };
+      },
+    }),
+  ),
   {
     endpoint: 'POST /api/v1/escalation-policies',
     action: 'escalation_policy.create',

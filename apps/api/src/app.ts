@@ -27,6 +27,7 @@ import { getIncidentRoute } from './routes/incidents/get-incident.route';
 import { createIncidentRoute } from './routes/incidents/create-incident.route';
 import { listIncidentsRoute } from './routes/incidents/list-incidents.route';
 import { setIncidentStatusRoute } from './routes/incidents/set-incident-status.route';
+import { silenceIncidentRoute, unsilenceIncidentRoute } from './routes/incidents/silence-incident.route';
 import { createIntegrationKeyRoute } from './routes/integration-keys/create-integration-key.route';
 import { listIntegrationKeysRoute } from './routes/integration-keys/list-integration-keys.route';
 import { revokeIntegrationKeyRoute } from './routes/integration-keys/revoke-integration-key.route';
@@ -171,6 +172,8 @@ export function createApp(deps: AppDeps): express.Express {
   admin.post('/incidents/:id/resolve', setIncidentStatusRoute(deps, 'resolve'));
   admin.post('/incidents/:id/notes', addIncidentNoteRoute(deps));
   admin.post('/incidents/:id/escalate', escalateIncidentRoute(deps));
+  admin.post('/incidents/:id/silence', silenceIncidentRoute(deps));
+  admin.delete('/incidents/:id/silence', unsilenceIncidentRoute(deps));
   admin.post('/schedules', createScheduleRoute(deps));
   admin.get('/schedules', listSchedulesRoute(deps));
   admin.get('/schedules/:id', getScheduleRoute(deps));

@@ -14,6 +14,7 @@ import { escalationStepHandler } from './handlers/escalation-step.handler';
 import { incidentEventHandler } from './handlers/incident-event.handler';
 import { startHealthServer, type HealthServer } from './health-server';
 import { startOutboxRelay } from './outbox-relay';
+import { startSilencePoller } from './silence-poller';
 import { createWorkerMetrics, observeEscalation, type WorkerMetrics } from './worker-metrics';
 
 /** Jobs one process runs at once; each holds a Postgres connection for its transaction. */
@@ -111,8 +112,10 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
     },
   });
 
+  const silencePoller = startSilencePoller({ ctx, logger, intervalMs: config.silencePollIntervalMs });
+
   const closeQueueSide = async () => {
-    await Promise.all([relay.stop(), sweeper.stop()]);
+    await Promise.all([relay.stop(), sweeper.stop(), silencePoller.stop()]);
     await Promise.all([worker.close(), escalationWorker.close()]);
     await queue.close().catch(() => {});
     await escalationQueue.close().catch(() => {});

@@ -102,6 +102,8 @@ export const workerEnvSchema = z.object({
     .optional(),
   /** A webhook that has not answered in this long counts as a (retryable) timeout. */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** While an incident is silenced in Alertmanager, ask it this often whether the incident's alerts resolved. */
+  SILENCE_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
 });
 export type WorkerConfig = ReturnType<typeof toWorkerConfig>;
 
@@ -206,6 +208,7 @@ function toWorkerConfig(env: z.infer<typeof workerEnvSchema>) {
     /** per provider sends per second; a provider not named uses deliveryRatePerSecond */
     deliveryRateLimits: parseRateLimits(env.DELIVERY_RATE_LIMITS),
     webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
+    silencePollIntervalMs: env.SILENCE_POLL_INTERVAL_MS,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     ...providerConfig(env),
   };

@@ -1,11 +1,16 @@
 import { normalizeAlertmanager, type AlertmanagerPayload } from '@heinrich/core/normalize-alertmanager';
 import type { ActiveIntegrationKey } from '@heinrich/db/integration-keys/find-active-integration-key';
+import { rememberExternalUrl } from '@heinrich/db/silences/remember-external-url';
 import type { Context } from '../context';
 import { ingestAlerts, type IngestSummary } from './ingest-alerts';
 
 /** One Alertmanager notification, already authenticated and validated. */
-export function ingestAlertmanager(ctx: Context, key: ActiveIntegrationKey, payload: AlertmanagerPayload & { truncatedAlerts: number }): Promise<IngestSummary> {
-  return ingestAlerts(ctx, {
+export async function ingestAlertmanager(
+  ctx: Context,
+  key: ActiveIntegrationKey,
+  payload: AlertmanagerPayload & { truncatedAlerts: number; externalURL?: string },
+): Promise<IngestSummary> {
+  const summary = await ingestAlerts(ctx, {
     serviceId: key.serviceId,
     autoResolve: key.autoResolve,
     alerts: normalizeAlertmanager(payload, key.groupBy),
@@ -13,4 +18,12 @@ export function ingestAlertmanager(ctx: Context, key: ActiveIntegrationKey, payl
     via: 'alertmanager',
     actor: `integration-key:${key.keyId}`,
   });
+  // where silences of these alerts go when the key has no Alertmanager URL configured
+  // (after the commit, and only when it changed: not a write per notification)
+  if (payload.externalURL && payload.externalURL !== key.externalUrl && /^https?:\/\//.test(payload.externalURL)) {
+    await rememberExternalUrl(ctx.db.pool, key.keyId, payload.externalURL).catch((err: unknown) =>
+      ctx.logger.warn({ err, keyId: key.keyId }, 'could not store the Alertmanager externalURL'),
+    );
+  }
+  return summary;
 }

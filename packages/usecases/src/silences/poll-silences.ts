@@ -1,0 +1,118 @@
+import { recordEvents, type NewIncidentEvent } from '@heinrich/db/ingest/record-events';
+import { resolveQuietIncidents } from '@heinrich/db/ingest/resolve-quiet-incidents';
+import { closeSilence } from '@heinrich/db/silences/claim-silence';
+import { findSilencesToPoll, markSilencePolled } from '@heinrich/db/silences/find-silences-to-poll';
+import { lockFiringAlerts, resolveAlerts, serviceAutoResolves } from '@heinrich/db/silences/resolve-vanished-alerts';
+import type { SilenceRow } from '@heinrich/db/silences/silence-row';
+import { withTransaction } from '@heinrich/db/with-transaction';
+import { createAlertmanagerClient, type AlertmanagerClient, type AlertmanagerTarget } from '@heinrich/providers/alertmanager/alertmanager-client';
+import type { Context } from '../context';
+
+/** Where the poller's timeline entries say they come from. */
+export const POLL_VIA = 'alertmanager-poll';
+
+export interface PollOutcome {
+  polled: number;
+  /** alerts found gone from Alertmanager and resolved */
+  alertsResolved: number;
+  incidentsResolved: number;
+  /** silences found ended or expired in Alertmanager (no longer polled) */
+  silencesClosed: number;
+  /** silences whose Alertmanager could not be asked (tried again next pass) */
+  failed: number;
+}
+
+/**
+ * One pass over the open silences of unresolved incidents. A silenced alert
+ * that resolves produces no webhook (Alertmanager 0.25 measured), so while a
+ * silence is open we ask Alertmanager (GET /api/v2/alerts with the silence's
+ * matchers) which of the incident's firing alerts it still has; those it no
+ * longer lists (same fingerprint and startsAt) have resolved: they are marked
+ * resolved (`alerts_resolved`, via alertmanager-poll) and, on auto-resolving
+ * services, an incident with nothing firing is resolved (`resolved`). A silence
+ * whose end has passed, or that was expired in Alertmanager, is closed and no
+ * longer polled. Conditional updates make two workers polling at once harmless.
+ */
+export async function pollSilences(ctx: Context, deps: { alertmanager?: AlertmanagerClient; limit?: number } = {}): Promise<PollOutcome> {
+  const am = deps.alertmanager ?? createAlertmanagerClient();
+  const silences = await findSilencesToPoll(ctx.db.pool, deps.limit ?? 200);
+  const outcome: PollOutcome = { polled: silences.length, alertsResolved: 0, incidentsResolved: 0, silencesClosed: 0, failed: 0 };
+  for (const s of silences) {
+    try {
+      await pollOne(ctx, am, s, outcome);
+    } catch (err) {
+      outcome.failed += 1;
+      ctx.logger.warn({ err: (err as Error).message, incidentId: s.incidentId, silenceId: s.silenceId }, 'silence poll failed');
+    }
+  }
+  return outcome;
+}
+
+async function pollOne(ctx: Context, am: AlertmanagerClient, s: SilenceRow, outcome: PollOutcome): Promise<void> {
+  const now = ctx.now();
+  const target: AlertmanagerTarget = { url: s.alertmanagerUrl, auth: s.auth };
+  if (s.endsAt <= now) {
+    return close(ctx, s, s.endsAt, outcome, {
+      type: 'silence_ended',
+      message: `The Alertmanager silence ended at ${s.endsAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    });
+  }
+  const state = await am.getSilence(target, s.silenceId!);
+  if (!state || state.state === 'expired') {
+    return close(ctx, s, now, outcome, {
+      type: 'unsilenced',
+      message: state ? 'The Alertmanager silence was expired in Alertmanager' : 'Alertmanager no longer knows the silence',
+    });
+  }
+  const present = new Map<string, number[]>();
+  for (const a of await am.listAlerts(target, s.matchers)) present.set(a.fingerprint, [...(present.get(a.fingerprint) ?? []), a.startsAt.getTime()]);
+  // the API gives startsAt to the millisecond, our rows (Postgres microseconds, rounded) to the millisecond too, ±1
+  const stillThere = (a: { fingerprint: string; startsAt: Date }) => (present.get(a.fingerprint) ?? []).some((t) => Math.abs(t - a.startsAt.getTime()) <= 1);
+  const outboxIds = await withTransaction(ctx.db.pool, async (client) => {
+    await markSilencePolled(client, s.id, now);
+    const firing = await lockFiringAlerts(client, s.incidentId);
+    const gone = firing.filter((a) => !stillThere(a));
+    const resolved = new Set(await resolveAlerts(client, gone.map((a) => a.id), now));
+    if (resolved.size === 0) return [];
+    const list = gone.filter((a) => resolved.has(a.id));
+    const events: NewIncidentEvent[] = [
+      {
+        incidentId: s.incidentId,
+        type: 'alerts_resolved',
+        message: `${list.length} alert${list.length === 1 ? '' : 's'} resolved (gone from Alertmanager while silenced): ${list
+          .slice(0, 5)
+          .map((a) => a.labels.alertname ?? a.fingerprint)
+          .join(', ')}${list.length > 5 ? ', ...' : ''}`,
+        actor: 'system',
+        via: POLL_VIA,
+        data: { fingerprints: list.map((a) => a.fingerprint) },
+      },
+    ];
+    outcome.alertsResolved += list.length;
+    if (list.length === firing.length && (await serviceAutoResolves(client, s.incidentId))) {
+      for (const incident of await resolveQuietIncidents(client, [s.incidentId], 'system')) {
+        outcome.incidentsResolved += 1;
+        events.push({
+          incidentId: incident.id,
+          type: 'resolved',
+          message: `Incident #${incident.number} resolved: all its alerts have resolved (found by polling Alertmanager while silenced)`,
+          actor: 'system',
+          via: POLL_VIA,
+          topic: 'incident.resolved',
+        });
+      }
+    }
+    return recordEvents(client, events);
+  });
+  await ctx.publisher.publish(outboxIds);
+}
+
+async function close(ctx: Context, s: SilenceRow, at: Date, outcome: PollOutcome, event: { type: string; message: string }): Promise<void> {
+  await withTransaction(ctx.db.pool, async (client) => {
+    if (!(await closeSilence(client, s.id, at, 'system'))) return;
+    outcome.silencesClosed += 1;
+    await recordEvents(client, [
+      { incidentId: s.incidentId, ...event, actor: 'system', via: POLL_VIA, data: { silenceId: s.silenceId, alertmanagerUrl: s.alertmanagerUrl } },
+    ]);
+  });
+}

@@ -1,0 +1,183 @@
+// Silence from Heinrich in the REAL Alertmanager 0.25: alerts flow Alertmanager ->
+// Heinrich's receiver, the incident is silenced through the API, and
+// Alertmanager's own API shows the silence with the incident's matchers. While
+// silenced, a resolved alert sends no webhook: the worker's poller finds it gone.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRealAlertmanager, type RealAlertmanager } from '../support/alertmanager-harness';
+import { startTestApi, type SignedInUser, type TestApi } from '../support/api-server';
+import { incidentsOf } from '../support/incident-state';
+import { seedService, type SeededService } from '../support/seed-service';
+import { waitFor } from '../support/wait-for';
+import { eventually } from '../worker/eventually';
+import { startTestWorker, type TestWorker } from '../worker/start-test-worker';
+
+let api: TestApi;
+let worker: TestWorker;
+let am: RealAlertmanager;
+let svc: SeededService;
+let alice: SignedInUser;
+let viewer: SignedInUser;
+
+interface AmSilence {
+  id: string;
+  matchers: { name: string; value: string; isRegex: boolean; isEqual: boolean }[];
+  createdBy: string;
+  comment: string;
+  endsAt: string;
+  status: { state: string };
+}
+
+async function amSilence(id: string): Promise<AmSilence> {
+  const res = await fetch(`${am.url}/api/v2/silence/${id}`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as AmSilence;
+}
+
+async function timeline(incidentId: string): Promise<{ type: string; message: string; actor: string | null; via: string | null; data: Record<string, unknown> }[]> {
+  const r = await api.db.pool.query(`SELECT type, message, actor, via, data FROM incident_events WHERE incident_id = $1 AND type <> 'dispatched' ORDER BY seq`, [
+    incidentId,
+  ]);
+  return r.rows;
+}
+
+const incidents = () => incidentsOf(api.db, svc.serviceId);
+const summary = ['--annotation', 'summary=Disk almost full'];
+
+beforeAll(async () => {
+  api = await startTestApi();
+  svc = await seedService(api.db);
+  const team = (await api.admin('POST', '/api/v1/teams', { name: 'storage' })).body;
+  await api.db.prisma.service.update({ where: { id: svc.serviceId }, data: { teamId: team.id } });
+  alice = await api.createUser({ name: 'Alice', teams: { [team.id]: 'responder' } });
+  viewer = await api.createUser({ name: 'Vera', teams: { [team.id]: 'viewer' } });
+  am = startRealAlertmanager(`${api.baseUrl}/api/v1/integrations/alertmanager`, {
+    bearer: svc.secret,
+    env: { AM_GROUP_WAIT: '1s', AM_GROUP_INTERVAL: '2s', AM_REPEAT: '1h', AM_GROUP_BY: 'alertname,node' },
+  });
+  worker = await startTestWorker({
+    databaseUrl: api.databaseUrl,
+    redisUrl: api.redisUrl,
+    redisPrefix: api.redisPrefix,
+    env: { SILENCE_POLL_INTERVAL_MS: '300' },
+  });
+}, 60_000);
+
+afterAll(async () => {
+  am?.stop();
+  await worker?.close();
+  await api?.close();
+});
+
+describe('silencing an incident', () => {
+  it('acknowledges it and creates a silence in the Alertmanager that sent it (its externalURL), with the labels its alerts share', async () => {
+    am.fire(...summary, '--vary', 'device=sda,sdb', 'alertname=DiskFull', 'node=n1', 'severity=warning', 'team=storage');
+    const [incident] = await waitFor(incidents, (l) => l[0]?.firing === 2, { what: 'the incident with two alerts' });
+    // ingest kept the notification's externalURL on the key: where silences go without a configured URL
+    const key = await api.db.prisma.integrationKey.findUniqueOrThrow({ where: { id: svc.keyId } });
+    expect(key.externalUrl).toBe(am.url);
+
+    // a viewer may not silence (same rule as acknowledging)
+    const refused = await viewer.call('POST', `/api/v1/incidents/${incident!.number}/silence`, {});
+    expect(refused.status).toBe(403);
+
+    const res = await alice.call('POST', `/api/v1/incidents/${incident!.number}/silence`, { durationMinutes: 90 });
+    expect(res.status).toBe(201);
+    expect(res.body.incident.status).toBe('acknowledged');
+    const silence = res.body.silence;
+    expect(silence.alertmanagerUrl).toBe(am.url);
+    expect(silence.createdBy).toBe('Alice');
+    expect(new Date(silence.endsAt).getTime() - new Date(silence.startsAt).getTime()).toBe(90 * 60_000);
+
+    // Alertmanager's own view: the incident's matchers (labels common to both alerts), by Alice, active
+    const inAm = await amSilence(silence.alertmanagerSilenceId);
+    expect(inAm.status.state).toBe('active');
+    expect(inAm.matchers.map((m) => `${m.name}=${m.value}`).sort()).toEqual(['alertname=DiskFull', 'node=n1', 'severity=warning', 'team=storage']);
+    expect(inAm.matchers.every((m) => !m.isRegex && m.isEqual)).toBe(true);
+    expect(inAm.createdBy).toBe(`Alice <${alice.email}>`);
+    expect(inAm.comment).toContain(`#${incident!.number}`);
+    // and the alerts are silenced there
+    const alerts = (await (await fetch(`${am.url}/api/v2/alerts?filter=alertname="DiskFull"`)).json()) as { status: { state: string; silencedBy: string[] } }[];
+    expect(alerts.map((a) => a.status.silencedBy)).toEqual([[inAm.id], [inAm.id]]);
+
+    const events = await timeline(incident!.id);
+    const ack = events.find((e) => e.type === 'acknowledged')!;
+    expect(ack).toMatchObject({ actor: `user:${alice.id}`, via: 'ui' });
+    const silenced = events.find((e) => e.type === 'silenced')!;
+    expect(silenced).toMatchObject({ actor: `user:${alice.id}`, via: 'ui' });
+    expect(silenced.data.silenceId).toBe(inAm.id);
+    expect(silenced.message).toContain('alertname="DiskFull"');
+
+    // silencing again makes no second silence
+    const again = await alice.call('POST', `/api/v1/incidents/${incident!.id}/silence`, {});
+    expect(again.status).toBe(200);
+    expect(again.body.silence.alertmanagerSilenceId).toBe(inAm.id);
+    const all = (await (await fetch(`${am.url}/api/v2/silences`)).json()) as AmSilence[];
+    expect(all.filter((s) => s.status.state === 'active')).toHaveLength(1);
+
+    // unsilence: expired in Alertmanager, on the timeline
+    const un = await alice.call('DELETE', `/api/v1/incidents/${incident!.number}/silence`);
+    expect(un.status).toBe(200);
+    expect(un.body.expired).toBe(true);
+    expect((await amSilence(inAm.id)).status.state).toBe('expired');
+    expect((await timeline(incident!.id)).at(-1)).toMatchObject({ type: 'unsilenced', actor: `user:${alice.id}` });
+    const twice = await alice.call('DELETE', `/api/v1/incidents/${incident!.number}/silence`);
+    expect(twice.body.expired).toBe(false);
+  }, 60_000);
+
+  it('changes nothing when the Alertmanager does not answer, and says which one', async () => {
+    am.fire(...summary, 'alertname=DiskSlow', 'node=n2', 'severity=warning');
+    const incident = (await waitFor(incidents, (l) => l.some((i) => i.title.includes('DiskSlow')), { what: 'the DiskSlow incident' })).find((i) =>
+      i.title.includes('DiskSlow'),
+    )!;
+    await api.db.prisma.integrationKey.update({ where: { id: svc.keyId }, data: { alertmanagerUrl: 'http://127.0.0.1:1' } });
+    try {
+      const res = await api.admin('POST', `/api/v1/incidents/${incident.id}/silence`, {});
+      expect(res.status).toBe(503);
+      expect(res.body.error.message).toContain('http://127.0.0.1:1');
+      const after = (await incidents()).find((i) => i.id === incident.id)!;
+      expect(after.status).toBe('triggered');
+      expect(after.events).not.toContain('silenced');
+      expect(await api.db.prisma.incidentSilence.count({ where: { incidentId: incident.id } })).toBe(0);
+    } finally {
+      await api.db.prisma.integrationKey.update({ where: { id: svc.keyId }, data: { alertmanagerUrl: null } });
+    }
+    // bad input names the field
+    const bad = await api.admin('POST', `/api/v1/incidents/${incident.id}/silence`, { durationMinutes: 0 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0].path).toBe('durationMinutes');
+  }, 60_000);
+
+  it('while silenced, resolves the alerts Alertmanager no longer has (no webhook comes) and then the incident', async () => {
+    const labels = ['alertname=NodeDown', 'node=n3', 'severity=critical'];
+    am.fire(...summary, '--vary', 'zone=a,b', ...labels);
+    const find = async () => (await incidents()).find((i) => i.title.includes('NodeDown'));
+    const incident = await eventually('the NodeDown incident with 2 alerts', async () => ((await find())?.firing === 2 ? find() : undefined));
+    const res = await api.admin('POST', `/api/v1/incidents/${incident!.id}/silence`, {});
+    expect(res.status).toBe(201);
+
+    am.fire('--resolve', ...summary, 'zone=a', ...labels);
+    const one = await eventually('the poller to resolve zone=a', async () => {
+      const i = await find();
+      return i && i.resolved === 1 ? i : undefined;
+    });
+    expect(one.status).toBe('acknowledged');
+    const resolvedEvent = (await timeline(incident!.id)).find((e) => e.type === 'alerts_resolved')!;
+    expect(resolvedEvent.via).toBe('alertmanager-poll');
+
+    am.fire('--resolve', ...summary, 'zone=b', ...labels);
+    const done = await eventually('the incident to resolve', async () => {
+      const i = await find();
+      return i?.status === 'resolved' ? i : undefined;
+    });
+    expect(done).toMatchObject({ firing: 0, resolved: 2 });
+    const events = await timeline(incident!.id);
+    expect(events.at(-1)).toMatchObject({ type: 'resolved', via: 'alertmanager-poll', actor: 'system' });
+    // every resolution came from the poller: Alertmanager sent no webhook for the silenced alerts
+    expect(events.filter((e) => e.type === 'alerts_resolved').every((e) => e.via === 'alertmanager-poll')).toBe(true);
+    // a resolved incident is no longer polled
+    const polled = await api.db.prisma.incidentSilence.findFirstOrThrow({ where: { incidentId: incident!.id } });
+    await new Promise((r) => setTimeout(r, 1_000));
+    const later = await api.db.prisma.incidentSilence.findFirstOrThrow({ where: { incidentId: incident!.id } });
+    expect(later.lastPolledAt).toEqual(polled.lastPolledAt);
+  }, 60_000);
+});
