@@ -39,7 +39,7 @@ describe('explainPaging', () => {
     const [b] = explainPaging(events, [bob]);
     expect(b).toMatchObject({ paged: false, reached: false, facts: [] });
     expect(b!.summary).toBe(
-      "Bob was not paged: no step of this incident's escalation paged them; Escalation stopped: the incident is acknowledged (2026-11-28T21:03:00.000Z)",
+      "Bob was not paged: no step of this incident's escalation paged them; the escalation stopped at 2026-11-28T21:03:00.000Z (the incident is acknowledged)",
     );
   });
 });
@@ -106,7 +106,7 @@ describe('explainPaging: people not paged, from what the engine recorded', () =>
     expect(c!.reasons.map((r) => r.code)).toEqual(['override_replaced']);
     expect(d!.summary).toBe('Dave was not paged: not on call in schedule "Ops" at 2026-11-28T03:00:00.000Z: Bob was on call by an override (2026-11-28T02:00:00.000Z to 2026-11-28T06:00:00.000Z)');
     expect(e!.summary).toBe(
-      'Erin was not paged: step 2 (named in it) never ran: escalation stopped: the incident is acknowledged at 2026-11-28T03:04:00.000Z, before it was due at 2026-11-28T03:10:00.000Z',
+      'Erin was not paged: step 2 (named in it) never ran: the escalation stopped at 2026-11-28T03:04:00.000Z (the incident is acknowledged), before it was due at 2026-11-28T03:10:00.000Z',
     );
     expect(e!.reasons.map((r) => r.code)).toEqual(['stopped_before_turn']);
     expect(e!.facts.map((f) => f.type)).toEqual(['escalation_stopped']);
@@ -141,7 +141,7 @@ describe('explainPaging: people not paged, from what the engine recorded', () =>
     const [a] = explainPaging(events, [alice], context);
     expect(a!.reasons.map((r) => r.code)).toEqual(['paged', 'reached', 'send_not_needed', 'send_not_needed']);
     expect(a!.reasons[2]!.message).toBe(
-      'SMS after 5 min (due 2026-11-28T03:05:00.000Z) was not sent: escalation stopped: the incident is acknowledged at 2026-11-28T03:04:00.000Z, before it was due',
+      'SMS after 5 min (due 2026-11-28T03:05:00.000Z) was not sent: the escalation stopped at 2026-11-28T03:04:00.000Z (the incident is acknowledged), before it was due',
     );
     const [late] = explainPaging(events.slice(0, -1), [alice], context);
     expect(late!.reasons.map((r) => r.code)).toEqual(['paged', 'reached', 'rule_after_next_step']);

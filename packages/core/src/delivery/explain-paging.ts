@@ -120,15 +120,17 @@ function whyPaged(events: readonly ExplainEvent[], person: { id: string }, pagin
   for (const e of mine.filter((x) => x.type === 'notification_failed')) reasons.push({ code: 'delivery_failed', message: e.message });
   const related = new Set<ExplainEvent>();
   for (const planned of mine.filter((e) => e.type === 'delivery_planned')) {
-    const page = [...paging].reverse().find((e) => e.createdAt <= planned.createdAt) ?? paging[0]!;
+    // the page this plan is for: the last paging entry recorded before it
+    const page = [...paging].reverse().find((e) => events.indexOf(e) < events.indexOf(planned)) ?? paging[0]!;
+    const after = events.slice(events.indexOf(page) + 1);
     for (const s of sendsOf(planned)) {
       if (s.delayMinutes <= 0) continue;
-      const dueAt = new Date(page.createdAt.getTime() + s.delayMinutes * MINUTE);
+      const dueAt = new Date(instantOf(page).getTime() + s.delayMinutes * MINUTE);
       const label = `${CHANNEL_LABEL[s.type as ContactMethodType] ?? s.type} after ${s.delayMinutes} min (due ${dueAt.toISOString()})`;
-      const attempted = mine.some((e) => e.createdAt >= page.createdAt && e.data.channel === s.type && e.type !== 'delivery_planned');
-      const stop = events.find((e) => e.type === 'escalation_stopped' && e.createdAt >= page.createdAt);
-      if (!attempted && stop && stop.createdAt < dueAt) {
-        reasons.push({ code: 'send_not_needed', message: `${label} was not sent: ${lowerFirst(stop.message)} at ${stop.createdAt.toISOString()}, before it was due` });
+      const attempted = after.some((e) => e.data.userId === person.id && e.data.channel === s.type && e.type !== 'delivery_planned');
+      const stop = after.find((e) => e.type === 'escalation_stopped');
+      if (!attempted && stop && instantOf(stop) < dueAt) {
+        reasons.push({ code: 'send_not_needed', message: `${label} was not sent: ${stoppedText(stop)}, before it was due` });
         related.add(stop);
         continue;
       }
@@ -150,7 +152,7 @@ function whyNotPaged(events: readonly ExplainEvent[], person: { id: string; name
     for (const t of targetsOf(e)) {
       if (t.type !== 'schedule') continue;
       const schedule = `schedule ${JSON.stringify(t.name ?? context.schedules?.get(t.id)?.name ?? t.id)}`;
-      const at = e.createdAt.toISOString();
+      const at = instantOf(e).toISOString();
       const layers = Array.isArray(t.outcome?.layers) ? (t.outcome.layers as LayerRecord[]) : [];
       const hit = [...layers].reverse().find((l) => l.userId === person.id);
       const winner = Array.isArray(t.outcome?.because) ? (t.outcome.because[0] as WinnerRecord | undefined) : undefined;
@@ -182,8 +184,7 @@ function whyNotPaged(events: readonly ExplainEvent[], person: { id: string; name
   const visited = new Set(stepEvents.map((e) => e.data.step));
   const lastStep = events.filter((e) => STEPS.has(e.type) || e.type === 'escalation_fallback').at(-1);
   const next = lastStep ? nextOf(lastStep) : null;
-  const lastAt = lastStep?.createdAt ?? new Date(0);
-  const ending = [...events].reverse().find((e) => ENDINGS.has(e.type) && e.createdAt >= lastAt);
+  const ending = [...events.slice(lastStep ? events.indexOf(lastStep) + 1 : 0)].reverse().find((e) => ENDINGS.has(e.type));
   (context.steps ?? []).forEach((step, index) => {
     if (visited.has(index)) return;
     const how = step.targets
@@ -197,7 +198,7 @@ function whyNotPaged(events: readonly ExplainEvent[], person: { id: string; name
     const label = `step ${index + 1} (${how.join(', ')})`;
     const due = next && next.step === index ? `, before it was due at ${next.dueAt}` : '';
     if (ending?.type === 'escalation_stopped') {
-      reasons.push({ code: 'stopped_before_turn', message: `${label} never ran: ${lowerFirst(ending.message)} at ${ending.createdAt.toISOString()}${due}` });
+      reasons.push({ code: 'stopped_before_turn', message: `${label} never ran: ${stoppedText(ending)}${due}` });
       related.add(ending);
     } else if (ending) {
       reasons.push({ code: 'step_never_ran', message: `${label} never ran: ${lowerFirst(ending.message)}` });
@@ -212,7 +213,7 @@ function whyNotPaged(events: readonly ExplainEvent[], person: { id: string; name
   if (reasons.length === 0) {
     reasons.push({ code: 'not_in_escalation', message: "no step of this incident's escalation paged them" });
     const stopped = [...events].reverse().find((e) => e.type === 'escalation_stopped');
-    if (stopped) reasons.push({ code: 'not_in_escalation', message: `${stopped.message} (${stopped.createdAt.toISOString()})` });
+    if (stopped) reasons.push({ code: 'not_in_escalation', message: stoppedText(stopped) });
   }
   return { reasons, related };
 }
@@ -238,6 +239,16 @@ interface TargetRecord {
 
 function shiftText(l: LayerRecord): string {
   return l.shiftStart && l.shiftEnd ? ` (their shift ${l.shiftStart} to ${l.shiftEnd})` : '';
+}
+
+/** "the escalation stopped at T (the incident is acknowledged; 1 pending page cancelled)" */
+function stoppedText(stop: ExplainEvent): string {
+  return `the escalation stopped at ${instantOf(stop).toISOString()} (${stop.message.replace(/^Escalation stopped: /, '')})`;
+}
+
+/** The engine's instant an entry records (`data.at`), else when it was written. */
+function instantOf(e: ExplainEvent): Date {
+  return typeof e.data.at === 'string' ? new Date(e.data.at) : e.createdAt;
 }
 
 function lowerFirst(s: string): string {

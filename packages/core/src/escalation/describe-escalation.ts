@@ -28,7 +28,8 @@ export function describeEscalationDecision(run: EscalationRun, decision: Escalat
   decision.visits.forEach((visit, i) => {
     const last = i === decision.visits.length - 1;
     const where = stepLabel(run, visit.position);
-    const data = { ...positionData(run, visit.position), targets: visit.targets.map((t) => targetData(t, names)), pages: visit.pages.map(pageData) };
+    // `at`: the engine's instant (the timeline's created_at is the database's clock)
+    const data = { ...positionData(run, visit.position), at: decision.at, targets: visit.targets.map((t) => targetData(t, names)), pages: visit.pages.map(pageData) };
     if (visit.pages.length === 0) {
       entries.push({
         type: 'escalation_step_skipped',
@@ -60,7 +61,7 @@ export function describeEscalationDecision(run: EscalationRun, decision: Escalat
     entries.push({
       type: 'escalation_fallback',
       message: `${why}: ${whom}${nextText(run, decision)}`,
-      data: { ...positionData(run, fallback.position), teamId: fallback.teamId, pages: fallback.pages.map(pageData), next: nextData(decision) },
+      data: { ...positionData(run, fallback.position), at: decision.at, teamId: fallback.teamId, pages: fallback.pages.map(pageData), next: nextData(decision) },
     });
   }
   if (!decision.next) {

@@ -42,7 +42,7 @@ export async function stopEscalation(client: pg.PoolClient, incidentId: string, 
       message: parts.join('; '),
       actor: ENGINE_ACTOR,
       via: null,
-      data: { cycle: row.cycle, step: row.step, previousStatus: row.status, cancelledPages: cancelled, retriggerAt: nextDueAt?.toISOString() ?? null },
+      data: { at: now.toISOString(), cycle: row.cycle, step: row.step, previousStatus: row.status, cancelledPages: cancelled, retriggerAt: nextDueAt?.toISOString() ?? null },
     },
   ]);
   const pending = row.status === 'active' || row.status === 'acknowledged';
