@@ -43,9 +43,43 @@ const incidentReady = async (page: Page) => {
   await page.getByRole('heading', { name: 'Who was paged and why' }).waitFor();
 };
 
+/**
+ * The schedule picture shows an override: one for the demo's third person,
+ * tomorrow 10:00-16:00 UTC, added once through the API with Alice's session.
+ */
+const scheduleReady = async (page: Page, data: ShotData) => {
+  const added = await page.evaluate(async ({ scheduleId, userId }) => {
+    const list = await (await fetch(`/api/v1/schedules/${scheduleId}/overrides`)).json();
+    if (list.items.length > 0) return false;
+    const start = new Date(Date.now() + 86_400_000);
+    start.setUTCHours(10, 0, 0, 0);
+    const end = new Date(start.getTime() + 6 * 3_600_000);
+    const res = await fetch(`/api/v1/schedules/${scheduleId}/overrides`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId, start: start.toISOString(), end: end.toISOString() }),
+    });
+    if (!res.ok) throw new Error(`override: ${res.status} ${await res.text()}`);
+    return true;
+  }, { scheduleId: data.scheduleId, userId: data.userIds[data.userIds.length - 1] });
+  if (added) await page.reload();
+  await page.getByRole('heading', { name: 'Overrides' }).waitFor();
+  await page.getByText('override', { exact: false }).first().waitFor();
+};
+
+const policyReady = async (page: Page) => {
+  await page.getByRole('table', { name: 'Who would be notified, minute by minute' }).waitFor();
+  // on a phone the simulation comes after the editor: show it
+  if ((page.viewportSize()?.width ?? 1280) < 700) await page.getByRole('heading', { name: 'Simulation' }).evaluate((h) => h.scrollIntoView());
+};
+
 export const SHOTS: Shot[] = [
   { file: 'incident-desktop.png', viewport: DESKTOP, path: (d) => `/incidents/${d.incidentId}`, ready: incidentReady },
   { file: 'incident-phone.png', viewport: PHONE, path: (d) => `/incidents/${d.incidentId}`, ready: incidentReady },
+  { file: 'schedule-desktop.png', viewport: DESKTOP, path: (d) => `/schedules/${d.scheduleId}`, ready: scheduleReady },
+  { file: 'schedule-phone.png', viewport: PHONE, path: (d) => `/schedules/${d.scheduleId}`, ready: scheduleReady },
+  { file: 'policy-desktop.png', viewport: DESKTOP, path: (d) => `/policies/${d.policyId}`, ready: policyReady },
+  { file: 'policy-phone.png', viewport: PHONE, path: (d) => `/policies/${d.policyId}`, ready: policyReady },
 ];
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
