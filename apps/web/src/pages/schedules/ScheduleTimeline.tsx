@@ -1,4 +1,5 @@
 import type { ShiftJson, ShiftsJson } from '@heinrich/contracts/schedules';
+import { useState } from 'react';
 import { barsOf, shiftsByDay, userNames, type ShiftKind } from './timeline-model';
 import { useMediaQuery } from './use-media-query';
 import { formatDateTime, formatDay, formatTime, startOfDay } from './zoned-time';
@@ -53,12 +54,15 @@ function Track({ label, shifts, from, to, zone, final }: { label: string; shifts
  */
 export function ScheduleTimeline({ data, days, zone, now }: { data: ShiftsJson; days: number; zone: string; now: number }) {
   const wide = useMediaQuery('(min-width: 700px)');
+  // a phone shows the first week; the rest on request (28 days of shifts is a long scroll at 3 am)
+  const [allDays, setAllDays] = useState(false);
   const from = Date.parse(data.from);
   const to = Date.parse(data.to);
   if (!wide) {
+    const shown = allDays ? days : Math.min(days, 7);
     return (
       <div className="tl-days">
-        {shiftsByDay(data.shifts, from, days, zone).map((day) => (
+        {shiftsByDay(data.shifts, from, shown, zone).map((day) => (
           <section key={day.day} className="tl-day" aria-label={formatDay(day.day, zone)}>
             <h3>{formatDay(day.day, zone)}</h3>
             <ul>
@@ -74,6 +78,11 @@ export function ScheduleTimeline({ data, days, zone, now }: { data: ShiftsJson; 
             </ul>
           </section>
         ))}
+        {shown < days ? (
+          <button type="button" className="tl-more" onClick={() => setAllDays(true)}>
+            Show all {Math.round(days / 7)} weeks
+          </button>
+        ) : null}
       </div>
     );
   }
