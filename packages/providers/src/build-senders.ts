@@ -2,6 +2,8 @@ import type { Logger } from '@heinrich/config/logger';
 import type { ContactMethodType } from '@heinrich/core/delivery/contact-method-value';
 import type { DeliverySender } from './delivery-sender';
 import { logSender } from './log-sender';
+import { createSlackClient } from './slack/create-slack-client';
+import { slackDmSender } from './slack/slack-dm-sender';
 import { twilioSmsSender } from './twilio/sms-sender';
 import { createTwilioClient } from './twilio/twilio-client';
 import { twilioConfigured, type TwilioSettings } from './twilio/twilio-gateway';
@@ -15,6 +17,8 @@ export interface SenderSettings {
   twilio?: TwilioSettings;
   /** where Twilio calls back (status, call TwiML) */
   publicUrl?: string;
+  /** Slack DMs need the bot token (SLACK_BOT_TOKEN); apiUrl points the client at a fake */
+  slack?: { botToken?: string; apiUrl?: string };
 }
 
 /**
@@ -34,6 +38,9 @@ export function buildSenders(settings: SenderSettings, logger: Logger, now: () =
     const opts = { client, fromNumber: tw.fromNumber, messagingServiceSid: tw.messagingServiceSid, publicUrl: settings.publicUrl };
     if (tw.fromNumber || tw.messagingServiceSid) senders.set('sms', twilioSmsSender(opts));
     if (tw.fromNumber) senders.set('voice', twilioVoiceSender(opts));
+  }
+  if (settings.slack?.botToken) {
+    senders.set('slack', slackDmSender({ client: createSlackClient({ botToken: settings.slack.botToken, apiUrl: settings.slack.apiUrl }), logger }));
   }
   return senders;
 }

@@ -17,16 +17,26 @@ export interface EscalationDecisionWrite {
   /** timeline entries, in order (seq follows the array) */
   events: { type: string; message: string; actor: string | null; via: string | null; data: Record<string, unknown> }[];
   state: EscalationChange;
+  /** Slack channel ids to post the incident in (slack_messages, ON CONFLICT DO NOTHING: once per incident and channel) */
+  slackChannels?: string[];
 }
+
+/** Only in the statement when there are channels: the insert's statement trigger wakes the Slack sync (NOTIFY) */
+const SLACK_POSTS = `, slack AS (
+       INSERT INTO slack_messages (id, incident_id, kind, target, key, created_at, updated_at)
+       SELECT gen_random_uuid(), $1, 'channel', c, 'channel:' || c, $11, $11 FROM unnest($12::text[]) AS c
+       ON CONFLICT (incident_id, key) DO NOTHING
+     )`;
 
 /**
  * Everything a step decision writes, in ONE statement (the engine's hot path:
- * a round trip each would dominate): the pages, the timeline entries and the
- * escalation's new state. The caller holds the row lock (lockEscalation).
+ * a round trip each would dominate): the pages, the timeline entries, the Slack
+ * channel posts and the escalation's new state. The caller holds the row lock (lockEscalation).
  * Returns how many pages were written (the others existed).
  */
 export async function writeEscalationDecision(client: pg.PoolClient, w: EscalationDecisionWrite): Promise<number> {
   const s = w.state;
+  const slackChannels = [...new Set(w.slackChannels ?? [])];
   const r = await client.query<{ written: number }>(
     `WITH pages AS (
        INSERT INTO notifications (id, incident_id, user_id, cycle, step, reason, allow_voice, created_at, updated_at)
@@ -39,7 +49,7 @@ export async function writeEscalationDecision(client: pg.PoolClient, w: Escalati
        SELECT gen_random_uuid(), $1, t.type, t.message, t.actor, t.via, t.data
          FROM jsonb_to_recordset($3::jsonb) AS t(n int, type text, message text, actor text, via text, data jsonb)
         ORDER BY t.n
-     ), state AS (
+     )${slackChannels.length > 0 ? SLACK_POSTS : ''}, state AS (
        UPDATE incident_escalations
           SET base_cycle = $4, cycle = $5, step = $6, generation = $7, status = $8::escalation_status, next_due_at = $9, updated_at = $10
         WHERE incident_id = $1
@@ -57,6 +67,7 @@ export async function writeEscalationDecision(client: pg.PoolClient, w: Escalati
       s.nextDueAt,
       s.at,
       s.at,
+      ...(slackChannels.length > 0 ? [slackChannels] : []),
     ],
   );
   return r.rows[0]?.written ?? 0;
