@@ -66,6 +66,8 @@ describe('schedules (web UI)', () => {
     expect(saved.layers[0].start).toMatch(/T09:00:00\+01:00$/);
     expect(saved.layers[0].members).toHaveLength(3);
     await expect.poll(() => finalRow(page).textContent()).toContain('Bob');
+    // the rotation starts at the coming Monday 09:00 (or today's): until then nobody is on call, and the final row says so
+    expect(await finalRow(page).getByRole('listitem').filter({ hasText: 'gap: nobody on call' }).count()).toBeGreaterThan(0);
 
     // an override for Carol, tomorrow 10:00-14:00 in the viewer's zone
     const tomorrow = wallClockOf(Date.now() + 86_400_000, ZONE).date;
@@ -116,6 +118,27 @@ describe('schedules (web UI)', () => {
     const layer = page.getByRole('group', { name: /^Layer 1/ });
     await expect.poll(() => layer.getByRole('alert').first().textContent()).toContain('must list at least one user');
     expect(await page.getByRole('button', { name: 'Save layers' }).isDisabled()).toBe(true);
+  });
+
+  it("shows the API's 403 reason when a lead lost the role while editing", async () => {
+    const lead2 = await web.api.createUser({ name: 'Lars Lead', teams: { [teamId]: 'lead' } });
+    const page = await web.newPage(undefined, { timezoneId: ZONE });
+    await signInAs(page, lead2);
+    await page.goto(`/schedules/${scheduleId}`);
+    await page.getByRole('button', { name: 'Edit layers' }).click();
+    await page.getByRole('button', { name: 'Move Carol up in Primary' }).click();
+    await page.getByRole('button', { name: 'Preview changes' }).click();
+    await page.getByRole('region', { name: /Preview: the next 4 weeks/ }).waitFor();
+
+    // meanwhile an admin makes Lars a responder
+    const team = (await web.api.admin('GET', `/api/v1/teams/${teamId}`)).body;
+    const members = team.members.map((m: { userId: string; role: string }) => ({ userId: m.userId, role: m.userId === lead2.id ? 'responder' : m.role }));
+    expect((await web.api.admin('PATCH', `/api/v1/teams/${teamId}`, { members })).status).toBe(200);
+
+    await page.getByRole('button', { name: 'Save layers' }).click();
+    const refused = page.getByRole('alert').filter({ hasText: 'Not allowed' });
+    await expect.poll(() => refused.textContent()).toMatch(/Only leads of team Payments/);
+    expect((await web.api.admin('GET', `/api/v1/schedules/${scheduleId}`)).body.version).toBe(2);
   });
 
   it('a responder of another team sees no edit controls, and the API refuses their session with 403', async () => {
