@@ -139,6 +139,39 @@ describe('SMS pages', () => {
     expect(await t.world.timeline(incident.id, ['notification_failed'])).toHaveLength(1);
   });
 
+  it('codes are per person and incident: a second open incident gets 2, "2e" escalates it; a code is reused an hour after its incident resolved', async () => {
+    const db = t.world.api.db;
+    const erin = await db.prisma.user.create({ data: { name: 'Erin', email: `erin-${Date.now()}@example.test` } });
+    await db.prisma.teamMember.create({ data: { teamId: t.world.team.id, userId: erin.id, role: 'responder' } });
+    const person = { id: erin.id, name: 'Erin' };
+    const number = '+14155550107';
+    await t.rule(person, await t.phone(person, 'sms', number), 0);
+    const policyId = await t.world.policy([
+      { delayMinutes: 10, targets: [{ type: 'user', id: erin.id }] },
+      { delayMinutes: 10, targets: [{ type: 'user', id: t.world.people.bob.id }] },
+    ]);
+    const { key } = await t.world.service({ policyId });
+    const codeOf = (n: number) => eventually(`the SMS of #${n}`, async () => /Reply (\d+)a/.exec(messagesTo(number).find((m) => m.body.includes(`(#${n})`))?.body ?? '')?.[1]);
+    const first = await t.world.trigger(key);
+    expect(await codeOf(first.number)).toBe('1');
+    const second = await t.world.trigger(key);
+    expect(await codeOf(second.number)).toBe('2');
+
+    const esc = await t.twilio.inboundSms(SMS_WEBHOOK, number, 'escalate 2');
+    expect(esc.text).toContain(`Escalating incident ${second.number} to the next step.`);
+    const [requested] = await t.world.timeline(second.id, ['escalation_requested']);
+    expect(requested!.message).toBe('Escalation to the next step requested by Erin via sms');
+
+    expect((await t.twilio.inboundSms(SMS_WEBHOOK, number, '1r')).text).toContain(`Incident ${first.number} resolved.`);
+    const third = await t.world.trigger(key);
+    expect(await codeOf(third.number)).toBe('3');
+    // an hour later (resolved_at is Postgres' clock, which the test clock does not move)
+    await db.pool.query(`UPDATE incidents SET resolved_at = resolved_at - interval '61 minutes' WHERE id = $1`, [first.id]);
+    const fourth = await t.world.trigger(key);
+    expect(await codeOf(fourth.number)).toBe('1');
+    expect((await t.twilio.inboundSms(SMS_WEBHOOK, number, '1a')).text).toContain(`Incident ${fourth.number} acknowledged.`);
+  });
+
   it('a missing or wrong X-Twilio-Signature is a 403 and changes nothing', async () => {
     const alice = t.world.people.alice;
     const number = (await t.world.api.db.pool.query<{ value: string }>(`SELECT value FROM contact_methods WHERE user_id = $1 AND type = 'sms'`, [alice.id])).rows[0]!.value;

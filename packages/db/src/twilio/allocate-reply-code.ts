@@ -17,8 +17,9 @@ export async function allocateReplyCode(client: pg.PoolClient, userId: string, i
   const again = await client.query<{ code: number }>(`SELECT code FROM sms_reply_codes WHERE user_id = $1 AND incident_id = $2`, [userId, incidentId]);
   if (again.rows[0]) return again.rows[0].code;
   const held = await client.query<{ code: number }>(
-    `SELECT r.code FROM sms_reply_codes r JOIN incidents i ON i.id = r.incident_id WHERE r.user_id = $1 AND (i.status <> 'resolved' OR i.resolved_at > $2)`,
-    [userId, new Date(now.getTime() - REUSE_AFTER_MS)],
+    `SELECT r.code FROM sms_reply_codes r JOIN incidents i ON i.id = r.incident_id WHERE r.user_id = $1 AND (i.status <> 'resolved' OR i.resolved_at > now() - $2 * interval '1 millisecond')`,
+    // resolved_at is written by Postgres' clock (transition-incident), so it is compared with that clock
+    [userId, REUSE_AFTER_MS],
   );
   const taken = new Set(held.rows.map((r) => r.code));
   let code = 1;
