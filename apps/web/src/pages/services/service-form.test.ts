@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { bodyOf, draftOf } from './ServiceForm';
+import { receiverSnippet } from './IntegrationKeys';
+
+describe('the service form', () => {
+  it('sends what was typed, with empties as null and labels split on commas or spaces', () => {
+    const d = { ...draftOf(null, 'team-1'), name: 'checkout', groupBy: 'node, cluster  zone', ackTimeoutMinutes: '30' };
+    expect(bodyOf(d)).toEqual({
+      name: 'checkout',
+      description: null,
+      teamId: 'team-1',
+      escalationPolicyId: null,
+      urgency: 'high',
+      groupBy: ['node', 'cluster', 'zone'],
+      autoResolve: true,
+      ackTimeoutMinutes: 30,
+    });
+  });
+  it('passes a minute count that is not a number on, for the API to name the field', () => {
+    expect(bodyOf({ ...draftOf(null), ackTimeoutMinutes: 'soon' }).ackTimeoutMinutes).toBe('soon');
+    expect(bodyOf({ ...draftOf(null), ackTimeoutMinutes: ' ' }).ackTimeoutMinutes).toBeNull();
+  });
+  it('round-trips a service', () => {
+    const service = {
+      id: 's', name: 'n', description: 'd', teamId: null, escalationPolicyId: 'p', groupBy: ['node'], autoResolve: false,
+      urgency: 'bySeverity' as const, ackTimeoutMinutes: 5, createdAt: '', updatedAt: '',
+    };
+    expect(bodyOf(draftOf(service))).toEqual({
+      name: 'n', description: 'd', teamId: null, escalationPolicyId: 'p', urgency: 'bySeverity', groupBy: ['node'], autoResolve: false, ackTimeoutMinutes: 5,
+    });
+  });
+});
+
+describe('receiverSnippet', () => {
+  it('is the receiver docs/api.md shows, with the key as a placeholder', () => {
+    expect(receiverSnippet('https://heinrich.example.com')).toBe(
+      'receivers:\n  - name: heinrich\n    webhook_configs:\n      - url: https://heinrich.example.com/api/v1/integrations/alertmanager\n        send_resolved: true\n        http_config:\n          authorization:\n            credentials: <the integration key>\n',
+    );
+  });
+});
