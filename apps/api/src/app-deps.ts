@@ -1,6 +1,7 @@
 import type { ApiConfig } from '@heinrich/config/load-config';
 import type { Logger } from '@heinrich/config/logger';
 import type { Context } from '@heinrich/usecases/context';
+import type { SlackApi } from '@heinrich/usecases/slack/handle-slash-command';
 import type { TwilioGateway } from '@heinrich/usecases/twilio/twilio-gateway';
 import type { ApiMetrics } from './http/metrics';
 
@@ -16,4 +17,6 @@ export interface AppDeps {
   pingDatabase(): Promise<boolean>;
   /** Twilio signature checks and verification codes; undefined without credentials (its webhooks answer 503) */
   twilio?: TwilioGateway;
+  /** the Slack Web API client (SLACK_BOT_TOKEN); undefined without one (Slack users are then found by their stored link only) */
+  slack?: SlackApi;
 }

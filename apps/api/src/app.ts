@@ -33,6 +33,7 @@ import { listIntegrationKeysRoute } from './routes/integration-keys/list-integra
 import { revokeIntegrationKeyRoute } from './routes/integration-keys/revoke-integration-key.route';
 import { receiveAlertmanager } from './routes/integrations/receive-alertmanager.route';
 import { receiveEvent } from './routes/integrations/receive-event.route';
+import { slackCommandsRoute } from './routes/slack/commands.route';
 import { createOverrideRoute } from './routes/schedules/create-override.route';
 import { createScheduleRoute } from './routes/schedules/create-schedule.route';
 import { deleteOverrideRoute } from './routes/schedules/delete-override.route';
@@ -112,6 +113,9 @@ export function createApp(deps: AppDeps): express.Express {
   app.post('/api/v1/twilio/voice', twilio, voiceCallRoute(deps));
   app.post('/api/v1/twilio/voice/gather', twilio, voiceGatherRoute(deps));
   app.post('/api/v1/twilio/status', twilio, twilioStatusRoute(deps));
+
+  // -- Slack: the v0 signature over the raw body (401 without it; 503 without SLACK_SIGNING_SECRET)
+  app.post('/api/v1/slack/commands', slackCommandsRoute(deps));
 
   // -- calendar feeds: the unguessable, rotatable token in the URL (calendar apps send nothing else)
   app.get('/api/v1/schedules/:id/calendar.ics', readCalendarFeedRoute(deps, 'schedule'));

@@ -7,6 +7,7 @@ import { createLogger } from '@heinrich/config/logger';
 import { createDatabase, pingDatabase } from '@heinrich/db/create-database';
 import { INCIDENT_EVENTS_QUEUE } from '@heinrich/jobs/queues';
 import { createProducerRedis, createQueue } from '@heinrich/jobs/create-queue';
+import { createSlackClient } from '@heinrich/providers/slack/create-slack-client';
 import { createTwilioGateway } from '@heinrich/providers/twilio/twilio-gateway';
 import { bullmqOutboxPublisher } from '@heinrich/usecases/outbox-publisher';
 import { createApp } from './app';
@@ -29,6 +30,7 @@ const app = createApp({
   redisStatus: () => redis.status,
   pingDatabase: () => pingDatabase(db),
   twilio: createTwilioGateway(config.twilio),
+  slack: config.slack.botToken ? createSlackClient({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl }) : undefined,
 });
 
 const server: Server = app.listen(config.port, () => {
