@@ -49,6 +49,8 @@ describe('SMS pages', () => {
     expect(msg!.body.length).toBeLessThanOrEqual(160);
     expect(msg!.statusCallback).toMatch(/^https:\/\/heinrich\.example\.com\/api\/v1\/twilio\/status\?delivery=[0-9a-f-]{36}$/);
     await eventually('the delivery recorded sent', async () => (await t.deliveries(incident.id)).find((d) => d.channel === 'sms' && d.status === 'sent' && d.providerId === msg!.sid));
+    expect((await t.twilio.messageStatus(msg!, 'delivered')).status).toBe(204);
+    expect((await t.deliveries(incident.id)).find((d) => d.channel === 'sms')!.status).toBe('delivered');
 
     const reply = await t.twilio.inboundSms(SMS_WEBHOOK, number, ' 1 A ');
     expect(reply.status).toBe(200);
@@ -81,19 +83,23 @@ describe('SMS pages', () => {
     const carol = t.world.people.carol;
     const number = '+14155550103';
     const sms = await t.phone(carol, 'sms', number);
+    await t.rule(carol, sms, 0);
+    const paged = await t.page(carol);
+    await eventually('the SMS page', async () => messagesTo(number).length > 0);
     const stop = await t.twilio.inboundSms(SMS_WEBHOOK, number, 'STOP');
     expect(stop.status).toBe(200);
     expect(stop.text).toBe('<?xml version="1.0" encoding="UTF-8"?><Response/>');
     const list = async () => (await t.world.api.admin('GET', `/api/v1/users/${carol.id}/contact-methods`)).body.items.find((m: { id: string }) => m.id === sms);
     expect(await list()).toMatchObject({ disabled: true, disabledReason: 'replied STOP' });
-    // a page now skips the opted-out number and says why
+    const [note] = await t.world.timeline(paged.id, ['contact_method_disabled']);
+    expect(note!.message).toBe(`Carol's SMS number ${number} replied STOP: no more SMS pages to it until it replies START`);
+    // a page now skips the opted-out number
     const log = await t.method(carol, 'log', 'carol-log');
-    await t.rule(carol, sms, 0);
     await t.rule(carol, log, 0);
     const incident = await t.page(carol);
     await eventually('the log delivery sent', async () => (await t.deliveries(incident.id)).find((d) => d.channel === 'log' && d.status === 'sent'));
     expect((await t.deliveries(incident.id)).map((d) => d.channel)).toEqual(['log']);
-    expect(t.twilio.messages.filter((m) => m.to === number && !m.body.includes('verification code'))).toHaveLength(0);
+    expect(messagesTo(number).filter((m) => m.body.includes(`(#${incident.number})`))).toHaveLength(0);
 
     const start = await t.twilio.inboundSms(SMS_WEBHOOK, number, 'start');
     expect(start.text).toContain('SMS pages to this number are on again');

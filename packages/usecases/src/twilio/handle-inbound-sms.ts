@@ -1,5 +1,7 @@
 import { findPhoneOwners, setSmsOptOut } from '@heinrich/db/twilio/find-phone-owners';
 import { findReplyCode } from '@heinrich/db/twilio/allocate-reply-code';
+import { findSmsPagedIncidents } from '@heinrich/db/twilio/find-sms-paged-incidents';
+import { recordEvents } from '@heinrich/db/ingest/record-events';
 import { withTransaction } from '@heinrich/db/with-transaction';
 import { parseSmsReply } from '@heinrich/providers/twilio/parse-sms-reply';
 import { messageTwiml } from '@heinrich/providers/twilio/voice-twiml';
@@ -31,7 +33,25 @@ async function replyTo(ctx: Context, sms: { from: string; body: string }): Promi
   if (owners.length === 0) return reply.kind === 'stop' ? undefined : SMS_UNKNOWN_NUMBER;
   switch (reply.kind) {
     case 'stop': {
-      const changed = await withTransaction(ctx.db.pool, (client) => setSmsOptOut(client, sms.from, { at: ctx.now(), reason: 'replied STOP' }));
+      const changed = await withTransaction(ctx.db.pool, async (client) => {
+        const disabled = await setSmsOptOut(client, sms.from, { at: ctx.now(), reason: 'replied STOP' });
+        // the open incidents they were paged about by SMS say why SMS stops there
+        // (the timeline also reaches their other channels, e.g. a Slack thread)
+        const names = new Map(owners.map((o) => [o.userId, o.userName]));
+        const open = await findSmsPagedIncidents(client, [...new Set(disabled.map((m) => m.userId))]);
+        await recordEvents(
+          client,
+          open.map((o) => ({
+            incidentId: o.incidentId,
+            type: 'contact_method_disabled',
+            message: `${names.get(o.userId) ?? 'Someone'}'s SMS number ${sms.from} replied STOP: no more SMS pages to it until it replies START`,
+            actor: `user:${o.userId}`,
+            via: 'sms',
+            data: { userId: o.userId, number: sms.from, contactMethodIds: disabled.filter((m) => m.userId === o.userId).map((m) => m.id) },
+          })),
+        );
+        return disabled;
+      });
       ctx.logger.info({ number: sms.from, methods: changed.map((m) => m.id) }, 'sms opt-out: methods disabled');
       return undefined;
     }
