@@ -45,7 +45,7 @@ const incidentReady = async (page: Page) => {
 
 /**
  * The schedule picture shows an override: one for the demo's third person,
- * tomorrow 10:00-16:00 UTC, added once through the API with Alice's session.
+ * from tomorrow 10:00 UTC for 30 hours, added once through the API with Alice's session.
  */
 const scheduleReady = async (page: Page, data: ShotData) => {
   const added = await page.evaluate(async ({ scheduleId, userId }) => {
@@ -53,7 +53,7 @@ const scheduleReady = async (page: Page, data: ShotData) => {
     if (list.items.length > 0) return false;
     const start = new Date(Date.now() + 86_400_000);
     start.setUTCHours(10, 0, 0, 0);
-    const end = new Date(start.getTime() + 6 * 3_600_000);
+    const end = new Date(start.getTime() + 30 * 3_600_000);
     const res = await fetch(`/api/v1/schedules/${scheduleId}/overrides`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -90,7 +90,7 @@ export function ScheduleTimeline({ data, days, zone, now }: { data: ShiftsJson; 
   const nowLeft = ((now - from) / (to - from)) * 100;
   return (
     <div className="tl-scroll" role="region" aria-label="Timeline" tabIndex={0}>
-      <div className="tl-grid" style={{ width: `calc(9rem + ${days} * 4.5rem)` }}>
+      <div className="tl-grid" style={{ width: `calc(9rem + ${days} * 5rem)` }}>
         <div className="tl-row tl-head" aria-hidden="true">
           <div className="tl-label" />
           <div className="tl-track">
