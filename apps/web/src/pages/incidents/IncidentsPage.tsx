@@ -120,10 +120,12 @@ export function IncidentsPage() {
       {incidents === null && !error ? <p>Loading incidents…</p> : null}
       {incidents !== null && shown.length === 0 ? <p className="card">No incidents match these filters. All quiet.</p> : null}
       {shown.length > 0 ? (
-        <table className="stack incidents">
-          <caption className="muted" style={{ textAlign: 'left', paddingBottom: '0.5rem' }}>
-            {shown.length} {shown.length === 1 ? 'incident' : 'incidents'}
-          </caption>
+        <p className="muted" id="incident-count">
+          {shown.length} {shown.length === 1 ? 'incident' : 'incidents'}
+        </p>
+      ) : null}
+      {shown.length > 0 ? (
+        <table className="stack incidents" aria-describedby="incident-count">
           <thead>
             <tr>
               <th scope="col">Incident</th>
