@@ -83,6 +83,12 @@ describe('explain: people not paged', () => {
     const [l] = await explain(incident.id, lena.id);
     expect(l).toMatchObject({ name: 'Lena', paged: false, reasons: [{ code: 'not_in_escalation' }, { code: 'not_in_escalation' }] });
     expect(l!.summary).toBe(`Lena was not paged: no step of this incident's escalation paged them; the escalation stopped at ${minutes(3)} (the incident is acknowledged; 1 pending page cancelled)`);
+
+    // a malformed id is a 400 naming the field; someone who does not exist, a 404
+    const bad = await world.api.admin('GET', `/api/v1/incidents/${incident.id}/explain?userId=nope`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields).toEqual([{ path: 'userId', message: 'must be a UUID' }]);
+    expect((await world.api.admin('GET', `/api/v1/incidents/${incident.id}/explain?userId=00000000-0000-4000-8000-000000000000`)).status).toBe(404);
   });
 
   it('without an override: the person whose shift it was is paged, the other member is told whose shift it was; a later step not due yet says when it is', async () => {

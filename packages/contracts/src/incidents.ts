@@ -119,3 +119,25 @@ export const createIncidentBody = z.strictObject({
     .max(10, 'must name at most 10 users or schedules')
     .optional(),
 });
+
+/** GET /api/v1/incidents/{id}/explain: `?userId=` asks about one person (who may not have been paged) */
+export const explainIncidentQuery = z.object({ userId: uuid.optional() });
+
+/** What explain answers per person; `reasons[].code` as PersonExplanation in packages/core/src/delivery/explain-paging.ts */
+export const explainIncidentResponse = z.object({
+  incidentId: uuid,
+  number: z.number().int(),
+  status: incidentStatus,
+  people: z.array(
+    z.object({
+      userId: uuid,
+      name: z.string(),
+      paged: z.boolean(),
+      reached: z.boolean(),
+      summary: z.string(),
+      reasons: z.array(z.object({ code: z.string(), message: z.string() })),
+      facts: z.array(z.object({ at: z.string(), type: z.string(), message: z.string() })),
+    }),
+  ),
+});
+export type ExplainIncidentResponse = z.infer<typeof explainIncidentResponse>;

@@ -1,3 +1,4 @@
+import { AppError } from '@heinrich/core/app-error';
 import { explainPaging, type ExplainContext, type PersonExplanation } from '@heinrich/core/delivery/explain-paging';
 import { explainPagingPeople } from '@heinrich/core/delivery/explain-paging-people';
 import type { EscalationPolicy } from '@heinrich/core/escalation/escalation-policy';
@@ -47,6 +48,7 @@ export async function explainIncident(ctx: Context, ref: IncidentRef, userId?: s
   const names = new Map([...context.users, ...users.map((u): [string, string] => [u.id, u.name])]);
   // people who no longer exist are left out; paged first, then by name
   const people = users.filter((u) => ids.includes(u.id)).sort((a, b) => a.name.localeCompare(b.name));
+  if (userId && people.length === 0) throw AppError.notFound('User', userId);
   const explained = explainPaging(events, people, { ...context, names });
   return { incident, people: [...explained.filter((p) => p.paged), ...explained.filter((p) => !p.paged)] };
 }

@@ -1,14 +1,16 @@
+import { explainIncidentQuery, type ExplainIncidentResponse } from '@heinrich/contracts/incidents';
 import { explainIncident } from '@heinrich/usecases/incidents/explain-incident';
 import type { RequestHandler } from 'express';
 import type { AppDeps } from '../../app-deps';
-import { parseId } from '../../http/parse';
+import { parse } from '../../http/parse';
 import { parseIncidentRef } from './parse-incident-ref';
 
 /** GET /api/v1/incidents/{id or number}/explain[?userId=] — why each person was (or was not) paged, from recorded events. */
 export function explainIncidentRoute(deps: AppDeps): RequestHandler {
   return async (req, res) => {
-    const userId = typeof req.query.userId === 'string' ? parseId(req.query.userId, 'User') : undefined;
-    const { incident, people } = await explainIncident(deps.ctx, parseIncidentRef(req.params.id), userId);
-    res.json({ incidentId: incident.id, number: incident.number, status: incident.status, people });
+    const { userId } = parse(explainIncidentQuery, req.query, 'Query');
+    const { incident, people } = await explainIncident(deps.ctx, parseIncidentRef(req.params.id), userId?.toLowerCase());
+    const body: ExplainIncidentResponse = { incidentId: incident.id, number: incident.number, status: incident.status, people };
+    res.json(body);
   };
 }
