@@ -85,7 +85,9 @@ describe('schedules (web UI)', () => {
 
     // edit: Dave before Carol; the preview shows who is on call instead of whom before saving
     await page.getByRole('button', { name: 'Edit layers' }).click();
-    await page.getByRole('button', { name: 'Move Dave up in Primary' }).click();
+    // by keyboard: the move buttons are real buttons
+    await page.getByRole('button', { name: 'Move Dave up in Primary' }).focus();
+    await page.keyboard.press('Enter');
     expect(await page.getByRole('button', { name: 'Save layers' }).isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Preview changes' }).click();
     const preview = page.getByRole('region', { name: /Preview: the next 4 weeks/ });
