@@ -2,6 +2,7 @@
 // Heinrich's receiver, the incident is silenced through the API, and
 // Alertmanager's own API shows the silence with the incident's matchers. While
 // silenced, a resolved alert sends no webhook: the worker's poller finds it gone.
+import { findActiveSilence } from '@heinrich/db/silences/find-active-silence';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRealAlertmanager, type RealAlertmanager } from '../support/alertmanager-harness';
 import { startTestApi, type SignedInUser, type TestApi } from '../support/api-server';
@@ -179,5 +180,26 @@ describe('silencing an incident', () => {
     await new Promise((r) => setTimeout(r, 1_000));
     const later = await api.db.prisma.incidentSilence.findFirstOrThrow({ where: { incidentId: incident!.id } });
     expect(later.lastPolledAt).toEqual(polled.lastPolledAt);
+  }, 60_000);
+
+  it('stops polling when the silence is expired in Alertmanager itself (amtool, the UI)', async () => {
+    am.fire(...summary, 'alertname=FanBroken', 'node=n4', 'severity=warning');
+    const find = async () => (await incidents()).find((i) => i.title.includes('FanBroken'));
+    const incident = await eventually('the FanBroken incident', find);
+    const res = await api.admin('POST', `/api/v1/incidents/${incident.id}/silence`, {});
+    expect(res.status).toBe(201);
+    const active = await findActiveSilence(api.db.pool, incident.id);
+    expect(active).toMatchObject({ alertmanagerSilenceId: res.body.silence.alertmanagerSilenceId, createdByName: 'the admin API key' });
+
+    const expired = await fetch(`${am.url}/api/v2/silence/${res.body.silence.alertmanagerSilenceId}`, { method: 'DELETE' });
+    expect(expired.status).toBe(200);
+    const events = await eventually('the poller to notice', async () => {
+      const list = await timeline(incident.id);
+      return list.some((e) => e.type === 'unsilenced') ? list : undefined;
+    });
+    expect(events.at(-1)).toMatchObject({ type: 'unsilenced', via: 'alertmanager-poll', message: 'The Alertmanager silence was expired in Alertmanager' });
+    expect(await findActiveSilence(api.db.pool, incident.id)).toBeNull();
+    // and it may be silenced anew
+    expect((await api.admin('POST', `/api/v1/incidents/${incident.id}/silence`, {})).status).toBe(201);
   }, 60_000);
 });

@@ -126,8 +126,9 @@ export function createAlertmanagerClient(opts: { timeoutMs?: number; fetch?: typ
     async expireSilence(target, silenceId) {
       const r = await call(target, 'DELETE', `silence/${encodeURIComponent(silenceId)}`);
       if (r.status === 200 || r.status === 404) return;
-      // 0.25 answers 500 "silence ... already expired" for an expired one: nothing left to do
-      if (r.status === 500 && typeof r.json === 'string' && /already expired/i.test(r.json)) return;
+      // expiring an expired silence is a 200; an unknown id (Alertmanager restarted without its
+      // data) is a 500 "silence not found" in 0.25: either way nothing is left to expire
+      if (r.status === 500 && typeof r.json === 'string' && /not found|already expired/i.test(r.json)) return;
       refuse(target, `expire silence ${silenceId}`, r);
     },
     async getSilence(target, silenceId) {
