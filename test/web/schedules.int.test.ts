@@ -26,13 +26,14 @@ describe('schedules (web UI)', () => {
   let scheduleId: string;
   let lead: Awaited<ReturnType<WebWorld['api']['createUser']>>;
   let outsider: Awaited<ReturnType<WebWorld['api']['createUser']>>;
+  const responders: Awaited<ReturnType<WebWorld['api']['createUser']>>[] = [];
 
   beforeAll(async () => {
     web = await startWeb();
     teamId = (await web.api.admin('POST', '/api/v1/teams', { name: 'Payments' })).body.id;
     otherTeamId = (await web.api.admin('POST', '/api/v1/teams', { name: 'Search' })).body.id;
     lead = await web.api.createUser({ name: 'Lena Lead', teams: { [teamId]: 'lead' } });
-    for (const name of ['Bob', 'Carol', 'Dave']) await web.api.createUser({ name, teams: { [teamId]: 'responder' } });
+    for (const name of ['Bob', 'Carol', 'Dave']) responders.push(await web.api.createUser({ name, teams: { [teamId]: 'responder' } }));
     outsider = await web.api.createUser({ name: 'Rob Outsider', teams: { [otherTeamId]: 'responder' } });
   });
   afterAll(async () => {
@@ -141,6 +142,31 @@ describe('schedules (web UI)', () => {
     const refused = page.getByRole('alert').filter({ hasText: 'Not allowed' });
     await expect.poll(() => refused.textContent()).toMatch(/Only leads of team Payments/);
     expect((await web.api.admin('GET', `/api/v1/schedules/${scheduleId}`)).body.version).toBe(2);
+  });
+
+  it('a responder of the team takes a shift themselves, and only themselves, and gives it back', async () => {
+    const dave = responders[2]!;
+    const page = await web.newPage(undefined, { timezoneId: ZONE });
+    await signInAs(page, dave);
+    await page.goto(`/schedules/${scheduleId}`);
+    await page.getByRole('heading', { name: 'Overrides' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Edit layers' }).count()).toBe(0);
+    const who = page.getByLabel('Who is on call');
+    expect(await who.locator('option').allTextContents()).toEqual(['Dave']);
+    // someone else's override shows without a Remove button
+    expect(await page.getByRole('button', { name: /^Remove override of Carol/ }).count()).toBe(0);
+
+    const day = wallClockOf(Date.now() + 3 * 86_400_000, ZONE).date;
+    await page.getByLabel(/^From \(your zone/).fill(`${day}T20:00`);
+    await page.getByLabel(/^Until \(your zone/).fill(`${day}T23:00`);
+    await page.getByRole('button', { name: 'Add override' }).click();
+    const remove = page.getByRole('button', { name: /^Remove override of Dave/ });
+    await remove.waitFor();
+    await expect.poll(() => finalRow(page).getByRole('listitem').filter({ hasText: '(override)' }).allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('Dave')]),
+    );
+    await remove.click();
+    await expect.poll(() => page.getByRole('button', { name: /^Remove override of Dave/ }).count()).toBe(0);
   });
 
   it('a responder of another team sees no edit controls, and the API refuses their session with 403', async () => {
