@@ -7,13 +7,12 @@ export interface FiringOccurrence {
   labels: Record<string, string>;
 }
 
-/** The incident's firing alerts, locked (FOR UPDATE) in the caller's transaction. */
-export async function lockFiringAlerts(client: pg.PoolClient, incidentId: string): Promise<FiringOccurrence[]> {
-  const r = await client.query<{ id: string; fingerprint: string; starts_at: Date; labels: Record<string, string> }>(
+/** The incident's firing alerts; with `lock`, locked (FOR UPDATE) in the caller's transaction. */
+export async function findFiringAlerts(db: pg.Pool | pg.PoolClient, incidentId: string, opts: { lock?: boolean } = {}): Promise<FiringOccurrence[]> {
+  const r = await db.query<{ id: string; fingerprint: string; starts_at: Date; labels: Record<string, string> }>(
     `SELECT id, fingerprint, starts_at, labels FROM alerts
       WHERE incident_id = $1 AND status = 'firing'
-      ORDER BY fingerprint, starts_at
-      FOR UPDATE`,
+      ORDER BY fingerprint, starts_at${opts.lock ? '\n      FOR UPDATE' : ''}`,
     [incidentId],
   );
   return r.rows.map((a) => ({ id: a.id, fingerprint: a.fingerprint, startsAt: a.starts_at, labels: a.labels }));

@@ -2,11 +2,12 @@ import { recordEvents, type NewIncidentEvent } from '@heinrich/db/ingest/record-
 import { resolveQuietIncidents } from '@heinrich/db/ingest/resolve-quiet-incidents';
 import { closeSilence } from '@heinrich/db/silences/claim-silence';
 import { findSilencesToPoll, markSilencePolled } from '@heinrich/db/silences/find-silences-to-poll';
-import { lockFiringAlerts, resolveAlerts, serviceAutoResolves } from '@heinrich/db/silences/resolve-vanished-alerts';
+import { findFiringAlerts, resolveAlerts, serviceAutoResolves } from '@heinrich/db/silences/resolve-vanished-alerts';
 import type { SilenceRow } from '@heinrich/db/silences/silence-row';
 import { withTransaction } from '@heinrich/db/with-transaction';
 import { createAlertmanagerClient, type AlertmanagerClient, type AlertmanagerTarget } from '@heinrich/providers/alertmanager/alertmanager-client';
 import type { Context } from '../context';
+import { silenceMatchers } from './silence-matchers';
 
 /** Where the poller's timeline entries say they come from. */
 export const POLL_VIA = 'alertmanager-poll';
@@ -64,17 +65,26 @@ async function pollOne(ctx: Context, am: AlertmanagerClient, s: SilenceRow, outc
       message: state ? 'The Alertmanager silence was expired in Alertmanager' : 'Alertmanager no longer knows the silence',
     });
   }
+  // Ask about the alerts firing now, with the labels they all share: an alert that joined the
+  // incident after the silence (not matched by it, so it came by webhook) is asked about too,
+  // never taken for resolved because the silence's matchers don't list it.
+  const firing = await findFiringAlerts(ctx.db.pool, s.incidentId);
+  if (firing.length === 0) return markSilencePolled(ctx.db.pool, s.id, now);
   const present = new Map<string, number[]>();
-  for (const a of await am.listAlerts(target, s.matchers)) present.set(a.fingerprint, [...(present.get(a.fingerprint) ?? []), a.startsAt.getTime()]);
+  for (const a of await am.listAlerts(target, silenceMatchers(firing.map((a) => a.labels)))) {
+    present.set(a.fingerprint, [...(present.get(a.fingerprint) ?? []), a.startsAt.getTime()]);
+  }
   // the API gives startsAt to the millisecond, our rows (Postgres microseconds, rounded) to the millisecond too, ±1
   const stillThere = (a: { fingerprint: string; startsAt: Date }) => (present.get(a.fingerprint) ?? []).some((t) => Math.abs(t - a.startsAt.getTime()) <= 1);
+  const gone = new Set(firing.filter((a) => !stillThere(a)).map((a) => a.id));
   const outboxIds = await withTransaction(ctx.db.pool, async (client) => {
     await markSilencePolled(client, s.id, now);
-    const firing = await lockFiringAlerts(client, s.incidentId);
-    const gone = firing.filter((a) => !stillThere(a));
-    const resolved = new Set(await resolveAlerts(client, gone.map((a) => a.id), now));
+    if (gone.size === 0) return [];
+    // only alerts asked about: one that started firing since then is left for the next pass
+    const locked = await findFiringAlerts(client, s.incidentId, { lock: true });
+    const resolved = new Set(await resolveAlerts(client, locked.filter((a) => gone.has(a.id)).map((a) => a.id), now));
+    const list = locked.filter((a) => resolved.has(a.id));
     if (resolved.size === 0) return [];
-    const list = gone.filter((a) => resolved.has(a.id));
     const events: NewIncidentEvent[] = [
       {
         incidentId: s.incidentId,
@@ -89,7 +99,8 @@ async function pollOne(ctx: Context, am: AlertmanagerClient, s: SilenceRow, outc
       },
     ];
     outcome.alertsResolved += list.length;
-    if (list.length === firing.length && (await serviceAutoResolves(client, s.incidentId))) {
+    // resolveQuietIncidents resolves it only when no alert of it fires any more
+    if (await serviceAutoResolves(client, s.incidentId)) {
       for (const incident of await resolveQuietIncidents(client, [s.incidentId], 'system')) {
         outcome.incidentsResolved += 1;
         events.push({
