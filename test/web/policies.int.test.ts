@@ -8,6 +8,7 @@ import { signInAs, startWeb, type WebWorld } from './browser';
 describe('escalation policies (web UI)', () => {
   let web: WebWorld;
   let policyId: string;
+  let scheduleId: string;
   let lead: Awaited<ReturnType<WebWorld['api']['createUser']>>;
   let viewer: Awaited<ReturnType<WebWorld['api']['createUser']>>;
 
@@ -27,6 +28,7 @@ describe('escalation policies (web UI)', () => {
         layers: [{ name: 'Primary', members: [bob.id], rotation: { type: 'weekly', shiftLength: 1 }, start: '2026-01-05T09:00:00+01:00' }],
       })
     ).body;
+    scheduleId = schedule.id;
     policyId = (
       await web.api.admin('POST', '/api/v1/escalation-policies', {
         name: 'Payments paging',
@@ -89,5 +91,29 @@ describe('escalation policies (web UI)', () => {
     expect(await page.getByRole('button', { name: 'Save policy' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Add step' }).count()).toBe(0);
     expect(await page.getByText('Only leads of team Payments and admins can change this policy.').count()).toBe(1);
+  });
+
+  it("deleting asks first; a schedule a policy pages is refused with the API's reason until the policy is gone", async () => {
+    const page = await web.newPage();
+    await signInAs(page, lead);
+    await page.goto(`/schedules/${scheduleId}`);
+    await page.getByRole('button', { name: 'Delete schedule' }).click();
+    await page.getByRole('button', { name: 'Yes, delete schedule' }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Cannot delete schedule' }).textContent()).toContain('Payments paging');
+
+    await page.goto(`/policies/${policyId}`);
+    await page.getByRole('button', { name: 'Delete policy' }).click();
+    await page.getByRole('button', { name: 'Keep it' }).click();
+    expect((await web.api.admin('GET', `/api/v1/escalation-policies/${policyId}`)).status).toBe(200);
+    await page.getByRole('button', { name: 'Delete policy' }).click();
+    await page.getByRole('button', { name: 'Yes, delete policy' }).click();
+    await page.getByRole('heading', { name: 'Escalation policies', level: 1 }).waitFor();
+    await expect.poll(() => page.getByText('No escalation policies yet.').count()).toBe(1);
+
+    await page.goto(`/schedules/${scheduleId}`);
+    await page.getByRole('button', { name: 'Delete schedule' }).click();
+    await page.getByRole('button', { name: 'Yes, delete schedule' }).click();
+    await page.getByRole('heading', { name: 'Schedules', level: 1 }).waitFor();
+    expect((await web.api.admin('GET', `/api/v1/schedules/${scheduleId}`)).status).toBe(404);
   });
 });

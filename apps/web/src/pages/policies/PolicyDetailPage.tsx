@@ -3,10 +3,11 @@ import type { ScheduleJson } from '@heinrich/contracts/schedules';
 import type { TeamJson } from '@heinrich/contracts/teams';
 import type { UserJson } from '@heinrich/contracts/users';
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api, asApiError, type ApiError } from '../../api/client';
 import { canEditTeam, useMe } from '../../auth/useMe';
 import { Field, FormError } from '../../components/Form';
+import { DeleteButton } from '../schedules/DeleteButton';
 import { listAll } from '../schedules/list-all';
 import { viewerZone } from '../schedules/zoned-time';
 import { draftToBody, policyToDraft, sameDraft, type PolicyDraft } from './policy-draft';
@@ -47,6 +48,7 @@ function StepsView({ policy, lookups }: { policy: EscalationPolicyJson; lookups:
 export function PolicyDetailPage() {
   const { id = '' } = useParams();
   const me = useMe();
+  const navigate = useNavigate();
   const zone = useMemo(() => viewerZone(), []);
   const [policy, setPolicy] = useState<EscalationPolicyJson | null>(null);
   const [draft, setDraft] = useState<PolicyDraft | null>(null);
@@ -162,6 +164,9 @@ export function PolicyDetailPage() {
         </section>
         <SimulationPanel policyId={policy.id} savedAt={policy.updatedAt} dirty={dirty} zone={zone} scheduleName={lookups.scheduleName} />
       </div>
+      {mayEdit ? (
+        <DeleteButton what="policy" name={policy.name} path={`/escalation-policies/${policy.id}`} onDeleted={() => void navigate('/policies', { replace: true })} />
+      ) : null}
     </div>
   );
 }

@@ -2,10 +2,11 @@ import type { ScheduleJson, ShiftsJson } from '@heinrich/contracts/schedules';
 import type { TeamJson } from '@heinrich/contracts/teams';
 import type { UserJson } from '@heinrich/contracts/users';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api, asApiError, type ApiError } from '../../api/client';
 import { canEditTeam, useMe } from '../../auth/useMe';
 import { FormError } from '../../components/Form';
+import { DeleteButton } from './DeleteButton';
 import { describeRotation, layerToDraft } from './layer-draft';
 import { LayersEditor } from './LayersEditor';
 import { listAll } from './list-all';
@@ -40,12 +41,14 @@ export function ZoneLine({ viewer, schedule }: { viewer: string; schedule: strin
 export function ScheduleDetailPage() {
   const { id = '' } = useParams();
   const me = useMe();
+  const navigate = useNavigate();
   const zone = useMemo(() => viewerZone(), []);
   const [schedule, setSchedule] = useState<ScheduleJson | null>(null);
   const [team, setTeam] = useState<TeamJson | null>(null);
   const [users, setUsers] = useState<UserJson[]>([]);
   const [shifts, setShifts] = useState<ShiftsJson | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const [shiftsError, setShiftsError] = useState<ApiError | null>(null);
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const [now, setNow] = useState(() => Date.now());
@@ -57,8 +60,9 @@ export function ScheduleDetailPage() {
     try {
       setShifts(await api.get<ShiftsJson>(`/schedules/${id}/shifts?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&layers=true`));
       setNow(t);
+      setShiftsError(null);
     } catch (err) {
-      setError(asApiError(err));
+      setShiftsError(asApiError(err));
     }
   }, [id, zone]);
 
@@ -120,7 +124,8 @@ export function ScheduleDetailPage() {
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">The next {DAYS / 7} weeks</h2>
         <TimelineLegend />
-        {shifts ? <ScheduleTimeline data={shifts} days={DAYS} zone={zone} now={now} /> : <p>Loading the timeline…</p>}
+        <FormError error={shiftsError} />
+        {shifts ? <ScheduleTimeline data={shifts} days={DAYS} zone={zone} now={now} /> : shiftsError ? null : <p>Loading the timeline…</p>}
       </section>
 
       {editing ? (
@@ -169,6 +174,9 @@ export function ScheduleDetailPage() {
       )}
 
       <OverridesPanel schedule={schedule} people={people} viewerZone={zone} onChanged={() => void loadShifts()} />
+      {mayEdit ? (
+        <DeleteButton what="schedule" name={schedule.name} path={`/schedules/${schedule.id}`} onDeleted={() => void navigate('/schedules', { replace: true })} />
+      ) : null}
     </div>
   );
 }
