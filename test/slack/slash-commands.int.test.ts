@@ -138,4 +138,15 @@ describe('/oncall', () => {
     const unsigned = await api.request('POST', '/api/v1/slack/commands', 'user_id=UALICE&text=', { 'content-type': 'application/x-www-form-urlencoded' });
     expect(unsigned.status).toBe(401);
   });
+
+  it('answers 503 naming SLACK_SIGNING_SECRET when Slack is not configured', async () => {
+    const bare = await startTestApi();
+    try {
+      const res = await bare.request('POST', '/api/v1/slack/commands', 'user_id=UALICE&text=', { 'content-type': 'application/x-www-form-urlencoded' });
+      expect(res.status).toBe(503);
+      expect(res.body.error.message).toContain('SLACK_SIGNING_SECRET');
+    } finally {
+      await bare.close();
+    }
+  });
 });
