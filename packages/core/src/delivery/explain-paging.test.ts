@@ -150,6 +150,15 @@ describe('explainPaging: people not paged, from what the engine recorded', () =>
     );
   });
 
+  it('paged once, then replaced by an override when the schedule was asked again: both are said', () => {
+    const later = new Date('2026-11-28T03:20:00Z');
+    const events = [...stepEvents(night, []), ...stepEvents(later, [{ ...override, start: '2026-11-28T03:15:00Z' }])];
+    const [a] = explainPaging(events, [alice], context);
+    expect(a!.reasons.map((r) => r.code)).toEqual(['paged', 'not_sent_yet', 'override_replaced']);
+    expect(a!.reasons[2]!.message).toContain('not on call in schedule "Ops" at 2026-11-28T03:20:00.000Z: Bob\'s override (2026-11-28T03:15:00.000Z to 2026-11-28T06:00:00.000Z) replaced Alice');
+    expect(a!.facts.map((f) => f.type)).toEqual(['escalation_step', 'escalation_step']);
+  });
+
   it('the people explained: everyone the record and the policy name', () => {
     expect(explainPagingPeople(stepEvents(night, [override]), context).sort()).toEqual(['carol', 'dave', 'erin', 'u-alice', 'u-bob']);
     expect(explainPagingPeople(events, {})).toEqual(['u-alice']);

@@ -86,7 +86,7 @@ const MINUTE = 60_000;
 export function explainPaging(events: readonly ExplainEvent[], people: ReadonlyArray<{ id: string; name: string }>, context: ExplainContext = {}): PersonExplanation[] {
   return people.map((person) => {
     const paging = events.filter((e) => PAGING.has(e.type) && pagesOf(e).includes(person.id));
-    const { reasons, related } = paging.length > 0 ? whyPaged(events, person, paging) : whyNotPaged(events, person, context);
+    const { reasons, related } = paging.length > 0 ? whyPaged(events, person, paging, context) : whyNotPaged(events, person, context);
     const mine = events.filter((e) => e.data.userId === person.id || paging.includes(e) || related.has(e));
     const summary = paging.length > 0 ? reasons.map((r) => r.message).join('; ') : `${person.name} was not paged: ${reasons.map((r) => r.message).join('; ')}`;
     return {
@@ -103,7 +103,7 @@ export function explainPaging(events: readonly ExplainEvent[], people: ReadonlyA
 
 type Reason = PersonExplanation['reasons'][number];
 
-function whyPaged(events: readonly ExplainEvent[], person: { id: string }, paging: ExplainEvent[]): { reasons: Reason[]; related: Set<ExplainEvent> } {
+function whyPaged(events: readonly ExplainEvent[], person: { id: string; name: string }, paging: ExplainEvent[], context: ExplainContext): { reasons: Reason[]; related: Set<ExplainEvent> } {
   const mine = events.filter((e) => e.data.userId === person.id);
   const reasons: Reason[] = paging.map((e) => ({ code: 'paged', message: e.message }));
   const reachedVia = [...new Set(mine.filter((e) => e.type === 'notified').map((e) => String(e.data.channel)))];
@@ -140,17 +140,24 @@ function whyPaged(events: readonly ExplainEvent[], person: { id: string }, pagin
       }
     }
   }
-  return { reasons, related };
+  // a later step's schedule that did not page them (another pass, an override) says why too
+  const misses = scheduleMisses(events, person, context);
+  for (const e of misses.related) related.add(e);
+  return { reasons: [...reasons, ...misses.reasons], related };
 }
 
-function whyNotPaged(events: readonly ExplainEvent[], person: { id: string; name: string }, context: ExplainContext): { reasons: Reason[]; related: Set<ExplainEvent> } {
+/**
+ * What the recorded schedule resolutions say about someone they did not page:
+ * an override replaced them, a higher layer won, or (a member) it was someone
+ * else's shift or nobody's.
+ */
+function scheduleMisses(events: readonly ExplainEvent[], person: { id: string; name: string }, context: ExplainContext): { reasons: Reason[]; related: Set<ExplainEvent> } {
   const reasons: Reason[] = [];
   const related = new Set<ExplainEvent>();
   const name = (id: string) => (id === person.id ? person.name : (context.names?.get(id) ?? id));
-  const stepEvents = events.filter((e) => STEPS.has(e.type));
-  for (const e of stepEvents) {
+  for (const e of events.filter((x) => STEPS.has(x.type))) {
     for (const t of targetsOf(e)) {
-      if (t.type !== 'schedule') continue;
+      if (t.type !== 'schedule' || (Array.isArray(t.users) && t.users.includes(person.id))) continue;
       const schedule = `schedule ${JSON.stringify(t.name ?? context.schedules?.get(t.id)?.name ?? t.id)}`;
       const at = instantOf(e).toISOString();
       const layers = Array.isArray(t.outcome?.layers) ? (t.outcome.layers as LayerRecord[]) : [];
@@ -179,6 +186,12 @@ function whyNotPaged(events: readonly ExplainEvent[], person: { id: string; name
       related.add(e);
     }
   }
+  return { reasons, related };
+}
+
+function whyNotPaged(events: readonly ExplainEvent[], person: { id: string; name: string }, context: ExplainContext): { reasons: Reason[]; related: Set<ExplainEvent> } {
+  const { reasons, related } = scheduleMisses(events, person, context);
+  const stepEvents = events.filter((e) => STEPS.has(e.type));
 
   // steps naming them that never ran (or have not run yet)
   const visited = new Set(stepEvents.map((e) => e.data.step));
@@ -234,6 +247,7 @@ interface TargetRecord {
   type: string;
   id: string;
   name?: string | null;
+  users?: unknown;
   outcome?: { kind?: string; because?: unknown; layers?: unknown };
 }
 
