@@ -34,8 +34,8 @@ export interface FakeSlackServer {
   /** POSTs to response URLs: the name in the URL and the JSON body */
   responses: { name: string; body: Record<string, unknown> }[];
   users: Map<string, FakeSlackUser>;
-  /** the next `times` calls of `method` fail this way */
-  failNext(method: string, failure: FakeSlackFailure, times?: number): void;
+  /** the next `times` calls of `method` (whose arguments `match`, if given) fail this way */
+  failNext(method: string, failure: FakeSlackFailure, times?: number, match?: (args: Record<string, unknown>) => boolean): void;
   responseUrl(name: string): string;
   callsOf(method: string): FakeSlackCall[];
   close(): Promise<void>;
@@ -47,7 +47,7 @@ export async function startFakeSlackServer(opts: { users?: FakeSlackUser[] } = {
   const calls: FakeSlackCall[] = [];
   const responses: FakeSlackServer['responses'] = [];
   const users = new Map((opts.users ?? []).map((u) => [u.id, u]));
-  const failures = new Map<string, FakeSlackFailure[]>();
+  const failures = new Map<string, { failure: FakeSlackFailure; match?: (args: Record<string, unknown>) => boolean }[]>();
   let tsCounter = 0;
   const nextTs = () => `${1_700_000_000 + Math.floor(tsCounter / 1000)}.${String(++tsCounter).padStart(6, '0')}`;
 
@@ -68,7 +68,9 @@ export async function startFakeSlackServer(opts: { users?: FakeSlackUser[] } = {
       const auth = req.headers.authorization;
       calls.push({ method, args, token: auth?.startsWith('Bearer ') ? auth.slice(7) : ((args.token as string | undefined) ?? null), at: new Date() });
 
-      const failure = failures.get(method)?.shift();
+      const pending = failures.get(method) ?? [];
+      const index = pending.findIndex((f) => !f.match || f.match(args));
+      const failure = index === -1 ? undefined : pending.splice(index, 1)[0]!.failure;
       if (failure) {
         if ('error' in failure) return send(200, { ok: false, error: failure.error });
         if (failure.status === 429 && 'retryAfterSeconds' in failure) return send(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(failure.retryAfterSeconds) });
@@ -118,9 +120,9 @@ export async function startFakeSlackServer(opts: { users?: FakeSlackUser[] } = {
     calls,
     responses,
     users,
-    failNext(method, failure, times = 1) {
+    failNext(method, failure, times = 1, match) {
       const list = failures.get(method) ?? [];
-      for (let i = 0; i < times; i++) list.push(failure);
+      for (let i = 0; i < times; i++) list.push({ failure, match });
       failures.set(method, list);
     },
     responseUrl: (name) => `${base}/response/${encodeURIComponent(name)}`,
