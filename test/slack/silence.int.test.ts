@@ -182,7 +182,7 @@ describe('silencing an incident', () => {
     expect(later.lastPolledAt).toEqual(polled.lastPolledAt);
   }, 60_000);
 
-  it('stops polling when the silence is expired in Alertmanager itself (amtool, the UI)', async () => {
+  it('stops polling when the silence is expired in Alertmanager itself (amtool, the UI), or has ended', async () => {
     am.fire(...summary, 'alertname=FanBroken', 'node=n4', 'severity=warning');
     const find = async () => (await incidents()).find((i) => i.title.includes('FanBroken'));
     const incident = await eventually('the FanBroken incident', find);
@@ -201,6 +201,15 @@ describe('silencing an incident', () => {
     expect(await findActiveSilence(api.db.pool, incident.id)).toBeNull();
     // and it may be silenced anew
     expect((await api.admin('POST', `/api/v1/incidents/${incident.id}/silence`, {})).status).toBe(201);
+
+    // a silence whose end has passed is closed too (here its end is moved into the past)
+    await api.db.pool.query(`UPDATE incident_silences SET ends_at = now() - interval '1 second' WHERE open_for = $1`, [incident.id]);
+    const ended = await eventually('the poller to close the ended silence', async () => {
+      const list = await timeline(incident.id);
+      return list.at(-1)?.type === 'silence_ended' ? list.at(-1) : undefined;
+    });
+    expect(ended).toMatchObject({ via: 'alertmanager-poll', actor: 'system' });
+    expect(await findActiveSilence(api.db.pool, incident.id)).toBeNull();
   }, 60_000);
 
   it('never takes an alert that joined after the silence (not matched by it) for resolved', async () => {
