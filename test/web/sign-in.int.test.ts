@@ -28,5 +28,12 @@ describe('signing in (web UI)', () => {
     await page.getByRole('heading', { name: 'Incidents', level: 1 }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/incidents');
     await expect.poll(() => page.getByRole('navigation', { name: 'Main' }).textContent()).toContain('Rita Responder');
+
+    // signing out ends the session: the app is closed to this browser again
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.goto('/incidents/1');
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/incidents/1');
   });
 });

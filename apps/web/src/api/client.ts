@@ -26,6 +26,7 @@ export class ApiError extends Error {
 
 /** Called on a 401 from an authenticated route; App.tsx installs a router-aware one. */
 let onUnauthenticated: (() => void) | null = () => {
+  if (window.location.pathname === '/sign-in') return;
   const next = window.location.pathname + window.location.search;
   window.location.assign(`/sign-in?next=${encodeURIComponent(next)}`);
 };

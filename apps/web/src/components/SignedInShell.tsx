@@ -17,6 +17,8 @@ export function SignedInShell() {
   const [menuOpen, setMenuOpen] = useState(false);
 
   const toSignIn = useCallback(() => {
+    // several requests may fail with 401 at once: the first one navigates
+    if (window.location.pathname === '/sign-in') return;
     const next = window.location.pathname + window.location.search;
     void navigate(`/sign-in?next=${encodeURIComponent(next)}`, { replace: true });
   }, [navigate]);
