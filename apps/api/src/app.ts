@@ -34,6 +34,7 @@ import { revokeIntegrationKeyRoute } from './routes/integration-keys/revoke-inte
 import { receiveAlertmanager } from './routes/integrations/receive-alertmanager.route';
 import { receiveEvent } from './routes/integrations/receive-event.route';
 import { slackCommandsRoute } from './routes/slack/commands.route';
+import { slackInteractionsRoute } from './routes/slack/interactions.route';
 import { createOverrideRoute } from './routes/schedules/create-override.route';
 import { createScheduleRoute } from './routes/schedules/create-schedule.route';
 import { deleteOverrideRoute } from './routes/schedules/delete-override.route';
@@ -116,6 +117,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   // -- Slack: the v0 signature over the raw body (401 without it; 503 without SLACK_SIGNING_SECRET)
   app.post('/api/v1/slack/commands', slackCommandsRoute(deps));
+  app.post('/api/v1/slack/interactions', slackInteractionsRoute(deps));
 
   // -- calendar feeds: the unguessable, rotatable token in the URL (calendar apps send nothing else)
   app.get('/api/v1/schedules/:id/calendar.ics', readCalendarFeedRoute(deps, 'schedule'));
