@@ -51,8 +51,9 @@ export async function deliveryBench(opts: DeliveryBenchOptions) {
   const logger = createLogger({ name: 'bench-delivery', level: 'silent' });
   const db = createDatabase({ url: database.url, poolSize: 20, applicationName: 'bench-delivery' });
   const config = loadWorkerConfig({ DATABASE_URL: database.url, REDIS_URL: opts.redisUrl, REDIS_PREFIX: prefix, PORT: '0', LOG_LEVEL: 'silent', DATABASE_POOL_SIZE: '20' });
-  const worker = await startWorker({ config, logger, db, pingDatabase: () => pingDatabase(db) });
-  const delivery = await startDelivery({ config, logger, db, senders: buildSenders(config, logger) });
+  const worker = await startWorker({ config, logger, db, pingDatabase: () => pingDatabase(db), ...(process.env.BENCH_DELIVERY_APART === '1' ? {} : { senders: buildSenders(config, logger) }) });
+  // BENCH_DELIVERY_APART=1: delivery started on its own, as before the engine handed pages to it (the NOTIFY + dispatcher path only)
+  const delivery = process.env.BENCH_DELIVERY_APART === '1' ? await startDelivery({ config, logger, db, senders: buildSenders(config, logger) }) : undefined;
   const api = await startApiProcess({ DATABASE_URL: database.url, REDIS_URL: opts.redisUrl, REDIS_PREFIX: prefix, HEINRICH_ADMIN_API_KEY: 'bench-admin-key-0123456789abcdef' });
   try {
     const accepted = new Map<string, number>();
@@ -100,7 +101,7 @@ export async function deliveryBench(opts: DeliveryBenchOptions) {
     };
   } finally {
     await api.stop();
-    await delivery.close();
+    await delivery?.close();
     await worker.close();
     await raw.end();
     await db.close();

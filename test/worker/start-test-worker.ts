@@ -1,5 +1,7 @@
-import { loadWorkerConfig } from '@heinrich/config/load-config';
-import { createLogger } from '@heinrich/config/logger';
+import { loadWorkerConfig, type WorkerConfig } from '@heinrich/config/load-config';
+import { createLogger, type Logger } from '@heinrich/config/logger';
+import type { ContactMethodType } from '@heinrich/core/delivery/contact-method-value';
+import type { DeliverySender } from '@heinrich/providers/delivery-sender';
 import { createDatabase, pingDatabase, type Database } from '@heinrich/db/create-database';
 import { startWorker, type WorkerRuntime } from '../../apps/worker/src/start-worker';
 
@@ -26,6 +28,8 @@ export async function startTestWorker(opts: {
   env?: Record<string, string>;
   /** the engine's clock (default: the real one), for tests that move time */
   now?: () => Date;
+  /** run delivery inside the runtime, as main.ts does (given the config, e.g. buildSenders) */
+  senders?: (config: WorkerConfig, logger: Logger) => ReadonlyMap<ContactMethodType, DeliverySender>;
 }): Promise<TestWorker> {
   const config = loadWorkerConfig({
     DATABASE_URL: opts.databaseUrl,
@@ -39,7 +43,8 @@ export async function startTestWorker(opts: {
   });
   const logger = createLogger({ name: 'test-worker', level: config.logLevel });
   const db = createDatabase({ url: opts.databaseUrl, poolSize: 10, applicationName: 'test-worker' });
-  const runtime = await startWorker({ config, logger, db, pingDatabase: () => pingDatabase(db), ...(opts.now ? { now: opts.now } : {}) }).catch(async (err: unknown) => {
+  const senders = opts.senders?.(config, logger);
+  const runtime = await startWorker({ config, logger, db, pingDatabase: () => pingDatabase(db), ...(opts.now ? { now: opts.now } : {}), ...(senders ? { senders } : {}) }).catch(async (err: unknown) => {
     await db.close();
     throw err;
   });

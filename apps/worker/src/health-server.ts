@@ -14,6 +14,8 @@ export interface HealthServerDeps {
   pingDatabase(): Promise<boolean>;
   /** ioredis status of each connection, e.g. { worker: 'ready', producer: 'reconnecting' } */
   redisStatus(): Record<string, string>;
+  /** the same for delivery's connections (its producer and each provider queue's worker); unset: no delivery in this process */
+  deliveryStatus?: () => Record<string, string>;
 }
 
 export interface HealthServer {
@@ -23,8 +25,9 @@ export interface HealthServer {
 
 /**
  * The worker's only HTTP: GET /healthz (the process is up), /readyz (200 when
- * Postgres answers; Redis is reported but doesn't decide: the outbox holds the
- * events until it is back), /metrics (Prometheus text).
+ * Postgres answers; Redis, and delivery's queues, are reported but don't
+ * decide: the outbox and the deliveries table hold the work until Redis is
+ * back), /metrics (Prometheus text).
  */
 export async function startHealthServer(deps: HealthServerDeps): Promise<HealthServer> {
   const server: Server = createServer((req, res) => {
@@ -58,6 +61,7 @@ async function route(deps: HealthServerDeps, req: IncomingMessage, res: ServerRe
       status: postgres ? 'ready' : 'unavailable',
       postgres: postgres ? 'ok' : 'unreachable',
       redis: deps.redisStatus(),
+      delivery: deliveryReadiness(deps.deliveryStatus?.()),
     });
   }
   if (path === '/metrics') {
@@ -83,4 +87,11 @@ function bearerMatches(header: string | undefined, token: string): boolean {
   if (!match?.[1]) return false;
   const digest = (s: string) => createHash('sha256').update(s).digest();
   return timingSafeEqual(digest(match[1]), digest(token));
+}
+
+/** `reachable` when every delivery connection is ready (jobs can be added and taken), else which are not. */
+function deliveryReadiness(status: Record<string, string> | undefined) {
+  if (!status) return { status: 'not running' };
+  const down = Object.entries(status).filter(([, s]) => s !== 'ready').map(([name]) => name);
+  return { status: down.length === 0 ? 'reachable' : 'unreachable', redis: status, ...(down.length > 0 ? { unreachable: down } : {}) };
 }

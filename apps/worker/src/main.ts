@@ -5,7 +5,6 @@ import { configOrExit, loadWorkerConfig } from '@heinrich/config/load-config';
 import { createLogger } from '@heinrich/config/logger';
 import { createDatabase, pingDatabase } from '@heinrich/db/create-database';
 import { buildSenders } from '@heinrich/providers/build-senders';
-import { startDelivery, type DeliveryRuntime } from './start-delivery';
 import { startWorker, type WorkerRuntime } from './start-worker';
 
 const config = configOrExit('heinrich worker', () => loadWorkerConfig(process.env));
@@ -14,10 +13,9 @@ const logger = createLogger({ name: 'heinrich-worker', level: config.logLevel })
 const db = createDatabase({ url: config.databaseUrl, poolSize: config.databasePoolSize, applicationName: 'heinrich-worker' });
 
 let runtime: WorkerRuntime;
-let delivery: DeliveryRuntime | undefined;
 try {
-  runtime = await startWorker({ config, logger, db, pingDatabase: () => pingDatabase(db) });
-  delivery = await startDelivery({ config, logger, db, senders: buildSenders(config, logger) });
+  // delivery runs inside the worker runtime: its queues in /readyz, its metrics in /metrics
+  runtime = await startWorker({ config, logger, db, pingDatabase: () => pingDatabase(db), senders: buildSenders(config, logger) });
 } catch (err) {
   logger.fatal({ err }, 'worker could not start');
   await db.close().catch(() => {});
@@ -35,10 +33,7 @@ async function shutdown(signal: string): Promise<void> {
     process.exit(0);
   }, config.shutdownTimeoutMs);
   force.unref();
-  await Promise.all([
-    runtime.close().catch((err: unknown) => logger.error({ err }, 'worker did not close cleanly')),
-    delivery?.close().catch((err: unknown) => logger.error({ err }, 'delivery did not close cleanly')),
-  ]);
+  await runtime.close().catch((err: unknown) => logger.error({ err }, 'worker did not close cleanly'));
   await db.close().catch(() => {});
   clearTimeout(force);
   logger.info('worker stopped');

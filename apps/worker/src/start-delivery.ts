@@ -6,10 +6,14 @@ import { deliveryJob, deliveryQueueName } from '@heinrich/jobs/queues';
 import type { Context } from '@heinrich/usecases/context';
 import { listenForDeliveries } from '@heinrich/usecases/delivery/listen-for-deliveries';
 import type { DeliverySender } from '@heinrich/usecases/delivery/run-delivery';
+import { addDeliveryJobs } from '@heinrich/usecases/delivery/add-delivery-jobs';
 import { dispatchDeliveries } from '@heinrich/usecases/delivery/dispatch-deliveries';
+import type { DeliveryHandoff } from '@heinrich/usecases/delivery/hand-off-deliveries';
 import { runDelivery } from '@heinrich/usecases/delivery/run-delivery';
 import { withSmsReplyCodes } from '@heinrich/usecases/twilio/with-sms-reply-codes';
 import { Queue, RateLimitError, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { Registry } from 'prom-client';
+import { createDeliveryMetrics, type DeliveryMetrics } from './worker-metrics';
 
 /** The longest wait between two tries of one delivery. */
 const MAX_BACKOFF_MS = 5 * 60_000;
@@ -19,6 +23,10 @@ export interface DeliveryRuntime {
   /** one dispatch pass now (tests; the timer and NOTIFY call it too) */
   kick(): Promise<void>;
   queues: ReadonlyMap<ContactMethodType, Queue>;
+  /** for the engine: plan in its transaction, add the jobs right after its commit */
+  handoff: DeliveryHandoff;
+  /** ioredis status of the delivery connections, e.g. { producer: 'ready', 'deliver-webhook': 'ready' } */
+  redisStatus(): Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -35,9 +43,12 @@ export async function startDelivery(deps: {
   db: Context['db'];
   /** the providers by channel (buildSenders of @heinrich/providers, in main.ts) */
   senders: ReadonlyMap<ContactMethodType, DeliverySender>;
+  /** the worker's (startWorker); default: a registry of its own */
+  metrics?: DeliveryMetrics;
   now?: () => Date;
 }): Promise<DeliveryRuntime> {
   const { config, logger, senders } = deps;
+  const metrics = deps.metrics ?? createDeliveryMetrics(new Registry());
   const ctx = { db: deps.db, logger, now: deps.now ?? (() => new Date()) };
   const configured = new Set(senders.keys());
 
@@ -45,7 +56,7 @@ export async function startDelivery(deps: {
   producerRedis.on('error', (err) => logger.debug({ err: err.message }, 'redis delivery producer connection error'));
   const queues = new Map<ContactMethodType, Queue>();
   const workers: Worker[] = [];
-  const workerRedis: ReturnType<typeof createWorkerRedis>[] = [];
+  const workerRedis = new Map<string, ReturnType<typeof createWorkerRedis>>();
   for (const [channel, provider] of senders) {
     // SMS pages carry the recipient's reply code, which lives in Postgres
     const sender = channel === 'sms' ? withSmsReplyCodes(ctx, provider) : provider;
@@ -63,18 +74,20 @@ export async function startDelivery(deps: {
     queues.set(channel, queue);
     const redis = createWorkerRedis(config.redisUrl);
     redis.on('error', (err) => logger.debug({ err: err.message }, 'redis delivery worker connection error'));
-    workerRedis.push(redis);
+    workerRedis.set(deliveryQueueName(channel), redis);
     const worker = new Worker(
       deliveryQueueName(channel),
       async (job: Job) => {
         const payload = deliveryJob.safeParse(job.data);
         if (!payload.success) throw new UnrecoverableError(`Job ${job.id} has an invalid delivery payload: ${payload.error.message}`);
         const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+        const dueAt = new Date(payload.data.dueAt);
         const outcome = await runDelivery(
           ctx,
-          { deliveryId: payload.data.deliveryId, dueAt: new Date(payload.data.dueAt) },
-          { sender, configured, publicUrl: config.publicUrl, finalAttempt },
+          { deliveryId: payload.data.deliveryId, dueAt },
+          { sender: measured(sender, channel, job.attemptsMade === 0 ? dueAt : undefined), configured, publicUrl: config.publicUrl, finalAttempt },
         );
+        if (outcome.status !== 'skipped') metrics.deliveries.inc({ channel, outcome: outcome.status });
         if (outcome.status === 'retry') {
           if (outcome.retryAfterMs !== undefined) {
             // the provider asked for a pause: this provider's queue waits, the others go on
@@ -102,6 +115,19 @@ export async function startDelivery(deps: {
     workers.push(worker);
   }
 
+  /** times the provider call; on a first attempt, also how late it starts */
+  const measured = (sender: DeliverySender, channel: string, firstDueAt: Date | undefined): DeliverySender => ({
+    async send(message) {
+      if (firstDueAt) metrics.latency.observe({ channel }, Math.max(0, ctx.now().getTime() - firstDueAt.getTime()) / 1000);
+      const started = performance.now();
+      try {
+        return await sender.send(message);
+      } finally {
+        metrics.sendDuration.observe({ channel }, (performance.now() - started) / 1000);
+      }
+    },
+  });
+
   // one pass at a time; a wake-up during a pass runs one more after it
   let running: Promise<void> | undefined;
   let again = false;
@@ -109,7 +135,11 @@ export async function startDelivery(deps: {
   const pass = async (): Promise<void> => {
     do {
       again = false;
-      await dispatchDeliveries(ctx, { queues, lostAfterMs: config.deliveryLostAfterMs }).catch((err: unknown) => logger.error({ err }, 'delivery dispatch failed'));
+      const outcome = await dispatchDeliveries(ctx, { queues, lostAfterMs: config.deliveryLostAfterMs }).catch((err: unknown) => {
+        logger.error({ err }, 'delivery dispatch failed');
+        return undefined;
+      });
+      for (const channel of outcome?.unavailableChannels ?? []) metrics.deliveries.inc({ channel, outcome: 'unavailable' });
     } while (again && !stopped);
   };
   const kick = (): Promise<void> => {
@@ -133,6 +163,13 @@ export async function startDelivery(deps: {
   return {
     kick,
     queues,
+    handoff: {
+      configured,
+      async enqueue(rows) {
+        await addDeliveryJobs(ctx, queues, rows);
+      },
+    },
+    redisStatus: () => ({ producer: producerRedis.status, ...Object.fromEntries([...workerRedis].map(([name, r]) => [name, r.status])) }),
     async close() {
       stopped = true;
       clearInterval(timer);
@@ -140,7 +177,7 @@ export async function startDelivery(deps: {
       await listener.close();
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all([...queues.values()].map((q) => q.close().catch(() => {})));
-      for (const r of workerRedis) r.disconnect();
+      for (const r of workerRedis.values()) r.disconnect();
       producerRedis.disconnect();
     },
   };

@@ -2,7 +2,10 @@ import type { WorkerConfig } from '@heinrich/config/load-config';
 import type { Logger } from '@heinrich/config/logger';
 import { createProducerRedis, createQueue, createWorkerRedis } from '@heinrich/jobs/create-queue';
 import { ESCALATIONS_QUEUE, INCIDENT_EVENTS_QUEUE } from '@heinrich/jobs/queues';
+import type { ContactMethodType } from '@heinrich/core/delivery/contact-method-value';
 import type { Context } from '@heinrich/usecases/context';
+import { countDeliveryBacklog } from '@heinrich/usecases/delivery/count-delivery-backlog';
+import type { DeliverySender } from '@heinrich/usecases/delivery/run-delivery';
 import { bullmqEscalationScheduler } from '@heinrich/usecases/escalation/escalation-scheduler';
 import { sweepDueEscalations } from '@heinrich/usecases/escalation/sweep-due-escalations';
 import { countOutboxBacklog } from '@heinrich/usecases/outbox/count-outbox-backlog';
@@ -14,6 +17,7 @@ import { escalationStepHandler } from './handlers/escalation-step.handler';
 import { incidentEventHandler } from './handlers/incident-event.handler';
 import { startHealthServer, type HealthServer } from './health-server';
 import { startOutboxRelay } from './outbox-relay';
+import { startDelivery, type DeliveryRuntime } from './start-delivery';
 import { startSilencePoller } from './silence-poller';
 import { createWorkerMetrics, observeEscalation, type WorkerMetrics } from './worker-metrics';
 
@@ -26,6 +30,12 @@ export interface WorkerDeps {
   /** built by the caller (main.ts or a test), which also closes it */
   db: Context['db'];
   pingDatabase(): Promise<boolean>;
+  /**
+   * The providers by channel (buildSenders, in main.ts): delivery runs in this
+   * runtime (its queues in /readyz, its metrics in /metrics, and the engine
+   * hands new pages straight to it). Without: no delivery here.
+   */
+  senders?: ReadonlyMap<ContactMethodType, DeliverySender>;
   now?: () => Date;
 }
 
@@ -33,6 +43,8 @@ export interface WorkerRuntime {
   /** the health/metrics server's port (config.port, or the one picked for 0) */
   port: number;
   metrics: WorkerMetrics;
+  /** when started with senders */
+  delivery?: DeliveryRuntime;
   /**
    * Graceful stop: relay timer off (a pass in flight finishes), `worker.close()`
    * lets in-flight jobs finish, then the queue, the Redis connections and the
@@ -66,11 +78,13 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
     now: deps.now ?? (() => new Date()),
   };
   const scheduler = bullmqEscalationScheduler(escalationQueue, logger, ctx.now);
-  const metrics = createWorkerMetrics({ backlog: () => countOutboxBacklog(ctx) });
+  const metrics = createWorkerMetrics({ backlog: () => countOutboxBacklog(ctx), deliveryBacklog: () => countDeliveryBacklog(ctx) });
+  const delivery = deps.senders ? await startDelivery({ config, logger, db: deps.db, senders: deps.senders, metrics: metrics.delivery, now: ctx.now }) : undefined;
+  const handoff = delivery?.handoff;
 
   const workerRedis = createWorkerRedis(config.redisUrl);
   workerRedis.on('error', (err) => logger.debug({ err: err.message }, 'redis worker connection error'));
-  const worker = new Worker(INCIDENT_EVENTS_QUEUE, incidentEventHandler({ ctx, logger, metrics, scheduler }), {
+  const worker = new Worker(INCIDENT_EVENTS_QUEUE, incidentEventHandler({ ctx, logger, metrics, scheduler, delivery: handoff }), {
     connection: workerRedis,
     prefix: config.redisPrefix,
     concurrency: CONCURRENCY,
@@ -83,7 +97,7 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
   // incident events never delays a step that falls due
   const escalationRedis = createWorkerRedis(config.redisUrl);
   escalationRedis.on('error', (err) => logger.debug({ err: err.message }, 'redis escalation worker connection error'));
-  const escalationWorker = new Worker(ESCALATIONS_QUEUE, escalationStepHandler({ ctx, logger, metrics, scheduler }), {
+  const escalationWorker = new Worker(ESCALATIONS_QUEUE, escalationStepHandler({ ctx, logger, metrics, scheduler, delivery: handoff }), {
     connection: escalationRedis,
     prefix: config.redisPrefix,
     concurrency: CONCURRENCY,
@@ -104,7 +118,7 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
   const sweeper = startEscalationSweeper({
     logger,
     intervalMs: config.escalationSweepIntervalMs,
-    pass: () => sweepDueEscalations(ctx, { graceMs: config.escalationSweepGraceMs, scheduler }),
+    pass: () => sweepDueEscalations(ctx, { graceMs: config.escalationSweepGraceMs, scheduler, delivery: handoff }),
     onSwept: (outcome) => {
       if (outcome.ran > 0) metrics.escalationSwept.inc(outcome.ran);
       for (const ms of outcome.lateMs) metrics.escalationLateness.observe({ path: 'sweeper' }, ms / 1000);
@@ -116,7 +130,7 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
 
   const closeQueueSide = async () => {
     await Promise.all([relay.stop(), sweeper.stop(), silencePoller.stop()]);
-    await Promise.all([worker.close(), escalationWorker.close()]);
+    await Promise.all([worker.close(), escalationWorker.close(), delivery?.close()]);
     await queue.close().catch(() => {});
     await escalationQueue.close().catch(() => {});
     workerRedis.disconnect();
@@ -133,6 +147,7 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
       metricsToken: config.metricsToken,
       pingDatabase: deps.pingDatabase,
       redisStatus: () => ({ worker: workerRedis.status, escalations: escalationRedis.status, producer: producerRedis.status }),
+      deliveryStatus: delivery ? () => delivery.redisStatus() : undefined,
     });
   } catch (err) {
     await closeQueueSide();
@@ -141,7 +156,7 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
   logger.info(
     {
       port: server.port,
-      queues: [INCIDENT_EVENTS_QUEUE, ESCALATIONS_QUEUE],
+      queues: [INCIDENT_EVENTS_QUEUE, ESCALATIONS_QUEUE, ...[...(delivery?.queues.values() ?? [])].map((q) => q.name)],
       concurrency: CONCURRENCY,
       relayIntervalMs: config.outboxRelayIntervalMs,
       sweepIntervalMs: config.escalationSweepIntervalMs,
@@ -153,6 +168,7 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
   return {
     port: server.port,
     metrics,
+    delivery,
     close() {
       closing ??= (async () => {
         await closeQueueSide();

@@ -6,7 +6,7 @@ export type WorkerMetrics = ReturnType<typeof createWorkerMetrics>;
  * The worker's Prometheus metrics, in a registry of its own (several runtimes
  * can live in one test process). `backlog` is asked on every scrape.
  */
-export function createWorkerMetrics(opts: { backlog: () => Promise<number> }) {
+export function createWorkerMetrics(opts: { backlog: () => Promise<number>; /** queued deliveries already due */ deliveryBacklog?: () => Promise<number> }) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'heinrich_worker_' });
   const outboxLag = new Histogram({
@@ -63,8 +63,10 @@ export function createWorkerMetrics(opts: { backlog: () => Promise<number> }) {
     help: 'Due escalation steps the sweeper ran because no job had (job lost, failed or late)',
     registers: [registry],
   });
+  const delivery = createDeliveryMetrics(registry, opts.deliveryBacklog);
   return {
     registry,
+    delivery,
     outboxLag,
     outboxRelayed,
     escalationPages,
@@ -86,4 +88,48 @@ export function observeEscalation(
   if (e.stepsSkipped > 0) metrics.escalationSteps.inc({ result: 'skipped' }, e.stepsSkipped);
   if (e.fallbacks > 0) metrics.escalationFallbacks.inc(e.fallbacks);
   if (e.unrouted > 0) metrics.escalationUnrouted.inc(e.unrouted);
+}
+
+export type DeliveryMetrics = ReturnType<typeof createDeliveryMetrics>;
+
+/** Outcome of one delivery attempt, as counted: `skipped` (a duplicate or cancelled job) is not counted. */
+export type DeliveryOutcomeLabel = 'sent' | 'retry' | 'failed' | 'unavailable';
+
+/**
+ * Delivery's metrics (docs/operations.md). In the worker's registry; a
+ * delivery runtime started on its own (tests) gets a registry of its own.
+ * `backlog`, when given, is asked on every scrape.
+ */
+export function createDeliveryMetrics(registry: Registry, backlog?: () => Promise<number>) {
+  const deliveries = new Counter({
+    name: 'heinrich_deliveries_total',
+    help: 'Delivery attempts by channel and outcome: sent (the provider took it), retry (transient error, tried again), failed (permanent or out of attempts: the next method starts), unavailable (no provider configured: the next method starts)',
+    labelNames: ['channel', 'outcome'] as const,
+    registers: [registry],
+  });
+  const sendDuration = new Histogram({
+    name: 'heinrich_delivery_send_duration_seconds',
+    help: "Time of one provider call (the webhook's HTTP request, Twilio's API call), by channel, whatever its outcome",
+    labelNames: ['channel'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [registry],
+  });
+  const latency = new Histogram({
+    name: 'heinrich_delivery_latency_seconds',
+    help: "Time from a delivery falling due (the page's commit, plus the personal rule's delay) to its first provider call, by channel",
+    labelNames: ['channel'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
+    registers: [registry],
+  });
+  if (backlog) {
+    new Gauge({
+      name: 'heinrich_delivery_backlog',
+      help: 'Queued deliveries already due: pages waiting for their provider call (NaN when Postgres did not answer the scrape)',
+      registers: [registry],
+      async collect() {
+        this.set(await backlog().catch(() => Number.NaN));
+      },
+    });
+  }
+  return { deliveries, sendDuration, latency };
 }

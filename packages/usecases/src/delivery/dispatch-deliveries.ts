@@ -1,11 +1,11 @@
 import type { ContactMethodType } from '@heinrich/core/delivery/contact-method-value';
 import { loadDelivery } from '@heinrich/db/delivery/delivery-row';
-import { findDeliveriesToDispatch, unmarkEnqueued, type DispatchRow } from '@heinrich/db/delivery/find-deliveries-to-dispatch';
+import { findDeliveriesToDispatch, type DispatchRow } from '@heinrich/db/delivery/find-deliveries-to-dispatch';
 import { cancelDeliveriesOfStoppedIncidents } from '@heinrich/db/delivery/insert-deliveries';
 import { withTransaction } from '@heinrich/db/with-transaction';
-import { DELIVERY_JOB, deliveryJobId, type DeliveryJob } from '@heinrich/jobs/queues';
 import type { Queue } from 'bullmq';
 import type { Context } from '../context';
+import { addDeliveryJobs } from './add-delivery-jobs';
 import { planPendingPages } from './plan-pending-pages';
 import { markUnavailable } from './run-delivery';
 
@@ -27,7 +27,7 @@ export interface DispatchDeps {
  * every commit that writes deliveries, and by a timer as the backstop that also
  * re-adds the jobs Redis lost. Returns how many jobs were added.
  */
-export async function dispatchDeliveries(ctx: Pick<Context, 'db' | 'logger' | 'now'>, deps: DispatchDeps): Promise<{ enqueued: number; unavailable: number }> {
+export async function dispatchDeliveries(ctx: Pick<Context, 'db' | 'logger' | 'now'>, deps: DispatchDeps): Promise<{ enqueued: number; unavailable: number; /** the channel of each delivery recorded unavailable */ unavailableChannels: string[] }> {
   const now = ctx.now();
   const { toQueue, unavailable } = await withTransaction(ctx.db.pool, async (client) => {
     await cancelDeliveriesOfStoppedIncidents(client, now);
@@ -35,7 +35,7 @@ export async function dispatchDeliveries(ctx: Pick<Context, 'db' | 'logger' | 'n
     const rows = await findDeliveriesToDispatch(client, { at: now, lostBefore: new Date(now.getTime() - deps.lostAfterMs), limit: deps.batchSize ?? 500 });
     const configured = new Set(deps.queues.keys());
     const out: DispatchRow[] = [];
-    let missing = 0;
+    const missing: string[] = [];
     for (const row of rows) {
       if (deps.queues.has(row.channel as ContactMethodType)) {
         out.push(row);
@@ -43,30 +43,10 @@ export async function dispatchDeliveries(ctx: Pick<Context, 'db' | 'logger' | 'n
       }
       const d = await loadDelivery(client, row.id);
       if (d) await markUnavailable(client, d, configured, now);
-      missing++;
+      missing.push(row.channel);
     }
     return { toQueue: out, unavailable: missing };
   });
-  const byChannel = new Map<string, DispatchRow[]>();
-  for (const row of toQueue) byChannel.set(row.channel, [...(byChannel.get(row.channel) ?? []), row]);
-  let enqueued = 0;
-  await Promise.all(
-    [...byChannel].map(async ([channel, rows]) => {
-      const queue = deps.queues.get(channel as ContactMethodType)!;
-      try {
-        await queue.addBulk(
-          rows.map((r) => ({
-            name: DELIVERY_JOB,
-            data: { deliveryId: r.id, dueAt: r.dueAt.toISOString() } satisfies DeliveryJob,
-            opts: { jobId: deliveryJobId(r.id, r.dueAt), delay: Math.max(0, r.dueAt.getTime() - now.getTime()) },
-          })),
-        );
-        enqueued += rows.length;
-      } catch (err) {
-        ctx.logger.warn({ err: (err as Error).message, channel, count: rows.length }, 'delivery jobs not enqueued: the next pass tries again');
-        await unmarkEnqueued(ctx.db.pool, rows.map((r) => r.id)).catch(() => {});
-      }
-    }),
-  );
-  return { enqueued, unavailable };
+  const enqueued = await addDeliveryJobs(ctx, deps.queues, toQueue);
+  return { enqueued, unavailable: unavailable.length, unavailableChannels: unavailable };
 }

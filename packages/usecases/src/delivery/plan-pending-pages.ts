@@ -24,15 +24,15 @@ const EVERY_CHANNEL: ReadonlySet<ContactMethodType> = new Set(CONTACT_METHOD_TYP
  * pass is idempotent (planned_at, and the unique (notification, contact
  * method)), so the dispatcher and its timer may both run it.
  */
-export async function planPendingPages(client: pg.PoolClient, now: Date, limit = 200): Promise<number> {
+export async function planPendingPages(client: pg.PoolClient, now: Date, opts: { limit?: number; /** only this incident's pages (the engine, in its own transaction) */ incidentId?: string } = {}): Promise<number> {
   const pages = await client.query<{ id: string; incidentId: string; userId: string; allowVoice: boolean; createdAt: Date; urgency: Urgency }>(
     `SELECT n.id, n.incident_id AS "incidentId", n.user_id AS "userId", n.allow_voice AS "allowVoice", n.created_at AS "createdAt",
             COALESCE(e.urgency, 'high') AS urgency
        FROM notifications n LEFT JOIN incident_escalations e ON e.incident_id = n.incident_id
-      WHERE n.planned_at IS NULL AND n.status = 'pending'
+      WHERE n.planned_at IS NULL AND n.status = 'pending' AND ($2::uuid IS NULL OR n.incident_id = $2::uuid)
       ORDER BY n.created_at LIMIT $1
       FOR UPDATE OF n SKIP LOCKED`,
-    [limit],
+    [opts.limit ?? 200, opts.incidentId ?? null],
   );
   if (pages.rows.length === 0) return 0;
   const targets = await loadDeliveryTargets(client, [...new Set(pages.rows.map((n) => n.userId))]);

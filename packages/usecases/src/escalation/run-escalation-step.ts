@@ -3,7 +3,9 @@ import { lockEscalation } from '@heinrich/db/escalation/lock-escalation';
 import { retriggerIncident } from '@heinrich/db/escalation/retrigger-incident';
 import { recordEvents } from '@heinrich/db/ingest/record-events';
 import { withTransaction } from '@heinrich/db/with-transaction';
+import type pg from 'pg';
 import type { Context } from '../context';
+import { planDeliveriesInTransaction, type DeliveryHandoff } from '../delivery/hand-off-deliveries';
 import { advanceEscalation, ENGINE_ACTOR } from './advance-escalation';
 import { applyEffects, type EngineEffects } from './engine-effects';
 import type { EscalationScheduler } from './escalation-scheduler';
@@ -35,50 +37,59 @@ export type StepOutcome =
 export async function runEscalationStep(
   ctx: Context,
   ref: EscalationJobRef,
-  opts: { scheduler?: EscalationScheduler; skipLocked?: boolean } = {},
+  opts: { scheduler?: EscalationScheduler; delivery?: DeliveryHandoff; skipLocked?: boolean } = {},
 ): Promise<StepOutcome> {
   const now = ctx.now();
   const outcome = await withTransaction<StepOutcome>(ctx.db.pool, async (client) => {
-    const row = await lockEscalation(client, ref.incidentId, { skipLocked: opts.skipLocked });
-    if (!row) return opts.skipLocked ? { status: 'busy' } : { status: 'stale' };
-    if (row.generation !== ref.generation || row.cycle !== ref.cycle || row.step !== ref.step || row.nextDueAt === null) return { status: 'stale' };
-    if (row.nextDueAt.getTime() > now.getTime() + EARLY_TOLERANCE_MS) return { status: 'not-due', dueAt: row.nextDueAt };
-    const lateMs = Math.max(0, now.getTime() - row.nextDueAt.getTime());
-    const run = escalationRunOf(row);
-    if (row.status === 'active') {
-      if (row.incidentStatus !== 'triggered') return { status: 'incident-moved-on' };
-      const effects = await advanceEscalation(client, { incidentId: ref.incidentId, run, from: ref, generation: ref.generation, now, logger: ctx.logger });
-      return { status: 'done', effects, lateMs };
+    const result = await claimAndRunStep(client, ctx, ref, now, opts);
+    if (result.status === 'done' && opts.delivery && result.effects.pagesCreated > 0) {
+      result.effects.deliveries = await planDeliveriesInTransaction(client, ref.incidentId, now, opts.delivery);
     }
-    if (row.status === 'acknowledged') {
-      if (row.incidentStatus !== 'acknowledged' || !(await retriggerIncident(client, ref.incidentId))) return { status: 'incident-moved-on' };
-      const timeout = row.ackTimeoutMinutes !== null ? ` after ${row.ackTimeoutMinutes} minutes` : '';
-      const outboxIds = await recordEvents(client, [
-        {
-          incidentId: ref.incidentId,
-          type: 'retriggered',
-          message: `Acknowledgement timed out${timeout} without a resolution: triggered again, escalating from step 1`,
-          actor: ENGINE_ACTOR,
-          via: null,
-          topic: 'incident.retriggered',
-        },
-      ]);
-      // a new run: fresh (cycle, step) pairs, so the first step's people are paged again
-      const baseCycle = row.cycle + 1;
-      const effects = await advanceEscalation(client, {
-        incidentId: ref.incidentId,
-        run: { ...run, baseCycle },
-        from: { cycle: baseCycle, step: 0 },
-        generation: row.generation + 1,
-        now,
-        logger: ctx.logger,
-      });
-      return { status: 'done', effects: { ...effects, outboxIds: [...effects.outboxIds, ...outboxIds] }, lateMs };
-    }
-    return { status: 'stale' };
+    return result;
   });
   if (outcome.status === 'done') {
-    await applyEffects(outcome.effects, { scheduler: opts.scheduler, publish: (ids) => ctx.publisher.publish(ids) });
+    await applyEffects(outcome.effects, { scheduler: opts.scheduler, delivery: opts.delivery, publish: (ids) => ctx.publisher.publish(ids) });
   }
   return outcome;
+}
+
+/** The claim and the step, in the caller's transaction. */
+async function claimAndRunStep(client: pg.PoolClient, ctx: Context, ref: EscalationJobRef, now: Date, opts: { skipLocked?: boolean }): Promise<StepOutcome> {
+  const row = await lockEscalation(client, ref.incidentId, { skipLocked: opts.skipLocked });
+  if (!row) return opts.skipLocked ? { status: 'busy' } : { status: 'stale' };
+  if (row.generation !== ref.generation || row.cycle !== ref.cycle || row.step !== ref.step || row.nextDueAt === null) return { status: 'stale' };
+  if (row.nextDueAt.getTime() > now.getTime() + EARLY_TOLERANCE_MS) return { status: 'not-due', dueAt: row.nextDueAt };
+  const lateMs = Math.max(0, now.getTime() - row.nextDueAt.getTime());
+  const run = escalationRunOf(row);
+  if (row.status === 'active') {
+    if (row.incidentStatus !== 'triggered') return { status: 'incident-moved-on' };
+    const effects = await advanceEscalation(client, { incidentId: ref.incidentId, run, from: ref, generation: ref.generation, now, logger: ctx.logger });
+    return { status: 'done', effects, lateMs };
+  }
+  if (row.status === 'acknowledged') {
+    if (row.incidentStatus !== 'acknowledged' || !(await retriggerIncident(client, ref.incidentId))) return { status: 'incident-moved-on' };
+    const timeout = row.ackTimeoutMinutes !== null ? ` after ${row.ackTimeoutMinutes} minutes` : '';
+    const outboxIds = await recordEvents(client, [
+      {
+        incidentId: ref.incidentId,
+        type: 'retriggered',
+        message: `Acknowledgement timed out${timeout} without a resolution: triggered again, escalating from step 1`,
+        actor: ENGINE_ACTOR,
+        via: null,
+        topic: 'incident.retriggered',
+      },
+    ]);
+    // a new run: fresh (cycle, step) pairs, so the first step's people are paged again
+    const baseCycle = row.cycle + 1;
+    const effects = await advanceEscalation(client, {
+      incidentId: ref.incidentId,
+      run: { ...run, baseCycle },
+      from: { cycle: baseCycle, step: 0 },
+      generation: row.generation + 1,
+      now,
+      logger: ctx.logger,
+    });
+    return { status: 'done', effects: { ...effects, outboxIds: [...effects.outboxIds, ...outboxIds] }, lateMs };
+  }
+  return { status: 'stale' };
 }
