@@ -2,6 +2,8 @@
 // Heinrich's receiver, the incident is silenced through the API, and
 // Alertmanager's own API shows the silence with the incident's matchers. While
 // silenced, a resolved alert sends no webhook: the worker's poller finds it gone.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { findActiveSilence } from '@heinrich/db/silences/find-active-silence';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRealAlertmanager, type RealAlertmanager } from '../support/alertmanager-harness';
@@ -229,5 +231,58 @@ describe('silencing an incident', () => {
     const second = await polledAt();
     await eventually('another poll pass', async () => ((await polledAt())?.getTime() ?? 0) > (second?.getTime() ?? 0));
     expect(await find()).toMatchObject({ firing: 2, resolved: 0, status: 'acknowledged' });
+  }, 60_000);
+
+  it("uses the key's configured Alertmanager URL and credentials (an Alertmanager behind a proxy with basic auth)", async () => {
+    // the proxy answers 401 without the right basic-auth credentials and forwards the rest to Alertmanager
+    const expected = `Basic ${Buffer.from('heinrich:s3cret').toString('base64')}`;
+    const seen: string[] = [];
+    const proxy: Server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        seen.push(`${req.method} ${req.url?.split('?')[0]}`);
+        if (req.headers.authorization !== expected) {
+          res.writeHead(401).end('Unauthorized');
+          return;
+        }
+        const body = chunks.length ? Buffer.concat(chunks) : undefined;
+        fetch(`${am.url}${req.url!.replace(/^\/am/, '')}`, { method: req.method, headers: { 'content-type': 'application/json' }, body })
+          .then(async (r) => res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'text/plain' }).end(await r.text()))
+          .catch(() => res.writeHead(502).end());
+      });
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', () => r()));
+    const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/am`;
+    try {
+      am.fire(...summary, 'alertname=RaidDegraded', 'node=n6', 'severity=warning');
+      const find = async () => (await incidents()).find((i) => i.title.includes('RaidDegraded'));
+      const incident = await eventually('the RaidDegraded incident', find);
+
+      await api.db.prisma.integrationKey.update({
+        where: { id: svc.keyId },
+        data: { alertmanagerUrl: proxyUrl, alertmanagerAuth: { type: 'basic', username: 'heinrich', password: 'wrong' } },
+      });
+      const refused = await api.admin('POST', `/api/v1/incidents/${incident.id}/silence`, {});
+      expect(refused.status).toBe(503);
+      expect(refused.body.error.message).toContain(`Alertmanager at ${proxyUrl} refused to create a silence: HTTP 401`);
+      expect(refused.body.error.message).toContain("check the integration key's Alertmanager credentials");
+
+      await api.db.prisma.integrationKey.update({
+        where: { id: svc.keyId },
+        data: { alertmanagerAuth: { type: 'basic', username: 'heinrich', password: 's3cret' } },
+      });
+      const res = await api.admin('POST', `/api/v1/incidents/${incident.id}/silence`, {});
+      expect(res.status).toBe(201);
+      expect(res.body.silence.alertmanagerUrl).toBe(proxyUrl);
+      expect((await amSilence(res.body.silence.alertmanagerSilenceId)).status.state).toBe('active');
+      // the poller goes through the proxy with the credentials too
+      await eventually('a poll through the proxy', async () => (seen.includes('GET /am/api/v2/alerts') ? true : undefined));
+      expect((await alice.call('DELETE', `/api/v1/incidents/${incident.id}/silence`)).body.expired).toBe(true);
+      expect((await amSilence(res.body.silence.alertmanagerSilenceId)).status.state).toBe('expired');
+    } finally {
+      await api.db.prisma.integrationKey.update({ where: { id: svc.keyId }, data: { alertmanagerUrl: null } });
+      await new Promise<void>((r) => proxy.close(() => r()));
+    }
   }, 60_000);
 });
