@@ -5,6 +5,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { findActiveSilence } from '@heinrich/db/silences/find-active-silence';
+import { startFakeSlackServer, type FakeSlackServer } from '@heinrich/providers/slack/fake-slack-server';
+import { slackSignature } from '@heinrich/providers/slack/verify-signature';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRealAlertmanager, type RealAlertmanager } from '../support/alertmanager-harness';
 import { startTestApi, type SignedInUser, type TestApi } from '../support/api-server';
@@ -19,6 +21,8 @@ let worker: TestWorker;
 let am: RealAlertmanager;
 let svc: SeededService;
 let alice: SignedInUser;
+let slack: FakeSlackServer;
+const SLACK_SECRET = 'slack-signing-secret-for-tests';
 let viewer: SignedInUser;
 
 interface AmSilence {
@@ -26,6 +30,7 @@ interface AmSilence {
   matchers: { name: string; value: string; isRegex: boolean; isEqual: boolean }[];
   createdBy: string;
   comment: string;
+  startsAt: string;
   endsAt: string;
   status: { state: string };
 }
@@ -44,15 +49,38 @@ async function timeline(incidentId: string): Promise<{ type: string; message: st
 }
 
 const incidents = () => incidentsOf(api.db, svc.serviceId);
+
+/** A click on the Slack message's button, signed like Slack signs it. */
+async function slackClick(slackUserId: string, actionId: string, incidentId: string): Promise<number> {
+  const payload = {
+    type: 'block_actions',
+    user: { id: slackUserId, team_id: 'T0001' },
+    team: { id: 'T0001', domain: 'acme' },
+    channel: { id: 'C0PAGING', name: 'paging' },
+    container: { type: 'message', message_ts: '1700000000.000001', channel_id: 'C0PAGING' },
+    response_url: slack.responseUrl(`${actionId}-${incidentId}`),
+    actions: [{ type: 'button', action_id: actionId, block_id: `incident:${incidentId}`, value: incidentId, action_ts: '1700000001.5' }],
+  };
+  const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  const ts = String(Math.floor(Date.now() / 1000));
+  const res = await api.request('POST', '/api/v1/slack/interactions', body, {
+    'content-type': 'application/x-www-form-urlencoded',
+    'x-slack-request-timestamp': ts,
+    'x-slack-signature': slackSignature(SLACK_SECRET, ts, body),
+  });
+  return res.status;
+}
 const summary = ['--annotation', 'summary=Disk almost full'];
 
 beforeAll(async () => {
-  api = await startTestApi();
+  api = await startTestApi({ env: { SLACK_SIGNING_SECRET: SLACK_SECRET } });
+  slack = await startFakeSlackServer();
   svc = await seedService(api.db);
   const team = (await api.admin('POST', '/api/v1/teams', { name: 'storage' })).body;
   await api.db.prisma.service.update({ where: { id: svc.serviceId }, data: { teamId: team.id } });
   alice = await api.createUser({ name: 'Alice', teams: { [team.id]: 'responder' } });
   viewer = await api.createUser({ name: 'Vera', teams: { [team.id]: 'viewer' } });
+  await api.db.prisma.user.update({ where: { id: alice.id }, data: { slackUserId: 'UALICE' } });
   am = startRealAlertmanager(`${api.baseUrl}/api/v1/integrations/alertmanager`, {
     bearer: svc.secret,
     env: { AM_GROUP_WAIT: '1s', AM_GROUP_INTERVAL: '2s', AM_REPEAT: '1h', AM_GROUP_BY: 'alertname,node' },
@@ -67,6 +95,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   am?.stop();
+  await slack?.close();
   await worker?.close();
   await api?.close();
 });
@@ -284,5 +313,31 @@ describe('silencing an incident', () => {
       await api.db.prisma.integrationKey.update({ where: { id: svc.keyId }, data: { alertmanagerUrl: null } });
       await new Promise<void>((r) => proxy.close(() => r()));
     }
+  }, 60_000);
+
+  it("Slack's Silence 1h button silences as the linked user (via slack), Unsilence expires it", async () => {
+    am.fire(...summary, '--vary', 'disk=1,2', 'alertname=SmartErrors', 'node=n7', 'severity=warning');
+    const find = async () => (await incidents()).find((i) => i.title.includes('SmartErrors'));
+    const incident = await eventually('the SmartErrors incident with 2 alerts', async () => ((await find())?.firing === 2 ? find() : undefined));
+
+    expect(await slackClick('UALICE', 'incident_silence', incident!.id)).toBe(200);
+    const silence = await findActiveSilence(api.db.pool, incident!.id);
+    expect(silence).not.toBeNull();
+    expect(silence!.endsAt.getTime() - Date.now()).toBeGreaterThan(59 * 60_000);
+    const inAm = await amSilence(silence!.alertmanagerSilenceId);
+    expect(inAm.status.state).toBe('active');
+    expect(inAm.matchers.map((m) => `${m.name}=${m.value}`).sort()).toEqual(['alertname=SmartErrors', 'node=n7', 'severity=warning']);
+    expect(inAm.createdBy).toBe(`Alice (Slack user UALICE) <${alice.email}>`);
+    expect(new Date(inAm.endsAt).getTime() - new Date(inAm.startsAt).getTime()).toBeGreaterThanOrEqual(59 * 60_000);
+    const events = await timeline(incident!.id);
+    expect(events.find((e) => e.type === 'acknowledged')).toMatchObject({ actor: `user:${alice.id}`, via: 'slack' });
+    expect(events.find((e) => e.type === 'silenced')).toMatchObject({ actor: `user:${alice.id}`, via: 'slack' });
+    expect((await find())!.status).toBe('acknowledged');
+
+    expect(await slackClick('UALICE', 'incident_unsilence', incident!.id)).toBe(200);
+    expect((await amSilence(inAm.id)).status.state).toBe('expired');
+    expect((await timeline(incident!.id)).at(-1)).toMatchObject({ type: 'unsilenced', via: 'slack' });
+    // nothing had to be explained to Alice
+    expect(slack.responses.filter((r) => r.name.endsWith(incident!.id))).toEqual([]);
   }, 60_000);
 });
