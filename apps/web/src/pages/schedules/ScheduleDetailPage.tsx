@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api, asApiError, type ApiError } from '../../api/client';
 import { canEditTeam, useMe } from '../../auth/useMe';
 import { FormError } from '../../components/Form';
+import { usePolling } from '../../lib/usePolling';
 import { DeleteButton } from './DeleteButton';
 import { describeRotation, layerToDraft } from './layer-draft';
 import { LayersEditor } from './LayersEditor';
@@ -80,11 +81,13 @@ export function ScheduleDetailPage() {
         if (!cancelled) setError(asApiError(err));
       }
     })();
-    void loadShifts();
     return () => {
       cancelled = true;
     };
-  }, [id, loadShifts]);
+  }, [id]);
+
+  // who is on call changes while the page is open (an override added elsewhere, a handoff): refresh every minute while visible
+  usePolling(loadShifts, 60_000, [loadShifts]);
 
   const people = useMemo(() => onCallCandidates(team, users), [team, users]);
   const nameOf = useMemo(() => namer(team, users), [team, users]);
