@@ -1,7 +1,10 @@
 // The /oncall slash command, signed like Slack signs it (v0 HMAC over the raw
 // urlencoded body): who is on call and until when, acknowledging as the linked
 // user, and the answers for everything that can't be done.
+import { createSlackClient } from '@heinrich/providers/slack/create-slack-client';
+import { startFakeSlackServer } from '@heinrich/providers/slack/fake-slack-server';
 import { slackSignature } from '@heinrich/providers/slack/verify-signature';
+import { handleSlashCommand } from '@heinrich/usecases/slack/handle-slash-command';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type HttpResult, type SignedInUser, type TestApi } from '../support/api-server';
 
@@ -147,6 +150,20 @@ describe('/oncall', () => {
       expect(res.body.error.message).toContain('SLACK_SIGNING_SECRET');
     } finally {
       await bare.close();
+    }
+  });
+
+  it('finds an unlinked Slack user by the email Slack has for them (with a bot token), and answers them', async () => {
+    const carol = await api.createUser({ name: 'Carol', teams: { [team.id]: 'lead' } });
+    const slack = await startFakeSlackServer();
+    try {
+      slack.users.set('UCAROL', { id: 'UCAROL', email: carol.email });
+      const client = createSlackClient({ botToken: 'xoxb-test', apiUrl: slack.apiUrl });
+      const reply = await handleSlashCommand(api.ctx, { command: '/oncall', text: 'storage secondary', slackUserId: 'UCAROL' }, { slack: client });
+      expect(reply).toEqual({ response_type: 'ephemeral', text: '*Storage secondary* (team Storage): *Alice* for at least the next 2 weeks' });
+      expect((await api.db.prisma.user.findUniqueOrThrow({ where: { id: carol.id } })).slackUserId).toBe('UCAROL');
+    } finally {
+      await slack.close();
     }
   });
 });
