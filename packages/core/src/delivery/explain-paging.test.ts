@@ -159,6 +159,11 @@ describe('explainPaging: people not paged, from what the engine recorded', () =>
     expect(a!.facts.map((f) => f.type)).toEqual(['escalation_step', 'escalation_step']);
   });
 
+  it('an escalation that never started says why', () => {
+    const none: ExplainEvent = { type: 'escalation_not_started', message: 'Nobody paged: service "db" has no escalation policy', data: { reason: 'no-policy' }, createdAt: night };
+    expect(explainPaging([none], [alice])[0]!.summary).toBe('Alice was not paged: no step of this incident\'s escalation paged them; Nobody paged: service "db" has no escalation policy');
+  });
+
   it('the people explained: everyone the record and the policy name', () => {
     expect(explainPagingPeople(stepEvents(night, [override]), context).sort()).toEqual(['carol', 'dave', 'erin', 'u-alice', 'u-bob']);
     expect(explainPagingPeople(events, {})).toEqual(['u-alice']);

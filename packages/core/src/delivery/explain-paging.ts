@@ -225,6 +225,8 @@ function whyNotPaged(events: readonly ExplainEvent[], person: { id: string; name
 
   if (reasons.length === 0) {
     reasons.push({ code: 'not_in_escalation', message: "no step of this incident's escalation paged them" });
+    const notStarted = events.find((e) => e.type === 'escalation_not_started');
+    if (notStarted) reasons.push({ code: 'not_in_escalation', message: notStarted.message });
     const stopped = [...events].reverse().find((e) => e.type === 'escalation_stopped');
     if (stopped) reasons.push({ code: 'not_in_escalation', message: stoppedText(stopped) });
   }
