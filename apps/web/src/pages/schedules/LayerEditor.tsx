@@ -179,7 +179,7 @@ export function LayerEditor({
         </Field>
         <Field label={`Shift length (${rotation.unit})`} path={`${p}.rotation.shiftLength`} error={error}>
           {(props) => (
-            <input {...props} type="number" inputMode="decimal" min={draft.rotationType === 'custom' ? 0.25 : 1} step={draft.rotationType === 'custom' ? 0.25 : 1} value={draft.shiftLength} onChange={(e) => set({ shiftLength: e.target.value })} required />
+            <input {...props} type="number" inputMode="decimal" min={draft.rotationType === 'custom' ? 0 : 1} step={draft.rotationType === 'custom' ? 'any' : 1} value={draft.shiftLength} onChange={(e) => set({ shiftLength: e.target.value })} required />
           )}
         </Field>
       </div>
