@@ -5,6 +5,7 @@ import { configOrExit, loadWorkerConfig } from '@heinrich/config/load-config';
 import { createLogger } from '@heinrich/config/logger';
 import { createDatabase, pingDatabase } from '@heinrich/db/create-database';
 import { buildSenders } from '@heinrich/providers/build-senders';
+import { createSlackClient } from '@heinrich/providers/slack/create-slack-client';
 import { startWorker, type WorkerRuntime } from './start-worker';
 
 const config = configOrExit('heinrich worker', () => loadWorkerConfig(process.env));
@@ -15,7 +16,8 @@ const db = createDatabase({ url: config.databaseUrl, poolSize: config.databasePo
 let runtime: WorkerRuntime;
 try {
   // delivery runs inside the worker runtime: its queues in /readyz, its metrics in /metrics
-  runtime = await startWorker({ config, logger, db, pingDatabase: () => pingDatabase(db), senders: buildSenders(config, logger) });
+  const slack = config.slack.botToken ? createSlackClient({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl }) : undefined;
+  runtime = await startWorker({ config, logger, db, pingDatabase: () => pingDatabase(db), senders: buildSenders(config, logger), slack });
 } catch (err) {
   logger.fatal({ err }, 'worker could not start');
   await db.close().catch(() => {});

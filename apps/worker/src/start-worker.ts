@@ -19,6 +19,9 @@ import { startHealthServer, type HealthServer } from './health-server';
 import { startOutboxRelay } from './outbox-relay';
 import { startDelivery, type DeliveryRuntime } from './start-delivery';
 import { startSilencePoller } from './silence-poller';
+import { startSlackSync } from './start-slack-sync';
+import { withSlackIncidentMessage } from '@heinrich/usecases/slack/with-slack-incident-message';
+import type { SlackSyncDeps } from '@heinrich/usecases/slack/sync-slack-incident';
 import { createWorkerMetrics, observeEscalation, type WorkerMetrics } from './worker-metrics';
 
 /** Jobs one process runs at once; each holds a Postgres connection for its transaction. */
@@ -36,6 +39,8 @@ export interface WorkerDeps {
    * hands new pages straight to it). Without: no delivery here.
    */
   senders?: ReadonlyMap<ContactMethodType, DeliverySender>;
+  /** the Slack Web API client (SLACK_BOT_TOKEN, in main.ts): keeps Slack messages true in place (start-slack-sync.ts) */
+  slack?: SlackSyncDeps['slack'];
   now?: () => Date;
 }
 
@@ -78,8 +83,17 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
     now: deps.now ?? (() => new Date()),
   };
   const scheduler = bullmqEscalationScheduler(escalationQueue, logger, ctx.now);
+  // a Slack DM is the full incident message, remembered so the Slack sync keeps it true in place
+  const withSlackMessages = (senders: ReadonlyMap<ContactMethodType, DeliverySender>) => {
+    const slack = senders.get('slack');
+    if (!slack) return senders;
+    return new Map(senders).set('slack', withSlackIncidentMessage(ctx, slack, config.publicUrl));
+  };
   const metrics = createWorkerMetrics({ backlog: () => countOutboxBacklog(ctx), deliveryBacklog: () => countDeliveryBacklog(ctx) });
-  const delivery = deps.senders ? await startDelivery({ config, logger, db: deps.db, senders: deps.senders, metrics: metrics.delivery, now: ctx.now }) : undefined;
+  const delivery = deps.senders ? await startDelivery({ config, logger, db: deps.db, senders: withSlackMessages(deps.senders), metrics: metrics.delivery, now: ctx.now }) : undefined;
+  const slackSync = deps.slack
+    ? await startSlackSync({ db: deps.db, logger, databaseUrl: config.databaseUrl, sync: { slack: deps.slack, publicUrl: config.publicUrl } })
+    : undefined;
   const handoff = delivery?.handoff;
 
   const workerRedis = createWorkerRedis(config.redisUrl);
@@ -129,7 +143,7 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
   const silencePoller = startSilencePoller({ ctx, logger, intervalMs: config.silencePollIntervalMs });
 
   const closeQueueSide = async () => {
-    await Promise.all([relay.stop(), sweeper.stop(), silencePoller.stop()]);
+    await Promise.all([relay.stop(), sweeper.stop(), silencePoller.stop(), slackSync?.close()]);
     await Promise.all([worker.close(), escalationWorker.close(), delivery?.close()]);
     await queue.close().catch(() => {});
     await escalationQueue.close().catch(() => {});
