@@ -107,7 +107,7 @@ describe('decideEscalation', () => {
       step(5, { type: 'user', id: 'bob' }),
     ]);
     const d = decideEscalation(r, { cycle: 0, step: 0 }, T, resolverFor());
-    expect(d.visits[0]!.targets.map((t) => t.outcome.kind)).toEqual(['user-missing', 'schedule-missing', 'channel-not-delivered']);
+    expect(d.visits[0]!.targets.map((t) => t.outcome.kind)).toEqual(['user-missing', 'schedule-missing', 'slack-channel']);
     expect(pagedUsers(d)).toEqual(['bob']);
   });
 

@@ -43,7 +43,7 @@ describe('describeEscalationDecision', () => {
     const entries = describeEscalationDecision(run, d, names);
     expect(entries.map((e) => e.type)).toEqual(['escalation_step_skipped', 'escalation_step']);
     expect(entries[0]!.message).toBe(
-      'Step 1 of 2 (pass 1 of 2) skipped at once: nobody to page (schedule "Nights": nobody on call (layer "Nights" outside its restrictions); Slack channel C1: not paged (Slack delivery is not available yet))',
+      'Step 1 of 2 (pass 1 of 2) skipped at once: nobody to page (schedule "Nights": nobody on call (layer "Nights" outside its restrictions); Slack channel C1: the incident is posted there (no person is paged through it))',
     );
     expect(entries[1]!.message).toBe(
       'Step 2 of 2 (pass 1 of 2): paging Alice (on call in schedule "Primary": layer "Weekly", shift 2 (2026-03-16T09:00:00.000Z to 2026-03-23T09:00:00.000Z)); user ghost: no longer exists; step 1 of 2 (pass 2 of 2) follows at 2026-03-16T10:10:00.000Z unless acknowledged',

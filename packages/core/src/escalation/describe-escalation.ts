@@ -148,8 +148,8 @@ function describeTarget(t: ResolvedTarget, names: EscalationNames): string {
       return `schedule ${quote(names.schedule(target.id))}: ${t.users.map((u) => names.user(u)).join(', ')}`;
     case 'schedule-missing':
       return `schedule ${target.id}: no longer exists`;
-    case 'channel-not-delivered':
-      return `Slack channel ${target.id}: not paged (Slack delivery is not available yet)`;
+    case 'slack-channel':
+      return `Slack channel ${target.id}: the incident is posted there (no person is paged through it)`;
     case 'nobody-on-call': {
       const layers = outcome.layers.map((l) => `layer ${quote(l.layerName)} ${l.empty ? EMPTY_LAYER[l.empty] : 'has nobody'}`);
       return `schedule ${quote(names.schedule(target.id))}: nobody on call${layers.length > 0 ? ` (${layers.join(', ')})` : ''}`;

@@ -34,9 +34,9 @@ export const ESCALATION_TARGET_TYPES: readonly EscalationTargetType[] = ['user',
 
 /**
  * `user`: that person. `schedule`: whoever the one on-call resolver says is on
- * call when the step is entered. `slackChannel`: a channel message, delivered
- * once Slack delivery exists; it pages no person, so a step with only channels
- * counts as empty (skipped at once) until then.
+ * call when the step is entered. `slackChannel`: the incident message is posted
+ * in that channel (once per incident, kept true in place: docs/slack.md); it
+ * pages no person, so a step with only channels counts as empty (skipped at once).
  */
 export interface EscalationTarget {
   type: EscalationTargetType;

@@ -43,8 +43,8 @@ export type TargetOutcome =
   /** the schedule has a gap: each layer's reason for having nobody */
   | { kind: 'nobody-on-call'; layers: { layerName: string; empty: LayerEmptyReason | null }[] }
   | { kind: 'schedule-missing' }
-  /** Slack delivery does not exist yet: the channel is noted, nobody is paged through it */
-  | { kind: 'channel-not-delivered' };
+  /** a Slack channel: the incident is posted there (slack_messages); it pages no person, so a step of channels only is skipped */
+  | { kind: 'slack-channel' };
 
 export interface ResolvedTarget {
   target: EscalationTarget;
@@ -121,7 +121,7 @@ export function resolveStepTargets(step: EscalationStep, at: Date, resolver: Tar
         return;
       }
       case 'slackChannel':
-        targets.push({ target, users: [], outcome: { kind: 'channel-not-delivered' } });
+        targets.push({ target, users: [], outcome: { kind: 'slack-channel' } });
         return;
     }
   });
