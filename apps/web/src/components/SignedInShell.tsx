@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { api, asApiError, setUnauthenticatedHandler, type ApiError } from '../api/client';
 import { isAdmin, MeContext, type Me, type MeState } from '../auth/useMe';
@@ -39,8 +39,17 @@ export function SignedInShell() {
     return () => setUnauthenticatedHandler(null);
   }, [load, toSignIn]);
 
-  // a page change closes the phone menu
-  useEffect(() => setMenuOpen(false), [location.pathname]);
+  // a page change closes the phone menu and moves focus to the new page's content,
+  // so keyboard and screen-reader users start at the page they opened, not in the nav
+  const firstPage = useRef(true);
+  useEffect(() => {
+    setMenuOpen(false);
+    if (firstPage.current) {
+      firstPage.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus({ preventScroll: false });
+  }, [location.pathname]);
 
   const state = useMemo<MeState | null>(() => (me ? { me, reload: load } : null), [me, load]);
 
