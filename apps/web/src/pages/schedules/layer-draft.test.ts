@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftToLayer, layerToDraft, move, moveToWeekday, newLayerDraft, weekdayOfDate } from './layer-draft';
+import { describeRotation, draftToLayer, layerToDraft, move, moveToWeekday, newLayerDraft, weekdayOfDate } from './layer-draft';
 
 describe('layer drafts', () => {
   const layer = {
@@ -44,5 +44,11 @@ describe('layer drafts', () => {
   it('moves members up and down within the list', () => {
     expect(move(['a', 'b', 'c'], 2, -1)).toEqual(['a', 'c', 'b']);
     expect(move(['a', 'b', 'c'], 0, -1)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('describes the rotation in words', () => {
+    expect(describeRotation(layerToDraft(layer, 'Europe/Berlin'), 'Europe/Berlin')).toBe('Weekly, handoff Monday 09:00 (Europe/Berlin)');
+    const daily = { ...layerToDraft(layer, 'UTC'), rotationType: 'daily' as const, shiftLength: '2' };
+    expect(describeRotation(daily, 'UTC')).toBe('Every 2 days, handoff at 08:00 (UTC)');
   });
 });
