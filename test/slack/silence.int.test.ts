@@ -177,6 +177,19 @@ describe('silencing an incident', () => {
     const bad = await api.admin('POST', `/api/v1/incidents/${incident.id}/silence`, { durationMinutes: 0 });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields[0].path).toBe('durationMinutes');
+
+    // an incident of the same service that came from the Events API is not Alertmanager's to silence
+    const events = (await api.admin('POST', `/api/v1/services/${svc.serviceId}/integration-keys`, { type: 'events' })).body.key;
+    const triggered = await api.post('/api/v1/integrations/events', {
+      routing_key: events,
+      event_action: 'trigger',
+      dedup_key: 'disk-db-1',
+      payload: { summary: 'Disk full on db-1', source: 'db-1', severity: 'critical' },
+    });
+    expect(triggered.status).toBe(202);
+    const fromEvents = await api.admin('POST', `/api/v1/incidents/${triggered.body.incident_number}/silence`, {});
+    expect(fromEvents.status).toBe(409);
+    expect(fromEvents.body.error.message).toBe(`Cannot silence incident #${triggered.body.incident_number}: it came from the Events API, not from Alertmanager`);
   }, 60_000);
 
   it('while silenced, resolves the alerts Alertmanager no longer has (no webhook comes) and then the incident', async () => {

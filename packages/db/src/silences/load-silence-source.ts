@@ -11,6 +11,8 @@ export interface SilenceSource {
    * keys (configured URL first, then the most recently used). Null: none.
    */
   key: { id: string; alertmanagerUrl: string | null; externalUrl: string | null; auth: StoredAlertmanagerAuth | null } | null;
+  /** the type of the integration key whose notification opened the incident; null: not opened by a key (manual) */
+  openedVia: 'alertmanager' | 'events' | null;
 }
 
 /**
@@ -25,7 +27,7 @@ export async function loadSilenceSource(client: pg.PoolClient, incidentId: strin
   );
   const row = inc.rows[0];
   if (!row) return undefined;
-  const [alerts, keys] = await Promise.all([
+  const [alerts, keys, opener] = await Promise.all([
     client.query<{ labels: Record<string, string> }>(`SELECT labels FROM alerts WHERE incident_id = $1`, [incidentId]),
     client.query<{ id: string; alertmanager_url: string | null; external_url: string | null; alertmanager_auth: StoredAlertmanagerAuth | null }>(
       `SELECT k.id, k.alertmanager_url, k.external_url, k.alertmanager_auth
@@ -37,11 +39,18 @@ export async function loadSilenceSource(client: pg.PoolClient, incidentId: strin
         LIMIT 1`,
       [row.service_id, incidentId],
     ),
+    client.query<{ type: 'alertmanager' | 'events' }>(
+      `SELECT k.type FROM incident_events e JOIN integration_keys k ON k.id::text = substr(e.actor, length('integration-key:') + 1)
+        WHERE e.incident_id = $1 AND e.type = 'opened' AND e.actor LIKE 'integration-key:%'
+        ORDER BY e.seq LIMIT 1`,
+      [incidentId],
+    ),
   ]);
   const key = keys.rows[0];
   return {
     incident: { id: row.id, number: row.number, title: row.title, status: row.status, serviceId: row.service_id },
     alertLabels: alerts.rows.map((a) => a.labels),
+    openedVia: opener.rows[0]?.type ?? null,
     key: key ? { id: key.id, alertmanagerUrl: key.alertmanager_url, externalUrl: key.external_url, auth: key.alertmanager_auth } : null,
   };
 }

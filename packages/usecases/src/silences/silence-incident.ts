@@ -83,6 +83,9 @@ export async function silenceIncident(ctx: Context, input: SilenceIncidentInput,
     }
     if (source.incident.status === 'resolved') throw new AppError('conflict', `Cannot silence incident #${incident.number}: it is resolved`);
     const matchers = silenceMatchers(source.alertLabels);
+    if (source.openedVia === 'events') {
+      throw new AppError('conflict', `Cannot silence incident #${incident.number}: it came from the Events API, not from Alertmanager`);
+    }
     if (source.alertLabels.length === 0) {
       throw new AppError('conflict', `Cannot silence incident #${incident.number}: it has no Alertmanager alerts`);
     }
