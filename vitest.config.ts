@@ -10,6 +10,9 @@ export default defineConfig({
           name: 'unit',
           include: ['{apps,packages,scripts,bench}/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+          // a guard against hangs, not a speed check: the property tests take
+          // seconds on a busy machine (speed is measured by `npm run bench`)
+          testTimeout: 30_000,
         },
       },
       {
