@@ -27,6 +27,7 @@ describe('users', () => {
       timeZone: 'UTC',
       role: 'user',
       hasPassword: false,
+      slackUserId: null,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });

@@ -147,6 +147,24 @@ describe('Slack interactions', () => {
     expect(await resolveSlackUser(world.api.ctx, 'U0UNKNOWN', { slack: client })).toBeNull();
   });
 
+  it('admins link a Slack member id explicitly (PATCH /users/{id} slackUserId); one Slack user is one Heinrich user', async () => {
+    const carol = world.people.carol;
+    const linked = await world.api.admin('PATCH', `/api/v1/users/${carol.id}`, { slackUserId: 'U0CAROL' });
+    expect(linked.status, JSON.stringify(linked.body)).toBe(200);
+    expect(linked.body.slackUserId).toBe('U0CAROL');
+    const incident = await world.trigger(key);
+    expect((await click(clickBody('U0CAROL', 'incident_ack', incident.id, 'carol'))).status).toBe(200);
+    expect((await world.timeline(incident.id, ['acknowledged']))[0]!.message).toBe('Acknowledged by Carol (Slack user U0CAROL) via slack');
+
+    const taken = await world.api.admin('PATCH', `/api/v1/users/${world.people.dave.id}`, { slackUserId: 'U0CAROL' });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.fields).toEqual([{ path: 'slackUserId', message: 'is linked to another user' }]);
+    const bad = await world.api.admin('PATCH', `/api/v1/users/${world.people.dave.id}`, { slackUserId: 'carol@example.com' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0].path).toBe('slackUserId');
+    expect((await world.api.admin('PATCH', `/api/v1/users/${carol.id}`, { slackUserId: null })).body.slackUserId).toBeNull();
+  });
+
   it('answers 503 naming SLACK_SIGNING_SECRET when it is not set', async () => {
     const api = await startTestApi();
     try {

@@ -58,6 +58,13 @@ export const updateUserBody = z.strictObject({
   email: fields.email.optional(),
   timeZone: fields.timeZone.optional(),
   role: fields.role.optional(),
+  /** the Slack member id (U... or W...) whose clicks and commands act as this user; null unlinks (admins) */
+  slackUserId: z
+    .string({ error: 'must be a Slack member id such as U024BE7LH, or null' })
+    .trim()
+    .regex(/^[UW][A-Z0-9]{2,20}$/, 'must be a Slack member id such as U024BE7LH')
+    .nullable()
+    .optional(),
 });
 export type UpdateUserBody = z.infer<typeof updateUserBody>;
 
@@ -69,6 +76,8 @@ export interface UserJson {
   role: z.infer<typeof userRole>;
   /** false until the user accepted an invite and set a password */
   hasPassword: boolean;
+  /** the linked Slack member id (set by an admin, or found by email on the first click); null: not linked */
+  slackUserId: string | null;
   createdAt: string;
   updatedAt: string;
 }

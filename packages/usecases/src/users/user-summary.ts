@@ -8,6 +8,7 @@ export const USER_SUMMARY = {
   timeZone: true,
   role: true,
   passwordHash: true,
+  slackUserId: true,
   createdAt: true,
   updatedAt: true,
 } as const satisfies Prisma.UserSelect;
@@ -23,5 +24,5 @@ export function toUserSummary({ passwordHash, ...rest }: Row): UserSummary {
 
 /** A user as the audit log records it. */
 export function userSnapshot(u: UserSummary) {
-  return { id: u.id, name: u.name, email: u.email, timeZone: u.timeZone, role: u.role, hasPassword: u.hasPassword };
+  return { id: u.id, name: u.name, email: u.email, timeZone: u.timeZone, role: u.role, hasPassword: u.hasPassword, slackUserId: u.slackUserId };
 }

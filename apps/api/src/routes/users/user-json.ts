@@ -10,6 +10,7 @@ export function userJson(u: UserSummary): UserJson {
     timeZone: u.timeZone,
     role: u.role,
     hasPassword: u.hasPassword,
+    slackUserId: u.slackUserId,
     createdAt: u.createdAt.toISOString(),
     updatedAt: u.updatedAt.toISOString(),
   };
