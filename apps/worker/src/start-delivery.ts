@@ -18,6 +18,8 @@ import { createDeliveryMetrics, type DeliveryMetrics } from './worker-metrics';
 /** The longest wait between two tries of one delivery. */
 const MAX_BACKOFF_MS = 5 * 60_000;
 const CONCURRENCY = 8;
+/** The least time between the starts of two dispatch passes in a row. */
+const PASS_GAP_MS = 50;
 
 export interface DeliveryRuntime {
   /** one dispatch pass now (tests; the timer and NOTIFY call it too) */
@@ -128,12 +130,19 @@ export async function startDelivery(deps: {
     },
   });
 
-  // one pass at a time; a wake-up during a pass runs one more after it
+  // one pass at a time; a wake-up during a pass runs one more after it, but not
+  // sooner than PASS_GAP_MS after the previous one began: under load every commit
+  // NOTIFYs, and back-to-back passes (which find little since the engine hands its
+  // pages over itself) would take CPU and connections from the sends
   let running: Promise<void> | undefined;
   let again = false;
   let stopped = false;
   const pass = async (): Promise<void> => {
+    let started = 0;
     do {
+      const wait = started + PASS_GAP_MS - performance.now();
+      if (started > 0 && wait > 0) await new Promise((r) => setTimeout(r, wait));
+      started = performance.now();
       again = false;
       const outcome = await dispatchDeliveries(ctx, { queues, lostAfterMs: config.deliveryLostAfterMs }).catch((err: unknown) => {
         logger.error({ err }, 'delivery dispatch failed');

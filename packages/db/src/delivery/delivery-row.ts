@@ -41,12 +41,27 @@ const SELECT = `
 
 /**
  * Claims a queued delivery for sending (status sending, attempts + 1), only
- * while it is still queued and due at exactly `dueAt` (a job for an older due
- * time finds nothing): a duplicate job, or one of a cancelled delivery, gets
- * undefined and sends nothing.
+ * while it is still queued, due at exactly `dueAt` (a job for an older due
+ * time finds nothing) and its incident still triggered: a duplicate job, or
+ * one of a cancelled delivery, gets undefined and sends nothing. One
+ * statement (claim and the row with what sending needs), so no transaction:
+ * on the hot path of every page.
  */
-export async function claimDelivery(client: pg.PoolClient, id: string, dueAt: Date, at: Date): Promise<DeliveryRow | undefined> {
-  // acknowledged or resolved, by whichever path: nothing more goes out (invariant 3)
+export async function claimDelivery(client: pg.Pool | pg.PoolClient, id: string, dueAt: Date, at: Date): Promise<DeliveryRow | undefined> {
+  const r = await client.query<DeliveryRow>(
+    `WITH claimed AS (
+       UPDATE deliveries d SET status = 'sending', attempts = d.attempts + 1, updated_at = $3,
+              history = d.history || jsonb_build_array(jsonb_build_object('status', 'sending', 'at', $3::timestamptz, 'attempt', d.attempts + 1))
+         FROM notifications n JOIN incidents i ON i.id = n.incident_id
+        WHERE d.id = $1 AND d.due_at = $2 AND n.id = d.notification_id AND i.status = 'triggered'
+          -- a claim whose worker died mid-send (no outcome after 2 minutes) may be taken over: at least once, never lost
+          AND (d.status = 'queued' OR (d.status = 'sending' AND d.updated_at < $3::timestamptz - interval '2 minutes'))
+        RETURNING d.*)
+     ${SELECT.replace('FROM deliveries d', 'FROM claimed d')}`,
+    [id, dueAt, at],
+  );
+  if (r.rows[0]) return r.rows[0];
+  // acknowledged or resolved, by whichever path: nothing more goes out (invariant 3), and the log says why
   await client.query(
     `UPDATE deliveries d SET status = 'cancelled', updated_at = $2,
             history = d.history || jsonb_build_array(jsonb_build_object('status', 'cancelled', 'at', $2::timestamptz, 'error', 'incident ' || i.status))
@@ -54,17 +69,7 @@ export async function claimDelivery(client: pg.PoolClient, id: string, dueAt: Da
       WHERE d.id = $1 AND n.id = d.notification_id AND d.status = 'queued' AND i.status <> 'triggered'`,
     [id, at],
   );
-  const r = await client.query<{ id: string }>(
-    `UPDATE deliveries SET status = 'sending', attempts = attempts + 1, updated_at = $3,
-            history = history || jsonb_build_array(jsonb_build_object('status', 'sending', 'at', $3::timestamptz, 'attempt', attempts + 1))
-      WHERE id = $1 AND due_at = $2
-        -- a claim whose worker died mid-send (no outcome after 2 minutes) may be taken over: at least once, never lost
-        AND (status = 'queued' OR (status = 'sending' AND updated_at < $3::timestamptz - interval '2 minutes'))
-      RETURNING id`,
-    [id, dueAt, at],
-  );
-  if (r.rows.length === 0) return undefined;
-  return loadDelivery(client, id);
+  return undefined;
 }
 
 export async function loadDelivery(client: pg.PoolClient, id: string): Promise<DeliveryRow | undefined> {

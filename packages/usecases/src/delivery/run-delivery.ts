@@ -36,7 +36,7 @@ export interface RunDeliveryDeps {
  * method starts now. A duplicate job claims nothing and sends nothing.
  */
 export async function runDelivery(ctx: Pick<Context, 'db' | 'now'>, job: { deliveryId: string; dueAt: Date }, deps: RunDeliveryDeps): Promise<DeliveryOutcome> {
-  const claimed = await withTransaction(ctx.db.pool, (client) => claimDelivery(client, job.deliveryId, job.dueAt, ctx.now()));
+  const claimed = await claimDelivery(ctx.db.pool, job.deliveryId, job.dueAt, ctx.now());
   if (!claimed) return { status: 'skipped' };
   const d = claimed;
   const label = CHANNEL_LABEL[d.channel as ContactMethodType] ?? d.channel;
