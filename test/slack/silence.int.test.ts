@@ -5,6 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { findActiveSilence } from '@heinrich/db/silences/find-active-silence';
+import { pollSilences } from '@heinrich/usecases/silences/poll-silences';
 import { startFakeSlackServer, type FakeSlackServer } from '@heinrich/providers/slack/fake-slack-server';
 import { slackSignature } from '@heinrich/providers/slack/verify-signature';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,7 +90,8 @@ beforeAll(async () => {
     databaseUrl: api.databaseUrl,
     redisUrl: api.redisUrl,
     redisPrefix: api.redisPrefix,
-    env: { SILENCE_POLL_INTERVAL_MS: '300' },
+    // the harness's Alertmanager has just started: judge it at once
+    env: { SILENCE_POLL_INTERVAL_MS: '300', SILENCE_POLL_RESTART_GRACE_MS: '0' },
   });
 }, 60_000);
 
@@ -199,6 +201,11 @@ describe('silencing an incident', () => {
     const incident = await eventually('the NodeDown incident with 2 alerts', async () => ((await find())?.firing === 2 ? find() : undefined));
     const res = await api.admin('POST', `/api/v1/incidents/${incident!.id}/silence`, {});
     expect(res.status).toBe(201);
+
+    // an Alertmanager that started moments ago is not judged (its alerts may not be back yet)
+    const deferred = await pollSilences(api.ctx, { restartGraceMs: 3_600_000 });
+    expect(deferred.deferred).toBeGreaterThanOrEqual(1);
+    expect(deferred.alertsResolved).toBe(0);
 
     am.fire('--resolve', ...summary, 'zone=a', ...labels);
     const one = await eventually('the poller to resolve zone=a', async () => {

@@ -140,7 +140,7 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
     },
   });
 
-  const silencePoller = startSilencePoller({ ctx, logger, intervalMs: config.silencePollIntervalMs });
+  const silencePoller = startSilencePoller({ ctx, logger, intervalMs: config.silencePollIntervalMs, restartGraceMs: config.silencePollRestartGraceMs });
 
   const closeQueueSide = async () => {
     await Promise.all([relay.stop(), sweeper.stop(), silencePoller.stop(), slackSync?.close()]);

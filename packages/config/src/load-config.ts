@@ -104,6 +104,8 @@ export const workerEnvSchema = z.object({
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** While an incident is silenced in Alertmanager, ask it this often whether the incident's alerts resolved. */
   SILENCE_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+  /** ...but judges nothing by an Alertmanager that started less than this ago (its alerts come back only as Prometheus re-sends them). */
+  SILENCE_POLL_RESTART_GRACE_MS: z.coerce.number().int().min(0).default(180_000),
 });
 export type WorkerConfig = ReturnType<typeof toWorkerConfig>;
 
@@ -209,6 +211,7 @@ function toWorkerConfig(env: z.infer<typeof workerEnvSchema>) {
     deliveryRateLimits: parseRateLimits(env.DELIVERY_RATE_LIMITS),
     webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
     silencePollIntervalMs: env.SILENCE_POLL_INTERVAL_MS,
+    silencePollRestartGraceMs: env.SILENCE_POLL_RESTART_GRACE_MS,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     ...providerConfig(env),
   };

@@ -50,6 +50,8 @@ export interface AlertmanagerClient {
   expireSilence(target: AlertmanagerTarget, silenceId: string): Promise<void>;
   /** null when Alertmanager does not know the id */
   getSilence(target: AlertmanagerTarget, silenceId: string): Promise<SilenceState | null>;
+  /** when this Alertmanager process started (GET /api/v2/status `uptime`) */
+  getStartedAt(target: AlertmanagerTarget): Promise<Date>;
   /** active, silenced, inhibited and unprocessed alerts matching every matcher (resolved ones are never listed) */
   listAlerts(target: AlertmanagerTarget, matchers: SilenceMatcher[]): Promise<AlertmanagerAlertState[]>;
 }
@@ -137,6 +139,12 @@ export function createAlertmanagerClient(opts: { timeoutMs?: number; fetch?: typ
       const s = r.json as { id?: string; status?: { state?: string }; endsAt?: string } | undefined;
       if (r.status !== 200 || !s?.id || !s.endsAt) refuse(target, `read silence ${silenceId}`, r);
       return { id: s.id, state: (s.status?.state ?? 'active') as SilenceState['state'], endsAt: new Date(s.endsAt) };
+    },
+    async getStartedAt(target) {
+      const r = await call(target, 'GET', 'status');
+      const uptime = (r.json as { uptime?: unknown } | undefined)?.uptime;
+      if (r.status !== 200 || typeof uptime !== 'string' || Number.isNaN(Date.parse(uptime))) refuse(target, 'tell its status', r);
+      return new Date(uptime);
     },
     async listAlerts(target, matchers) {
       const q = new URLSearchParams({ active: 'true', silenced: 'true', inhibited: 'true', unprocessed: 'true' });

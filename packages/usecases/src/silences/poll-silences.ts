@@ -24,7 +24,16 @@ export interface PollOutcome {
   silencesClosed: number;
   /** silences whose Alertmanager could not be asked (tried again next pass) */
   failed: number;
+  /** silences not judged because their Alertmanager started within the restart grace */
+  deferred: number;
 }
+
+/**
+ * Alertmanager keeps silences on disk but not alerts: after a restart its alert
+ * list is empty until Prometheus re-sends (every resend delay, 1 min by
+ * default). Absence means nothing until the Alertmanager has run this long.
+ */
+export const DEFAULT_RESTART_GRACE_MS = 3 * 60_000;
 
 /**
  * One pass over the open silences of unresolved incidents. A silenced alert
@@ -37,10 +46,24 @@ export interface PollOutcome {
  * whose end has passed, or that was expired in Alertmanager, is closed and no
  * longer polled. Conditional updates make two workers polling at once harmless.
  */
-export async function pollSilences(ctx: Context, deps: { alertmanager?: AlertmanagerClient; limit?: number } = {}): Promise<PollOutcome> {
-  const am = deps.alertmanager ?? createAlertmanagerClient();
+export async function pollSilences(
+  ctx: Context,
+  deps: { alertmanager?: AlertmanagerClient; limit?: number; restartGraceMs?: number } = {},
+): Promise<PollOutcome> {
+  const client = deps.alertmanager ?? createAlertmanagerClient();
   const silences = await findSilencesToPoll(ctx.db.pool, deps.limit ?? 200);
-  const outcome: PollOutcome = { polled: silences.length, alertsResolved: 0, incidentsResolved: 0, silencesClosed: 0, failed: 0 };
+  const outcome: PollOutcome = { polled: silences.length, alertsResolved: 0, incidentsResolved: 0, silencesClosed: 0, failed: 0, deferred: 0 };
+  // each Alertmanager's start time, asked once per pass
+  const started = new Map<string, Promise<Date>>();
+  const am: Poller = {
+    client,
+    graceMs: deps.restartGraceMs ?? DEFAULT_RESTART_GRACE_MS,
+    startedAt(target) {
+      let p = started.get(target.url);
+      if (!p) started.set(target.url, (p = client.getStartedAt(target)));
+      return p;
+    },
+  };
   // a few at a time: each is two calls to an Alertmanager and two short transactions
   let next = 0;
   const lane = async () => {
@@ -58,7 +81,13 @@ export async function pollSilences(ctx: Context, deps: { alertmanager?: Alertman
   return outcome;
 }
 
-async function pollOne(ctx: Context, am: AlertmanagerClient, s: SilenceRow, outcome: PollOutcome): Promise<void> {
+interface Poller {
+  client: AlertmanagerClient;
+  graceMs: number;
+  startedAt(target: AlertmanagerTarget): Promise<Date>;
+}
+
+async function pollOne(ctx: Context, am: Poller, s: SilenceRow, outcome: PollOutcome): Promise<void> {
   const now = ctx.now();
   const target: AlertmanagerTarget = { url: s.alertmanagerUrl, auth: s.auth };
   if (s.endsAt <= now) {
@@ -67,7 +96,7 @@ async function pollOne(ctx: Context, am: AlertmanagerClient, s: SilenceRow, outc
       message: `The Alertmanager silence ended at ${s.endsAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     });
   }
-  const state = await am.getSilence(target, s.silenceId!);
+  const state = await am.client.getSilence(target, s.silenceId!);
   if (!state || state.state === 'expired') {
     return close(ctx, s, now, outcome, {
       type: 'unsilenced',
@@ -79,8 +108,13 @@ async function pollOne(ctx: Context, am: AlertmanagerClient, s: SilenceRow, outc
   // never taken for resolved because the silence's matchers don't list it.
   const firing = await findFiringAlerts(ctx.db.pool, s.incidentId);
   if (firing.length === 0) return markSilencePolled(ctx.db.pool, s.id, now);
+  if (now.getTime() - (await am.startedAt(target)).getTime() < am.graceMs) {
+    // just (re)started: its alerts may not be back yet, so absence proves nothing
+    outcome.deferred += 1;
+    return markSilencePolled(ctx.db.pool, s.id, now);
+  }
   const present = new Map<string, number[]>();
-  for (const a of await am.listAlerts(target, silenceMatchers(firing.map((a) => a.labels)))) {
+  for (const a of await am.client.listAlerts(target, silenceMatchers(firing.map((a) => a.labels)))) {
     present.set(a.fingerprint, [...(present.get(a.fingerprint) ?? []), a.startsAt.getTime()]);
   }
   // the API gives startsAt to the millisecond, our rows (Postgres microseconds, rounded) to the millisecond too, ±1
