@@ -7,6 +7,7 @@ import { createLogger } from '@heinrich/config/logger';
 import { createDatabase, pingDatabase, type Database } from '@heinrich/db/create-database';
 import { createProducerRedis, createQueue } from '@heinrich/jobs/create-queue';
 import { createTwilioGateway } from '@heinrich/providers/twilio/twilio-gateway';
+import { createSlackClient } from '@heinrich/providers/slack/create-slack-client';
 import { INCIDENT_EVENTS_QUEUE } from '@heinrich/jobs/queues';
 import type { Context } from '@heinrich/usecases/context';
 import { bullmqOutboxPublisher } from '@heinrich/usecases/outbox-publisher';
@@ -111,6 +112,7 @@ export async function startTestApi(
     redisStatus: () => redis.status,
     pingDatabase: () => pingDatabase(db),
     twilio: createTwilioGateway(config.twilio),
+    slack: config.slack.botToken ? createSlackClient({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl }) : undefined,
   });
   const server = app.listen(opts.port ?? 0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

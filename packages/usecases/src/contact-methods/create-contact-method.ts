@@ -7,6 +7,8 @@ import { requireAllowed } from '../authz/require-allowed';
 import type { Context } from '../context';
 import { CONTACT_METHOD_RECORD, contactMethodSnapshot, type ContactMethodRecord } from './contact-method-record';
 import { personalOwner } from './personal-owner';
+import type { SlackClientLike } from '@heinrich/providers/slack/create-slack-client';
+import { slackMemberIdFor } from '../slack/slack-member-id-for';
 
 export interface CreateContactMethodInput {
   type: ContactMethodType;
@@ -17,15 +19,18 @@ export interface CreateContactMethodInput {
  * Adds a way to reach the user. sms and voice numbers are stored unverified
  * (they page only once verified: the Twilio issue brings the flow); slack,
  * webhook and log methods are usable at once. A webhook method gets a signing
- * secret, returned here and never again.
+ * secret, returned here and never again. A slack method's value may be an
+ * email: it is looked up in Slack (deps.slack) and stored as the member id.
  */
 export async function createContactMethod(
   ctx: Context,
   principal: Principal,
   userId: string,
   input: CreateContactMethodInput,
+  deps: { slack?: SlackClientLike } = {},
 ): Promise<{ method: ContactMethodRecord; signingSecret: string | null }> {
-  const checked = checkContactValue(input.type, input.value);
+  const value = input.type === 'slack' ? await slackMemberIdFor(input.value, deps) : input.value;
+  const checked = checkContactValue(input.type, value);
   if (!checked.ok) {
     throw new AppError('validation_failed', `Request body is invalid: value ${checked.message}`, [{ path: 'value', message: checked.message }]);
   }

@@ -11,12 +11,13 @@ import { contactMethodJson } from './contact-method-json';
  * POST /api/v1/users/{id}/contact-methods — 201; a webhook method's `signingSecret`
  * is shown this once; an sms/voice method gets a verification code at once and
  * `verification` says whether it went (or why not: no Twilio, a refused number).
+ * A slack method's value may be an email, looked up in Slack (SLACK_BOT_TOKEN).
  */
 export function createContactMethodRoute(deps: AppDeps): RequestHandler {
   return async (req, res) => {
     const userId = parseId(req.params.id, 'User');
     const body = parse(createContactMethodBody, req.body);
-    const { method, signingSecret } = await createContactMethod(deps.ctx, principalOf(res), userId, body);
+    const { method, signingSecret } = await createContactMethod(deps.ctx, principalOf(res), userId, body, { slack: deps.slack });
     const json: CreatedContactMethodJson = contactMethodJson(method);
     if (method.type === 'sms' || method.type === 'voice') {
       const v = await sendVerificationCode(deps.ctx, deps.twilio, principalOf(res), userId, method.id, { initial: true });
