@@ -141,6 +141,13 @@ describe('silencing an incident', () => {
     expect(silenced.data.silenceId).toBe(inAm.id);
     expect(silenced.message).toContain('alertname="DiskFull"');
 
+    // the incident shows it
+    expect((await api.admin('GET', `/api/v1/incidents/${incident!.number}`)).body.silence).toEqual({
+      alertmanagerSilenceId: inAm.id,
+      endsAt: silence.endsAt,
+      createdBy: 'Alice',
+    });
+
     // silencing again makes no second silence
     const again = await alice.call('POST', `/api/v1/incidents/${incident!.id}/silence`, {});
     expect(again.status).toBe(200);
@@ -154,6 +161,7 @@ describe('silencing an incident', () => {
     expect(un.body.expired).toBe(true);
     expect((await amSilence(inAm.id)).status.state).toBe('expired');
     expect((await timeline(incident!.id)).at(-1)).toMatchObject({ type: 'unsilenced', actor: `user:${alice.id}` });
+    expect(un.body.incident.silence).toBeNull();
     const twice = await alice.call('DELETE', `/api/v1/incidents/${incident!.number}/silence`);
     expect(twice.body.expired).toBe(false);
   }, 60_000);

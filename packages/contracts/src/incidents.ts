@@ -94,6 +94,8 @@ export interface IncidentDetailJson extends IncidentJson {
   alerts: AlertJson[];
   /** oldest first */
   timeline: TimelineEventJson[];
+  /** the Alertmanager silence in force (POST /incidents/{id}/silence, Slack's Silence button); null when none */
+  silence: { alertmanagerSilenceId: string; endsAt: string; createdBy: string } | null;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { listIncidentAlerts, type AlertRecord } from '@heinrich/db/incidents/list-incident-alerts';
 import { listIncidentEvents, type IncidentEventRecord } from '@heinrich/db/incidents/list-incident-events';
 import type { IncidentRecord } from '@heinrich/db/incidents/select-incidents';
+import { findActiveSilence, type ActiveSilence } from '@heinrich/db/silences/find-active-silence';
 import type { Context } from '../context';
 import { findIncident, type IncidentRef } from './find-incident';
 
@@ -12,13 +13,16 @@ export interface IncidentDetail {
   alerts: AlertRecord[];
   /** oldest first */
   timeline: IncidentEventRecord[];
+  /** the Alertmanager silence in force (the Silence button), if any */
+  silence?: ActiveSilence | null;
 }
 
 export async function getIncident(ctx: Context, ref: IncidentRef): Promise<IncidentDetail> {
   const incident = await findIncident(ctx, ref);
-  const [alerts, timeline] = await Promise.all([
+  const [alerts, timeline, silence] = await Promise.all([
     listIncidentAlerts(ctx.db.pool, incident.id, MAX_ALERTS_SHOWN),
     listIncidentEvents(ctx.db.pool, incident.id),
+    findActiveSilence(ctx.db.pool, incident.id, ctx.now()),
   ]);
-  return { incident, alerts, timeline };
+  return { incident, alerts, timeline, silence };
 }

@@ -30,7 +30,12 @@ export function incidentJson(i: Incident): IncidentJson {
 
 /** An incident with its alerts and timeline, as GET /incidents/{id} shows it. */
 export function incidentDetailJson(d: IncidentDetail): IncidentDetailJson {
-  return { ...incidentJson(d.incident), alerts: d.alerts.map(alertJson), timeline: d.timeline.map(timelineEventJson) };
+  return {
+    ...incidentJson(d.incident),
+    alerts: d.alerts.map(alertJson),
+    timeline: d.timeline.map(timelineEventJson),
+    silence: d.silence ? { alertmanagerSilenceId: d.silence.alertmanagerSilenceId, endsAt: d.silence.endsAt.toISOString(), createdBy: d.silence.createdByName } : null,
+  };
 }
 
 function alertJson(a: Alert): AlertJson {
