@@ -54,6 +54,8 @@ describe('users, invites, contact methods and notification rules (web UI)', () =
     await page.getByLabel('Label').fill('rita-laptop');
     await page.getByRole('button', { name: 'Add contact method' }).click();
     await page.getByText('rita-laptop').first().waitFor();
+    // without a rule she is still paged, on her first usable method (the demo users have no rules)
+    await page.getByText(/No notification rules: a page goes at once to this person.s first usable contact method/).waitFor();
 
     await page.getByLabel('Minutes after the page').fill('5');
     await page.getByLabel('For incidents of urgency').selectOption('high');

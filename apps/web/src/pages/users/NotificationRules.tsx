@@ -51,7 +51,10 @@ export function NotificationRules(props: {
   return (
     <>
       {props.rules.length === 0 ? (
-        <p className="muted">No notification rules: pages reach this person on no channel. Add one below.</p>
+        <p className="muted">
+          No notification rules: a page goes at once to this person&rsquo;s first usable contact method (Slack, SMS, webhook,
+          voice call, then log), and the others are the fallback. Add a rule to choose the method and the delay.
+        </p>
       ) : (
         <ul className="plain rules">
           {props.rules.map((r) => {
