@@ -1,5 +1,8 @@
 // Just the delivery suite, at several rates: `node --import tsx bench/delivery-main.ts`
 // (BENCH_RATES=25,50,100 and BENCH_SECONDS=10 by default). One JSON document on stdout.
+// BENCH_MODES=apart,handoff runs each rate both ways, interleaved (a fair A/B on a
+// shared machine): `apart` = delivery started on its own (NOTIFY + dispatcher path
+// only), `handoff` = inside the worker runtime (the engine hands pages over).
 import { cpus } from 'node:os';
 import { deliveryBench } from './delivery.bench';
 
@@ -8,6 +11,12 @@ const redisUrl = process.env.BENCH_REDIS_URL ?? process.env.TEST_REDIS_URL ?? 'r
 const rates = (process.env.BENCH_RATES ?? '25,50,100').split(',').map(Number);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 
+const modes = (process.env.BENCH_MODES ?? 'handoff').split(',');
 const results = [];
-for (const rate of rates) results.push(await deliveryBench({ adminDatabaseUrl, redisUrl, rate, seconds }));
+for (const rate of rates) {
+  for (const mode of modes) {
+    process.env.BENCH_DELIVERY_APART = mode === 'apart' ? '1' : '0';
+    results.push({ mode, ...(await deliveryBench({ adminDatabaseUrl, redisUrl, rate, seconds })) });
+  }
+}
 process.stdout.write(`${JSON.stringify({ startedAt: new Date().toISOString(), cpus: cpus().length, node: process.version, delivery: results }, null, 2)}\n`);

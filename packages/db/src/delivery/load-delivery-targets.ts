@@ -15,19 +15,18 @@ export interface DeliveryTarget {
 export async function loadDeliveryTargets(client: pg.PoolClient, userIds: string[]): Promise<Map<string, DeliveryTarget>> {
   const out = new Map<string, DeliveryTarget>();
   if (userIds.length === 0) return out;
-  const users = await client.query<{ id: string; name: string }>(`SELECT id, name FROM users WHERE id = ANY($1::uuid[])`, [userIds]);
-  for (const u of users.rows) out.set(u.id, { userId: u.id, userName: u.name, methods: [], rules: [] });
-  const methods = await client.query<{ userId: string; id: string; type: string; value: string; verified: boolean }>(
-    `SELECT user_id AS "userId", id, type, value, verified_at IS NOT NULL AND disabled_at IS NULL AS verified
-       FROM contact_methods WHERE user_id = ANY($1::uuid[]) ORDER BY created_at, id`,
+  // one round trip: this runs in the engine's transaction for every page
+  const r = await client.query<DeliveryTarget>(
+    `SELECT u.id AS "userId", u.name AS "userName",
+            COALESCE((SELECT json_agg(json_build_object('id', m.id, 'type', m.type, 'value', m.value,
+                                                        'verified', m.verified_at IS NOT NULL AND m.disabled_at IS NULL) ORDER BY m.created_at, m.id)
+                        FROM contact_methods m WHERE m.user_id = u.id), '[]') AS methods,
+            COALESCE((SELECT json_agg(json_build_object('id', r.id, 'contactMethodId', r.contact_method_id, 'delayMinutes', r.delay_minutes,
+                                                        'urgency', r.urgency) ORDER BY r.created_at, r.id)
+                        FROM notification_rules r WHERE r.user_id = u.id), '[]') AS rules
+       FROM users u WHERE u.id = ANY($1::uuid[])`,
     [userIds],
   );
-  for (const m of methods.rows) out.get(m.userId)?.methods.push({ id: m.id, type: m.type, value: m.value, verified: m.verified });
-  const rules = await client.query<{ userId: string; id: string; contactMethodId: string; delayMinutes: number; urgency: string }>(
-    `SELECT user_id AS "userId", id, contact_method_id AS "contactMethodId", delay_minutes AS "delayMinutes", urgency
-       FROM notification_rules WHERE user_id = ANY($1::uuid[]) ORDER BY created_at, id`,
-    [userIds],
-  );
-  for (const r of rules.rows) out.get(r.userId)?.rules.push({ id: r.id, contactMethodId: r.contactMethodId, delayMinutes: r.delayMinutes, urgency: r.urgency });
+  for (const t of r.rows) out.set(t.userId, t);
   return out;
 }

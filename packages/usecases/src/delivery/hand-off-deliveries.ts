@@ -1,6 +1,5 @@
 import type { ContactMethodType } from '@heinrich/core/delivery/contact-method-value';
 import type { DispatchRow } from '@heinrich/db/delivery/find-deliveries-to-dispatch';
-import { markIncidentDeliveriesEnqueued } from '@heinrich/db/delivery/mark-incident-deliveries-enqueued';
 import type pg from 'pg';
 import { planPendingPages } from './plan-pending-pages';
 
@@ -20,10 +19,10 @@ export interface DeliveryHandoff {
 
 /**
  * In the engine's transaction, after it wrote the incident's pages: plans them
- * (deliveries, and the plan on the timeline) and marks the deliveries on
- * configured channels enqueued. Returns those, for `handoff.enqueue` after commit.
+ * (deliveries, and the plan on the timeline), the deliveries on configured
+ * channels written marked enqueued. Returns those, for `handoff.enqueue` after commit.
  */
 export async function planDeliveriesInTransaction(client: pg.PoolClient, incidentId: string, now: Date, handoff: Pick<DeliveryHandoff, 'configured'>): Promise<DispatchRow[]> {
-  await planPendingPages(client, now, { incidentId });
-  return markIncidentDeliveriesEnqueued(client, incidentId, [...handoff.configured], now);
+  const { enqueued } = await planPendingPages(client, now, { incidentId, enqueue: handoff.configured });
+  return enqueued;
 }

@@ -1,6 +1,7 @@
 import { CONTACT_METHOD_TYPES, type ContactMethodType } from '@heinrich/core/delivery/contact-method-value';
 import { CHANNEL_LABEL, planDelivery, sendDueAt, type DeliveryPlan } from '@heinrich/core/delivery/plan-delivery';
 import type { Urgency } from '@heinrich/core/escalation/urgency';
+import type { DispatchRow } from '@heinrich/db/delivery/find-deliveries-to-dispatch';
 import { insertDeliveries, type NewDelivery } from '@heinrich/db/delivery/insert-deliveries';
 import { loadDeliveryTargets, type DeliveryTarget } from '@heinrich/db/delivery/load-delivery-targets';
 import { recordEvents } from '@heinrich/db/ingest/record-events';
@@ -24,7 +25,17 @@ const EVERY_CHANNEL: ReadonlySet<ContactMethodType> = new Set(CONTACT_METHOD_TYP
  * pass is idempotent (planned_at, and the unique (notification, contact
  * method)), so the dispatcher and its timer may both run it.
  */
-export async function planPendingPages(client: pg.PoolClient, now: Date, opts: { limit?: number; /** only this incident's pages (the engine, in its own transaction) */ incidentId?: string } = {}): Promise<number> {
+export async function planPendingPages(
+  client: pg.PoolClient,
+  now: Date,
+  opts: {
+    limit?: number;
+    /** only this incident's pages (the engine, in its own transaction) */
+    incidentId?: string;
+    /** channels whose deliveries the caller adds jobs for right after commit: written marked enqueued */
+    enqueue?: ReadonlySet<string>;
+  } = {},
+): Promise<{ pages: number; enqueued: DispatchRow[] }> {
   const pages = await client.query<{ id: string; incidentId: string; userId: string; allowVoice: boolean; createdAt: Date; urgency: Urgency }>(
     `SELECT n.id, n.incident_id AS "incidentId", n.user_id AS "userId", n.allow_voice AS "allowVoice", n.created_at AS "createdAt",
             COALESCE(e.urgency, 'high') AS urgency
@@ -34,7 +45,7 @@ export async function planPendingPages(client: pg.PoolClient, now: Date, opts: {
       FOR UPDATE OF n SKIP LOCKED`,
     [opts.limit ?? 200, opts.incidentId ?? null],
   );
-  if (pages.rows.length === 0) return 0;
+  if (pages.rows.length === 0) return { pages: 0, enqueued: [] };
   const targets = await loadDeliveryTargets(client, [...new Set(pages.rows.map((n) => n.userId))]);
   const deliveries: NewDelivery[] = [];
   const events = [];
@@ -44,7 +55,15 @@ export async function planPendingPages(client: pg.PoolClient, now: Date, opts: {
     const plan = planFor(target, n.urgency, n.allowVoice, EVERY_CHANNEL);
     const values = new Map(target.methods.map((m) => [m.id, m.value]));
     for (const s of plan.sends) {
-      deliveries.push({ notificationId: n.id, contactMethodId: s.contactMethodId, channel: s.type, target: values.get(s.contactMethodId)!, ruleId: s.ruleId, dueAt: sendDueAt(n.createdAt, s.delayMinutes) });
+      deliveries.push({
+        notificationId: n.id,
+        contactMethodId: s.contactMethodId,
+        channel: s.type,
+        target: values.get(s.contactMethodId)!,
+        ruleId: s.ruleId,
+        dueAt: sendDueAt(n.createdAt, s.delayMinutes),
+        enqueued: opts.enqueue?.has(s.type) ?? false,
+      });
     }
     events.push({
       incidentId: n.incidentId,
@@ -55,10 +74,11 @@ export async function planPendingPages(client: pg.PoolClient, now: Date, opts: {
       data: { userId: n.userId, notificationId: n.id, sends: plan.sends, skipped: plan.skipped, defaulted: plan.defaulted },
     });
   }
-  await insertDeliveries(client, deliveries, now);
+  // no NOTIFY of our own: the engine's commit (its pages' trigger) wakes the dispatcher, or we are the dispatcher
+  const written = await insertDeliveries(client, deliveries, now, { notify: false });
   await recordEvents(client, events);
   await client.query(`UPDATE notifications SET planned_at = $2 WHERE id = ANY($1::uuid[])`, [pages.rows.map((n) => n.id), now]);
-  return pages.rows.length;
+  return { pages: pages.rows.length, enqueued: written.filter((d) => d.enqueued).map(({ id, channel, dueAt }) => ({ id, channel, dueAt })) };
 }
 
 /** The user's plan for an incident of this urgency, with these channels configured. */
