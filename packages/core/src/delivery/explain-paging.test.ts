@@ -93,7 +93,7 @@ describe('explainPaging: people not paged, from what the engine recorded', () =>
   const night = new Date('2026-11-28T03:00:00Z');
   const acked: ExplainEvent = { type: 'escalation_stopped', message: 'Escalation stopped: the incident is acknowledged', data: {}, createdAt: new Date('2026-11-28T03:04:00Z') };
 
-  it('an override replaced Alice; Carol was outranked by a higher layer; Dave is a member whose shift it was not; Erin was acknowledged before her turn', () => {
+  it('an override replaced Alice; Carol was outranked by a higher layer (and the override); Dave is a member whose shift it was not; Erin was acknowledged before her turn', () => {
     const events = [...stepEvents(night, [override]), acked];
     expect(events[0]!.message).toContain('paging Bob (on call in schedule "Ops": override 2026-11-28T02:00:00.000Z to 2026-11-28T06:00:00.000Z, replacing Alice on layer "Primary")');
     const [a, b, c, d, e] = explainPaging(events, people, context);
@@ -103,7 +103,9 @@ describe('explainPaging: people not paged, from what the engine recorded', () =>
       'Alice was not paged: not on call in schedule "Ops" at 2026-11-28T03:00:00.000Z: Bob\'s override (2026-11-28T02:00:00.000Z to 2026-11-28T06:00:00.000Z) replaced Alice on layer "Primary" (their shift 2026-11-23T00:00:00.000Z to 2026-11-30T00:00:00.000Z)',
     );
     expect(a!.facts.map((f) => f.type)).toEqual(['escalation_step']);
-    expect(c!.reasons.map((r) => r.code)).toEqual(['override_replaced']);
+    expect(c!.summary).toBe(
+      'Carol was not paged: not on call in schedule "Ops" at 2026-11-28T03:00:00.000Z: it was Carol\'s shift on layer "Secondary" (their shift 2026-11-23T00:00:00.000Z to 2026-11-30T00:00:00.000Z), but the higher layer "Primary" had Alice; Bob\'s override (2026-11-28T02:00:00.000Z to 2026-11-28T06:00:00.000Z) was on call over every layer',
+    );
     expect(d!.summary).toBe('Dave was not paged: not on call in schedule "Ops" at 2026-11-28T03:00:00.000Z: Bob was on call by an override (2026-11-28T02:00:00.000Z to 2026-11-28T06:00:00.000Z)');
     expect(e!.summary).toBe(
       'Erin was not paged: step 2 (named in it) never ran: the escalation stopped at 2026-11-28T03:04:00.000Z (the incident is acknowledged), before it was due at 2026-11-28T03:10:00.000Z',

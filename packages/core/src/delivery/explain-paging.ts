@@ -164,7 +164,15 @@ function scheduleMisses(events: readonly ExplainEvent[], person: { id: string; n
       const hit = [...layers].reverse().find((l) => l.userId === person.id);
       const winner = Array.isArray(t.outcome?.because) ? (t.outcome.because[0] as WinnerRecord | undefined) : undefined;
       const member = context.schedules?.get(t.id)?.layers.some((l) => l.members.includes(person.id)) ?? false;
-      if (hit && winner?.kind === 'override') {
+      // the highest layer with someone on shift: the rotation's answer before overrides
+      const top = [...layers].reverse().find((l) => l.userId !== null);
+      if (hit && top && hit !== top) {
+        const over = winner?.kind === 'override' ? `; ${name(winner.userId)}'s override (${winner.start} to ${winner.end}) was on call over every layer` : '';
+        reasons.push({
+          code: 'outranked_by_layer',
+          message: `not on call in ${schedule} at ${at}: it was ${person.name}'s shift on layer ${JSON.stringify(hit.layerName)}${shiftText(hit)}, but the higher layer ${JSON.stringify(top.layerName)} had ${name(top.userId as string)}${over}`,
+        });
+      } else if (hit && winner?.kind === 'override') {
         reasons.push({
           code: 'override_replaced',
           message: `not on call in ${schedule} at ${at}: ${name(winner.userId)}'s override (${winner.start} to ${winner.end}) replaced ${person.name} on layer ${JSON.stringify(hit.layerName)}${shiftText(hit)}`,
