@@ -53,6 +53,7 @@ beforeAll(async () => {
     databaseUrl: world.api.databaseUrl,
     sync: { slack: createSlackClient({ botToken: 'xoxb-test-token', apiUrl: slack.apiUrl }), publicUrl: PUBLIC_URL },
     sweepIntervalMs: 200,
+    catchUpEveryMs: 0,
   });
 }, 60_000);
 
@@ -116,6 +117,22 @@ describe('Slack messages', () => {
     });
     // one post per channel and incident, however often it was synced
     expect(posts('C0PAGING', incident.number)).toHaveLength(1);
+  });
+
+  it('catches up with a timeline entry that committed after a later one (seq out of order)', async () => {
+    const policyId = await world.policy([{ delayMinutes: 10, targets: [{ type: 'user', id: world.people.bob.id }, { type: 'slackChannel', id: 'C0LATE' }] }]);
+    const incident = await world.trigger((await world.service({ policyId })).key);
+    await eventually('the post synced', async () => {
+      const r = await world.api.db.pool.query(`SELECT status FROM slack_messages WHERE incident_id = $1 AND status = 'posted' AND wanted_seq = synced_seq`, [incident.id]);
+      return r.rowCount === 1;
+    });
+    // as if the newest entry had committed late: the message shows less than the timeline, and nothing flagged it
+    await world.api.db.pool.query(
+      `UPDATE slack_messages SET synced_seq = synced_seq - 1, wanted_seq = synced_seq - 1 WHERE incident_id = $1`,
+      [incident.id],
+    );
+    const before = slack.callsOf('chat.update').filter((c) => c.args.channel === 'C0LATE').length;
+    await eventually('the message updated again', async () => slack.callsOf('chat.update').filter((c) => c.args.channel === 'C0LATE').length > before);
   });
 
   it('a Slack contact method DMs the incident message, kept true in place', async () => {

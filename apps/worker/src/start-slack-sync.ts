@@ -1,8 +1,13 @@
 import type { Logger } from '@heinrich/config/logger';
 import type { Context } from '@heinrich/usecases/context';
+import { catchUpSlackMessages } from '@heinrich/usecases/slack/catch-up-slack-messages';
 import { findSlackWork } from '@heinrich/usecases/slack/find-slack-work';
 import { listenForSlack } from '@heinrich/usecases/slack/listen-for-slack';
 import { syncSlackIncident, type SlackSyncDeps } from '@heinrich/usecases/slack/sync-slack-incident';
+
+/** How often, and over which messages, the sweep looks for timeline entries that committed out of seq order. */
+const CATCH_UP_EVERY_MS = 60_000;
+const CATCH_UP_WINDOW_MS = 24 * 3600_000;
 
 export interface SlackSyncRuntime {
   /** one sweep now (tests; NOTIFY and the timer call it too) */
@@ -25,6 +30,8 @@ export async function startSlackSync(deps: {
   databaseUrl: string;
   sync: SlackSyncDeps;
   sweepIntervalMs?: number;
+  /** how often a sweep also catches up with out-of-order timeline entries (default a minute) */
+  catchUpEveryMs?: number;
   now?: () => Date;
 }): Promise<SlackSyncRuntime> {
   const ctx = { db: deps.db, logger: deps.logger, now: deps.now ?? (() => new Date()) };
@@ -32,11 +39,16 @@ export async function startSlackSync(deps: {
   let running: Promise<void> | undefined;
   let again = false;
   let stopped = false;
+  let caughtUpAt = 0;
 
   const sweep = async () => {
     do {
       again = false;
       if (Date.now() < pausedUntil) return;
+      if (Date.now() - caughtUpAt >= (deps.catchUpEveryMs ?? CATCH_UP_EVERY_MS)) {
+        caughtUpAt = Date.now();
+        await catchUpSlackMessages(ctx.db.pool, new Date(ctx.now().getTime() - CATCH_UP_WINDOW_MS));
+      }
       const incidents = await findSlackWork(ctx.db.pool, ctx.now(), 50);
       for (const incidentId of incidents) {
         if (stopped) return;
