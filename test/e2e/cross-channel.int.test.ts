@@ -6,7 +6,8 @@
 // voice webhooks and button clicks signed as Twilio and Slack sign them.
 // An SMS reply acknowledges and the Slack messages (channel post and DM) say
 // so in place; a Slack click resolves and the SMS user hears nothing more; a
-// voice keypress acknowledges and Slack follows.
+// voice keypress acknowledges and Slack follows; a Slack Escalate click pages
+// the next step by SMS at once and a web-UI ack updates Slack.
 import { loadWorkerConfig } from '@heinrich/config/load-config';
 import { createLogger } from '@heinrich/config/logger';
 import { createDatabase, pingDatabase, type Database } from '@heinrich/db/create-database';
@@ -278,5 +279,49 @@ describe('one incident across SMS, Slack and the API', () => {
     const update = await eventually('chat.update after the keypress', async () => updatesOf('C0VOICE', ts).find((c) => text(c).includes('Acknowledged by Dave via voice call')));
     expect(JSON.stringify(update.args.blocks)).not.toContain('"action_id":"incident_ack"');
     expect(postsIn('C0VOICE', incident.number)).toHaveLength(1);
+  });
+
+  it('a Slack Escalate click pages the next step by SMS at once; an ack in the web UI updates Slack; the late SMS reply changes nothing', async () => {
+    const lena = world.people.lena;
+    const carol = world.people.carol;
+    const number = '+14155550303';
+    await method(carol, 'sms', number, 0);
+    await linkSlack(lena, 'U0LENA');
+    const fay = await world.api.createUser({ name: 'Fay', teams: { [world.team.id]: 'responder' } });
+    const policyId = await world.policy([
+      { delayMinutes: 10, targets: [{ type: 'user', id: lena.id }, { type: 'slackChannel', id: 'C0ESC' }] },
+      { delayMinutes: 10, targets: [{ type: 'user', id: carol.id }] },
+    ]);
+    const incident = await world.trigger((await world.service({ policyId })).key);
+    const ts = await slackMessage(incident.id, 'C0ESC');
+    expect(pagesTo(number).filter((m) => m.body.includes(`(#${incident.number})`))).toEqual([]);
+
+    // Lena escalates from the channel: step 2 (Carol, by SMS) is paged now, without waiting for the delay
+    const esc = await click('U0LENA', 'incident_escalate', incident.id, 'C0ESC', ts);
+    expect(esc.status).toBe(200);
+    const sms = await eventually("Carol's SMS page", async () => pagesTo(number).find((m) => m.body.includes(`(#${incident.number})`)));
+    const code = /Reply (\d+)a to ack/.exec(sms.body)?.[1];
+    expect(code, sms.body).toBeDefined();
+    expect((await world.pages(incident.id)).map((p) => [p.userId, p.step])).toEqual([[lena.id, 0], [carol.id, 1]]);
+    // the post names who is paged now, and the thread says it was escalated
+    await eventually('the post showing Carol paged', async () => updatesOf('C0ESC', ts).find((c) => JSON.stringify(c.args.blocks).includes('Carol')));
+    await eventually('the escalation in the thread', async () =>
+      slack.callsOf('chat.postMessage').find((c) => c.args.channel === 'C0ESC' && c.args.thread_ts === ts && /escalat/i.test(String(c.args.text))),
+    );
+
+    // Fay acknowledges in the web UI (her session cookie): Slack says so in place
+    const ack = await fay.call('POST', `/api/v1/incidents/${incident.id}/acknowledge`);
+    expect(ack.status, JSON.stringify(ack.body)).toBe(200);
+    const [event] = await world.timeline(incident.id, ['acknowledged']);
+    expect(event!.message).toBe('Acknowledged by Fay via ui');
+    const update = await eventually('chat.update after the web ack', async () => updatesOf('C0ESC', ts).find((c) => text(c).includes('Acknowledged by Fay via web')));
+    expect(JSON.stringify(update.args.blocks)).not.toContain('"action_id":"incident_ack"');
+
+    // Carol's late SMS reply is told, and changes nothing
+    const late = await twilio.inboundSms(SMS_WEBHOOK, number, `${code}a`);
+    expect(late.text).toContain(`Incident ${incident.number} was already acknowledged.`);
+    expect(await world.timeline(incident.id, ['acknowledged'])).toHaveLength(1);
+    await slackCaughtUp(incident.id);
+    expect(postsIn('C0ESC', incident.number)).toHaveLength(1);
   });
 });
