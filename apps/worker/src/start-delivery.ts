@@ -1,6 +1,6 @@
 import type { WorkerConfig } from '@heinrich/config/load-config';
 import type { Logger } from '@heinrich/config/logger';
-import type { ContactMethodType } from '@heinrich/core/delivery/contact-method-value';
+import { CONTACT_METHOD_TYPES, type ContactMethodType } from '@heinrich/core/delivery/contact-method-value';
 import { createProducerRedis, createWorkerRedis } from '@heinrich/jobs/create-queue';
 import { deliveryJob, deliveryQueueName } from '@heinrich/jobs/queues';
 import type { Context } from '@heinrich/usecases/context';
@@ -34,8 +34,9 @@ export interface DeliveryRuntime {
 
 /**
  * Delivery in the worker process: a queue and a BullMQ worker per configured
- * provider (log and webhook today; sms, voice and slack have none yet, so their
- * deliveries are recorded unavailable and the next method is used), the
+ * provider (log and webhook always; sms and voice with Twilio credentials, slack
+ * with SLACK_BOT_TOKEN; a channel without one has its deliveries recorded
+ * unavailable and the next method is used), the
  * dispatcher woken by LISTEN heinrich_deliveries (a commit that writes pages or
  * deliveries) and by a timer (the backstop for lost NOTIFYs and lost jobs).
  */
@@ -53,6 +54,14 @@ export async function startDelivery(deps: {
   const metrics = deps.metrics ?? createDeliveryMetrics(new Registry());
   const ctx = { db: deps.db, logger, now: deps.now ?? (() => new Date()) };
   const configured = new Set(senders.keys());
+  // said once at start, so whoever reads the worker's log knows why such pages go elsewhere
+  const unconfigured = CONTACT_METHOD_TYPES.filter((type) => !configured.has(type));
+  if (unconfigured.length > 0) {
+    logger.info(
+      { unavailable: unconfigured },
+      `no credentials for ${unconfigured.join(', ')}: pages to these contact methods are recorded unavailable and go to the person's next method (docs/slack.md, docs/twilio.md)`,
+    );
+  }
 
   const producerRedis = createProducerRedis(config.redisUrl);
   producerRedis.on('error', (err) => logger.debug({ err: err.message }, 'redis delivery producer connection error'));
