@@ -135,6 +135,35 @@ describe('Slack messages', () => {
     await eventually('the message updated again', async () => slack.callsOf('chat.update').filter((c) => c.args.channel === 'C0LATE').length > before);
   });
 
+  it('a silence shows until when and by whom, offers Unsilence, and is followed up in the thread', async () => {
+    const policyId = await world.policy([{ delayMinutes: 10, targets: [{ type: 'user', id: world.people.bob.id }, { type: 'slackChannel', id: 'C0SIL' }] }]);
+    const incident = await world.trigger((await world.service({ policyId })).key);
+    const ts = await eventually('the post', async () => {
+      const r = await world.api.db.pool.query(`SELECT ts FROM slack_messages WHERE incident_id = $1 AND status = 'posted'`, [incident.id]);
+      return r.rows[0]?.ts as string | undefined;
+    });
+    // what silenceIncident commits (its Alertmanager part is tested with the real Alertmanager in test/slack/silence*)
+    const endsAt = new Date(Date.now() + 3600_000);
+    await world.api.db.pool.query(
+      `INSERT INTO incident_silences (id, incident_id, open_for, alertmanager_url, silence_id, starts_at, ends_at, created_by, created_by_name)
+       VALUES (gen_random_uuid(), $1, $1, 'http://alertmanager.test', 'am-1', now(), $2, 'user:x', 'Alice')`,
+      [incident.id, endsAt],
+    );
+    await world.api.db.pool.query(
+      `INSERT INTO incident_events (id, incident_id, type, message, actor, via) VALUES (gen_random_uuid(), $1, 'silenced', 'Silenced for 1 h by Alice via slack', 'user:x', 'slack')`,
+      [incident.id],
+    );
+    const update = await eventually('the silence in place', async () => slack.callsOf('chat.update').find((c) => c.args.ts === ts && text(c).includes('Silenced until')));
+    const blocks = JSON.stringify(update.args.blocks);
+    expect(blocks).toContain(`Silenced until <!date^${Math.floor(endsAt.getTime() / 1000)}^{time}|`);
+    expect(blocks).toContain('by Alice');
+    expect(blocks).toContain('"action_id":"incident_unsilence"');
+    expect(blocks).not.toContain('"action_id":"incident_silence"');
+    await eventually('the silence in the thread', async () =>
+      slack.callsOf('chat.postMessage').find((c) => c.args.thread_ts === ts && String(c.args.text) === ':no_bell: Silenced for 1 h by Alice via slack'),
+    );
+  });
+
   it('a Slack contact method DMs the incident message, kept true in place', async () => {
     const carol = world.people.carol;
     await slackMethod(carol, 'U0CAROL');
