@@ -7,7 +7,8 @@
 // An SMS reply acknowledges and the Slack messages (channel post and DM) say
 // so in place; a Slack click resolves and the SMS user hears nothing more; a
 // voice keypress acknowledges and Slack follows; a Slack Escalate click pages
-// the next step by SMS at once and a web-UI ack updates Slack.
+// the next step by SMS at once and a web-UI ack updates Slack; a Slack ack
+// before an SMS rule's delay means that SMS is never sent.
 import { loadWorkerConfig } from '@heinrich/config/load-config';
 import { createLogger } from '@heinrich/config/logger';
 import { createDatabase, pingDatabase, type Database } from '@heinrich/db/create-database';
@@ -323,5 +324,42 @@ describe('one incident across SMS, Slack and the API', () => {
     expect(await world.timeline(incident.id, ['acknowledged'])).toHaveLength(1);
     await slackCaughtUp(incident.id);
     expect(postsIn('C0ESC', incident.number)).toHaveLength(1);
+  });
+
+  it("acknowledged in Slack before the SMS rule's delay: the SMS never goes (while the same delay pages an incident left open)", async () => {
+    const gus = await world.api.db.prisma.user.create({ data: { name: 'Gus', email: `gus-${Date.now()}@example.test`, slackUserId: 'U0GUS' } });
+    await world.api.db.prisma.teamMember.create({ data: { teamId: world.team.id, userId: gus.id, role: 'responder' } });
+    const person = { id: gus.id, name: 'Gus' };
+    const number = '+14155550304';
+    await method(person, 'slack', 'U0GUS', 0);
+    await method(person, 'sms', number, 5);
+    const policyId = await world.policy([{ delayMinutes: 30, targets: [{ type: 'user', id: gus.id }] }]);
+    const { key } = await world.service({ policyId });
+    const acked = await world.trigger(key);
+    const open = await world.trigger(key);
+    const dmTs = await slackMessage(acked.id, 'D0GUS');
+    await slackMessage(open.id, 'D0GUS');
+
+    // Gus acknowledges the first from his DM
+    expect((await click('U0GUS', 'incident_ack', acked.id, 'D0GUS', dmTs)).status).toBe(200);
+    expect(await incidentStatus(acked.id)).toBe('acknowledged');
+    await eventually('the DM updated in place', async () => updatesOf('D0GUS', dmTs).find((c) => text(c).includes('Acknowledged by Gus')));
+
+    // five minutes on, the SMS rule falls due: the open incident is texted, the acknowledged one is not
+    world.clock.advanceMinutes(6);
+    await world.runDue();
+    await worker.delivery!.kick();
+    // the SMS jobs wait in BullMQ for real minutes (their delay was reckoned on the test clock): time passes for Redis too
+    await eventually('the SMS of the open incident', async () => {
+      await worker.delivery!.queues.get('sms')!.promoteJobs();
+      return pagesTo(number).find((m) => m.body.includes(`(#${open.number})`));
+    });
+    await eventually("the acknowledged incident's SMS delivery settled", async () => {
+      const sms = (await deliveries(acked.id)).filter((d) => d.channel === 'sms');
+      return sms.length > 0 && sms.every((d) => d.status === 'cancelled');
+    }).catch(async (err: unknown) => {
+      throw new Error(`${(err as Error).message}: ${JSON.stringify(await deliveries(acked.id))}`);
+    });
+    expect(pagesTo(number).filter((m) => m.body.includes(`(#${acked.number})`))).toEqual([]);
   });
 });
