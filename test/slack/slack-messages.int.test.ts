@@ -252,6 +252,21 @@ describe('Slack messages', () => {
     expect(r.rows).toHaveLength(1);
   });
 
+  it('a channel post still pending over an hour after its incident resolved is dropped, not posted', async () => {
+    const policyId = await world.policy([{ delayMinutes: 10, targets: [{ type: 'user', id: world.people.bob.id }] }]);
+    const incident = await world.trigger((await world.service({ policyId })).key);
+    expect((await world.api.admin('POST', `/api/v1/incidents/${incident.id}/resolve`)).status).toBe(200);
+    // as if Slack had been out for two hours since
+    await world.api.db.pool.query(`UPDATE incident_events SET created_at = now() - interval '2 hours' WHERE incident_id = $1 AND type = 'resolved'`, [incident.id]);
+    await world.api.db.pool.query(`INSERT INTO slack_messages (id, incident_id, kind, target, key) VALUES (gen_random_uuid(), $1, 'channel', 'C0OLD', 'channel:C0OLD')`, [incident.id]);
+    const [entry] = await eventually('the drop on the timeline', async () => {
+      const t = await world.timeline(incident.id, ['slack_failed']);
+      return t.length > 0 ? t : undefined;
+    });
+    expect(entry!.message).toMatch(/^Slack channel C0OLD: not posted \(the incident was resolved at .*, over an hour before it could be posted\)$/);
+    expect(slack.callsOf('chat.postMessage').filter((c) => c.args.channel === 'C0OLD')).toEqual([]);
+  });
+
   it('a channel Slack refuses (channel_not_found) is given up with a timeline entry', async () => {
     slack.failNext('chat.postMessage', { error: 'channel_not_found' }, 1, (args) => args.channel === 'C0GONE');
     const policyId = await world.policy([{ delayMinutes: 10, targets: [{ type: 'user', id: world.people.bob.id }, { type: 'slackChannel', id: 'C0GONE' }] }]);

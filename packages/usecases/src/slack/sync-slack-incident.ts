@@ -35,6 +35,8 @@ export interface SlackSyncResult {
 }
 
 const MAX_BACKOFF_MS = 5 * 60_000;
+/** A channel post still pending this long after its incident was resolved is dropped: news that old only floods the channel (after an outage, or a token set later). */
+const STALE_POST_MS = 60 * 60_000;
 
 /**
  * Brings an incident's Slack messages up to date with Postgres: posts the
@@ -55,6 +57,10 @@ export async function syncSlackIncident(ctx: Pick<Context, 'db' | 'now' | 'logge
   for (const [i, row] of rows.entries()) {
     try {
       if (row.status === 'pending') {
+        const resolvedAt = loaded.view.status === 'resolved' ? loaded.view.statusChange?.at : undefined;
+        if (resolvedAt && ctx.now().getTime() - resolvedAt.getTime() > STALE_POST_MS) {
+          throw new PermanentDeliveryError(`the incident was resolved at ${resolvedAt.toISOString()}, over an hour before it could be posted`);
+        }
         await post(ctx, row, content, loaded.seq, deps);
         result.posted++;
       } else {
