@@ -219,6 +219,8 @@ describe('one incident across SMS, Slack and the API', () => {
         const rows = await world.api.db.pool.query(`SELECT channel_id, ts, status, wanted_seq, synced_seq FROM slack_messages WHERE incident_id = $1`, [incident.id]);
         throw new Error(`${(err as Error).message}; slack_messages ${JSON.stringify(rows.rows)}; updates ${JSON.stringify(slack.callsOf('chat.update').map((c) => [c.args.channel, c.args.ts, c.args.text]))}`);
       });
+      // "at" the time of the ack, shown in each reader's time zone
+      expect(JSON.stringify(update.args.blocks)).toMatch(/Acknowledged by Alice via SMS at <!date\^\d+\^\{time\}\|\d\d:\d\d UTC>/);
       expect(JSON.stringify(update.args.blocks)).not.toContain('"action_id":"incident_ack"');
       expect(JSON.stringify(update.args.blocks)).toContain('"action_id":"incident_resolve"');
     }
