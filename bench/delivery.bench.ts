@@ -14,7 +14,6 @@ import { sha256Hex } from '@heinrich/core/alert-group';
 import { createDatabase, pingDatabase } from '@heinrich/db/create-database';
 import pg from 'pg';
 import { buildSenders } from '@heinrich/providers/build-senders';
-import { startDelivery } from '../apps/worker/src/start-delivery';
 import { startWorker } from '../apps/worker/src/start-worker';
 import { startApiProcess } from './api-process';
 import { createBenchDatabase } from './bench-database';
@@ -50,10 +49,17 @@ export async function deliveryBench(opts: DeliveryBenchOptions) {
   await seed(raw, hookUrl, routingKey);
   const logger = createLogger({ name: 'bench-delivery', level: 'silent' });
   const db = createDatabase({ url: database.url, poolSize: 20, applicationName: 'bench-delivery' });
-  const config = loadWorkerConfig({ DATABASE_URL: database.url, REDIS_URL: opts.redisUrl, REDIS_PREFIX: prefix, PORT: '0', LOG_LEVEL: 'silent', DATABASE_POOL_SIZE: '20' });
-  const worker = await startWorker({ config, logger, db, pingDatabase: () => pingDatabase(db), ...(process.env.BENCH_DELIVERY_APART === '1' ? {} : { senders: buildSenders(config, logger) }) });
-  // BENCH_DELIVERY_APART=1: delivery started on its own, as before the engine handed pages to it (the NOTIFY + dispatcher path only)
-  const delivery = process.env.BENCH_DELIVERY_APART === '1' ? await startDelivery({ config, logger, db, senders: buildSenders(config, logger) }) : undefined;
+  const config = loadWorkerConfig({
+    DATABASE_URL: database.url,
+    REDIS_URL: opts.redisUrl,
+    REDIS_PREFIX: prefix,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    DATABASE_POOL_SIZE: '20',
+    // BENCH_DELIVERY_HANDOFF=on|off: the engine hands its pages to delivery itself, or the dispatcher plans them (default: the config's)
+    DELIVERY_HANDOFF: process.env.BENCH_DELIVERY_HANDOFF,
+  });
+  const worker = await startWorker({ config, logger, db, pingDatabase: () => pingDatabase(db), senders: buildSenders(config, logger) });
   const api = await startApiProcess({ DATABASE_URL: database.url, REDIS_URL: opts.redisUrl, REDIS_PREFIX: prefix, HEINRICH_ADMIN_API_KEY: 'bench-admin-key-0123456789abcdef' });
   try {
     const accepted = new Map<string, number>();
@@ -92,6 +98,7 @@ export async function deliveryBench(opts: DeliveryBenchOptions) {
     const st = stages.rows[0]!;
     return {
       ratePerSecond: opts.rate,
+      handoff: config.deliveryHandoff,
       stagesP50Ms: { incidentToPage: round(st.page), pageToDelivery: round(st.plan), deliveryToEnqueued: round(st.enqueue), enqueuedToClaimed: round(st.claim), claimedToSent: round(st.send) },
       incidents: total,
       accepted: accepted.size,
@@ -101,7 +108,6 @@ export async function deliveryBench(opts: DeliveryBenchOptions) {
     };
   } finally {
     await api.stop();
-    await delivery?.close();
     await worker.close();
     await raw.end();
     await db.close();

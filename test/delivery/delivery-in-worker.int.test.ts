@@ -1,6 +1,6 @@
-// Delivery inside the worker runtime, as main.ts runs it: the engine plans the
-// pages in its own transaction and adds the delivery jobs right after it
-// commits; the worker's /readyz reports delivery's queues and /metrics counts
+// Delivery inside the worker runtime, as main.ts runs it, with DELIVERY_HANDOFF=on:
+// the engine plans the pages in its own transaction and adds the delivery jobs
+// right after it commits; the worker's /readyz reports delivery's queues and /metrics counts
 // deliveries by channel and outcome, times the provider calls, and shows the
 // backlog of due deliveries. Everything is observed over HTTP.
 import { buildSenders } from '@heinrich/providers/build-senders';
@@ -22,7 +22,7 @@ beforeAll(async () => {
     redisUrl: world.api.redisUrl,
     redisPrefix: world.api.redisPrefix,
     now: world.clock.now,
-    env: { ESCALATION_SWEEP_INTERVAL_MS: '3600000', DELIVERY_BACKOFF_MS: '50', DELIVERY_LOST_AFTER_MS: '3600000', WEBHOOK_TIMEOUT_MS: '2000' },
+    env: { DELIVERY_HANDOFF: 'on', ESCALATION_SWEEP_INTERVAL_MS: '3600000', DELIVERY_BACKOFF_MS: '50', DELIVERY_LOST_AFTER_MS: '3600000', WEBHOOK_TIMEOUT_MS: '2000' },
     senders: (config, logger) => buildSenders(config, logger, world.clock.now),
   });
 }, 60_000);

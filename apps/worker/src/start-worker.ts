@@ -94,7 +94,8 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
   const slackSync = deps.slack
     ? await startSlackSync({ db: deps.db, logger, databaseUrl: config.databaseUrl, sync: { slack: deps.slack, publicUrl: config.publicUrl } })
     : undefined;
-  const handoff = delivery?.handoff;
+  // DELIVERY_HANDOFF=on: the engine plans its pages and adds their jobs itself (else the dispatcher does, in batches)
+  const handoff = config.deliveryHandoff ? delivery?.handoff : undefined;
 
   const workerRedis = createWorkerRedis(config.redisUrl);
   workerRedis.on('error', (err) => logger.debug({ err: err.message }, 'redis worker connection error'));
