@@ -1,6 +1,8 @@
 // Composition root of the api: parse config once, build the dependencies, listen,
 // and shut down gracefully on SIGTERM (stop accepting, finish in-flight requests).
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { configOrExit, loadApiConfig } from '@heinrich/config/load-config';
 import { createLogger } from '@heinrich/config/logger';
@@ -34,7 +36,10 @@ const app = createApp({
 });
 
 const server: Server = app.listen(config.port, () => {
-  logger.info({ port: config.port, publicUrl: config.publicUrl }, 'api listening');
+  const webUi = existsSync(join(config.webDistDir, 'index.html'));
+  logger.info({ port: config.port, publicUrl: config.publicUrl, webUi: webUi ? config.webDistDir : false }, 'api listening');
+  // without a build, opening the api's URL answers a JSON 404: say why here
+  if (!webUi) logger.warn({ webDistDir: config.webDistDir }, 'no web UI build (no index.html): the api serves the API only; run npm run build:web or set WEB_DIST_DIR');
 });
 server.on('error', (err) => {
   logger.fatal({ err }, 'api could not listen');
