@@ -92,7 +92,7 @@ describe('escalation chaos', () => {
       { delayMinutes: 5, targets: [{ type: 'user', id: carol.id }] },
     ]);
     const { key } = await w.service({ policyId: policy });
-    const incidents = [];
+    const incidents: Awaited<ReturnType<typeof w.trigger>>[] = [];
     for (let i = 0; i < 6; i++) incidents.push(await w.trigger(key));
     expect(await w.escalationQueue.getDelayedCount()).toBe(6);
 
