@@ -27,25 +27,24 @@ export async function loadSilenceSource(client: pg.PoolClient, incidentId: strin
   );
   const row = inc.rows[0];
   if (!row) return undefined;
-  const [alerts, keys, opener] = await Promise.all([
-    client.query<{ labels: Record<string, string> }>(`SELECT labels FROM alerts WHERE incident_id = $1`, [incidentId]),
-    client.query<{ id: string; alertmanager_url: string | null; external_url: string | null; alertmanager_auth: StoredAlertmanagerAuth | null }>(
-      `SELECT k.id, k.alertmanager_url, k.external_url, k.alertmanager_auth
-         FROM integration_keys k
-        WHERE k.service_id = $1 AND k.type = 'alertmanager' AND (k.alertmanager_url IS NOT NULL OR k.external_url IS NOT NULL)
-        ORDER BY k.id::text = (SELECT substr(e.actor, length('integration-key:') + 1) FROM incident_events e
-                                WHERE e.incident_id = $2 AND e.type = 'opened' ORDER BY e.seq LIMIT 1) DESC NULLS LAST,
-                 k.revoked_at IS NULL DESC, k.alertmanager_url IS NOT NULL DESC, k.last_used_at DESC NULLS LAST
-        LIMIT 1`,
-      [row.service_id, incidentId],
-    ),
-    client.query<{ type: 'alertmanager' | 'events' }>(
-      `SELECT k.type FROM incident_events e JOIN integration_keys k ON k.id::text = substr(e.actor, length('integration-key:') + 1)
-        WHERE e.incident_id = $1 AND e.type = 'opened' AND e.actor LIKE 'integration-key:%'
-        ORDER BY e.seq LIMIT 1`,
-      [incidentId],
-    ),
-  ]);
+  // one after another: a client runs one query at a time (pg 9 refuses overlapping ones)
+  const alerts = await client.query<{ labels: Record<string, string> }>(`SELECT labels FROM alerts WHERE incident_id = $1`, [incidentId]);
+  const keys = await client.query<{ id: string; alertmanager_url: string | null; external_url: string | null; alertmanager_auth: StoredAlertmanagerAuth | null }>(
+    `SELECT k.id, k.alertmanager_url, k.external_url, k.alertmanager_auth
+       FROM integration_keys k
+      WHERE k.service_id = $1 AND k.type = 'alertmanager' AND (k.alertmanager_url IS NOT NULL OR k.external_url IS NOT NULL)
+      ORDER BY k.id::text = (SELECT substr(e.actor, length('integration-key:') + 1) FROM incident_events e
+                              WHERE e.incident_id = $2 AND e.type = 'opened' ORDER BY e.seq LIMIT 1) DESC NULLS LAST,
+               k.revoked_at IS NULL DESC, k.alertmanager_url IS NOT NULL DESC, k.last_used_at DESC NULLS LAST
+      LIMIT 1`,
+    [row.service_id, incidentId],
+  );
+  const opener = await client.query<{ type: 'alertmanager' | 'events' }>(
+    `SELECT k.type FROM incident_events e JOIN integration_keys k ON k.id::text = substr(e.actor, length('integration-key:') + 1)
+      WHERE e.incident_id = $1 AND e.type = 'opened' AND e.actor LIKE 'integration-key:%'
+      ORDER BY e.seq LIMIT 1`,
+    [incidentId],
+  );
   const key = keys.rows[0];
   return {
     incident: { id: row.id, number: row.number, title: row.title, status: row.status, serviceId: row.service_id },
