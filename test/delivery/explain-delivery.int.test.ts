@@ -2,43 +2,30 @@
 // Redis, api, worker and delivery; a fake webhook receiver on loopback): a
 // failed method and the fallback taken, a rule whose send the acknowledgement
 // made unnecessary, a rule that comes after the next step.
-import { loadWorkerConfig } from '@heinrich/config/load-config';
-import { createLogger } from '@heinrich/config/logger';
-import { buildSenders } from '@heinrich/providers/build-senders';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDelivery, type DeliveryRuntime } from '../../apps/worker/src/start-delivery';
-import { startEscalationWorld, type EscalationWorld, type Person } from '../escalation/escalation-world';
+import type { DeliveryRuntime } from '../../apps/worker/src/start-delivery';
+import { type EscalationWorld, type Person } from '../escalation/escalation-world';
 import { eventually } from '../worker/eventually';
-import { startFakeWebhook } from './fake-webhook';
+import { startDeliveryWorld, type DeliveryWorld } from './delivery-world';
 
 let world: EscalationWorld;
 let delivery: DeliveryRuntime;
-let hook: Awaited<ReturnType<typeof startFakeWebhook>>;
+let hook: DeliveryWorld['hook'];
+
+let dw: DeliveryWorld | undefined;
 
 beforeAll(async () => {
-  world = await startEscalationWorld();
-  hook = await startFakeWebhook();
-  const config = loadWorkerConfig({
-    DATABASE_URL: world.api.databaseUrl,
-    REDIS_URL: world.api.redisUrl,
-    REDIS_PREFIX: world.api.redisPrefix,
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+  dw = await startDeliveryWorld('test-explain-delivery', {
     DELIVERY_BACKOFF_MS: '100',
     DELIVERY_ATTEMPTS: '3',
     WEBHOOK_TIMEOUT_MS: '500',
     DELIVERY_SWEEP_INTERVAL_MS: '200',
     PUBLIC_URL: 'https://heinrich.example.com',
   });
-  const logger = createLogger({ name: 'test-explain-delivery', level: config.logLevel });
-  delivery = await startDelivery({ config, logger, db: world.api.db, senders: buildSenders(config, logger, world.clock.now), now: world.clock.now });
+  ({ world, delivery, hook } = dw);
 }, 60_000);
 
-afterAll(async () => {
-  await delivery?.close();
-  for (const q of delivery?.queues.values() ?? []) await q.obliterate({ force: true }).catch(() => {});
-  await hook?.close();
-  await world?.close();
-});
+afterAll(() => dw?.close());
 
 async function method(p: Person, type: string, value: string): Promise<string> {
   const res = await world.api.admin('POST', `/api/v1/users/${p.id}/contact-methods`, { type, value });

@@ -2,40 +2,24 @@
 // one send per second does not hold up the webhook provider. Observed through
 // what a user would notice: the webhook calls all arrive while most log pages
 // still wait their turn, and every log page still goes out.
-import { loadWorkerConfig } from '@heinrich/config/load-config';
-import { createLogger } from '@heinrich/config/logger';
-import { buildSenders } from '@heinrich/providers/build-senders';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startDelivery, type DeliveryRuntime } from '../../apps/worker/src/start-delivery';
-import { startEscalationWorld, type EscalationWorld } from '../escalation/escalation-world';
+import { type EscalationWorld } from '../escalation/escalation-world';
 import { eventually } from '../worker/eventually';
-import { startFakeWebhook } from './fake-webhook';
+import { startDeliveryWorld, type DeliveryWorld } from './delivery-world';
 
 let world: EscalationWorld;
-let delivery: DeliveryRuntime;
-let hook: Awaited<ReturnType<typeof startFakeWebhook>>;
+let hook: DeliveryWorld['hook'];
+let dw: DeliveryWorld | undefined;
 
 beforeAll(async () => {
-  world = await startEscalationWorld();
-  hook = await startFakeWebhook();
-  const config = loadWorkerConfig({
-    DATABASE_URL: world.api.databaseUrl,
-    REDIS_URL: world.api.redisUrl,
-    REDIS_PREFIX: world.api.redisPrefix,
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+  dw = await startDeliveryWorld('test-rate-limits', {
     DELIVERY_RATE_LIMITS: 'log=1',
     DELIVERY_RATE_PER_SECOND: '100',
   });
-  const logger = createLogger({ name: 'test-rate-limits', level: config.logLevel });
-  delivery = await startDelivery({ config, logger, db: world.api.db, senders: buildSenders(config, logger, world.clock.now), now: world.clock.now });
+  ({ world, hook } = dw);
 }, 60_000);
 
-afterAll(async () => {
-  await delivery?.close();
-  for (const q of delivery?.queues.values() ?? []) await q.obliterate({ force: true }).catch(() => {});
-  await hook?.close();
-  await world?.close();
-});
+afterAll(() => dw?.close());
 
 async function sentLogs(): Promise<number> {
   const r = await world.api.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM deliveries WHERE channel = 'log' AND status = 'sent'`);

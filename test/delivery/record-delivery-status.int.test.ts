@@ -1,41 +1,25 @@
 // Provider status callbacks (recordDeliveryStatus): a delivery sent through the
 // real worker pipeline to a fake webhook (its x-request-id is the provider id)
 // is then reported delivered or failed, as Twilio's and Slack's callbacks will.
-import { loadWorkerConfig } from '@heinrich/config/load-config';
-import { createLogger } from '@heinrich/config/logger';
-import { buildSenders } from '@heinrich/providers/build-senders';
 import { recordDeliveryStatus } from '@heinrich/usecases/delivery/record-delivery-status';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDelivery, type DeliveryRuntime } from '../../apps/worker/src/start-delivery';
-import { startEscalationWorld, type EscalationWorld, type Person } from '../escalation/escalation-world';
+import { type EscalationWorld, type Person } from '../escalation/escalation-world';
 import { eventually } from '../worker/eventually';
-import { startFakeWebhook } from './fake-webhook';
+import { startDeliveryWorld, type DeliveryWorld } from './delivery-world';
 
 let world: EscalationWorld;
-let delivery: DeliveryRuntime;
-let hook: Awaited<ReturnType<typeof startFakeWebhook>>;
+let hook: DeliveryWorld['hook'];
+let dw: DeliveryWorld | undefined;
 
 beforeAll(async () => {
-  world = await startEscalationWorld();
-  hook = await startFakeWebhook();
-  const config = loadWorkerConfig({
-    DATABASE_URL: world.api.databaseUrl,
-    REDIS_URL: world.api.redisUrl,
-    REDIS_PREFIX: world.api.redisPrefix,
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+  dw = await startDeliveryWorld('test-delivery-status', {
     DELIVERY_SWEEP_INTERVAL_MS: '200',
     PUBLIC_URL: 'https://heinrich.example.com',
   });
-  const logger = createLogger({ name: 'test-delivery-status', level: config.logLevel });
-  delivery = await startDelivery({ config, logger, db: world.api.db, senders: buildSenders(config, logger, world.clock.now), now: world.clock.now });
+  ({ world, hook } = dw);
 }, 60_000);
 
-afterAll(async () => {
-  await delivery?.close();
-  for (const q of delivery?.queues.values() ?? []) await q.obliterate({ force: true }).catch(() => {});
-  await hook?.close();
-  await world?.close();
-});
+afterAll(() => dw?.close());
 
 const ctx = () => ({ db: world.api.db, now: world.clock.now });
 
