@@ -1,4 +1,5 @@
 import type { Logger } from '@heinrich/config/logger';
+import { configuredChannels } from '@heinrich/core/delivery/configured-channels';
 import type { ContactMethodType } from '@heinrich/core/delivery/contact-method-value';
 import type { DeliverySender } from './delivery-sender';
 import { logSender } from './log-sender';
@@ -6,7 +7,7 @@ import { createSlackClient } from './slack/create-slack-client';
 import { slackDmSender } from './slack/slack-dm-sender';
 import { twilioSmsSender } from './twilio/sms-sender';
 import { createTwilioClient } from './twilio/twilio-client';
-import { twilioConfigured, type TwilioSettings } from './twilio/twilio-gateway';
+import type { TwilioSettings } from './twilio/twilio-gateway';
 import { twilioVoiceSender } from './twilio/voice-sender';
 import { webhookSender } from './webhook-sender';
 
@@ -32,14 +33,15 @@ export function buildSenders(settings: SenderSettings, logger: Logger, now: () =
     ['log', logSender(logger)],
     ['webhook', webhookSender({ timeoutMs: settings.webhookTimeoutMs, now })],
   ]);
+  const channels = configuredChannels(settings);
   const tw = settings.twilio;
-  if (tw && twilioConfigured(tw) && settings.publicUrl) {
+  if (tw?.accountSid && tw.authToken && settings.publicUrl && (channels.has('sms') || channels.has('voice'))) {
     const client = createTwilioClient({ accountSid: tw.accountSid, authToken: tw.authToken, apiBaseUrl: tw.apiBaseUrl }, now);
     const opts = { client, fromNumber: tw.fromNumber, messagingServiceSid: tw.messagingServiceSid, publicUrl: settings.publicUrl };
-    if (tw.fromNumber || tw.messagingServiceSid) senders.set('sms', twilioSmsSender(opts));
-    if (tw.fromNumber) senders.set('voice', twilioVoiceSender(opts));
+    if (channels.has('sms')) senders.set('sms', twilioSmsSender(opts));
+    if (channels.has('voice')) senders.set('voice', twilioVoiceSender(opts));
   }
-  if (settings.slack?.botToken) {
+  if (settings.slack?.botToken && channels.has('slack')) {
     senders.set('slack', slackDmSender({ client: createSlackClient({ botToken: settings.slack.botToken, apiUrl: settings.slack.apiUrl }), logger }));
   }
   return senders;

@@ -12,8 +12,6 @@ import { targetNames, targetResolver } from '../escalation/target-resolver';
 import { getEscalationPolicy } from './get-escalation-policy';
 import { toCorePolicy } from './policy-record';
 
-/** Channels with a provider in the worker today (sms, voice and slack come with their issues). */
-export const CHANNELS_WITH_PROVIDERS: ReadonlySet<ContactMethodType> = new Set(['log', 'webhook']);
 
 export interface SimulatedPage {
   at: string;
@@ -31,10 +29,10 @@ export interface SimulatedPage {
  * at `at`: the same decision function (decideEscalation) step by step, each at
  * its own instant with the schedules and overrides in force then, and each
  * paged person's delivery plan (planDelivery) with the channels that have
- * providers. Warnings: steps that page nobody, people nobody can reach, rules
+ * providers (`configured`: configuredChannels of the process's credentials). Warnings: steps that page nobody, people nobody can reach, rules
  * later than the next step. Read only.
  */
-export async function simulateEscalationPolicy(ctx: Context, id: string, input: { at: Date; severity?: string }) {
+export async function simulateEscalationPolicy(ctx: Context, id: string, input: { at: Date; severity?: string; configured: ReadonlySet<ContactMethodType> }) {
   const policy = toCorePolicy(await getEscalationPolicy(ctx, id));
   const { urgency, reason } = resolveUrgency('bySeverity', input.severity !== undefined ? [input.severity] : []);
   const run: EscalationRun = { policy, urgency, baseCycle: 0 };
@@ -60,7 +58,7 @@ export async function simulateEscalationPolicy(ctx: Context, id: string, input: 
       const nextDue = decision.next ? new Date(decision.next.dueAt) : null;
       for (const { position: p, page } of paged) {
         const target = people.get(page.userId);
-        const plan = target ? planFor(target, urgency, allowVoice, CHANNELS_WITH_PROVIDERS) : null;
+        const plan = target ? planFor(target, urgency, allowVoice, input.configured) : null;
         const sends = (plan?.sends ?? []).map((s) => ({ channel: s.type, at: sendDueAt(at, s.delayMinutes).toISOString(), ruleId: s.ruleId }));
         if (sends.length === 0) warnings.push(`${names.user(page.userId)} (step ${p.step + 1}) has no usable contact method`);
         for (const s of plan?.sends ?? []) {
