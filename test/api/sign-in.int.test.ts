@@ -9,14 +9,16 @@ let api: TestApi;
 let offsetMs = 0;
 let frozen: Date | undefined;
 beforeAll(async () => {
-  api = await startTestApi({ now: () => frozen ?? new Date(Date.now() + offsetMs) });
+  // TRUST_PROXY=loopback, explicitly: the test client plays an ingress on loopback and
+  // names each client's address in X-Forwarded-For (the default trusts no proxy)
+  api = await startTestApi({ env: { TRUST_PROXY: 'loopback' }, now: () => frozen ?? new Date(Date.now() + offsetMs) });
 });
 afterAll(async () => {
   await api?.close();
 });
 
 const signInBody = (email: string, password: string) => ({ email, password });
-/** a client address of its own per test (the api trusts X-Forwarded-For from loopback), so per-address limits don't mix */
+/** a client address of its own per test (this api trusts X-Forwarded-For from loopback), so per-address limits don't mix */
 let addresses = 0;
 const fromAddress = () => ({ 'x-forwarded-for': `203.0.113.${++addresses}` });
 
@@ -203,54 +205,108 @@ describe('changing a password', () => {
 });
 
 describe('throttling', () => {
-  it('refuses the 6th rapid attempt on an account with 429 and Retry-After, even with the right password', async () => {
+  const signInFrom = (address: Record<string, string>, email: string, password: string) =>
+    api.request('POST', '/api/v1/auth/sign-in', signInBody(email, password), address);
+
+  it('a guesser at one address is refused after 5 failures, with 429 and Retry-After; the owner signs in from another address', async () => {
     const user = await api.createUser({ name: 'Target' });
-    // a stopped clock, after the sign-in createUser did (a success clears earlier failures)
+    // a stopped clock, after the sign-in createUser did
     const t0 = Date.now() + 3_600_000;
     frozen = new Date(t0);
-    for (let i = 1; i <= 5; i++) {
-      // from different addresses: the per-account limit alone
-      const res = await api.request('POST', '/api/v1/auth/sign-in', signInBody(user.email, `wrong password ${i}`), fromAddress());
-      expect(res.status, `attempt ${i}`).toBe(401);
-    }
-    const sixth = await api.request('POST', '/api/v1/auth/sign-in', signInBody(user.email, user.password), fromAddress());
-    expect(sixth.status).toBe(429);
-    // the oldest of the five failures leaves the 15-minute window in 900 s
-    expect(sixth.headers.get('retry-after')).toBe('900');
-    expect(sixth.body).toEqual({
-      error: { code: 'rate_limited', message: 'Too many failed sign-in attempts; try again in 900 seconds', fields: [] },
-    });
-    // an unknown account throttles the same way (it must not tell which accounts exist)
-    for (let i = 1; i <= 5; i++) await api.request('POST', '/api/v1/auth/sign-in', signInBody('ghost@example.test', 'whatever it is'), fromAddress());
-    expect((await api.request('POST', '/api/v1/auth/sign-in', signInBody('ghost@example.test', 'whatever it is'), fromAddress())).status).toBe(429);
+    try {
+      const attacker = fromAddress();
+      const statuses: number[] = [];
+      for (let i = 1; i <= 10; i++) statuses.push((await signInFrom(attacker, user.email, `wrong password ${i}`)).status);
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429, 429, 429]);
+      // refused before the password is looked at, even the right one
+      const locked = await signInFrom(attacker, user.email, user.password);
+      expect(locked.status).toBe(429);
+      // the oldest of the five failures leaves the 15-minute window in 900 s
+      expect(locked.headers.get('retry-after')).toBe('900');
+      expect(locked.body).toEqual({
+        error: { code: 'rate_limited', message: 'Too many failed sign-in attempts; try again in 900 seconds', fields: [] },
+      });
 
-    frozen = new Date(t0 + 15 * 60_000 - 1);
-    expect((await api.request('POST', '/api/v1/auth/sign-in', signInBody(user.email, user.password), fromAddress())).status).toBe(429);
-    // when the window has passed, the right password works again
-    frozen = new Date(t0 + 15 * 60_000);
-    expect((await api.request('POST', '/api/v1/auth/sign-in', signInBody(user.email, user.password), fromAddress())).status).toBe(200);
-    frozen = undefined;
+      // the owner, from their own address, is not kept out
+      const owner = fromAddress();
+      expect((await signInFrom(owner, user.email, user.password)).status).toBe(200);
+      // ...and their sign-in does not unlock the guesser's address
+      expect((await signInFrom(attacker, user.email, user.password)).status).toBe(429);
+      expect((await signInFrom(attacker, user.email, 'wrong password 11')).status).toBe(429);
+
+      // an unknown account throttles the same way (it must not tell which accounts exist)
+      const ghost = fromAddress();
+      for (let i = 1; i <= 5; i++) expect((await signInFrom(ghost, 'ghost@example.test', 'whatever it is')).status).toBe(401);
+      expect((await signInFrom(ghost, 'ghost@example.test', 'whatever it is')).status).toBe(429);
+
+      frozen = new Date(t0 + 15 * 60_000 - 1);
+      expect((await signInFrom(attacker, user.email, user.password)).status).toBe(429);
+      // when the window has passed, the right password works from there again
+      frozen = new Date(t0 + 15 * 60_000);
+      expect((await signInFrom(attacker, user.email, user.password)).status).toBe(200);
+    } finally {
+      frozen = undefined;
+    }
+  });
+
+  it('refuses the 51st failure on one account from many addresses, even with the right password', async () => {
+    const user = await api.createUser({ name: 'Popular' });
+    const t0 = Date.now() + 2 * 3_600_000;
+    frozen = new Date(t0);
+    try {
+      for (let i = 1; i <= 50; i++) {
+        // one failure per address: under the per-address and per-account-and-address limits
+        frozen = new Date(t0 + i * 1_000);
+        expect((await signInFrom(fromAddress(), user.email, `distributed guess ${i}`)).status, `attempt ${i}`).toBe(401);
+      }
+      const res = await signInFrom(fromAddress(), user.email, user.password);
+      expect(res.status).toBe(429);
+      // the oldest of the 50 failures (at t0 + 1 s) leaves the window 15 minutes after it
+      expect(res.headers.get('retry-after')).toBe(String(15 * 60 + 1 - 50));
+      frozen = new Date(t0 + 1_000 + 15 * 60_000);
+      expect((await signInFrom(fromAddress(), user.email, user.password)).status).toBe(200);
+    } finally {
+      frozen = undefined;
+    }
   });
 
   it('a successful sign-in clears the account\'s failures', async () => {
     const user = await api.createUser({ name: 'Forgetful' });
-    for (let round = 0; round < 2; round++) {
-      for (let i = 0; i < 4; i++) await api.request('POST', '/api/v1/auth/sign-in', signInBody(user.email, 'wrong password'), fromAddress());
-      expect((await api.request('POST', '/api/v1/auth/sign-in', signInBody(user.email, user.password), fromAddress())).status).toBe(200);
+    const address = fromAddress();
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 4; i++) expect((await signInFrom(address, user.email, 'wrong password')).status).toBe(401);
+      expect((await signInFrom(address, user.email, user.password)).status).toBe(200);
     }
   });
 
   it('refuses the 21st failure from one address across accounts', async () => {
     const address = fromAddress();
     for (let i = 1; i <= 20; i++) {
-      const res = await api.request('POST', '/api/v1/auth/sign-in', signInBody(`spray${i}@example.test`, 'Winter2026!'), address);
+      const res = await signInFrom(address, `spray${i}@example.test`, 'Winter2026!');
       expect(res.status, `attempt ${i}`).toBe(401);
     }
-    const res = await api.request('POST', '/api/v1/auth/sign-in', signInBody('spray21@example.test', 'Winter2026!'), address);
+    const res = await signInFrom(address, 'spray21@example.test', 'Winter2026!');
     expect(res.status).toBe(429);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
     // other addresses are not affected
-    expect((await api.request('POST', '/api/v1/auth/sign-in', signInBody('spray22@example.test', 'Winter2026!'), fromAddress())).status).toBe(401);
+    expect((await signInFrom(fromAddress(), 'spray22@example.test', 'Winter2026!')).status).toBe(401);
+  });
+
+  it('by default trusts no proxy: X-Forwarded-For is ignored and the socket\'s address is throttled', async () => {
+    const plain = await startTestApi();
+    try {
+      for (let i = 1; i <= 20; i++) {
+        // a new forged address on every try
+        const res = await plain.request('POST', '/api/v1/auth/sign-in', signInBody(`forged${i}@example.test`, 'Winter2026!'), { 'x-forwarded-for': `198.51.100.${i}` });
+        expect(res.status, `attempt ${i}`).toBe(401);
+      }
+      const res = await plain.request('POST', '/api/v1/auth/sign-in', signInBody('forged21@example.test', 'Winter2026!'), { 'x-forwarded-for': '198.51.100.21' });
+      expect(res.status).toBe(429);
+      const addresses = await plain.db.prisma.loginAttempt.findMany({ distinct: ['address'], select: { address: true } });
+      expect(addresses.map((a) => a.address)).toEqual([expect.stringMatching(/^(::ffff:)?127\.0\.0\.1$/)]);
+    } finally {
+      await plain.close();
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseTrustProxy, trustProxyProblems } from './trust-proxy';
 
 /** Thrown when the environment does not describe a runnable process; lists every bad key. */
 export class ConfigError extends Error {
@@ -57,8 +58,13 @@ export const apiEnvSchema = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
   /** When set, /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: z.string().min(16).optional(),
-  /** Behind a proxy/ingress, trust X-Forwarded-* from it (Express `trust proxy`). */
-  TRUST_PROXY: z.string().default('loopback, linklocal, uniquelocal'),
+  /** Behind a proxy/ingress, trust X-Forwarded-* from it (Express `trust proxy`); unset: no proxy is trusted. */
+  TRUST_PROXY: z
+    .string()
+    .superRefine((raw, ctx) => {
+      for (const message of trustProxyProblems(raw)) ctx.addIssue({ code: 'custom', message });
+    })
+    .optional(),
   /** The built web UI (vite build of apps/web); served with an SPA fallback when it holds an index.html. */
   WEB_DIST_DIR: z.string().optional(),
 });
@@ -139,7 +145,7 @@ function toApiConfig(env: z.infer<typeof apiEnvSchema>) {
     adminApiKey: env.HEINRICH_ADMIN_API_KEY,
     maxBodyBytes: env.MAX_BODY_BYTES,
     metricsToken: env.METRICS_TOKEN,
-    trustProxy: env.TRUST_PROXY,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     // default: apps/web/dist of this checkout (the image keeps the same layout)
     webDistDir: env.WEB_DIST_DIR ?? fileURLToPath(new URL('../../../apps/web/dist', import.meta.url)),

@@ -3,20 +3,30 @@ import type pg from 'pg';
 export interface LoginLimits {
   now: Date;
   windowMs: number;
-  /** failures per account in the window (counted since its last successful sign-in) */
+  /**
+   * failures of this account from this client address in the window (counted since
+   * the last successful sign-in to the account from that address): the tight limit,
+   * which never keeps the account's owner out from another address
+   */
+  perAccountAndAddress: number;
+  /**
+   * failures of this account from every address in the window (counted since its last
+   * successful sign-in): the loose limit against guessing from many addresses
+   */
   perAccount: number;
-  /** failures per client address in the window */
+  /** failures from this client address across accounts in the window (password spraying) */
   perAddress: number;
 }
 
 export type LoginReservation = { attemptId: string } | { retryAfterMs: number };
 
 /**
- * Counts the recent failures of this account and of this address and, under the
- * limits, records the attempt as a failure until `markLoginSucceeded` says
- * otherwise: attempts still being checked count too, so parallel guesses can't
- * slip past. Runs in the caller's transaction, which must hold advisory locks on
- * the account and the address so two attempts are not counted at once.
+ * Counts the recent failures of this account from this address, of this account
+ * and of this address and, under the limits, records the attempt as a failure
+ * until `markLoginSucceeded` says otherwise: attempts still being checked count
+ * too, so parallel guesses can't slip past. Runs in the caller's transaction,
+ * which must hold advisory locks on the account and the address so two attempts
+ * are not counted at once.
  *
  * Over a limit, nothing is recorded (hammering doesn't extend the lockout) and
  * the answer is when the limiting failure leaves the window.
@@ -27,19 +37,24 @@ export async function reserveLoginAttempt(
   limits: LoginLimits,
 ): Promise<LoginReservation> {
   const since = new Date(limits.now.getTime() - limits.windowMs);
-  // the Nth newest failure in the window: while there is one, the limit is reached
-  const r = await client.query<{ account_blocker: Date | null; address_blocker: Date | null }>(
+  // the Nth newest failure in the window: while there is one, that limit is reached
+  const r = await client.query<{ pair_blocker: Date | null; account_blocker: Date | null; address_blocker: Date | null }>(
     `SELECT
+       (SELECT created_at FROM login_attempts
+         WHERE email = $1 AND address = $2 AND NOT succeeded AND created_at > $3
+           AND created_at > coalesce((SELECT max(created_at) FROM login_attempts WHERE email = $1 AND address = $2 AND succeeded), '-infinity')
+         ORDER BY created_at DESC OFFSET $4 - 1 LIMIT 1) AS pair_blocker,
        (SELECT created_at FROM login_attempts
          WHERE email = $1 AND NOT succeeded AND created_at > $3
            AND created_at > coalesce((SELECT max(created_at) FROM login_attempts WHERE email = $1 AND succeeded), '-infinity')
-         ORDER BY created_at DESC OFFSET $4 - 1 LIMIT 1) AS account_blocker,
+         ORDER BY created_at DESC OFFSET $5 - 1 LIMIT 1) AS account_blocker,
        (SELECT created_at FROM login_attempts
          WHERE address = $2 AND NOT succeeded AND created_at > $3
-         ORDER BY created_at DESC OFFSET $5 - 1 LIMIT 1) AS address_blocker`,
-    [attempt.email, attempt.address, since, limits.perAccount, limits.perAddress],
+         ORDER BY created_at DESC OFFSET $6 - 1 LIMIT 1) AS address_blocker`,
+    [attempt.email, attempt.address, since, limits.perAccountAndAddress, limits.perAccount, limits.perAddress],
   );
-  const blockers = [r.rows[0]?.account_blocker, r.rows[0]?.address_blocker].filter((d): d is Date => d instanceof Date);
+  const row = r.rows[0];
+  const blockers = [row?.pair_blocker, row?.account_blocker, row?.address_blocker].filter((d): d is Date => d instanceof Date);
   if (blockers.length > 0) {
     const until = Math.max(...blockers.map((d) => d.getTime() + limits.windowMs));
     return { retryAfterMs: Math.max(0, until - limits.now.getTime()) };

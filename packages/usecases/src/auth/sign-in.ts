@@ -7,8 +7,13 @@ import type { PrincipalDescription } from './describe-principal';
 import { describeSession } from './describe-session';
 import { verifyPassword } from './password-hash';
 
-/** Sign-in throttling: failures per account and per client address within the window. */
-export const SIGN_IN_LIMITS = { windowMs: 15 * 60 * 1000, perAccount: 5, perAddress: 20 } as const;
+/**
+ * Sign-in throttling, failures within the window: 5 per account from one client
+ * address (the tight limit: a guesser at one address never locks the owner out
+ * elsewhere), 50 per account across addresses (guessing from many), 20 per address
+ * across accounts (password spraying). docs/authorization.md, "Signing in".
+ */
+export const SIGN_IN_LIMITS = { windowMs: 15 * 60 * 1000, perAccountAndAddress: 5, perAccount: 50, perAddress: 20 } as const;
 
 /** One message for an unknown email, a user without a password and a wrong password: it must not tell which. */
 const REFUSED = 'Wrong email or password';
@@ -16,8 +21,10 @@ const REFUSED = 'Wrong email or password';
 /**
  * Email + password to a new session. Over SIGN_IN_LIMITS the attempt is
  * refused before the password is looked at: 429 with Retry-After (seconds until
- * the limiting failure leaves the window). A successful sign-in clears the
- * account's failures (not the address's).
+ * the limiting failure leaves the window). A successful sign-in resets the
+ * account's count across addresses and its count from that address; another
+ * address that failed on the account stays throttled, and no address's count
+ * across accounts is reset.
  */
 export async function signIn(
   ctx: Context,
