@@ -1,11 +1,11 @@
 // The api serving the built UI (apps/api/src/http/serve-web.ts), without a browser:
-// deep links get index.html, API and health paths keep their own answers, and an
-// api without a build serves nothing.
+// deep links get index.html, API and health paths keep their own answers, every
+// answer carries the security headers, and an api without a build serves nothing.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from '../support/api-server';
+import { startTestApi, TEST_ADMIN_KEY, type TestApi } from '../support/api-server';
 
 describe('the api serves the web build', () => {
   let dir: string;
@@ -49,6 +49,37 @@ describe('the api serves the web build', () => {
     expect((await api.request('GET', '/healthz')).status).toBe(200);
     const post = await api.request('POST', '/incidents', {});
     expect(post.status).toBe(404);
+  });
+
+  it('sends CSP, frame, sniffing and referrer headers on the page, its assets and API answers alike', async () => {
+    const csp = [
+      "default-src 'self'",
+      "script-src 'self'",
+      "script-src-attr 'none'",
+      "style-src 'self'",
+      "connect-src 'self'",
+      "img-src 'self' data:",
+      "font-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ].join(';');
+    const answers = {
+      page: await fetch(`${api.baseUrl}/incidents/42`),
+      asset: await fetch(`${api.baseUrl}/assets/index-abc123.js`),
+      json: await fetch(`${api.baseUrl}/api/v1/services`, { headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` } }),
+      unauthenticated: await fetch(`${api.baseUrl}/api/v1/services`),
+      notFound: await fetch(`${api.baseUrl}/api/nope`),
+      health: await fetch(`${api.baseUrl}/healthz`),
+    };
+    for (const [what, res] of Object.entries(answers)) {
+      expect(res.headers.get('content-security-policy'), what).toBe(csp);
+      expect(res.headers.get('x-frame-options'), what).toBe('DENY');
+      expect(res.headers.get('x-content-type-options'), what).toBe('nosniff');
+      expect(res.headers.get('referrer-policy'), what).toBe('same-origin');
+      expect(res.headers.get('x-powered-by'), what).toBeNull();
+    }
   });
 
   it('serves nothing without a build', async () => {

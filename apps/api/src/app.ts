@@ -5,6 +5,7 @@ import { errorHandler } from './http/error-handler';
 import { observeRequests } from './http/metrics';
 import { authenticate, refuseCrossSite } from './http/authenticate';
 import { jsonBody } from './http/require-json';
+import { securityHeaders } from './http/security-headers';
 import { serveWebApp } from './http/serve-web';
 import { createApiKeyRoute } from './routes/api-keys/create-api-key.route';
 import { listApiKeysRoute } from './routes/api-keys/list-api-keys.route';
@@ -93,6 +94,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxy);
   app.use(observeRequests(deps.metrics));
+  // CSP, frame, sniffing and referrer headers on the UI and the API alike
+  app.use(securityHeaders());
 
   // -- no credential
   app.get('/healthz', healthz());
