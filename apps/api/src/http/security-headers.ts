@@ -11,8 +11,8 @@ import type { RequestHandler } from 'express';
  *   `<base>` or form posts elsewhere, never in a frame (`frame-ancestors 'none'`,
  *   and `X-Frame-Options: DENY` for older browsers);
  * - `Referrer-Policy: same-origin`: links out of Heinrich (runbooks, Prometheus)
- *   don't learn incident URLs, while the UI's own writes keep their `Origin`
- *   (with `no-referrer` browsers send `Origin: null`, which the CSRF check refuses);
+ *   don't learn incident URLs, while the UI's own requests keep their `Referer`
+ *   (the CSRF check's fallback when a browser sends no `Origin`);
  * - `X-Content-Type-Options: nosniff`, and helmet's other defaults (HSTS, which
  *   browsers honor over https only; Cross-Origin-Opener/Resource-Policy same-origin).
  */
