@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { request } from 'node:http';
+import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -17,11 +18,13 @@ import { incidentsOf } from '../support/incident-state';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const START_API = ['--import', 'tsx', join(ROOT, 'apps/api/src/main.ts')];
 
-function startApi(env: Record<string, string | undefined>): { child: ChildProcess; stderr: () => string } {
+function startApi(env: Record<string, string | undefined>): { child: ChildProcess; stdout: () => string; stderr: () => string } {
+  let stdout = '';
   let stderr = '';
-  const child = spawn(process.execPath, START_API, { cwd: ROOT, env: { PATH: process.env.PATH, ...env } as NodeJS.ProcessEnv, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, START_API, { cwd: ROOT, env: { PATH: process.env.PATH, ...env } as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout!.on('data', (d) => (stdout += String(d)));
   child.stderr!.on('data', (d) => (stderr += String(d)));
-  return { child, stderr: () => stderr };
+  return { child, stdout: () => stdout, stderr: () => stderr };
 }
 
 let database: TestDatabase;
@@ -82,4 +85,29 @@ it('on SIGTERM stops accepting, finishes the request in flight (committing its a
   const [code] = await once(child, 'exit');
   expect(code).toBe(0);
   expect(await incidentsOf(db, svc.serviceId)).toMatchObject([{ firing: 6 }]);
+});
+
+it('on a port already in use exits 1 naming the port, and never says it is listening', async () => {
+  // someone else's server on the port (all interfaces, as the api listens)
+  const squatter = createServer();
+  await new Promise<void>((resolve) => squatter.listen(0, () => resolve()));
+  const port = (squatter.address() as { port: number }).port;
+  try {
+    const { child, stdout, stderr } = startApi({
+      DATABASE_URL: database.url,
+      REDIS_URL: testRedisUrl(),
+      REDIS_PREFIX: uniquePrefix('proc'),
+      HEINRICH_ADMIN_API_KEY: 'process-test-admin-key-0123456789',
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+    });
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(1);
+    expect(stderr()).toContain(`heinrich api: port ${port} is already in use (EADDRINUSE): stop the process listening there, or set PORT to a free port`);
+    const logged = stdout().trim().split('\n').map((line) => JSON.parse(line) as { msg: string; level: string; port?: number });
+    expect(logged.map((l) => l.msg)).not.toContain('api listening');
+    expect(logged).toContainEqual(expect.objectContaining({ level: 'fatal', msg: 'api could not listen', port }));
+  } finally {
+    squatter.close();
+  }
 });

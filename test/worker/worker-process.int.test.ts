@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -67,8 +68,31 @@ describe('worker process (apps/worker/src/main.ts)', () => {
     expect(proc.stderr()).toContain('DATABASE_URL');
   });
 
+  it('on a health port already in use exits 1 naming the port, and never says it started', async () => {
+    database ??= await createTestDatabase();
+    const squatter = createServer();
+    await new Promise<void>((resolve) => squatter.listen(0, () => resolve()));
+    const port = (squatter.address() as { port: number }).port;
+    try {
+      const proc = spawnInRepo(process.execPath, ['--import', 'tsx', 'apps/worker/src/main.ts'], {
+        DATABASE_URL: database.url,
+        REDIS_URL: testRedisUrl(),
+        REDIS_PREFIX: uniquePrefix('worker-process'),
+        PORT: String(port),
+        LOG_LEVEL: 'info',
+      });
+      running.push(proc);
+      const { code } = await proc.exit;
+      expect(code).toBe(1);
+      expect(proc.stderr()).toContain(`heinrich worker: port ${port} is already in use (EADDRINUSE): stop the process listening there, or set PORT to a free port`);
+      expect(proc.stdout()).not.toContain('"worker started"');
+    } finally {
+      squatter.close();
+    }
+  });
+
   it('serves /healthz when configured and exits 0 on SIGTERM', async () => {
-    database = await createTestDatabase();
+    database ??= await createTestDatabase();
     const port = await freePort();
     // As `npm run start:worker` and the container run it: Node with the tsx loader, one
     // process. Not `npx tsx`: npm runs its child under `sh -c`, and on SIGTERM the shell

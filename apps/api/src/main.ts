@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { configOrExit, loadApiConfig } from '@heinrich/config/load-config';
+import { describeListenFailure, isListenError } from '@heinrich/config/listen-failure';
 import { createLogger } from '@heinrich/config/logger';
 import { createDatabase, pingDatabase } from '@heinrich/db/create-database';
 import { INCIDENT_EVENTS_QUEUE } from '@heinrich/jobs/queues';
@@ -35,14 +36,21 @@ const app = createApp({
   slack: config.slack.botToken ? createSlackClient({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl }) : undefined,
 });
 
-const server: Server = app.listen(config.port, () => {
+// no callback to listen(): Express 5 calls it on errors too ("listening" before EADDRINUSE)
+const server: Server = app.listen(config.port);
+server.once('listening', () => {
   const webUi = existsSync(join(config.webDistDir, 'index.html'));
   logger.info({ port: config.port, publicUrl: config.publicUrl, webUi: webUi ? config.webDistDir : false }, 'api listening');
   // without a build, opening the api's URL answers a JSON 404: say why here
   if (!webUi) logger.warn({ webDistDir: config.webDistDir }, 'no web UI build (no index.html): the api serves the API only; run npm run build:web or set WEB_DIST_DIR');
 });
 server.on('error', (err) => {
-  logger.fatal({ err }, 'api could not listen');
+  if (isListenError(err)) {
+    logger.fatal({ port: config.port, code: err.code, err }, 'api could not listen');
+    process.stderr.write(`${describeListenFailure('heinrich api', config.port, err)}\n`);
+  } else {
+    logger.fatal({ err }, 'api server error');
+  }
   process.exit(1);
 });
 // Alertmanager cancels a request after 10 s; never hold one longer than that

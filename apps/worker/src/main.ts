@@ -2,6 +2,7 @@
 // the runtime (BullMQ worker, outbox relay, health server), and shut down
 // gracefully on SIGTERM/SIGINT: in-flight jobs finish, bounded by SHUTDOWN_TIMEOUT_MS.
 import { configOrExit, loadWorkerConfig } from '@heinrich/config/load-config';
+import { describeListenFailure, isListenError } from '@heinrich/config/listen-failure';
 import { createLogger } from '@heinrich/config/logger';
 import { createDatabase, pingDatabase } from '@heinrich/db/create-database';
 import { buildSenders } from '@heinrich/providers/build-senders';
@@ -20,6 +21,8 @@ try {
   runtime = await startWorker({ config, logger, db, pingDatabase: () => pingDatabase(db), senders: buildSenders(config, logger), slack });
 } catch (err) {
   logger.fatal({ err }, 'worker could not start');
+  // the health server's port taken (EADDRINUSE): say so in one line, naming the port
+  if (isListenError(err)) process.stderr.write(`${describeListenFailure('heinrich worker', config.port, err)}\n`);
   await db.close().catch(() => {});
   process.exit(1);
 }
