@@ -190,7 +190,7 @@ describe('one incident across SMS, Slack and the API', () => {
 
     // 1. paged everywhere: the SMS with its reply code, the channel post, the DM
     const [sms] = await eventually('the SMS page', async () => (pagesTo(number).length ? pagesTo(number) : undefined));
-    expect(sms!.body).toContain(`(#${incident.number})`);
+    expect(sms!.body).toContain(`Heinrich #${incident.number}:`);
     const code = /Reply (\d+)a to ack/.exec(sms!.body)?.[1];
     expect(code, sms!.body).toBeDefined();
     const channelTs = await slackMessage(incident.id, 'C0OPS');
@@ -297,12 +297,12 @@ describe('one incident across SMS, Slack and the API', () => {
     ]);
     const incident = await world.trigger((await world.service({ policyId })).key);
     const ts = await slackMessage(incident.id, 'C0ESC');
-    expect(pagesTo(number).filter((m) => m.body.includes(`(#${incident.number})`))).toEqual([]);
+    expect(pagesTo(number).filter((m) => m.body.includes(`Heinrich #${incident.number}:`))).toEqual([]);
 
     // Lena escalates from the channel: step 2 (Carol, by SMS) is paged now, without waiting for the delay
     const esc = await click('U0LENA', 'incident_escalate', incident.id, 'C0ESC', ts);
     expect(esc.status).toBe(200);
-    const sms = await eventually("Carol's SMS page", async () => pagesTo(number).find((m) => m.body.includes(`(#${incident.number})`)));
+    const sms = await eventually("Carol's SMS page", async () => pagesTo(number).find((m) => m.body.includes(`Heinrich #${incident.number}:`)));
     const code = /Reply (\d+)a to ack/.exec(sms.body)?.[1];
     expect(code, sms.body).toBeDefined();
     expect((await world.pages(incident.id)).map((p) => [p.userId, p.step])).toEqual([[lena.id, 0], [carol.id, 1]]);
@@ -354,7 +354,7 @@ describe('one incident across SMS, Slack and the API', () => {
     // the SMS jobs wait in BullMQ for real minutes (their delay was reckoned on the test clock): time passes for Redis too
     await eventually('the SMS of the open incident', async () => {
       await worker.delivery!.queues.get('sms')!.promoteJobs();
-      return pagesTo(number).find((m) => m.body.includes(`(#${open.number})`));
+      return pagesTo(number).find((m) => m.body.includes(`Heinrich #${open.number}:`));
     });
     await eventually("the acknowledged incident's SMS delivery settled", async () => {
       const sms = (await deliveries(acked.id)).filter((d) => d.channel === 'sms');
@@ -362,6 +362,6 @@ describe('one incident across SMS, Slack and the API', () => {
     }).catch(async (err: unknown) => {
       throw new Error(`${(err as Error).message}: ${JSON.stringify(await deliveries(acked.id))}`);
     });
-    expect(pagesTo(number).filter((m) => m.body.includes(`(#${acked.number})`))).toEqual([]);
+    expect(pagesTo(number).filter((m) => m.body.includes(`Heinrich #${acked.number}:`))).toEqual([]);
   });
 });

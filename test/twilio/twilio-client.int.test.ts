@@ -37,7 +37,7 @@ describe('twilio sms sender', () => {
     const { providerId } = await sender(fake.url).send(page('+14155550401'));
     const m = fake.messages.find((x) => x.to === '+14155550401')!;
     expect(providerId).toBe(m.sid);
-    expect(m.body).toBe('checkout: Disk full (#42, 2 alerts) https://h.example/incidents/42 Reply 3a to ack, 3r to resolve, 3e to escalate');
+    expect(m.body).toBe('Heinrich #42: Reply 3a to ack, 3r to resolve, 3e to escalate. checkout: Disk full (2 alerts) https://h.example/incidents/42');
     expect(m.params).toMatchObject({ From: FAKE_FROM, StatusCallback: 'https://h.example/api/v1/twilio/status?delivery=00000000-0000-4000-8000-000000000001', ValidityPeriod: '600' });
     expect(fake.requests.at(-1)).toMatchObject({ method: 'POST', path: `/2010-04-01/Accounts/${FAKE_ACCOUNT_SID}/Messages.json`, authorized: true });
   });

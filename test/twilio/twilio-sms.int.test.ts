@@ -45,7 +45,7 @@ describe('SMS pages', () => {
 
     const [msg] = await eventually('the SMS page', async () => (messagesTo(number).length ? messagesTo(number) : undefined));
     expect(msg!.from).toBe('+15005550006');
-    expect(msg!.body).toMatch(new RegExp(`^svc-\\w+: Disk full \\(#${incident.number}\\) https://heinrich\\.example\\.com/incidents/${incident.number} Reply 1a to ack, 1r to resolve, 1e to escalate$`));
+    expect(msg!.body).toMatch(new RegExp(`^Heinrich #${incident.number}: Reply 1a to ack, 1r to resolve, 1e to escalate\\. svc-\\w+: Disk full https://heinrich\\.example\\.com/incidents/${incident.number}$`));
     expect(msg!.body.length).toBeLessThanOrEqual(160);
     expect(msg!.statusCallback).toMatch(/^https:\/\/heinrich\.example\.com\/api\/v1\/twilio\/status\?delivery=[0-9a-f-]{36}$/);
     await eventually('the delivery recorded sent', async () => (await t.deliveries(incident.id)).find((d) => d.channel === 'sms' && d.status === 'sent' && d.providerId === msg!.sid));
@@ -99,7 +99,7 @@ describe('SMS pages', () => {
     const incident = await t.page(carol);
     await eventually('the log delivery sent', async () => (await t.deliveries(incident.id)).find((d) => d.channel === 'log' && d.status === 'sent'));
     expect((await t.deliveries(incident.id)).map((d) => d.channel)).toEqual(['log']);
-    expect(messagesTo(number).filter((m) => m.body.includes(`(#${incident.number})`))).toHaveLength(0);
+    expect(messagesTo(number).filter((m) => m.body.includes(`Heinrich #${incident.number}:`))).toHaveLength(0);
 
     const start = await t.twilio.inboundSms(SMS_WEBHOOK, number, 'start');
     expect(start.text).toContain('SMS pages to this number are on again');
@@ -157,7 +157,7 @@ describe('SMS pages', () => {
       { delayMinutes: 10, targets: [{ type: 'user', id: t.world.people.bob.id }] },
     ]);
     const { key } = await t.world.service({ policyId });
-    const codeOf = (n: number) => eventually(`the SMS of #${n}`, async () => /Reply (\d+)a/.exec(messagesTo(number).find((m) => m.body.includes(`(#${n})`))?.body ?? '')?.[1]);
+    const codeOf = (n: number) => eventually(`the SMS of #${n}`, async () => /Reply (\d+)a/.exec(messagesTo(number).find((m) => m.body.includes(`Heinrich #${n}:`))?.body ?? '')?.[1]);
     const first = await t.world.trigger(key);
     expect(await codeOf(first.number)).toBe('1');
     const second = await t.world.trigger(key);
@@ -182,7 +182,7 @@ describe('SMS pages', () => {
     const alice = t.world.people.alice;
     const number = (await t.world.api.db.pool.query<{ value: string }>(`SELECT value FROM contact_methods WHERE user_id = $1 AND type = 'sms'`, [alice.id])).rows[0]!.value;
     const incident = await t.page(alice);
-    const code = await eventually('the SMS page', async () => /Reply (\d+)a/.exec(messagesTo(number).find((m) => m.body.includes(`#${incident.number})`))?.body ?? '')?.[1]);
+    const code = await eventually('the SMS page', async () => /Reply (\d+)a/.exec(messagesTo(number).find((m) => m.body.includes(`Heinrich #${incident.number}:`))?.body ?? '')?.[1]);
 
     const missing = await t.twilio.inboundSms(SMS_WEBHOOK, number, `${code}a`, { signature: null });
     expect(missing.status).toBe(403);

@@ -20,15 +20,20 @@ export function gsm7Length(text: string): number | null {
 
 const LOOKALIKES: Record<string, string> = { '‘': "'", '’': "'", '‚': "'", '“': '"', '”': '"', '„': '"', '–': '-', '—': '-', '…': '...', '\u00a0': ' ', '\t': ' ', 'Ł': 'L', 'ł': 'l', 'Đ': 'D', 'đ': 'd' };
 
+/** C0 and C1 control characters (form feed, escape, NEL, ...): never part of a page's text. */
+const CONTROL = /\p{Cc}/gu;
+
 /**
- * Text as GSM-7: typographic quotes and dashes become ASCII, accents the set
- * lacks are dropped (ñ and é stay, ł becomes l where NFKD allows), anything
- * else (emoji, CJK) is removed. One non-GSM character would make the whole
- * message UCS-2 and cut a segment from 160 to 70 characters.
+ * Text as GSM-7 on one line: control characters (`\f`, `\x1b`, line breaks)
+ * become spaces, typographic quotes and dashes ASCII, accents the set lacks
+ * are dropped (ñ and é stay, ł becomes l where NFKD allows), anything else
+ * (emoji, CJK, bidi overrides) is removed, and runs of spaces collapse. One
+ * non-GSM character would make the whole message UCS-2 and cut a segment from
+ * 160 to 70 characters.
  */
 export function toGsm7(text: string): string {
   let out = '';
-  for (const ch of text) {
+  for (const ch of text.replace(CONTROL, ' ')) {
     if (GSM_SET.has(ch)) {
       out += ch;
       continue;
@@ -41,7 +46,7 @@ export function toGsm7(text: string): string {
     const base = ch.normalize('NFKD').replace(/\p{M}/gu, '');
     out += [...base].filter((c) => GSM_SET.has(c)).join('');
   }
-  return out.replace(/[ \r\n]+/g, ' ').trim();
+  return out.replace(/ +/g, ' ').trim();
 }
 
 export interface SmsPage {
@@ -56,22 +61,28 @@ export interface SmsPage {
 }
 
 /**
- * The page as one GSM-7 segment when possible: "checkout: Disk full on db-1
- * (#42, 3 alerts) https://.../incidents/42 Reply 12a to ack, 12r to resolve,
- * 12e to escalate". Service and title are shortened (with "...") to make room;
- * the link and the reply codes are never cut. A very long public URL can still
- * need a second segment; Twilio joins them.
+ * The page as one GSM-7 segment when possible, Heinrich's own words first:
+ * "Heinrich #42: Reply 12a to ack, 12r to resolve, 12e to escalate. checkout:
+ * Disk full on db-1 (3 alerts) https://.../incidents/42". The prefix and
+ * reply codes open the message, where no title can put its own: a title that
+ * says "Reply 7r to resolve" can only come after them, and a control
+ * character can't start a line of its own (it is a space); service and title
+ * are shortened (with "...") to make room; the prefix, codes and link are
+ * never cut. A very long public URL can still need a second segment; Twilio
+ * joins them.
  */
 export function smsText(p: SmsPage): string {
-  const count = p.alertCount && p.alertCount > 1 ? `, ${p.alertCount} alerts` : '';
-  const reply = p.replyCode ? ` Reply ${p.replyCode}a to ack, ${p.replyCode}r to resolve, ${p.replyCode}e to escalate` : '';
-  const tail = ` (#${p.incidentNumber}${count}) ${toGsm7(p.url)}${reply}`;
-  let service = toGsm7(p.serviceName);
+  const count = p.alertCount && p.alertCount > 1 ? ` (${p.alertCount} alerts)` : '';
+  const reply = p.replyCode ? ` Reply ${p.replyCode}a to ack, ${p.replyCode}r to resolve, ${p.replyCode}e to escalate.` : '';
+  const head = `Heinrich #${p.incidentNumber}:${reply}`;
+  const tail = `${count} ${toGsm7(p.url)}`;
+  let service = toGsm7(p.serviceName) || 'service';
   let title = toGsm7(p.title) || 'Incident';
-  const fits = () => (gsm7Length(`${service}: ${title}${tail}`) ?? Infinity) <= GSM7_SEGMENT;
+  const text = () => `${head} ${service}: ${title}${tail}`;
+  const fits = () => (gsm7Length(text()) ?? Infinity) <= GSM7_SEGMENT;
   if (!fits()) service = shorten(service, 20);
   while (!fits() && title.length > 12) title = shorten(title, title.length - 4);
-  return `${service}: ${title}${tail}`;
+  return text();
 }
 
 function shorten(s: string, max: number): string {

@@ -6,6 +6,11 @@ describe('cleanForSpeech', () => {
     expect(cleanForSpeech('CPU > 90% on db-1_prod/eu see https://grafana.example.com/d/abc')).toBe('CPU 90 percent on db 1 prod eu see');
   });
 
+  it('speaks control characters as spaces (form feed, escape, line breaks, C1)', () => {
+    expect(cleanForSpeech('Disk\ffull\u001b[2J on\r\ndb\u0085one\u0000')).toBe('Disk full 2J on db one');
+    expect(spokenSummary({ serviceName: 'svc\f', title: 'Disk\ffull\u0007', incidentNumber: 3, status: 'triggered' })).toBe('Heinrich alert. Incident 3, on svc: Disk full.');
+  });
+
   it('is bounded at a word boundary', () => {
     const t = cleanForSpeech('word '.repeat(200));
     expect(t.length).toBeLessThanOrEqual(220);
