@@ -122,5 +122,8 @@ describe('worker process (apps/worker/src/main.ts)', () => {
     const { code } = await proc.exit;
     expect(code).toBe(0);
     expect(proc.stdout()).toContain('worker stopped');
+    // no PUBLIC_URL here: the worker says its links use the default
+    expect(proc.stdout()).toContain('"msg":"PUBLIC_URL is not set: links in pages and Twilio callbacks use the default; set it to the api\'s URL, as on the api"');
+    expect(proc.stdout()).toContain('"publicUrl":"http://localhost:8080"');
   });
 });

@@ -13,6 +13,10 @@ const config = configOrExit('heinrich worker', () => loadWorkerConfig(process.en
 
 const logger = createLogger({ name: 'heinrich-worker', level: config.logLevel });
 const db = createDatabase({ url: config.databaseUrl, poolSize: config.databasePoolSize, applicationName: 'heinrich-worker' });
+// the worker can't know the api's port: without PUBLIC_URL, links in pages may point at the wrong one
+if (!process.env.PUBLIC_URL?.trim()) {
+  logger.warn({ publicUrl: config.publicUrl }, 'PUBLIC_URL is not set: links in pages and Twilio callbacks use the default; set it to the api\'s URL, as on the api');
+}
 
 let runtime: WorkerRuntime;
 try {
