@@ -11,7 +11,7 @@ import { verifyPassword } from './password-hash';
  * Sign-in throttling, failures within the window: 5 per account from one client
  * address (the tight limit: a guesser at one address never locks the owner out
  * elsewhere), 50 per account across addresses (guessing from many), 20 per address
- * across accounts (password spraying). docs/authorization.md, "Signing in".
+ * across accounts (password spraying). docs/authorization.md, "Sessions".
  */
 export const SIGN_IN_LIMITS = { windowMs: 15 * 60 * 1000, perAccountAndAddress: 5, perAccount: 50, perAddress: 20 } as const;
 
