@@ -4,7 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import { ingestSummaryJson } from '@heinrich/contracts/alertmanager-webhook';
 import { apiKeyJson, createdApiKeyJson } from '@heinrich/contracts/api-keys';
+import { auditEntryJson } from '@heinrich/contracts/audit-log';
 import { meJson } from '@heinrich/contracts/auth';
+import { contactMethodJson, createdContactMethodJson, notificationJson, notificationRuleJson } from '@heinrich/contracts/contact-methods';
 import { errorJson } from '@heinrich/contracts/errors';
 import { escalationPolicyJson } from '@heinrich/contracts/escalation-policies';
 import { eventsApiResponse } from '@heinrich/contracts/events-api';
@@ -12,6 +14,7 @@ import { explainIncidentResponse, incidentDetailJson, incidentJson, timelineEven
 import { createdIntegrationKeyJson, integrationKeyJson } from '@heinrich/contracts/integration-keys';
 import { buildOpenApiDocument } from '@heinrich/contracts/openapi/build-openapi-document';
 import { page } from '@heinrich/contracts/primitives';
+import { calendarFeedJson, gapsJson, onCallJson, overrideJson, previewJson, scheduleJson, shiftsJson } from '@heinrich/contracts/schedules';
 import { serviceJson } from '@heinrich/contracts/services';
 import { simulationJson } from '@heinrich/contracts/simulate';
 import { teamJson } from '@heinrich/contracts/teams';
@@ -98,5 +101,43 @@ describe('real answers match their schemas', () => {
     );
     const simulation = expectShape(await api.admin('POST', `/api/v1/escalation-policies/${policy.id}/simulate`, { at: '2026-03-16T09:00:00Z' }), 200, simulationJson);
     expect(simulation.pages.map((p) => p.userId)).toEqual([erin.id, erin.id]);
+  });
+
+  it('schedules: on call, shifts, gaps, preview, overrides, calendar feeds', async () => {
+    const ann = await api.createUser({ name: 'Ann' });
+    const bob = await api.createUser({ name: 'Bob' });
+    const members = [ann, bob].map((u) => ({ userId: u.id, role: 'responder' }));
+    const team = (await api.admin('POST', '/api/v1/teams', { name: `sched-${randomUUID().slice(0, 8)}`, members })).body;
+    const layer = { name: 'weekly', members: [ann.id, bob.id], rotation: { type: 'weekly', shiftLength: 1 }, start: '2026-03-16T09:00:00+01:00' };
+    const schedule = expectShape(
+      await api.admin('POST', '/api/v1/schedules', { name: 'primary', teamId: team.id, timeZone: 'Europe/Berlin', layers: [{ ...layer, restrictions: [{ type: 'daily', start: '08:00', end: '20:00' }] }] }),
+      201,
+      scheduleJson,
+    );
+    expectShape(await api.admin('GET', `/api/v1/schedules/${schedule.id}`), 200, scheduleJson);
+    const id = schedule.id;
+    expectShape(await api.admin('GET', `/api/v1/schedules/${id}/on-call?at=2026-03-17T10:00:00Z`), 200, onCallJson);
+    const range = 'from=2026-03-16T00:00:00Z&to=2026-03-30T00:00:00Z';
+    expectShape(await api.admin('GET', `/api/v1/schedules/${id}/shifts?${range}&layers=true`), 200, shiftsJson);
+    expectShape(await api.admin('GET', `/api/v1/schedules/${id}/gaps?${range}`), 200, gapsJson);
+    expectShape(await api.admin('POST', `/api/v1/schedules/${id}/preview?weeks=2`, { layers: [layer] }), 200, previewJson);
+    const start = new Date(Date.now() + 86_400_000).toISOString();
+    const end = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    expectShape(await api.admin('POST', `/api/v1/schedules/${id}/overrides`, { userId: bob.id, start, end }), 201, overrideJson);
+    expectShape(await api.admin('GET', `/api/v1/schedules/${id}/overrides`), 200, page(overrideJson));
+    expectShape(await api.admin('POST', `/api/v1/schedules/${id}/calendar-feed`), 201, calendarFeedJson);
+    expectShape(await api.admin('PATCH', `/api/v1/schedules/${id}`, { name: 'renamed' }), 428, errorJson);
+  });
+
+  it('contact methods, notification rules, the delivery log and the audit log', async () => {
+    const dana = await api.createUser({ name: 'Dana' });
+    const method = expectShape(await api.admin('POST', `/api/v1/users/${dana.id}/contact-methods`, { type: 'webhook', value: 'http://127.0.0.1:9/hook' }), 201, createdContactMethodJson);
+    expect(method.signingSecret).toEqual(expect.any(String));
+    expectShape(await api.admin('GET', `/api/v1/users/${dana.id}/contact-methods`), 200, page(contactMethodJson));
+    expectShape(await api.admin('POST', `/api/v1/users/${dana.id}/notification-rules`, { contactMethodId: method.id, delayMinutes: 0 }), 201, notificationRuleJson);
+    expectShape(await api.admin('GET', `/api/v1/users/${dana.id}/notification-rules`), 200, page(notificationRuleJson));
+    expectShape(await api.admin('GET', `/api/v1/notifications?userId=${dana.id}`), 200, page(notificationJson));
+    const audit = expectShape(await api.admin('GET', '/api/v1/audit-log?limit=200'), 200, page(auditEntryJson));
+    expect(audit.items.length).toBeGreaterThan(0);
   });
 });
