@@ -122,7 +122,8 @@ function response(status: number, spec: ResponseSpec): JsonSchema {
   const description = SUCCESS_DESCRIPTIONS[status] ?? (status === 503 ? ERROR_DESCRIPTIONS[503]! : String(status));
   if (spec === null) return { description };
   if (typeof spec === 'string') return { description, content: { 'application/json': { schema: { $ref: REF(spec) } } } };
-  return { description: spec.description, content: { [spec.mediaType]: { schema: spec.schema ? { $ref: REF(spec.schema) } : { type: 'string' } } } };
+  const schema = spec.schema ? { $ref: REF(spec.schema) } : { type: spec.mediaType === 'application/json' ? 'object' : 'string' };
+  return { description: spec.description, content: { [spec.mediaType]: { schema } } };
 }
 
 function operationObject(op: Operation): JsonSchema {

@@ -98,6 +98,7 @@ export const OPERATIONS: Operation[] = [
     tag: 'Integrations',
     access: 'routingKey',
     summary: 'An event, PagerDuty Events API v2 shaped (routing_key: an events integration key)',
+    description: "The credential is the body's routing_key (an integration key of type events), as PagerDuty's Events API v2 takes it; no header.",
     body: 'EventsApiEvent',
     responses: { 202: 'EventsApiResponse' },
   },
