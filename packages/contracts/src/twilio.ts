@@ -23,3 +23,6 @@ export const twilioStatusForm = z.looseObject({
   CallStatus: z.string().optional(),
   ErrorCode: z.string().optional(),
 });
+
+/** `?delivery=<id>` of the callback URLs Heinrich gives Twilio (voice, gather, status). */
+export const twilioCallbackQuery = z.object({ delivery: z.string().optional().describe('the delivery the call or message belongs to') });

@@ -3,6 +3,7 @@ import { auditLogQuery } from '../audit-log';
 import { notificationListQuery } from '../contact-methods';
 import { explainIncidentQuery, incidentListQuery } from '../incidents';
 import { listQuery } from '../primitives';
+import { twilioCallbackQuery } from '../twilio';
 import { calendarQuery, listOverridesQuery, listSchedulesQuery, onCallQuery, previewQuery, rangeQuery, shiftsQuery } from '../schedules';
 import type { RequestName, ResponseName } from './schemas';
 
@@ -113,9 +114,9 @@ export const OPERATIONS: Operation[] = [
     body: { form: 'TwilioSmsForm' },
     responses: { 200: TWIML },
   },
-  { method: 'post', path: '/api/v1/twilio/voice', tag: 'Twilio', access: 'twilio', summary: "A page call's TwiML, fetched by Twilio when it is answered (?delivery=)", body: { form: 'TwilioVoiceForm' }, responses: { 200: TWIML } },
-  { method: 'post', path: '/api/v1/twilio/voice/gather', tag: 'Twilio', access: 'twilio', summary: 'The key pressed in a page call (?delivery=)', body: { form: 'TwilioVoiceForm' }, responses: { 200: TWIML } },
-  { method: 'post', path: '/api/v1/twilio/status', tag: 'Twilio', access: 'twilio', summary: 'A message or call status callback (?delivery=)', body: { form: 'TwilioStatusForm' }, responses: { 204: null } },
+  { method: 'post', path: '/api/v1/twilio/voice', tag: 'Twilio', access: 'twilio', query: twilioCallbackQuery, summary: "A page call's TwiML, fetched by Twilio when it is answered", body: { form: 'TwilioVoiceForm' }, responses: { 200: TWIML } },
+  { method: 'post', path: '/api/v1/twilio/voice/gather', tag: 'Twilio', access: 'twilio', query: twilioCallbackQuery, summary: 'The key pressed in a page call', body: { form: 'TwilioVoiceForm' }, responses: { 200: TWIML } },
+  { method: 'post', path: '/api/v1/twilio/status', tag: 'Twilio', access: 'twilio', query: twilioCallbackQuery, summary: 'A message or call status callback', body: { form: 'TwilioStatusForm' }, responses: { 204: null } },
 
   // -- Slack
   {
