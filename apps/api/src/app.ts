@@ -73,6 +73,7 @@ import { voiceCallRoute, voiceGatherRoute } from './routes/twilio/voice.route';
 import { simulateEscalationPolicyRoute } from './routes/escalation-policies/simulate-escalation-policy.route';
 import { explainIncidentRoute } from './routes/incidents/explain-incident.route';
 import { listNotificationsRoute } from './routes/notifications/list-notifications.route';
+import { openApiRoute } from './routes/openapi/openapi.route';
 import { createNotificationRuleRoute } from './routes/notification-rules/create-notification-rule.route';
 import { deleteNotificationRuleRoute } from './routes/notification-rules/delete-notification-rule.route';
 import { listNotificationRulesRoute } from './routes/notification-rules/list-notification-rules.route';
@@ -101,6 +102,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.get('/healthz', healthz());
   app.get('/readyz', readyz(deps));
   app.get('/metrics', metrics(deps));
+  // the OpenAPI document of every route below (packages/contracts/src/openapi); before the admin router's authenticate
+  app.get('/api/v1/openapi.json', openApiRoute());
 
   const json = jsonBody(deps.config.maxBodyBytes);
 

@@ -34,3 +34,17 @@ export const alertmanagerWebhook = z.looseObject({
   alerts: z.array(alertmanagerAlert, { error: 'must be an array of alerts' }).max(50_000),
 });
 export type AlertmanagerWebhook = z.infer<typeof alertmanagerWebhook>;
+
+/** What one delivery did, as answered to its sender (200, only after the transaction committed). */
+export const ingestSummaryJson = z.strictObject({
+  alertsReceived: z.int(),
+  alertsNew: z.int().describe('first time seen'),
+  alertsDeduplicated: z.int().describe('re-sends of occurrences already held (Alertmanager repeats, HA duplicates)'),
+  alertsResolved: z.int(),
+  alertsIgnored: z.int().describe('resolved alerts never seen firing: nothing to do'),
+  incidentsOpened: z.int(),
+  incidentsResolved: z.int(),
+  incidents: z.array(z.strictObject({ id: z.string(), number: z.int() })),
+  deferred: z.int().describe("this delivery's outbox rows that could not be enqueued now; the relay will"),
+});
+export type IngestSummaryJson = z.infer<typeof ingestSummaryJson>;

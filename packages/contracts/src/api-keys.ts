@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { uuid } from './primitives';
+import { instant, uuid } from './primitives';
 
 export const apiKeyRole = z.enum(['admin', 'lead', 'responder', 'viewer'], { error: 'must be "admin", "lead", "responder" or "viewer"' });
 
@@ -17,20 +17,20 @@ export const createApiKeyBody = z
   });
 export type CreateApiKeyBody = z.infer<typeof createApiKeyBody>;
 
-export interface ApiKeyJson {
-  id: string;
-  name: string;
-  role: z.infer<typeof apiKeyRole>;
-  teamId: string | null;
-  /** the first 8 characters of the secret, to tell keys apart */
-  secretPrefix: string;
-  createdBy: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+/** An API key as lists show it: never the secret or its hash. */
+export const apiKeyJson = z.strictObject({
+  id: uuid,
+  name: z.string(),
+  role: apiKeyRole,
+  teamId: uuid.nullable(),
+  secretPrefix: z.string().describe('the first 8 characters of the secret, to tell keys apart'),
+  createdBy: z.string(),
+  createdAt: instant,
+  lastUsedAt: instant.nullable(),
+  revokedAt: instant.nullable(),
+});
+export type ApiKeyJson = z.infer<typeof apiKeyJson>;
 
 /** The answer to creating a key: the only time the secret is shown. */
-export interface CreatedApiKeyJson extends ApiKeyJson {
-  key: string;
-}
+export const createdApiKeyJson = apiKeyJson.extend({ key: z.string().describe('the secret: shown this once') });
+export type CreatedApiKeyJson = z.infer<typeof createdApiKeyJson>;

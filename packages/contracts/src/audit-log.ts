@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listQuery, rfc3339 } from './primitives';
+import { instant, listQuery, rfc3339, uuid } from './primitives';
 
 export const auditEntityType = z.enum(
   ['service', 'integration_key', 'user', 'team', 'api_key', 'schedule', 'schedule_override', 'calendar_feed', 'escalation_policy', 'contact_method', 'notification_rule'],
@@ -19,15 +19,16 @@ export const auditLogQuery = listQuery.extend({
 });
 export type AuditLogQuery = z.infer<typeof auditLogQuery>;
 
-export interface AuditEntryJson {
-  id: string;
-  createdAt: string;
-  actor: string;
-  actorDisplay: string;
-  credential: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-}
+export const auditEntryJson = z.strictObject({
+  id: uuid,
+  createdAt: instant,
+  actor: z.string().describe('user:<id>, api-key:<id> or api-key:bootstrap'),
+  actorDisplay: z.string(),
+  credential: z.string(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  before: z.unknown().describe('the entity before the change (null when created)'),
+  after: z.unknown().describe('the entity after the change (null when deleted)'),
+});
+export type AuditEntryJson = z.infer<typeof auditEntryJson>;

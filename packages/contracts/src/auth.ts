@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uuid } from './primitives';
 import { email } from './users';
 
 /** Long enough to resist guessing offline; the upper bound keeps hashing cheap (argon2 hashes any length). */
@@ -26,14 +27,12 @@ export const changePasswordBody = z.strictObject({
 });
 
 /** GET /api/v1/auth/me, and the answer to signing in */
-export interface MeJson {
-  /** session | api-key | bootstrap */
-  credential: 'session' | 'api-key' | 'bootstrap';
-  /** how timelines and the audit log name you */
-  display: string;
-  role: 'admin' | 'user';
-  user: { id: string; name: string; email: string; timeZone: string } | null;
-  apiKey: { id: string; name: string; role: 'admin' | 'lead' | 'responder' | 'viewer'; teamId: string | null } | null;
-  /** your role in each team (for an API key, its team) */
-  teams: { id: string; name: string; role: 'lead' | 'responder' | 'viewer' }[];
-}
+export const meJson = z.strictObject({
+  credential: z.enum(['session', 'api-key', 'bootstrap']),
+  display: z.string().describe('how timelines and the audit log name you'),
+  role: z.enum(['admin', 'user']),
+  user: z.strictObject({ id: uuid, name: z.string(), email: z.string(), timeZone: z.string() }).nullable(),
+  apiKey: z.strictObject({ id: uuid, name: z.string(), role: z.enum(['admin', 'lead', 'responder', 'viewer']), teamId: uuid.nullable() }).nullable(),
+  teams: z.array(z.strictObject({ id: uuid, name: z.string(), role: z.enum(['lead', 'responder', 'viewer']) })).describe('your role in each team (for an API key, its team)'),
+});
+export type MeJson = z.infer<typeof meJson>;

@@ -1,6 +1,6 @@
 import { CONTACT_METHOD_TYPES } from '@heinrich/core/delivery/contact-method-value';
 import { z } from 'zod';
-import { uuid } from './primitives';
+import { instant, uuid } from './primitives';
 
 /** POST /api/v1/users/{id}/contact-methods (the value is checked per type in the use case). */
 export const createContactMethodBody = z.strictObject({
@@ -9,33 +9,34 @@ export const createContactMethodBody = z.strictObject({
 });
 export type CreateContactMethodBody = z.infer<typeof createContactMethodBody>;
 
-export interface ContactMethodJson {
-  id: string;
-  userId: string;
-  type: (typeof CONTACT_METHOD_TYPES)[number];
-  value: string;
-  /** sms and voice page only once verified (null: not yet); other types are usable at once */
-  verified: boolean;
-  verifiedAt: string | null;
-  /** sms: the number replied STOP (or Twilio reported it unsubscribed); not paged until START */
-  disabled: boolean;
-  disabledAt: string | null;
-  disabledReason: string | null;
-  createdAt: string;
-}
+export const contactMethodJson = z.strictObject({
+  id: uuid,
+  userId: uuid,
+  type: z.enum(CONTACT_METHOD_TYPES),
+  value: z.string(),
+  verified: z.boolean().describe('sms and voice page only once verified; other types are usable at once'),
+  verifiedAt: instant.nullable(),
+  disabled: z.boolean().describe('sms: the number replied STOP (or Twilio reported it unsubscribed); not paged until START'),
+  disabledAt: instant.nullable(),
+  disabledReason: z.string().nullable(),
+  createdAt: instant,
+});
+export type ContactMethodJson = z.infer<typeof contactMethodJson>;
 
 /** Where a phone method's verification stands (docs/twilio.md). */
-export interface VerificationJson {
-  status: 'sent' | 'unavailable' | 'failed' | 'not-needed';
-  message: string;
-  expiresAt?: string;
-}
+export const verificationJson = z.strictObject({
+  status: z.enum(['sent', 'unavailable', 'failed', 'not-needed']),
+  message: z.string(),
+  expiresAt: instant.optional(),
+});
+export type VerificationJson = z.infer<typeof verificationJson>;
 
 /** The answer to creating a method: a webhook's signing secret, shown this once; a phone's verification. */
-export interface CreatedContactMethodJson extends ContactMethodJson {
-  signingSecret?: string;
-  verification?: VerificationJson;
-}
+export const createdContactMethodJson = contactMethodJson.extend({
+  signingSecret: z.string().optional().describe("a webhook method's signing secret: shown this once"),
+  verification: verificationJson.optional(),
+});
+export type CreatedContactMethodJson = z.infer<typeof createdContactMethodJson>;
 
 /** POST /api/v1/users/{id}/contact-methods/{methodId}/verify */
 export const verifyContactMethodBody = z.strictObject({
@@ -52,14 +53,15 @@ export const createNotificationRuleBody = z.strictObject({
 });
 export type CreateNotificationRuleBody = z.infer<typeof createNotificationRuleBody>;
 
-export interface NotificationRuleJson {
-  id: string;
-  userId: string;
-  contactMethodId: string;
-  delayMinutes: number;
-  urgency: (typeof NOTIFICATION_URGENCIES)[number];
-  createdAt: string;
-}
+export const notificationRuleJson = z.strictObject({
+  id: uuid,
+  userId: uuid,
+  contactMethodId: uuid,
+  delayMinutes: z.int(),
+  urgency: z.enum(NOTIFICATION_URGENCIES),
+  createdAt: instant,
+});
+export type NotificationRuleJson = z.infer<typeof notificationRuleJson>;
 
 /** GET /api/v1/notifications?incidentId=&userId= (at least one) */
 export const notificationListQuery = z
@@ -67,30 +69,33 @@ export const notificationListQuery = z
   .refine((q) => q.incidentId !== undefined || q.userId !== undefined, { path: ['incidentId'], message: 'or userId is required' });
 export type NotificationListQuery = z.infer<typeof notificationListQuery>;
 
-export interface DeliveryJson {
-  id: string;
-  contactMethodId: string | null;
-  channel: string;
-  ruleId: string | null;
-  dueAt: string;
-  status: 'queued' | 'sending' | 'sent' | 'delivered' | 'failed' | 'cancelled' | 'unavailable';
-  attempts: number;
-  providerId: string | null;
-  error: string | null;
-  /** oldest first */
-  history: { status: string; at: string; error?: string; providerId?: string; attempt?: number }[];
-}
+export const deliveryJson = z.strictObject({
+  id: uuid,
+  contactMethodId: uuid.nullable(),
+  channel: z.string(),
+  ruleId: uuid.nullable(),
+  dueAt: instant,
+  status: z.enum(['queued', 'sending', 'sent', 'delivered', 'failed', 'cancelled', 'unavailable']),
+  attempts: z.int(),
+  providerId: z.string().nullable(),
+  error: z.string().nullable(),
+  history: z
+    .array(z.strictObject({ status: z.string(), at: z.string(), error: z.string().optional(), providerId: z.string().optional(), attempt: z.int().optional() }))
+    .describe('oldest first'),
+});
+export type DeliveryJson = z.infer<typeof deliveryJson>;
 
 /** One page of a person (incident, cycle, step) and its deliveries. */
-export interface NotificationJson {
-  id: string;
-  incidentId: string;
-  userId: string;
-  cycle: number;
-  step: number;
-  status: 'pending' | 'cancelled' | 'sent' | 'failed';
-  allowVoice: boolean;
-  reason: unknown;
-  createdAt: string;
-  deliveries: DeliveryJson[];
-}
+export const notificationJson = z.strictObject({
+  id: uuid,
+  incidentId: uuid,
+  userId: uuid,
+  cycle: z.int(),
+  step: z.int(),
+  status: z.enum(['pending', 'cancelled', 'sent', 'failed']),
+  allowVoice: z.boolean(),
+  reason: z.unknown().describe('why the escalation paged them (the engine\'s page reasons)'),
+  createdAt: instant,
+  deliveries: z.array(deliveryJson),
+});
+export type NotificationJson = z.infer<typeof notificationJson>;

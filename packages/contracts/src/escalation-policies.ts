@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { uuid } from './primitives';
+import { instant, uuid } from './primitives';
 
 // Shapes and limits match packages/core/src/escalation (validateEscalationPolicy),
 // which the use cases run as well (duplicate targets; users, schedules and the team must exist).
@@ -46,13 +46,13 @@ export const updateEscalationPolicyBody = z.strictObject({
 });
 export type UpdateEscalationPolicyBody = z.infer<typeof updateEscalationPolicyBody>;
 
-export interface EscalationPolicyJson {
-  id: string;
-  name: string;
-  /** null once the team is deleted (then only admins change the policy) */
-  teamId: string | null;
-  repeat: number;
-  steps: { delayMinutes: number; targets: { type: z.infer<typeof escalationTargetType>; id: string }[] }[];
-  createdAt: string;
-  updatedAt: string;
-}
+export const escalationPolicyJson = z.strictObject({
+  id: uuid,
+  name: z.string(),
+  teamId: uuid.nullable().describe('null once the team is deleted (then only admins change the policy)'),
+  repeat: z.int(),
+  steps: z.array(z.strictObject({ delayMinutes: z.int(), targets: z.array(z.strictObject({ type: escalationTargetType, id: z.string() })) })),
+  createdAt: instant,
+  updatedAt: instant,
+});
+export type EscalationPolicyJson = z.infer<typeof escalationPolicyJson>;

@@ -53,3 +53,12 @@ export const eventsApiEvent = z.looseObject({
   }
 });
 export type EventsApiEvent = z.infer<typeof eventsApiEvent>;
+
+/** The answer to an event (202), as PagerDuty's Events API v2 answers. */
+export const eventsApiResponse = z.strictObject({
+  status: z.literal('success'),
+  message: z.string(),
+  dedup_key: z.string(),
+  incident_number: z.int().optional().describe('the incident the event opened or joined'),
+});
+export type EventsApiResponse = z.infer<typeof eventsApiResponse>;

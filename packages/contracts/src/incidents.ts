@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listQuery, rfc3339, uuid } from './primitives';
+import { instant, listQuery, rfc3339, stringMap, uuid } from './primitives';
 
 export const incidentStatus = z.enum(['triggered', 'acknowledged', 'resolved']);
 export type IncidentStatus = z.infer<typeof incidentStatus>;
@@ -44,59 +44,60 @@ export const escalateIncidentBody = z.strictObject({
   toStep: z.number({ error: 'must be a step number' }).int('must be a whole number').min(1, 'must be at least 1').max(20, 'must be at most 20').optional(),
 });
 
-export interface IncidentJson {
-  id: string;
-  /** the short number, shown as #42 */
-  number: number;
-  title: string;
-  status: IncidentStatus;
-  serviceId: string;
-  serviceName: string;
-  severity: string | null;
-  groupLabels: Record<string, string>;
-  alertCounts: { firing: number; resolved: number; total: number };
-  /** alerts Alertmanager left out of its last notification (max_alerts) */
-  truncatedAlerts: number;
-  createdAt: string;
-  acknowledgedAt: string | null;
-  acknowledgedBy: string | null;
-  resolvedAt: string | null;
-  resolvedBy: string | null;
-}
+export const incidentJson = z.strictObject({
+  id: uuid,
+  number: z.int().describe('the short number, shown as #42'),
+  title: z.string(),
+  status: incidentStatus,
+  serviceId: uuid,
+  serviceName: z.string(),
+  severity: z.string().nullable(),
+  groupLabels: stringMap,
+  alertCounts: z.strictObject({ firing: z.int(), resolved: z.int(), total: z.int() }),
+  truncatedAlerts: z.int().describe("alerts Alertmanager left out of its last notification (max_alerts)"),
+  createdAt: instant,
+  acknowledgedAt: instant.nullable(),
+  acknowledgedBy: z.string().nullable(),
+  resolvedAt: instant.nullable(),
+  resolvedBy: z.string().nullable(),
+});
+export type IncidentJson = z.infer<typeof incidentJson>;
 
-export interface AlertJson {
-  id: string;
-  fingerprint: string;
-  status: 'firing' | 'resolved';
-  labels: Record<string, string>;
-  annotations: Record<string, string>;
-  startsAt: string;
-  endsAt: string | null;
-  generatorUrl: string | null;
-  firstSeenAt: string;
-  lastSeenAt: string;
-  /** how many deliveries carried this alert */
-  receiveCount: number;
-}
+export const alertJson = z.strictObject({
+  id: uuid,
+  fingerprint: z.string(),
+  status: z.enum(['firing', 'resolved']),
+  labels: stringMap,
+  annotations: stringMap,
+  startsAt: instant,
+  endsAt: instant.nullable(),
+  generatorUrl: z.string().nullable(),
+  firstSeenAt: instant,
+  lastSeenAt: instant,
+  receiveCount: z.int().describe('how many deliveries carried this alert'),
+});
+export type AlertJson = z.infer<typeof alertJson>;
 
-export interface TimelineEventJson {
-  id: string;
-  /** opened | alerts_added | alerts_resolved | acknowledged | resolved | note | ... */
-  type: string;
-  message: string;
-  actor: string | null;
-  via: string | null;
-  data: Record<string, unknown>;
-  createdAt: string;
-}
+export const timelineEventJson = z.strictObject({
+  id: z.string(),
+  type: z.string().describe('opened | alerts_added | alerts_resolved | acknowledged | resolved | note | ... (docs/api.md)'),
+  message: z.string(),
+  actor: z.string().nullable(),
+  via: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  createdAt: instant,
+});
+export type TimelineEventJson = z.infer<typeof timelineEventJson>;
 
-export interface IncidentDetailJson extends IncidentJson {
-  alerts: AlertJson[];
-  /** oldest first */
-  timeline: TimelineEventJson[];
-  /** the Alertmanager silence in force (POST /incidents/{id}/silence, Slack's Silence button); null when none */
-  silence: { alertmanagerSilenceId: string; endsAt: string; createdBy: string } | null;
-}
+export const incidentDetailJson = incidentJson.extend({
+  alerts: z.array(alertJson),
+  timeline: z.array(timelineEventJson).describe('oldest first'),
+  silence: z
+    .strictObject({ alertmanagerSilenceId: z.string(), endsAt: instant, createdBy: z.string() })
+    .nullable()
+    .describe("the Alertmanager silence in force (POST /incidents/{id}/silence, Slack's Silence button); null when none"),
+});
+export type IncidentDetailJson = z.infer<typeof incidentDetailJson>;
 
 /**
  * POST /api/v1/incidents: a manual incident on a service ("something is wrong,
@@ -126,19 +127,19 @@ export const createIncidentBody = z.strictObject({
 export const explainIncidentQuery = z.object({ userId: uuid.optional() });
 
 /** What explain answers per person; `reasons[].code` as PersonExplanation in packages/core/src/delivery/explain-paging.ts */
-export const explainIncidentResponse = z.object({
+export const explainIncidentResponse = z.strictObject({
   incidentId: uuid,
-  number: z.number().int(),
+  number: z.int(),
   status: incidentStatus,
   people: z.array(
-    z.object({
+    z.strictObject({
       userId: uuid,
       name: z.string(),
-      paged: z.boolean(),
-      reached: z.boolean(),
-      summary: z.string(),
-      reasons: z.array(z.object({ code: z.string(), message: z.string() })),
-      facts: z.array(z.object({ at: z.string(), type: z.string(), message: z.string() })),
+      paged: z.boolean().describe('a step (or the lead fallback) paged them'),
+      reached: z.boolean().describe('a message went out to them (sent)'),
+      summary: z.string().describe('one paragraph: the reasons, in words'),
+      reasons: z.array(z.strictObject({ code: z.string(), message: z.string() })).describe("the summary's parts, each with a code, in the summary's order"),
+      facts: z.array(z.strictObject({ at: z.string(), type: z.string(), message: z.string() })).describe('the timeline entries about them, oldest first'),
     }),
   ),
 });

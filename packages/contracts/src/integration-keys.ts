@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instant, uuid } from './primitives';
 
 export const integrationType = z.enum(['alertmanager', 'events'], { error: 'must be "alertmanager" or "events"' });
 
@@ -36,24 +37,23 @@ export const createIntegrationKeyBody = z
 export type CreateIntegrationKeyBody = z.infer<typeof createIntegrationKeyBody>;
 
 /** A key as lists show it: never the secret, its hash, or the Alertmanager credentials. */
-export interface IntegrationKeyJson {
-  id: string;
-  serviceId: string;
-  type: z.infer<typeof integrationType>;
-  name: string;
-  /** the first 8 characters of the secret, to tell keys apart */
-  secretPrefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  alertmanager: { url: string } | null;
-}
+export const integrationKeyJson = z.strictObject({
+  id: uuid,
+  serviceId: uuid,
+  type: integrationType,
+  name: z.string(),
+  secretPrefix: z.string().describe('the first 8 characters of the secret, to tell keys apart'),
+  createdAt: instant,
+  lastUsedAt: instant.nullable(),
+  revokedAt: instant.nullable(),
+  alertmanager: z.strictObject({ url: z.string() }).nullable(),
+});
+export type IntegrationKeyJson = z.infer<typeof integrationKeyJson>;
 
 /** The answer to creating a key: the only time the secret is shown. */
-export interface CreatedIntegrationKeyJson extends IntegrationKeyJson {
-  key: string;
-  /** where the sender posts */
-  url: string;
-  /** ready to paste: an Alertmanager receiver (alertmanager keys) or an Events API v2 example (events keys) */
-  example: string;
-}
+export const createdIntegrationKeyJson = integrationKeyJson.extend({
+  key: z.string().describe('the secret: shown this once'),
+  url: z.string().describe('where the sender posts'),
+  example: z.string().describe('ready to paste: an Alertmanager receiver (alertmanager keys) or an Events API v2 example (events keys)'),
+});
+export type CreatedIntegrationKeyJson = z.infer<typeof createdIntegrationKeyJson>;

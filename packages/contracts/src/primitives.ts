@@ -27,3 +27,16 @@ export const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });
+
+// --- responses (their schemas document the API: packages/contracts/src/openapi) ---
+
+/** An instant in a response: ISO 8601 in UTC, as Date#toISOString writes it. */
+export const instant = z.iso.datetime({ offset: true });
+
+/** A list's answer: one page of items, and the cursor of the next page (null: the last page). */
+export function page<T extends z.ZodType>(item: T) {
+  return z.strictObject({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+
+/** A string-to-string map (labels, annotations). */
+export const stringMap = z.record(z.string(), z.string());

@@ -1,8 +1,6 @@
 import { parseInstant } from '@heinrich/core/schedule/parse-instant';
-import type { SchedulePreview } from '@heinrich/core/schedule/preview-change';
-import type { OnCallReason } from '@heinrich/core/schedule/schedule';
 import { z } from 'zod';
-import { uuid } from './primitives';
+import { instant as isoInstant, uuid } from './primitives';
 
 // Shapes only: what the resolver needs to make sense of a schedule (time zone,
 // instants with offsets, HH:MM windows that are not empty, shift lengths) is
@@ -110,69 +108,122 @@ export const listOverridesQuery = z.object({
 /** GET .../calendar.ics and .../on-call.ics */
 export const calendarQuery = z.object({ token: z.string({ error: 'is required: the feed URL carries it' }).min(1).max(200) });
 
-export interface UserRefJson {
-  id: string;
-  /** null: the user was deleted after being put in the schedule */
-  name: string | null;
-}
+export const userRefJson = z.strictObject({
+  id: uuid,
+  name: z.string().nullable().describe('null: the user was deleted after being put in the schedule'),
+});
+export type UserRefJson = z.infer<typeof userRefJson>;
 
-export interface ScheduleJson {
-  id: string;
-  teamId: string;
-  name: string;
-  description: string | null;
-  timeZone: string;
-  layers: z.infer<typeof layer>[];
-  version: number;
-  /** when the current layers took effect (the latest edit of layers or time zone) */
-  effectiveFrom: string;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A layer as the API shows it: absent values spelled out (`end: null`, `restrictions: []`). */
+const layerJson = z.strictObject({
+  name: z.string(),
+  members: z.array(uuid),
+  rotation: z.strictObject({ type: z.enum(['daily', 'weekly', 'hourly', 'custom']), shiftLength: z.number() }),
+  start: z.string(),
+  end: z.string().nullable(),
+  restrictions: z.array(restriction),
+});
 
-export interface OverrideJson {
-  id: string;
-  scheduleId: string;
-  user: UserRefJson;
-  start: string;
-  end: string;
-  createdAt: string;
-  createdBy: string;
-}
+export const scheduleJson = z.strictObject({
+  id: uuid,
+  teamId: uuid,
+  name: z.string(),
+  description: z.string().nullable(),
+  timeZone: z.string(),
+  layers: z.array(layerJson),
+  version: z.int().describe('sent back in If-Match (or `version`) by a PATCH'),
+  effectiveFrom: isoInstant.describe('when the current layers took effect (the latest edit of layers or time zone)'),
+  createdAt: isoInstant,
+  updatedAt: isoInstant,
+});
+export type ScheduleJson = z.infer<typeof scheduleJson>;
 
-export interface OnCallJson {
-  at: string;
-  users: UserRefJson[];
-  because: OnCallReason[];
-}
+export const overrideJson = z.strictObject({
+  id: uuid,
+  scheduleId: uuid,
+  user: userRefJson,
+  start: isoInstant,
+  end: isoInstant,
+  createdAt: isoInstant,
+  createdBy: z.string(),
+});
+export type OverrideJson = z.infer<typeof overrideJson>;
 
-export interface ShiftJson {
-  start: string;
-  end: string;
-  users: UserRefJson[];
-  because: OnCallReason[];
-}
+/** Why someone is on call: an override, or a layer's rotation shift (packages/core/src/schedule/schedule.ts). */
+export const onCallReasonJson = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('override'),
+    overrideIndex: z.int(),
+    overrideId: z.string().nullable(),
+    userId: z.string(),
+    start: z.string(),
+    end: z.string(),
+  }),
+  z.strictObject({
+    kind: z.literal('layer'),
+    layerIndex: z.int(),
+    layerId: z.string().nullable(),
+    layerName: z.string(),
+    userId: z.string(),
+    memberIndex: z.int(),
+    shiftNumber: z.int().describe('0 for the shift beginning at the layer\'s start, then 1, 2, ...'),
+    shiftStart: z.string(),
+    shiftEnd: z.string(),
+  }),
+]);
 
-export interface ShiftsJson {
-  from: string;
-  to: string;
-  shifts: ShiftJson[];
-  layers?: { layerIndex: number; layerName: string; from: string; to: string; shifts: ShiftJson[] }[];
-}
+export const onCallJson = z.strictObject({
+  at: z.string(),
+  users: z.array(userRefJson).describe('zero or one user'),
+  because: z.array(onCallReasonJson),
+});
+export type OnCallJson = z.infer<typeof onCallJson>;
 
-export type PreviewJson = Omit<SchedulePreview, 'users' | 'changes'> & {
-  weeks: number;
-  users: (SchedulePreview['users'][number] & { name: string | null })[];
-  changes: (Omit<SchedulePreview['changes'][number], 'before' | 'after'> & { before: UserRefJson[]; after: UserRefJson[] })[];
-};
+export const shiftJson = z.strictObject({
+  start: z.string(),
+  end: z.string(),
+  users: z.array(userRefJson).describe('[] = nobody on call (a gap)'),
+  because: z.array(onCallReasonJson),
+});
+export type ShiftJson = z.infer<typeof shiftJson>;
 
-export interface CalendarFeedJson {
-  id: string;
-  scheduleId: string | null;
-  userId: string | null;
-  createdAt: string;
-  /** the feed's URL with its token: shown this once */
-  url: string;
-  /** the same URL with the webcal: scheme, which calendar apps subscribe to */
-  webcalUrl: string;
-}
+export const shiftsJson = z.strictObject({
+  from: z.string(),
+  to: z.string(),
+  shifts: z.array(shiftJson),
+  layers: z
+    .array(z.strictObject({ layerIndex: z.int(), layerName: z.string(), from: z.string(), to: z.string(), shifts: z.array(shiftJson) }))
+    .optional()
+    .describe("with ?layers=true: each layer's own timeline, per revision over the part where it was in force"),
+});
+export type ShiftsJson = z.infer<typeof shiftsJson>;
+
+const interval = z.strictObject({ start: z.string(), end: z.string() });
+
+export const gapsJson = z.strictObject({ from: z.string(), to: z.string(), gaps: z.array(interval) });
+export type GapsJson = z.infer<typeof gapsJson>;
+
+export const previewJson = z.strictObject({
+  from: z.string(),
+  to: z.string(),
+  weeks: z.int(),
+  users: z
+    .array(z.strictObject({ userId: z.string(), name: z.string().nullable(), hoursBefore: z.number(), hoursAfter: z.number(), hoursDelta: z.number() }))
+    .describe('everyone on call in either version; hours in [from, to), exact'),
+  gapHoursBefore: z.number(),
+  gapHoursAfter: z.number(),
+  newGaps: z.array(interval).describe('nobody on call after the change where somebody was before'),
+  closedGaps: z.array(interval).describe('somebody on call after the change where nobody was before'),
+  changes: z.array(interval.extend({ before: z.array(userRefJson), after: z.array(userRefJson) })).describe('every stretch where who is on call differs, merged, in order'),
+});
+export type PreviewJson = z.infer<typeof previewJson>;
+
+export const calendarFeedJson = z.strictObject({
+  id: uuid,
+  scheduleId: uuid.nullable(),
+  userId: uuid.nullable(),
+  createdAt: isoInstant,
+  url: z.string().describe("the feed's URL with its token: shown this once"),
+  webcalUrl: z.string().describe('the same URL with the webcal: scheme, which calendar apps subscribe to'),
+});
+export type CalendarFeedJson = z.infer<typeof calendarFeedJson>;

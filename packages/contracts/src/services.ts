@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { uuid } from './primitives';
+import { instant, uuid } from './primitives';
 
 /** Prometheus label names (https://prometheus.io/docs/concepts/data_model/#metric-names-and-labels). */
 const labelName = z
@@ -47,17 +47,18 @@ export const updateServiceBody = z.strictObject({
 });
 export type UpdateServiceBody = z.infer<typeof updateServiceBody>;
 
-/** A service as the API shows it; timestamps are ISO 8601 UTC. */
-export interface ServiceJson {
-  id: string;
-  name: string;
-  description: string | null;
-  teamId: string | null;
-  escalationPolicyId: string | null;
-  groupBy: string[];
-  autoResolve: boolean;
-  urgency: z.infer<typeof urgency>;
-  ackTimeoutMinutes: number | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A service as the API shows it. */
+export const serviceJson = z.strictObject({
+  id: uuid,
+  name: z.string(),
+  description: z.string().nullable(),
+  teamId: uuid.nullable(),
+  escalationPolicyId: uuid.nullable(),
+  groupBy: z.array(z.string()),
+  autoResolve: z.boolean(),
+  urgency,
+  ackTimeoutMinutes: z.int().nullable(),
+  createdAt: instant,
+  updatedAt: instant,
+});
+export type ServiceJson = z.infer<typeof serviceJson>;

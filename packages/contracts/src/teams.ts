@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { uuid } from './primitives';
+import { instant, uuid } from './primitives';
 
 export const teamRole = z.enum(['lead', 'responder', 'viewer'], { error: 'must be "lead", "responder" or "viewer"' });
 
@@ -27,11 +27,11 @@ export type CreateTeamBody = z.infer<typeof createTeamBody>;
 export const updateTeamBody = z.strictObject({ name: name.optional(), members: members.optional() });
 export type UpdateTeamBody = z.infer<typeof updateTeamBody>;
 
-export interface TeamJson {
-  id: string;
-  name: string;
-  /** by name */
-  members: { userId: string; name: string; email: string; role: z.infer<typeof teamRole> }[];
-  createdAt: string;
-  updatedAt: string;
-}
+export const teamJson = z.strictObject({
+  id: uuid,
+  name: z.string(),
+  members: z.array(z.strictObject({ userId: uuid, name: z.string(), email: z.string(), role: teamRole })).describe('by name'),
+  createdAt: instant,
+  updatedAt: instant,
+});
+export type TeamJson = z.infer<typeof teamJson>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instant, uuid } from './primitives';
 
 export const userRole = z.enum(['admin', 'user'], { error: 'must be "admin" or "user"' });
 
@@ -68,26 +69,25 @@ export const updateUserBody = z.strictObject({
 });
 export type UpdateUserBody = z.infer<typeof updateUserBody>;
 
-export interface UserJson {
-  id: string;
-  name: string;
-  email: string;
-  timeZone: string;
-  role: z.infer<typeof userRole>;
-  /** false until the user accepted an invite and set a password */
-  hasPassword: boolean;
-  /** the linked Slack member id (set by an admin, or found by email on the first click); null: not linked */
-  slackUserId: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A user as the API shows it: never the password hash, only whether there is one. */
+export const userJson = z.strictObject({
+  id: uuid,
+  name: z.string(),
+  email: z.string(),
+  timeZone: z.string(),
+  role: userRole,
+  hasPassword: z.boolean().describe('false until the user accepted an invite and set a password'),
+  slackUserId: z.string().nullable().describe('the linked Slack member id (set by an admin, or found by email on the first click); null: not linked'),
+  createdAt: instant,
+  updatedAt: instant,
+});
+export type UserJson = z.infer<typeof userJson>;
 
 /** The answer to POST /api/v1/users/{id}/invite: the one-time link, shown this once. */
-export interface InviteJson {
-  userId: string;
-  /** the one-time token, for POST /api/v1/auth/accept-invite */
-  token: string;
-  /** a link to send the user; the token is in the fragment, which browsers don't send to servers or in Referer */
-  url: string;
-  expiresAt: string;
-}
+export const inviteJson = z.strictObject({
+  userId: uuid,
+  token: z.string().describe('the one-time token, for POST /api/v1/auth/accept-invite'),
+  url: z.string().describe("a link to send the user; the token is in the fragment, which browsers don't send to servers or in Referer"),
+  expiresAt: instant,
+});
+export type InviteJson = z.infer<typeof inviteJson>;

@@ -1,4 +1,5 @@
 import { AppError, type AppErrorCode } from '@heinrich/core/app-error';
+import type { ErrorJson } from '@heinrich/contracts/errors';
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from '@heinrich/config/logger';
 
@@ -58,12 +59,12 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     if (!appError) {
       logger.error({ err, method: req.method, path: req.path }, 'unhandled error');
-      res.status(500).json({ error: { code: 'internal', message: 'Internal error; it has been logged', fields: [] } });
+      res.status(500).json({ error: { code: 'internal', message: 'Internal error; it has been logged', fields: [] } } satisfies ErrorJson);
       return;
     }
     if (appError.retryAfter !== undefined) res.setHeader('Retry-After', String(appError.retryAfter));
     res.status(STATUS[appError.code]).json({
       error: { code: appError.code, message: appError.message, fields: appError.fields },
-    });
+    } satisfies ErrorJson);
   };
 }

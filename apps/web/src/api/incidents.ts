@@ -1,4 +1,4 @@
-import type { IncidentDetailJson, IncidentJson, IncidentStatus } from '@heinrich/contracts/incidents';
+import type { ExplainIncidentResponse, IncidentDetailJson, IncidentJson, IncidentStatus } from '@heinrich/contracts/incidents';
 import type { NotificationJson } from '@heinrich/contracts/contact-methods';
 import type { ServiceJson } from '@heinrich/contracts/services';
 import type { UserJson } from '@heinrich/contracts/users';
@@ -9,20 +9,8 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-/** GET /incidents/{id}/explain (no contract type: the use case's shape, docs/api.md) */
-export interface ExplainJson {
-  incidentId: string;
-  number: number;
-  status: IncidentStatus;
-  people: {
-    userId: string;
-    name: string;
-    paged: boolean;
-    reached: boolean;
-    summary: string;
-    facts: { at: string; type: string; message: string }[];
-  }[];
-}
+/** GET /incidents/{id}/explain's answer (contracts) */
+export type ExplainJson = ExplainIncidentResponse;
 
 export function listIncidents(filter: { status: IncidentStatus[]; serviceId?: string | undefined }): Promise<Page<IncidentJson>> {
   const q = new URLSearchParams({ limit: '100' });

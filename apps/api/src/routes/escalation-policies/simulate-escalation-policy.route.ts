@@ -1,4 +1,4 @@
-import { simulateBody } from '@heinrich/contracts/simulate';
+import { simulateBody, type SimulationJson } from '@heinrich/contracts/simulate';
 import { configuredChannels } from '@heinrich/core/delivery/configured-channels';
 import { simulateEscalationPolicy } from '@heinrich/usecases/escalation-policies/simulate-escalation-policy';
 import type { RequestHandler } from 'express';
@@ -12,6 +12,7 @@ export function simulateEscalationPolicyRoute(deps: AppDeps): RequestHandler {
   return async (req, res) => {
     const id = parseId(req.params.id, 'Escalation policy');
     const body = parse(simulateBody, req.body);
-    res.json(await simulateEscalationPolicy(deps.ctx, id, { at: new Date(body.at), configured, ...(body.severity !== undefined ? { severity: body.severity } : {}) }));
+    const simulation = await simulateEscalationPolicy(deps.ctx, id, { at: new Date(body.at), configured, ...(body.severity !== undefined ? { severity: body.severity } : {}) });
+    res.json(simulation satisfies SimulationJson);
   };
 }

@@ -1,3 +1,4 @@
+import type { HealthJson, ReadinessJson } from '@heinrich/contracts/health';
 import type { RequestHandler } from 'express';
 import type { AppDeps } from '../../app-deps';
 import { AppError } from '@heinrich/core/app-error';
@@ -6,7 +7,7 @@ import { credentialFrom, secretsEqual } from '../../http/bearer-token';
 /** GET /healthz — the process is up and serving. */
 export function healthz(): RequestHandler {
   return (_req, res) => {
-    res.json({ status: 'ok' });
+    res.json({ status: 'ok' } satisfies HealthJson);
   };
 }
 
@@ -22,7 +23,7 @@ export function readyz(deps: AppDeps): RequestHandler {
       status: postgres ? 'ready' : 'unavailable',
       postgres: postgres ? 'ok' : 'unreachable',
       redis: redis === 'ready' ? 'ok' : `unavailable (${redis}); alerts are still accepted and queued in Postgres`,
-    });
+    } satisfies ReadinessJson);
   };
 }
 

@@ -10,7 +10,6 @@ export function explainIncidentRoute(deps: AppDeps): RequestHandler {
   return async (req, res) => {
     const { userId } = parse(explainIncidentQuery, req.query, 'Query');
     const { incident, people } = await explainIncident(deps.ctx, parseIncidentRef(req.params.id), userId?.toLowerCase());
-    const body: ExplainIncidentResponse = { incidentId: incident.id, number: incident.number, status: incident.status, people };
-    res.json(body);
+    res.json({ incidentId: incident.id, number: incident.number, status: incident.status, people } satisfies ExplainIncidentResponse);
   };
 }

@@ -1,4 +1,4 @@
-import { silenceIncidentBody, type SilenceJson } from '@heinrich/contracts/silences';
+import { silenceIncidentBody, type SilenceIncidentResponse, type SilenceJson, type UnsilenceIncidentResponse } from '@heinrich/contracts/silences';
 import { findIncident } from '@heinrich/usecases/incidents/find-incident';
 import { getIncident } from '@heinrich/usecases/incidents/get-incident';
 import { silenceIncident, type IncidentSilenceView } from '@heinrich/usecases/silences/silence-incident';
@@ -25,7 +25,7 @@ export function silenceIncidentRoute(deps: AppDeps): RequestHandler {
     const incident = await findIncident(deps.ctx, ref);
     const outcome = await silenceIncident(deps.ctx, { incidentId: incident.id, principal, via: principal.via as 'api' | 'ui', durationMinutes });
     const detail = await getIncident(deps.ctx, { id: incident.id });
-    res.status(outcome.created ? 201 : 200).json({ silence: silenceJson(outcome.silence), incident: incidentDetailJson(detail) });
+    res.status(outcome.created ? 201 : 200).json({ silence: silenceJson(outcome.silence), incident: incidentDetailJson(detail) } satisfies SilenceIncidentResponse);
   };
 }
 
@@ -38,7 +38,7 @@ export function unsilenceIncidentRoute(deps: AppDeps): RequestHandler {
     const principal = principalOf(res);
     const incident = await findIncident(deps.ctx, parseIncidentRef(req.params.id));
     const { expired } = await unsilenceIncident(deps.ctx, { incidentId: incident.id, principal, via: principal.via as 'api' | 'ui' });
-    res.json({ expired, incident: incidentDetailJson(await getIncident(deps.ctx, { id: incident.id })) });
+    res.json({ expired, incident: incidentDetailJson(await getIncident(deps.ctx, { id: incident.id })) } satisfies UnsilenceIncidentResponse);
   };
 }
 

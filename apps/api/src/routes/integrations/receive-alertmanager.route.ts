@@ -1,4 +1,4 @@
-import { alertmanagerWebhook } from '@heinrich/contracts/alertmanager-webhook';
+import { alertmanagerWebhook, type IngestSummaryJson } from '@heinrich/contracts/alertmanager-webhook';
 import { ingestAlertmanager } from '@heinrich/usecases/ingest/ingest-alertmanager';
 import { authenticateIntegrationKey } from '@heinrich/usecases/integration-keys/authenticate-integration-key';
 import type { RequestHandler } from 'express';
@@ -21,6 +21,6 @@ export function receiveAlertmanager(deps: AppDeps): RequestHandler {
     deps.metrics.alertsDeduplicated.inc({ source: 'alertmanager' }, summary.alertsDeduplicated);
     deps.metrics.incidentsOpened.inc({ source: 'alertmanager' }, summary.incidentsOpened);
     deps.metrics.outboxDeferred.inc(summary.deferred);
-    res.status(200).json(summary);
+    res.status(200).json(summary satisfies IngestSummaryJson);
   };
 }

@@ -1,4 +1,4 @@
-import { eventsApiEvent } from '@heinrich/contracts/events-api';
+import { eventsApiEvent, type EventsApiResponse } from '@heinrich/contracts/events-api';
 import { ingestEvent } from '@heinrich/usecases/ingest/ingest-event';
 import { authenticateIntegrationKey } from '@heinrich/usecases/integration-keys/authenticate-integration-key';
 import type { RequestHandler } from 'express';
@@ -41,7 +41,7 @@ export function receiveEvent(deps: AppDeps): RequestHandler {
       message: MESSAGES[result.outcome],
       dedup_key: result.dedupKey,
       ...(result.incidentNumber !== undefined ? { incident_number: result.incidentNumber } : {}),
-    });
+    } satisfies EventsApiResponse);
   };
 }
 

@@ -1,4 +1,4 @@
-import { rangeQuery } from '@heinrich/contracts/schedules';
+import { rangeQuery, type GapsJson } from '@heinrich/contracts/schedules';
 import { getGaps } from '@heinrich/usecases/schedules/get-gaps';
 import type { RequestHandler } from 'express';
 import type { AppDeps } from '../../app-deps';
@@ -8,6 +8,6 @@ import { parse, parseId } from '../../http/parse';
 export function getGapsRoute(deps: AppDeps): RequestHandler {
   return async (req, res) => {
     const id = parseId(req.params.id, 'Schedule');
-    res.json(await getGaps(deps.ctx, id, parse(rangeQuery, req.query, 'Query')));
+    res.json((await getGaps(deps.ctx, id, parse(rangeQuery, req.query, 'Query'))) satisfies GapsJson);
   };
 }

@@ -1,4 +1,4 @@
-import { onCallQuery } from '@heinrich/contracts/schedules';
+import { onCallQuery, type OnCallJson } from '@heinrich/contracts/schedules';
 import { getOnCall } from '@heinrich/usecases/schedules/get-on-call';
 import type { RequestHandler } from 'express';
 import type { AppDeps } from '../../app-deps';
@@ -9,6 +9,6 @@ export function getOnCallRoute(deps: AppDeps): RequestHandler {
   return async (req, res) => {
     const id = parseId(req.params.id, 'Schedule');
     const { at } = parse(onCallQuery, req.query, 'Query');
-    res.json(await getOnCall(deps.ctx, id, at));
+    res.json((await getOnCall(deps.ctx, id, at)) satisfies OnCallJson);
   };
 }

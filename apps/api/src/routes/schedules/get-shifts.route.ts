@@ -1,4 +1,4 @@
-import { shiftsQuery } from '@heinrich/contracts/schedules';
+import { shiftsQuery, type ShiftsJson } from '@heinrich/contracts/schedules';
 import { getShifts } from '@heinrich/usecases/schedules/get-shifts';
 import type { RequestHandler } from 'express';
 import type { AppDeps } from '../../app-deps';
@@ -9,6 +9,6 @@ export function getShiftsRoute(deps: AppDeps): RequestHandler {
   return async (req, res) => {
     const id = parseId(req.params.id, 'Schedule');
     const query = parse(shiftsQuery, req.query, 'Query');
-    res.json(await getShifts(deps.ctx, id, { from: query.from, to: query.to, layers: query.layers === 'true' }));
+    res.json((await getShifts(deps.ctx, id, { from: query.from, to: query.to, layers: query.layers === 'true' })) satisfies ShiftsJson);
   };
 }

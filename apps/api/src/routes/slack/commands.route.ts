@@ -1,3 +1,4 @@
+import type { SlashReplyJson } from '@heinrich/contracts/slack';
 import { handleSignedSlashCommand } from '@heinrich/usecases/slack/handle-slash-command';
 import express, { type RequestHandler } from 'express';
 import type { AppDeps } from '../../app-deps';
@@ -22,7 +23,7 @@ export function slackCommandsRoute(deps: AppDeps): RequestHandler[] {
         },
         { slack: deps.slack },
       );
-      res.json(reply);
+      res.json(reply satisfies SlashReplyJson);
     },
   ];
 }

@@ -1,6 +1,7 @@
 // The policy editor's form state and its conversion to the API's body, plus the
 // shaping of a simulation's answer into minute-by-minute rows.
 import type { EscalationPolicyJson } from '@heinrich/contracts/escalation-policies';
+import type { SimulationJson } from '@heinrich/contracts/simulate';
 
 export type TargetType = 'user' | 'schedule' | 'slackChannel';
 
@@ -37,24 +38,8 @@ export function draftToBody(d: PolicyDraft): { name: string; repeat: number; ste
 
 export const sameDraft = (a: PolicyDraft, b: PolicyDraft) => JSON.stringify(a) === JSON.stringify(b);
 
-/** POST /api/v1/escalation-policies/{id}/simulate's answer (docs/api.md). */
-export interface SimulationJson {
-  policyId: string;
-  at: string;
-  urgency: 'high' | 'low';
-  urgencyReason: string;
-  pages: {
-    at: string;
-    cycle: number;
-    step: number;
-    userId: string;
-    name: string;
-    reasons: unknown;
-    sends: { channel: string; at: string; ruleId: string | null }[];
-    notUsed: string[];
-  }[];
-  warnings: string[];
-}
+/** POST /api/v1/escalation-policies/{id}/simulate's answer (contracts). */
+export type { SimulationJson };
 
 export interface SimulationRow {
   /** minutes after the incident opened */

@@ -1,0 +1,279 @@
+import type { z } from 'zod';
+import { auditLogQuery } from '../audit-log';
+import { notificationListQuery } from '../contact-methods';
+import { explainIncidentQuery, incidentListQuery } from '../incidents';
+import { listQuery } from '../primitives';
+import { twilioCallbackQuery } from '../twilio';
+import { calendarQuery, listOverridesQuery, listSchedulesQuery, onCallQuery, previewQuery, rangeQuery, shiftsQuery } from '../schedules';
+import type { RequestName, ResponseName } from './schemas';
+
+/**
+ * Who may call a route, as apps/api/src/app.ts mounts it (docs/api.md "Authentication"):
+ * - none: no credential (health, the document itself)
+ * - signIn: no credential yet; a browser's cross-site request is refused
+ * - admin: an API key (or the bootstrap key) as Bearer, or the session cookie
+ * - integration: the integration key as Bearer or as basic auth's password
+ * - integrationUrl: the integration key in the URL
+ * - routingKey: the integration key as the body's routing_key
+ * - twilio, slack: the provider's signature
+ * - calendar: the feed's token in the URL
+ * - metrics: METRICS_TOKEN as Bearer when it is set
+ */
+export type Access = 'none' | 'signIn' | 'admin' | 'integration' | 'integrationUrl' | 'routingKey' | 'twilio' | 'slack' | 'calendar' | 'metrics';
+
+/** A response: a JSON body named in schemas.ts, no body (null), or another media type. */
+export type ResponseSpec = ResponseName | null | { mediaType: string; description: string; schema?: ResponseName };
+
+export interface Operation {
+  method: 'get' | 'post' | 'patch' | 'delete';
+  /** in full, with {param} placeholders */
+  path: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  access: Access;
+  query?: z.ZodType;
+  /** a JSON body, or a form (application/x-www-form-urlencoded) */
+  body?: RequestName | { form: RequestName };
+  /** headers the route reads (besides credentials) */
+  headers?: { name: string; description: string }[];
+  /** success statuses; error statuses come from `access` and `errors` */
+  responses: Record<number, ResponseSpec>;
+  /** error statuses particular to this route */
+  errors?: number[];
+}
+
+const IF_MATCH = { name: 'If-Match', description: 'the version the change is based on, as the ETag "3" (or send `version` in the body): 412 when stale' };
+const TWIML = { mediaType: 'text/xml', description: 'TwiML (https://www.twilio.com/docs/voice/twiml), for Twilio to carry out' };
+const ICS = { mediaType: 'text/calendar', description: 'RFC 5545 iCalendar: the shifts of the next weeks' };
+
+/**
+ * Every route of the api, by its path in full. A test (apps/api/src/openapi.test.ts)
+ * walks the routes the Express app registers and fails when this table misses one
+ * or names one that does not exist.
+ */
+export const OPERATIONS: Operation[] = [
+  // -- health and metrics
+  { method: 'get', path: '/healthz', tag: 'Health', access: 'none', summary: 'The process is up and serving', responses: { 200: 'Health' } },
+  {
+    method: 'get',
+    path: '/readyz',
+    tag: 'Health',
+    access: 'none',
+    summary: 'Ready: Postgres answers (Redis is reported, but does not decide)',
+    responses: { 200: 'Readiness', 503: 'Readiness' },
+  },
+  {
+    method: 'get',
+    path: '/metrics',
+    tag: 'Health',
+    access: 'metrics',
+    summary: 'Prometheus metrics',
+    responses: { 200: { mediaType: 'text/plain', description: 'Prometheus text exposition format 0.0.4' } },
+  },
+  { method: 'get', path: '/api/v1/openapi.json', tag: 'Health', access: 'none', summary: 'This document', responses: { 200: { mediaType: 'application/json', description: 'OpenAPI 3.1' } } },
+
+  // -- integrations
+  {
+    method: 'post',
+    path: '/api/v1/integrations/alertmanager',
+    tag: 'Integrations',
+    access: 'integration',
+    summary: "Alertmanager's webhook (webhook_config)",
+    description: '200 only after the transaction committed; 503 with Retry-After when Postgres is away, so Alertmanager retries; 4xx for what a retry cannot fix.',
+    body: 'AlertmanagerWebhook',
+    responses: { 200: 'IngestSummary' },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/integrations/alertmanager/{key}',
+    tag: 'Integrations',
+    access: 'integrationUrl',
+    summary: "Alertmanager's webhook, the integration key in the URL",
+    body: 'AlertmanagerWebhook',
+    responses: { 200: 'IngestSummary' },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/integrations/events',
+    tag: 'Integrations',
+    access: 'routingKey',
+    summary: 'An event, PagerDuty Events API v2 shaped (routing_key: an events integration key)',
+    description: "The credential is the body's routing_key (an integration key of type events), as PagerDuty's Events API v2 takes it; no header.",
+    body: 'EventsApiEvent',
+    responses: { 202: 'EventsApiResponse' },
+  },
+
+  // -- Twilio webhooks
+  {
+    method: 'post',
+    path: '/api/v1/twilio/sms',
+    tag: 'Twilio',
+    access: 'twilio',
+    summary: 'An SMS to our number (ack, resolve, STOP, START, HELP)',
+    body: { form: 'TwilioSmsForm' },
+    responses: { 200: TWIML },
+  },
+  { method: 'post', path: '/api/v1/twilio/voice', tag: 'Twilio', access: 'twilio', query: twilioCallbackQuery, summary: "A page call's TwiML, fetched by Twilio when it is answered", body: { form: 'TwilioVoiceForm' }, responses: { 200: TWIML } },
+  { method: 'post', path: '/api/v1/twilio/voice/gather', tag: 'Twilio', access: 'twilio', query: twilioCallbackQuery, summary: 'The key pressed in a page call', body: { form: 'TwilioVoiceForm' }, responses: { 200: TWIML } },
+  { method: 'post', path: '/api/v1/twilio/status', tag: 'Twilio', access: 'twilio', query: twilioCallbackQuery, summary: 'A message or call status callback', body: { form: 'TwilioStatusForm' }, responses: { 204: null } },
+
+  // -- Slack
+  {
+    method: 'post',
+    path: '/api/v1/slack/commands',
+    tag: 'Slack',
+    access: 'slack',
+    summary: 'A slash command (/oncall): answered with an ephemeral message, problems included',
+    body: { form: 'SlackCommandForm' },
+    responses: { 200: 'SlashReply' },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/slack/interactions',
+    tag: 'Slack',
+    access: 'slack',
+    summary: 'A button click (Interactivity Request URL): 200 with no body once the click is committed',
+    body: { form: 'SlackInteractionForm' },
+    responses: { 200: null },
+  },
+
+  // -- calendar feeds
+  { method: 'get', path: '/api/v1/schedules/{id}/calendar.ics', tag: 'Schedules', access: 'calendar', summary: "A schedule's calendar feed", query: calendarQuery, responses: { 200: ICS } },
+  { method: 'get', path: '/api/v1/users/{id}/on-call.ics', tag: 'Users', access: 'calendar', summary: "A user's on-call calendar feed", query: calendarQuery, responses: { 200: ICS } },
+
+  // -- signing in
+  {
+    method: 'post',
+    path: '/api/v1/auth/sign-in',
+    tag: 'Auth',
+    access: 'signIn',
+    summary: 'Sign in: the caller (as /auth/me) and the session cookie',
+    body: 'SignInBody',
+    responses: { 200: 'Me' },
+    errors: [429],
+  },
+  { method: 'post', path: '/api/v1/auth/accept-invite', tag: 'Auth', access: 'signIn', summary: 'Set the password of an invite and sign in', body: 'AcceptInviteBody', responses: { 200: 'Me' }, errors: [429] },
+
+  // -- admin API
+  { method: 'get', path: '/api/v1/auth/me', tag: 'Auth', access: 'admin', summary: 'Who the credential is: user or API key, role, teams', responses: { 200: 'Me' } },
+  { method: 'post', path: '/api/v1/auth/sign-out', tag: 'Auth', access: 'admin', summary: 'Revoke the session and clear its cookie', responses: { 204: null } },
+  { method: 'post', path: '/api/v1/auth/change-password', tag: 'Auth', access: 'admin', summary: "Change your password (your other sessions end)", body: 'ChangePasswordBody', responses: { 204: null } },
+
+  { method: 'post', path: '/api/v1/users', tag: 'Users', access: 'admin', summary: 'Create a user (admins)', body: 'CreateUserBody', responses: { 201: 'User' }, errors: [409] },
+  { method: 'get', path: '/api/v1/users', tag: 'Users', access: 'admin', summary: 'List users, oldest first', query: listQuery, responses: { 200: 'UserPage' } },
+  { method: 'get', path: '/api/v1/users/{id}', tag: 'Users', access: 'admin', summary: 'A user', responses: { 200: 'User' } },
+  { method: 'patch', path: '/api/v1/users/{id}', tag: 'Users', access: 'admin', summary: 'Change a user (admins; a user their own name and time zone)', body: 'UpdateUserBody', responses: { 200: 'User' }, errors: [409] },
+  { method: 'delete', path: '/api/v1/users/{id}', tag: 'Users', access: 'admin', summary: 'Delete a user (admins; not yourself)', responses: { 204: null }, errors: [409] },
+  { method: 'post', path: '/api/v1/users/{id}/invite', tag: 'Users', access: 'admin', summary: 'A one-time invite link, shown this once (admins)', responses: { 201: 'Invite' } },
+  { method: 'post', path: '/api/v1/users/{id}/calendar-feed', tag: 'Users', access: 'admin', summary: "Create or rotate the user's on-call feed URL (shown this once)", responses: { 201: 'CalendarFeed' } },
+  { method: 'delete', path: '/api/v1/users/{id}/calendar-feed', tag: 'Users', access: 'admin', summary: "Revoke the user's feed URL", responses: { 204: null } },
+
+  { method: 'post', path: '/api/v1/users/{id}/contact-methods', tag: 'Contact methods', access: 'admin', summary: 'Add a contact method (sms/voice get a verification code at once)', body: 'CreateContactMethodBody', responses: { 201: 'CreatedContactMethod' }, errors: [409] },
+  { method: 'get', path: '/api/v1/users/{id}/contact-methods', tag: 'Contact methods', access: 'admin', summary: "A user's contact methods (never signing secrets)", responses: { 200: 'ContactMethodPage' } },
+  { method: 'delete', path: '/api/v1/users/{id}/contact-methods/{methodId}', tag: 'Contact methods', access: 'admin', summary: 'Delete a contact method, with the rules using it', responses: { 204: null } },
+  { method: 'post', path: '/api/v1/users/{id}/contact-methods/{methodId}/verify', tag: 'Contact methods', access: 'admin', summary: 'Verify a phone method with the code sent', body: 'VerifyContactMethodBody', responses: { 200: 'ContactMethod' }, errors: [409, 429] },
+  { method: 'post', path: '/api/v1/users/{id}/contact-methods/{methodId}/send-verification', tag: 'Contact methods', access: 'admin', summary: 'Send a new verification code (one a minute)', responses: { 202: 'Verification' }, errors: [409, 429] },
+  { method: 'post', path: '/api/v1/users/{id}/notification-rules', tag: 'Contact methods', access: 'admin', summary: 'Add a notification rule (which method, how long after a page)', body: 'CreateNotificationRuleBody', responses: { 201: 'NotificationRule' }, errors: [409] },
+  { method: 'get', path: '/api/v1/users/{id}/notification-rules', tag: 'Contact methods', access: 'admin', summary: "A user's notification rules, by delay", responses: { 200: 'NotificationRulePage' } },
+  { method: 'delete', path: '/api/v1/users/{id}/notification-rules/{ruleId}', tag: 'Contact methods', access: 'admin', summary: 'Delete a notification rule', responses: { 204: null } },
+  { method: 'get', path: '/api/v1/notifications', tag: 'Incidents', access: 'admin', summary: 'The delivery log: pages and their deliveries (incidentId or userId)', query: notificationListQuery, responses: { 200: 'NotificationPage' } },
+
+  { method: 'post', path: '/api/v1/teams', tag: 'Teams', access: 'admin', summary: 'Create a team (admins)', body: 'CreateTeamBody', responses: { 201: 'Team' }, errors: [409] },
+  { method: 'get', path: '/api/v1/teams', tag: 'Teams', access: 'admin', summary: 'List teams, oldest first, with members', query: listQuery, responses: { 200: 'TeamPage' } },
+  { method: 'get', path: '/api/v1/teams/{id}', tag: 'Teams', access: 'admin', summary: 'A team', responses: { 200: 'Team' } },
+  { method: 'patch', path: '/api/v1/teams/{id}', tag: 'Teams', access: 'admin', summary: 'Rename a team or replace its members', body: 'UpdateTeamBody', responses: { 200: 'Team' }, errors: [409] },
+  { method: 'delete', path: '/api/v1/teams/{id}', tag: 'Teams', access: 'admin', summary: 'Delete a team (admins)', responses: { 204: null }, errors: [409] },
+
+  { method: 'post', path: '/api/v1/api-keys', tag: 'API keys', access: 'admin', summary: 'Create an API key: the secret is shown this once (admins)', body: 'CreateApiKeyBody', responses: { 201: 'CreatedApiKey' } },
+  { method: 'get', path: '/api/v1/api-keys', tag: 'API keys', access: 'admin', summary: 'List API keys (admins)', responses: { 200: 'ApiKeyPage' } },
+  { method: 'delete', path: '/api/v1/api-keys/{id}', tag: 'API keys', access: 'admin', summary: 'Revoke an API key (also when already revoked)', responses: { 204: null } },
+  { method: 'get', path: '/api/v1/audit-log', tag: 'Audit log', access: 'admin', summary: 'The audit log, newest first (admins)', query: auditLogQuery, responses: { 200: 'AuditEntryPage' } },
+
+  { method: 'post', path: '/api/v1/services', tag: 'Services', access: 'admin', summary: 'Create a service', body: 'CreateServiceBody', responses: { 201: 'Service' }, errors: [409] },
+  { method: 'get', path: '/api/v1/services', tag: 'Services', access: 'admin', summary: 'List services, oldest first', query: listQuery, responses: { 200: 'ServicePage' } },
+  { method: 'get', path: '/api/v1/services/{id}', tag: 'Services', access: 'admin', summary: 'A service', responses: { 200: 'Service' } },
+  { method: 'patch', path: '/api/v1/services/{id}', tag: 'Services', access: 'admin', summary: 'Change a service (only the fields present)', body: 'UpdateServiceBody', responses: { 200: 'Service' }, errors: [409] },
+  { method: 'delete', path: '/api/v1/services/{id}', tag: 'Services', access: 'admin', summary: 'Delete a service', responses: { 204: null }, errors: [409] },
+  { method: 'post', path: '/api/v1/services/{id}/integration-keys', tag: 'Services', access: 'admin', summary: 'Create an integration key: the secret, its URL and a snippet to paste, shown this once', body: 'CreateIntegrationKeyBody', responses: { 201: 'CreatedIntegrationKey' } },
+  { method: 'get', path: '/api/v1/services/{id}/integration-keys', tag: 'Services', access: 'admin', summary: "A service's integration keys, never their secrets", responses: { 200: 'IntegrationKeyPage' } },
+  { method: 'delete', path: '/api/v1/services/{id}/integration-keys/{keyId}', tag: 'Services', access: 'admin', summary: 'Revoke an integration key (also when already revoked)', responses: { 204: null } },
+
+  { method: 'get', path: '/api/v1/incidents', tag: 'Incidents', access: 'admin', summary: 'List incidents, newest first', query: incidentListQuery, responses: { 200: 'IncidentPage' } },
+  { method: 'post', path: '/api/v1/incidents', tag: 'Incidents', access: 'admin', summary: 'Open an incident by hand, optionally paging people directly', body: 'CreateIncidentBody', responses: { 201: 'IncidentDetail' }, errors: [409] },
+  { method: 'get', path: '/api/v1/incidents/{id}', tag: 'Incidents', access: 'admin', summary: 'An incident with its alerts and timeline', responses: { 200: 'IncidentDetail' } },
+  {
+    method: 'get',
+    path: '/api/v1/incidents/{id}/explain',
+    tag: 'Incidents',
+    access: 'admin',
+    summary: 'Why each person was (or was not) paged, from the recorded events',
+    query: explainIncidentQuery,
+    responses: { 200: 'Explanation' },
+  },
+  { method: 'post', path: '/api/v1/incidents/{id}/acknowledge', tag: 'Incidents', access: 'admin', summary: 'Acknowledge (repeating changes nothing; a resolved incident is a 409)', responses: { 200: 'IncidentDetail' }, errors: [409] },
+  { method: 'post', path: '/api/v1/incidents/{id}/resolve', tag: 'Incidents', access: 'admin', summary: 'Resolve (repeating changes nothing)', responses: { 200: 'IncidentDetail' }, errors: [409] },
+  { method: 'post', path: '/api/v1/incidents/{id}/notes', tag: 'Incidents', access: 'admin', summary: 'Add a note to the timeline', body: 'IncidentNoteBody', responses: { 201: 'TimelineEvent' } },
+  { method: 'post', path: '/api/v1/incidents/{id}/escalate', tag: 'Incidents', access: 'admin', summary: 'Escalate now (to the next step, or toStep)', body: 'EscalateIncidentBody', responses: { 202: 'IncidentDetail' }, errors: [409] },
+  {
+    method: 'post',
+    path: '/api/v1/incidents/{id}/silence',
+    tag: 'Incidents',
+    access: 'admin',
+    summary: "Acknowledge and silence the incident's alerts in Alertmanager",
+    description: '201 with the new silence; 200 with the silence in force when silenced already; 409 when it cannot be; 503 when Alertmanager refused or did not answer (nothing changed).',
+    body: 'SilenceIncidentBody',
+    responses: { 200: 'SilenceIncidentResult', 201: 'SilenceIncidentResult' },
+    errors: [409],
+  },
+  { method: 'delete', path: '/api/v1/incidents/{id}/silence', tag: 'Incidents', access: 'admin', summary: "Expire the incident's silence in Alertmanager", responses: { 200: 'UnsilenceIncidentResult' } },
+
+  { method: 'post', path: '/api/v1/schedules', tag: 'Schedules', access: 'admin', summary: 'Create a schedule (version 1, with its ETag)', body: 'CreateScheduleBody', responses: { 201: 'Schedule' } },
+  { method: 'get', path: '/api/v1/schedules', tag: 'Schedules', access: 'admin', summary: 'List schedules, oldest first', query: listSchedulesQuery, responses: { 200: 'SchedulePage' } },
+  { method: 'get', path: '/api/v1/schedules/{id}', tag: 'Schedules', access: 'admin', summary: 'A schedule, with ETag: "<version>"', responses: { 200: 'Schedule' } },
+  {
+    method: 'patch',
+    path: '/api/v1/schedules/{id}',
+    tag: 'Schedules',
+    access: 'admin',
+    summary: 'Change a schedule (based on a version: If-Match or `version`)',
+    description: '412 when If-Match is stale, 409 when `version` is stale, 428 when neither is sent.',
+    body: 'UpdateScheduleBody',
+    headers: [IF_MATCH],
+    responses: { 200: 'Schedule' },
+    errors: [409, 412, 428],
+  },
+  { method: 'delete', path: '/api/v1/schedules/{id}', tag: 'Schedules', access: 'admin', summary: 'Delete a schedule, its overrides and feed', responses: { 204: null }, errors: [409] },
+  { method: 'get', path: '/api/v1/schedules/{id}/on-call', tag: 'Schedules', access: 'admin', summary: 'Who is on call at `at` (default now), and why', query: onCallQuery, responses: { 200: 'OnCall' } },
+  { method: 'get', path: '/api/v1/schedules/{id}/shifts', tag: 'Schedules', access: 'admin', summary: 'The final timeline of [from, to), at most a year', query: shiftsQuery, responses: { 200: 'Shifts' } },
+  { method: 'get', path: '/api/v1/schedules/{id}/gaps', tag: 'Schedules', access: 'admin', summary: 'The stretches with nobody on call in [from, to)', query: rangeQuery, responses: { 200: 'Gaps' } },
+  { method: 'post', path: '/api/v1/schedules/{id}/preview', tag: 'Schedules', access: 'admin', summary: 'What a proposed PATCH would change over the next weeks (saves nothing)', query: previewQuery, body: 'UpdateScheduleBody', responses: { 200: 'SchedulePreview' } },
+  { method: 'post', path: '/api/v1/schedules/{id}/overrides', tag: 'Schedules', access: 'admin', summary: 'Put someone on call for a while', body: 'CreateOverrideBody', responses: { 201: 'Override' } },
+  { method: 'get', path: '/api/v1/schedules/{id}/overrides', tag: 'Schedules', access: 'admin', summary: 'Overrides overlapping [from (default now), to), by start', query: listOverridesQuery, responses: { 200: 'OverridePage' } },
+  {
+    method: 'delete',
+    path: '/api/v1/schedules/{id}/overrides/{overrideId}',
+    tag: 'Schedules',
+    access: 'admin',
+    summary: 'Remove an override: 204 when it had not begun, 200 with it cut to end now when in progress, 409 when over',
+    responses: { 200: 'Override', 204: null },
+    errors: [409],
+  },
+  { method: 'post', path: '/api/v1/schedules/{id}/calendar-feed', tag: 'Schedules', access: 'admin', summary: "Create or rotate the schedule's feed URL (shown this once)", responses: { 201: 'CalendarFeed' } },
+  { method: 'delete', path: '/api/v1/schedules/{id}/calendar-feed', tag: 'Schedules', access: 'admin', summary: "Revoke the schedule's feed URL", responses: { 204: null } },
+
+  { method: 'post', path: '/api/v1/escalation-policies', tag: 'Escalation policies', access: 'admin', summary: 'Create an escalation policy', body: 'CreateEscalationPolicyBody', responses: { 201: 'EscalationPolicy' } },
+  { method: 'get', path: '/api/v1/escalation-policies', tag: 'Escalation policies', access: 'admin', summary: 'List escalation policies, oldest first', query: listQuery, responses: { 200: 'EscalationPolicyPage' } },
+  { method: 'get', path: '/api/v1/escalation-policies/{id}', tag: 'Escalation policies', access: 'admin', summary: 'An escalation policy', responses: { 200: 'EscalationPolicy' } },
+  { method: 'patch', path: '/api/v1/escalation-policies/{id}', tag: 'Escalation policies', access: 'admin', summary: 'Change a policy (`steps` replaces all steps)', body: 'UpdateEscalationPolicyBody', responses: { 200: 'EscalationPolicy' } },
+  { method: 'delete', path: '/api/v1/escalation-policies/{id}', tag: 'Escalation policies', access: 'admin', summary: 'Delete a policy (409 while a service uses it)', responses: { 204: null }, errors: [409] },
+  {
+    method: 'post',
+    path: '/api/v1/escalation-policies/{id}/simulate',
+    tag: 'Escalation policies',
+    access: 'admin',
+    summary: 'Who would be notified, how and when, if an incident opened at `at` (read only)',
+    body: 'SimulateBody',
+    responses: { 200: 'Simulation' },
+  },
+];

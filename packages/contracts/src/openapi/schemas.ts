@@ -1,0 +1,141 @@
+import { alertmanagerWebhook, ingestSummaryJson } from '../alertmanager-webhook';
+import { apiKeyJson, createApiKeyBody, createdApiKeyJson } from '../api-keys';
+import { auditEntryJson } from '../audit-log';
+import { acceptInviteBody, changePasswordBody, meJson, signInBody } from '../auth';
+import {
+  contactMethodJson,
+  createContactMethodBody,
+  createdContactMethodJson,
+  createNotificationRuleBody,
+  notificationJson,
+  notificationRuleJson,
+  verificationJson,
+  verifyContactMethodBody,
+} from '../contact-methods';
+import { errorJson } from '../errors';
+import { createEscalationPolicyBody, escalationPolicyJson, updateEscalationPolicyBody } from '../escalation-policies';
+import { eventsApiEvent, eventsApiResponse } from '../events-api';
+import { healthJson, readinessJson } from '../health';
+import {
+  createIncidentBody,
+  escalateIncidentBody,
+  explainIncidentResponse,
+  incidentDetailJson,
+  incidentJson,
+  incidentNoteBody,
+  timelineEventJson,
+} from '../incidents';
+import { createdIntegrationKeyJson, createIntegrationKeyBody, integrationKeyJson } from '../integration-keys';
+import { page } from '../primitives';
+import {
+  calendarFeedJson,
+  createOverrideBody,
+  createScheduleBody,
+  gapsJson,
+  onCallJson,
+  overrideJson,
+  previewJson,
+  scheduleJson,
+  shiftsJson,
+  updateScheduleBody,
+} from '../schedules';
+import { createServiceBody, serviceJson, updateServiceBody } from '../services';
+import { silenceIncidentBody, silenceIncidentResponse, silenceJson, unsilenceIncidentResponse } from '../silences';
+import { simulateBody, simulationJson } from '../simulate';
+import { slackCommandForm, slackInteractionForm, slashReplyJson } from '../slack';
+import { createTeamBody, teamJson, updateTeamBody } from '../teams';
+import { twilioSmsForm, twilioStatusForm, twilioVoiceForm } from '../twilio';
+import { createUserBody, inviteJson, updateUserBody, userJson } from '../users';
+
+/**
+ * The schemas the OpenAPI document names (components.schemas), by their names
+ * there. Request bodies are documented as the API accepts them (zod's input:
+ * defaults make a field optional); responses as it answers (zod's output).
+ */
+export const REQUEST_SCHEMAS = {
+  AlertmanagerWebhook: alertmanagerWebhook,
+  EventsApiEvent: eventsApiEvent,
+  SignInBody: signInBody,
+  AcceptInviteBody: acceptInviteBody,
+  ChangePasswordBody: changePasswordBody,
+  CreateUserBody: createUserBody,
+  UpdateUserBody: updateUserBody,
+  CreateContactMethodBody: createContactMethodBody,
+  VerifyContactMethodBody: verifyContactMethodBody,
+  CreateNotificationRuleBody: createNotificationRuleBody,
+  CreateTeamBody: createTeamBody,
+  UpdateTeamBody: updateTeamBody,
+  CreateApiKeyBody: createApiKeyBody,
+  CreateServiceBody: createServiceBody,
+  UpdateServiceBody: updateServiceBody,
+  CreateIntegrationKeyBody: createIntegrationKeyBody,
+  CreateIncidentBody: createIncidentBody,
+  IncidentNoteBody: incidentNoteBody,
+  EscalateIncidentBody: escalateIncidentBody,
+  SilenceIncidentBody: silenceIncidentBody,
+  CreateScheduleBody: createScheduleBody,
+  UpdateScheduleBody: updateScheduleBody,
+  CreateOverrideBody: createOverrideBody,
+  CreateEscalationPolicyBody: createEscalationPolicyBody,
+  UpdateEscalationPolicyBody: updateEscalationPolicyBody,
+  SimulateBody: simulateBody,
+  SlackCommandForm: slackCommandForm,
+  SlackInteractionForm: slackInteractionForm,
+  TwilioSmsForm: twilioSmsForm,
+  TwilioVoiceForm: twilioVoiceForm,
+  TwilioStatusForm: twilioStatusForm,
+};
+
+export const RESPONSE_SCHEMAS = {
+  Error: errorJson,
+  Health: healthJson,
+  Readiness: readinessJson,
+  IngestSummary: ingestSummaryJson,
+  EventsApiResponse: eventsApiResponse,
+  SlashReply: slashReplyJson,
+  Me: meJson,
+  User: userJson,
+  UserPage: page(userJson),
+  Invite: inviteJson,
+  ContactMethod: contactMethodJson,
+  ContactMethodPage: page(contactMethodJson),
+  CreatedContactMethod: createdContactMethodJson,
+  Verification: verificationJson,
+  NotificationRule: notificationRuleJson,
+  NotificationRulePage: page(notificationRuleJson),
+  NotificationPage: page(notificationJson),
+  Team: teamJson,
+  TeamPage: page(teamJson),
+  ApiKey: apiKeyJson,
+  ApiKeyPage: page(apiKeyJson),
+  CreatedApiKey: createdApiKeyJson,
+  AuditEntryPage: page(auditEntryJson),
+  Service: serviceJson,
+  ServicePage: page(serviceJson),
+  IntegrationKey: integrationKeyJson,
+  IntegrationKeyPage: page(integrationKeyJson),
+  CreatedIntegrationKey: createdIntegrationKeyJson,
+  Incident: incidentJson,
+  IncidentPage: page(incidentJson),
+  IncidentDetail: incidentDetailJson,
+  TimelineEvent: timelineEventJson,
+  Explanation: explainIncidentResponse,
+  Silence: silenceJson,
+  SilenceIncidentResult: silenceIncidentResponse,
+  UnsilenceIncidentResult: unsilenceIncidentResponse,
+  Schedule: scheduleJson,
+  SchedulePage: page(scheduleJson),
+  OnCall: onCallJson,
+  Shifts: shiftsJson,
+  Gaps: gapsJson,
+  SchedulePreview: previewJson,
+  Override: overrideJson,
+  OverridePage: page(overrideJson),
+  CalendarFeed: calendarFeedJson,
+  EscalationPolicy: escalationPolicyJson,
+  EscalationPolicyPage: page(escalationPolicyJson),
+  Simulation: simulationJson,
+};
+
+export type RequestName = keyof typeof REQUEST_SCHEMAS;
+export type ResponseName = keyof typeof RESPONSE_SCHEMAS;

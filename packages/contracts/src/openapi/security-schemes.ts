@@ -1,0 +1,49 @@
+/** The credentials of the api (docs/api.md "Authentication"), as OpenAPI security schemes. */
+export const SECURITY_SCHEMES = {
+  apiKey: {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API key (hka_..., POST /api/v1/api-keys) or the bootstrap key HEINRICH_ADMIN_API_KEY: `Authorization: Bearer <key>`. A header that is neither is a 401, even with a valid cookie beside it.',
+  },
+  session: {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'heinrich_session',
+    description: 'The session cookie POST /api/v1/auth/sign-in sets (the web UI). Unsafe methods also need an Origin (or Referer) of PUBLIC_URL.',
+  },
+  integrationKey: {
+    type: 'http',
+    scheme: 'bearer',
+    description: "A service's integration key of type alertmanager: Alertmanager's http_config.authorization (`Authorization: Bearer <key>`).",
+  },
+  integrationKeyBasic: {
+    type: 'http',
+    scheme: 'basic',
+    description: "The integration key as basic auth's password (Alertmanager's http_config.basic_auth; the username is ignored).",
+  },
+  slackSignature: {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Slack-Signature',
+    description:
+      "Slack's v0 signature: HMAC-SHA256 with SLACK_SIGNING_SECRET over `v0:<X-Slack-Request-Timestamp>:<raw body>`; the timestamp within 5 minutes. 401 without it; 503 without SLACK_SIGNING_SECRET.",
+  },
+  twilioSignature: {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Twilio-Signature',
+    description:
+      "Twilio's signature: HMAC-SHA1 with the auth token over PUBLIC_URL + the path and query Twilio called + every form parameter, sorted. 403 without it; 503 without Twilio credentials.",
+  },
+  calendarToken: {
+    type: 'apiKey',
+    in: 'query',
+    name: 'token',
+    description: "The feed's unguessable, rotatable token, part of the URL a calendar app subscribes to (POST .../calendar-feed shows it once).",
+  },
+  metricsToken: {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'METRICS_TOKEN, when it is set; without it /metrics takes no credential.',
+  },
+};
