@@ -38,6 +38,13 @@ const nodeModules = {
   message: 'apps/web runs in the browser: no Node built-in modules.',
 };
 
+/** Of core, the web app uses only modules that are pure and browser-safe (Intl, no Node), named here. */
+const WEB_CORE_MODULES = ['schedule/time-zone'];
+const webCore = {
+  regex: `^@heinrich/core(?!/(${WEB_CORE_MODULES.join('|')})$)`,
+  message: `apps/web may import of core only ${WEB_CORE_MODULES.map((m) => `@heinrich/core/${m}`).join(', ')} (pure, browser-safe; docs/architecture.md).`,
+};
+
 const restrict = (...patterns) => ['error', { patterns }];
 
 /** Files that may read process.env: composition roots, config, tooling and tests
@@ -136,7 +143,7 @@ export default defineConfig(
   {
     files: ['apps/web/**'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: { 'no-restricted-imports': restrict(onlyOurs(['contracts'], 'apps/web'), nodeModules) },
+    rules: { 'no-restricted-imports': restrict(onlyOurs(['contracts', 'core'], 'apps/web'), webCore, nodeModules) },
   },
 
   // --- process.env only at the edges ---

@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 import { api, asApiError, type ApiError } from '../../api/client';
 import type { Page } from '../../api/incidents';
 import { FormError } from '../../components/Form';
-import { formatDateTime, viewerTimeZone } from '../../lib/time';
+import { formatTimestamp, viewerZone } from '../../lib/time';
 
 const ENTITY_TYPES = [
   'service',
@@ -86,7 +86,7 @@ export function AuditLogPage() {
         </div>
       </form>
       <FormError error={error} />
-      <p className="hint">Newest first; times in {viewerTimeZone()}.</p>
+      <p className="hint">Newest first; times in {viewerZone()}.</p>
       <ul className="plain audit">
         {items.map((e) => (
           <li key={e.id} className="card audit-entry">
@@ -94,7 +94,7 @@ export function AuditLogPage() {
               <strong>{e.action}</strong> by {e.actorDisplay} <span className="muted">({e.credential})</span>
             </p>
             <p className="hint">
-              <time dateTime={e.createdAt}>{formatDateTime(e.createdAt)}</time> · {e.entityType} <code>{e.entityId}</code>
+              <time dateTime={e.createdAt}>{formatTimestamp(e.createdAt)}</time> · {e.entityType} <code>{e.entityId}</code>
             </p>
             <details>
               <summary>Before and after</summary>

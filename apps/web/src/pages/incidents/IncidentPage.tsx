@@ -19,7 +19,7 @@ import {
 import { canRespond, useMe } from '../../auth/useMe';
 import { FieldError } from '../../components/FieldError';
 import { FormError } from '../../components/Form';
-import { formatDateTime, viewerTimeZone } from '../../lib/time';
+import { formatTimestamp, viewerZone } from '../../lib/time';
 import { useLoad } from '../../lib/useLoad';
 import { usePolling } from '../../lib/usePolling';
 import { actorName } from './actor-name';
@@ -132,13 +132,13 @@ export function IncidentPage() {
           <dd>{incident.severity ?? '–'}</dd>
           <dt>Opened</dt>
           <dd>
-            <time dateTime={incident.createdAt}>{formatDateTime(incident.createdAt)}</time>
+            <time dateTime={incident.createdAt}>{formatTimestamp(incident.createdAt)}</time>
           </dd>
           {incident.acknowledgedAt ? (
             <>
               <dt>Acknowledged</dt>
               <dd>
-                <time dateTime={incident.acknowledgedAt}>{formatDateTime(incident.acknowledgedAt)}</time>
+                <time dateTime={incident.acknowledgedAt}>{formatTimestamp(incident.acknowledgedAt)}</time>
                 {incident.acknowledgedBy ? ` by ${actorName(incident.acknowledgedBy, userNames)}` : ''}
               </dd>
             </>
@@ -147,13 +147,13 @@ export function IncidentPage() {
             <>
               <dt>Resolved</dt>
               <dd>
-                <time dateTime={incident.resolvedAt}>{formatDateTime(incident.resolvedAt)}</time>
+                <time dateTime={incident.resolvedAt}>{formatTimestamp(incident.resolvedAt)}</time>
                 {incident.resolvedBy ? ` by ${actorName(incident.resolvedBy, userNames)}` : ''}
               </dd>
             </>
           ) : null}
         </dl>
-        <p className="hint">Times in your time zone ({viewerTimeZone()}).</p>
+        <p className="hint">Times in your time zone ({viewerZone()}).</p>
       </header>
 
       {mayAct && open ? (

@@ -7,7 +7,7 @@ import { asApiError, type ApiError } from '../../api/client';
 import { acknowledgeIncident, listAllPages, listIncidents, listServices } from '../../api/incidents';
 import { canRespond, useMe } from '../../auth/useMe';
 import { FormError } from '../../components/Form';
-import { formatAgo, formatDateTime, formatTime } from '../../lib/time';
+import { formatAgo, formatTimestamp, formatTimeSeconds } from '../../lib/time';
 import { useLoad } from '../../lib/useLoad';
 import { usePolling } from '../../lib/usePolling';
 import { IncidentStatusBadge } from './IncidentStatusBadge';
@@ -78,7 +78,7 @@ export function IncidentsPage() {
       <div className="page-head">
         <h1>Incidents</h1>
         <p className="live" aria-live="off">
-          {updatedAt ? `Live: updated ${formatTime(updatedAt)}` : 'Loading…'}
+          {updatedAt ? `Live: updated ${formatTimeSeconds(updatedAt)}` : 'Loading…'}
         </p>
       </div>
       <form className="filters" role="search" aria-label="Filter incidents" onSubmit={(e) => e.preventDefault()}>
@@ -179,7 +179,7 @@ function IncidentRow(props: {
       </td>
       <td data-label="Service">{i.serviceName}</td>
       <td data-label="Opened">
-        <time dateTime={i.createdAt} title={formatDateTime(i.createdAt)}>
+        <time dateTime={i.createdAt} title={formatTimestamp(i.createdAt)}>
           {formatAgo(i.createdAt, props.now)}
         </time>
       </td>

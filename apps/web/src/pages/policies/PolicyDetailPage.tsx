@@ -9,7 +9,7 @@ import { canEditTeam, useMe } from '../../auth/useMe';
 import { Field, FormError } from '../../components/Form';
 import { DeleteButton } from '../schedules/DeleteButton';
 import { listAll } from '../schedules/list-all';
-import { viewerZone } from '../schedules/zoned-time';
+import { viewerZone } from '../../lib/time';
 import { draftToBody, policyToDraft, sameDraft, type PolicyDraft } from './policy-draft';
 import { SimulationPanel } from './SimulationPanel';
 import { StepsEditor, stepsShownPaths } from './StepsEditor';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, asApiError, type ApiError } from '../../api/client';
 import { Field, FormError } from '../../components/Form';
-import { formatDateTime, isoToLocalInput, localInputToIso } from '../schedules/zoned-time';
+import { formatDayTime, isoToLocalInput, localInputToIso } from '../../lib/time';
 import { simulationRows, type SimulationJson } from './policy-draft';
 
 /**
@@ -76,7 +76,7 @@ export function SimulationPanel({ policyId, savedAt, dirty, zone, scheduleName }
       {sim ? (
         <>
           <p>
-            Incident at {formatDateTime(sim.at, zone)}: urgency <strong>{sim.urgency}</strong> ({sim.urgencyReason}).
+            Incident at {formatDayTime(sim.at, zone)}: urgency <strong>{sim.urgency}</strong> ({sim.urgencyReason}).
           </p>
           {sim.warnings.length > 0 ? (
             <div className="sim-warnings" role="alert">
@@ -105,7 +105,7 @@ export function SimulationPanel({ policyId, savedAt, dirty, zone, scheduleName }
                 {rows.map((r, i) => (
                   <tr key={i}>
                     <td className="sim-minute">
-                      +{r.minute} min <span className="hint">({formatDateTime(r.at, zone)})</span>
+                      +{r.minute} min <span className="hint">({formatDayTime(r.at, zone)})</span>
                     </td>
                     <td>{r.step}</td>
                     <th scope="row">{r.who}</th>

@@ -4,7 +4,7 @@ import { api, asApiError, type ApiError } from '../../api/client';
 import { canEditTeam, canRespond, useMe } from '../../auth/useMe';
 import { Field, FormError } from '../../components/Form';
 import type { Person } from './LayerEditor';
-import { formatDateTime, isoToLocalInput, localInputToIso } from './zoned-time';
+import { formatDayTime, isoToLocalInput, localInputToIso } from '../../lib/time';
 
 const HOUR = 3_600_000;
 
@@ -93,10 +93,10 @@ export function OverridesPanel({
           {items.map((o) => (
             <li key={o.id}>
               <span>
-                <strong>{o.user.name ?? 'a deleted user'}</strong> {formatDateTime(o.start, viewerZone)} – {formatDateTime(o.end, viewerZone)}
+                <strong>{o.user.name ?? 'a deleted user'}</strong> {formatDayTime(o.start, viewerZone)} – {formatDayTime(o.end, viewerZone)}
               </span>
               {mayRemove(o) ? (
-                <button type="button" className="secondary" onClick={() => void remove(o)} aria-label={`Remove override of ${o.user.name ?? 'a deleted user'} from ${formatDateTime(o.start, viewerZone)}`}>
+                <button type="button" className="secondary" onClick={() => void remove(o)} aria-label={`Remove override of ${o.user.name ?? 'a deleted user'} from ${formatDayTime(o.start, viewerZone)}`}>
                   Remove
                 </button>
               ) : null}

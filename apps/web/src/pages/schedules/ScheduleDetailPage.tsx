@@ -15,7 +15,7 @@ import { OnCallSummary } from './OnCallSummary';
 import { OverridesPanel } from './OverridesPanel';
 import { namer, onCallCandidates } from './people';
 import { ScheduleTimeline, TimelineLegend } from './ScheduleTimeline';
-import { startOfDay, viewerZone } from './zoned-time';
+import { startOfDay, viewerZone } from '../../lib/time';
 import './schedules.css';
 
 const DAYS = 28;

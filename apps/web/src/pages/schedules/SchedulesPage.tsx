@@ -9,7 +9,7 @@ import { FormError } from '../../components/Form';
 import { listAll } from './list-all';
 import { NewScheduleForm } from './NewScheduleForm';
 import { formatDuration, nowAndNext, userNames } from './timeline-model';
-import { formatDateTime, viewerZone } from './zoned-time';
+import { formatDayTime, viewerZone } from '../../lib/time';
 import './schedules.css';
 
 const LOOKAHEAD = 14 * 86_400_000;
@@ -28,7 +28,7 @@ function ScheduleItem({ schedule, teamName, zone }: { schedule: ScheduleJson; te
       .catch((err: unknown) => setError(asApiError(err)));
   }, [schedule.id]);
   const r = data ? nowAndNext(data.shifts.shifts, data.now) : null;
-  const until = (end: string) => (data && end === data.shifts.to ? 'for 2 weeks or more' : `until ${formatDateTime(end, zone)}`);
+  const until = (end: string) => (data && end === data.shifts.to ? 'for 2 weeks or more' : `until ${formatDayTime(end, zone)}`);
   return (
     <li className="card schedule-item">
       <h2>
@@ -58,7 +58,7 @@ function ScheduleItem({ schedule, teamName, zone }: { schedule: ScheduleJson; te
             <dd>
               {r.next ? (
                 <>
-                  <strong>{userNames(r.next.users)}</strong> from {formatDateTime(r.next.start, zone)} {until(r.next.end)}
+                  <strong>{userNames(r.next.users)}</strong> from {formatDayTime(r.next.start, zone)} {until(r.next.end)}
                 </>
               ) : (
                 'Nobody else in the next 2 weeks'

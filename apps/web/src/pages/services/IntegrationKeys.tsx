@@ -4,7 +4,7 @@ import { api, asApiError, type ApiError } from '../../api/client';
 import type { Page } from '../../api/incidents';
 import { CopyButton } from '../../components/CopyButton';
 import { Field, FormError } from '../../components/Form';
-import { formatDateTime } from '../../lib/time';
+import { formatTimestamp } from '../../lib/time';
 import { useLoad } from '../../lib/useLoad';
 
 /** The receiver for alertmanager.yml, as the API's `example` (docs/api.md), with a placeholder for the secret. */
@@ -110,7 +110,7 @@ export function IntegrationKeys({ serviceId, mayEdit }: { serviceId: string; may
                 <td data-label="Key starts with">
                   <code>{k.secretPrefix}…</code>
                 </td>
-                <td data-label="Last used">{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : 'never'}</td>
+                <td data-label="Last used">{k.lastUsedAt ? formatTimestamp(k.lastUsedAt) : 'never'}</td>
                 <td>
                   {mayEdit ? (
                     <button type="button" className="small danger" onClick={() => void revoke(k)} aria-label={`Revoke key ${k.name}`}>

@@ -5,7 +5,7 @@ import { api, asApiError, type ApiError } from '../../api/client';
 import { listPolicies, listTeams } from '../../api/resources';
 import { canEditTeam, useMe } from '../../auth/useMe';
 import { FormError } from '../../components/Form';
-import { formatDateTime } from '../../lib/time';
+import { formatTimestamp } from '../../lib/time';
 import { useLoad } from '../../lib/useLoad';
 import { IntegrationKeys } from './IntegrationKeys';
 import { bodyOf, draftOf, ServiceForm, type ServiceDraft } from './ServiceForm';
@@ -130,7 +130,7 @@ export function ServicePage() {
             <dt>Re-trigger after ack</dt>
             <dd>{s.ackTimeoutMinutes ? `${s.ackTimeoutMinutes} min` : 'never'}</dd>
             <dt>Updated</dt>
-            <dd>{formatDateTime(s.updatedAt)}</dd>
+            <dd>{formatTimestamp(s.updatedAt)}</dd>
           </dl>
         </section>
       )}

@@ -6,7 +6,7 @@ import { listUsers } from '../../api/incidents';
 import { isAdmin, useMe } from '../../auth/useMe';
 import { Field, FormError } from '../../components/Form';
 import { useLoad } from '../../lib/useLoad';
-import { viewerTimeZone } from '../../lib/time';
+import { viewerZone } from '../../lib/time';
 import { InviteLink } from './InviteLink';
 
 export function UsersPage() {
@@ -59,7 +59,7 @@ export function UsersPage() {
 function NewUserForm({ onCreated, onCancel }: { onCreated(): void; onCancel(): void }) {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
-  const [timeZone, setTimeZone] = useState(viewerTimeZone());
+  const [timeZone, setTimeZone] = useState(viewerZone());
   const [role, setRole] = useState<'user' | 'admin'>('user');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
