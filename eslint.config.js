@@ -11,6 +11,7 @@ import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const OUR_PACKAGES = ['core', 'contracts', 'config', 'jobs', 'db', 'usecases', 'providers'];
@@ -139,6 +140,13 @@ export default defineConfig(
         onlyOurs(['usecases', 'contracts', 'jobs', 'core', 'config', 'db', 'providers'], 'apps/api and apps/worker main.ts and tests'),
       ),
     },
+  },
+  // the rules of hooks and the React Compiler's checks (purity, refs, state set in effects);
+  // a missing effect dependency is an error here, not a warning that piles up
+  {
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+    rules: { ...reactHooks.configs.flat.recommended.rules, 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     files: ['apps/web/**'],
