@@ -2,6 +2,8 @@
 // changes without the resource modules importing each other. A key starts with
 // its resource and includes every id and filter its answer depends on:
 // invalidating ['users'] refetches every users query, ['users', id] one user's.
+// A delete does not remove its entity's query: the page still showing it would
+// turn to "Loading" (and lose the navigation that follows the delete).
 
 export const keys = {
   me: ['auth', 'me'] as const,
@@ -47,6 +49,7 @@ export const keys = {
     all: ['policies'] as const,
     list: () => ['policies', 'list'] as const,
     one: (id: string) => ['policies', id] as const,
+    simulations: (id: string) => ['policies', id, 'simulation'] as const,
     simulation: (id: string, at: string, severity: string) => ['policies', id, 'simulation', at, severity] as const,
   },
   auditLog: (entityType: string) => ['audit-log', entityType] as const,

@@ -32,7 +32,7 @@ export function useUpdatePolicy(id: string) {
       qc.setQueryData(keys.policies.one(id), policy);
       await Promise.all([
         qc.invalidateQueries({ queryKey: keys.policies.list() }),
-        qc.invalidateQueries({ queryKey: keys.policies.simulation(id, '', '').slice(0, 3) }),
+        qc.invalidateQueries({ queryKey: keys.policies.simulations(id) }),
         // the services list names the policy
         qc.invalidateQueries({ queryKey: keys.services.all }),
       ]);
@@ -45,7 +45,6 @@ export function useDeletePolicy(id: string) {
   return useMutation({
     mutationFn: () => api.del(path`/escalation-policies/${id}`),
     onSuccess: async () => {
-      qc.removeQueries({ queryKey: keys.policies.one(id) });
       await Promise.all([qc.invalidateQueries({ queryKey: keys.policies.list() }), qc.invalidateQueries({ queryKey: keys.services.all })]);
     },
   });

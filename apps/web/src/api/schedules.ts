@@ -82,7 +82,6 @@ export function useDeleteSchedule(id: string) {
   return useMutation({
     mutationFn: () => api.del(path`/schedules/${id}`),
     onSuccess: async () => {
-      qc.removeQueries({ queryKey: keys.schedules.one(id) });
       await qc.invalidateQueries({ queryKey: keys.schedules.list() });
     },
   });

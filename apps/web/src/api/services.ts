@@ -41,7 +41,6 @@ export function useDeleteService(id: string) {
   return useMutation({
     mutationFn: () => api.del(path`/services/${id}`),
     onSuccess: async () => {
-      qc.removeQueries({ queryKey: keys.services.one(id) });
       await Promise.all([qc.invalidateQueries({ queryKey: keys.services.list() }), qc.invalidateQueries({ queryKey: keys.incidents.all })]);
     },
   });

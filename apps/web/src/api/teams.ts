@@ -37,7 +37,6 @@ export function useDeleteTeam(id: string) {
   return useMutation({
     mutationFn: () => api.del(path`/teams/${id}`),
     onSuccess: async () => {
-      qc.removeQueries({ queryKey: keys.teams.one(id) });
       await Promise.all([qc.invalidateQueries({ queryKey: keys.teams.list() }), qc.invalidateQueries({ queryKey: keys.me })]);
     },
   });

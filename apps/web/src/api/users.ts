@@ -53,7 +53,6 @@ export function useDeleteUser(id: string) {
   return useMutation({
     mutationFn: () => api.del(path`/users/${id}`),
     onSuccess: async () => {
-      qc.removeQueries({ queryKey: keys.users.one(id) });
       await Promise.all([qc.invalidateQueries({ queryKey: keys.users.list() }), qc.invalidateQueries({ queryKey: keys.teams.all })]);
     },
   });

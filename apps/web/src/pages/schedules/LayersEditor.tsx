@@ -53,7 +53,9 @@ export function LayersEditor({
 
   function save() {
     setLastWrite('save');
-    saving.mutate({ ...body(), version: schedule.version }, { onSuccess: onSaved });
+    // not mutate's onSuccess: the saved version replaces this editor (its key) before that would run;
+    // a refusal shows through saving.error
+    void saving.mutateAsync({ ...body(), version: schedule.version }).then(onSaved, () => {});
   }
 
   return (
