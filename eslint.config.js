@@ -11,6 +11,7 @@ import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const OUR_PACKAGES = ['core', 'contracts', 'config', 'jobs', 'db', 'usecases', 'providers'];
@@ -36,6 +37,13 @@ const ioModules = {
 const nodeModules = {
   regex: `^(node:.*|(${builtinModules.filter((m) => !m.startsWith('_')).join('|')})(/.*)?)$`,
   message: 'apps/web runs in the browser: no Node built-in modules.',
+};
+
+/** Of core, the web app uses only modules that are pure and browser-safe (Intl, no Node), named here. */
+const WEB_CORE_MODULES = ['schedule/time-zone'];
+const webCore = {
+  regex: `^@heinrich/core(?!/(${WEB_CORE_MODULES.join('|')})$)`,
+  message: `apps/web may import of core only ${WEB_CORE_MODULES.map((m) => `@heinrich/core/${m}`).join(', ')} (pure, browser-safe; docs/architecture.md).`,
 };
 
 const restrict = (...patterns) => ['error', { patterns }];
@@ -133,10 +141,17 @@ export default defineConfig(
       ),
     },
   },
+  // the rules of hooks and the React Compiler's checks (purity, refs, state set in effects);
+  // a missing effect dependency is an error here, not a warning that piles up
+  {
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+    rules: { ...reactHooks.configs.flat.recommended.rules, 'react-hooks/exhaustive-deps': 'error' },
+  },
   {
     files: ['apps/web/**'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: { 'no-restricted-imports': restrict(onlyOurs(['contracts'], 'apps/web'), nodeModules) },
+    rules: { 'no-restricted-imports': restrict(onlyOurs(['contracts', 'core'], 'apps/web'), webCore, nodeModules) },
   },
 
   // --- process.env only at the edges ---

@@ -5,7 +5,7 @@
 // refuses their direct call with their browser session.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localInputToIso, wallClockOf } from '../../apps/web/src/pages/schedules/zoned-time';
+import { localInputToIso, wallClockOf } from '../../apps/web/src/lib/time';
 import { PHONE, signInAs, startWeb, type WebWorld } from './browser';
 
 const ZONE = 'Europe/Berlin';

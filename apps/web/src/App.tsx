@@ -1,4 +1,6 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { createQueryClient } from './api/query-client';
 import { SignedInShell } from './components/SignedInShell';
 import { NotFoundPage } from './components/NotFoundPage';
 import { AcceptInvitePage } from './pages/auth/AcceptInvitePage';
@@ -17,31 +19,35 @@ import { TeamsPage } from './pages/teams/TeamsPage';
 import { UserPage } from './pages/users/UserPage';
 import { UsersPage } from './pages/users/UsersPage';
 
+const queryClient = createQueryClient();
+
 /** Every page of the UI. Pages under the shell need a session (the shell reads /auth/me). */
 export function App() {
   return (
-    <BrowserRouter>
-      <Routes>
-        <Route path="/sign-in" element={<SignInPage />} />
-        <Route path="/accept-invite" element={<AcceptInvitePage />} />
-        <Route element={<SignedInShell />}>
-          <Route index element={<Navigate to="/incidents" replace />} />
-          <Route path="/incidents" element={<IncidentsPage />} />
-          <Route path="/incidents/:id" element={<IncidentPage />} />
-          <Route path="/schedules" element={<SchedulesPage />} />
-          <Route path="/schedules/:id" element={<ScheduleDetailPage />} />
-          <Route path="/policies" element={<PoliciesPage />} />
-          <Route path="/policies/:id" element={<PolicyDetailPage />} />
-          <Route path="/services" element={<ServicesPage />} />
-          <Route path="/services/:id" element={<ServicePage />} />
-          <Route path="/users" element={<UsersPage />} />
-          <Route path="/users/:id" element={<UserPage />} />
-          <Route path="/teams" element={<TeamsPage />} />
-          <Route path="/teams/:id" element={<TeamPage />} />
-          <Route path="/audit-log" element={<AuditLogPage />} />
-          <Route path="*" element={<NotFoundPage />} />
-        </Route>
-      </Routes>
-    </BrowserRouter>
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <Routes>
+          <Route path="/sign-in" element={<SignInPage />} />
+          <Route path="/accept-invite" element={<AcceptInvitePage />} />
+          <Route element={<SignedInShell />}>
+            <Route index element={<Navigate to="/incidents" replace />} />
+            <Route path="/incidents" element={<IncidentsPage />} />
+            <Route path="/incidents/:id" element={<IncidentPage />} />
+            <Route path="/schedules" element={<SchedulesPage />} />
+            <Route path="/schedules/:id" element={<ScheduleDetailPage />} />
+            <Route path="/policies" element={<PoliciesPage />} />
+            <Route path="/policies/:id" element={<PolicyDetailPage />} />
+            <Route path="/services" element={<ServicesPage />} />
+            <Route path="/services/:id" element={<ServicePage />} />
+            <Route path="/users" element={<UsersPage />} />
+            <Route path="/users/:id" element={<UserPage />} />
+            <Route path="/teams" element={<TeamsPage />} />
+            <Route path="/teams/:id" element={<TeamPage />} />
+            <Route path="/audit-log" element={<AuditLogPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </BrowserRouter>
+    </QueryClientProvider>
   );
 }

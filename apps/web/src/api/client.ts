@@ -2,7 +2,11 @@
 // JSON in and out. Paths are relative to /api/v1 ('/incidents'); a path that
 // already starts with /api/ is used as it is. A 401 (session expired or signed
 // out) sends the user to the sign-in page; every other failure is an ApiError
-// carrying the API's error body ({"error":{code,message,fields}}).
+// carrying the API's error body ({"error":{code,message,fields}}). A request
+// given an AbortSignal (TanStack Query passes one to every query) is cancelled
+// when the signal fires: the query's page was left, or its key (the id) changed,
+// so its late answer is never read. Pages do not call this module: they use the
+// resource modules next to it (api/users.ts, api/incidents.ts, ...).
 
 export interface FieldProblem {
   /** dotted path into the request body, e.g. `layers.0.members` */
@@ -42,20 +46,30 @@ export function apiUrl(path: string): string {
   return path.startsWith('/api/') ? path : `/api/v1${path.startsWith('/') ? '' : '/'}${path}`;
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+export interface RequestOptions {
+  /** cancels the request (a query whose page or key changed) */
+  signal?: AbortSignal | undefined;
+}
+
+async function request<T>(method: string, path: string, body: unknown, opts: RequestOptions = {}): Promise<T> {
   const url = apiUrl(path);
+  const { signal } = opts;
   let res: Response;
+  let text: string;
   try {
     res = await fetch(url, {
       method,
       credentials: 'same-origin',
       headers: { accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
+      ...(signal ? { signal } : {}),
     });
-  } catch {
+    text = await res.text();
+  } catch (err) {
+    // a cancelled request is not a network problem: the caller no longer wants the answer
+    if (signal?.aborted) throw err;
     throw new ApiError(0, 'network', 'Heinrich could not be reached. Check your connection and try again.');
   }
-  const text = await res.text();
   let parsed: unknown = undefined;
   if (text) {
     try {
@@ -82,19 +96,24 @@ function errorOf(status: number, body: unknown): ApiError {
 }
 
 export const api = {
-  get<T>(path: string): Promise<T> {
-    return request<T>('GET', path);
+  get<T>(path: string, opts?: RequestOptions): Promise<T> {
+    return request<T>('GET', path, undefined, opts);
   },
-  post<T>(path: string, body?: unknown): Promise<T> {
-    return request<T>('POST', path, body);
+  post<T>(path: string, body?: unknown, opts?: RequestOptions): Promise<T> {
+    return request<T>('POST', path, body, opts);
   },
-  patch<T>(path: string, body?: unknown): Promise<T> {
-    return request<T>('PATCH', path, body);
+  patch<T>(path: string, body?: unknown, opts?: RequestOptions): Promise<T> {
+    return request<T>('PATCH', path, body, opts);
   },
-  del<T = void>(path: string): Promise<T> {
-    return request<T>('DELETE', path);
+  del<T = void>(path: string, opts?: RequestOptions): Promise<T> {
+    return request<T>('DELETE', path, undefined, opts);
   },
 };
+
+/** `/users/${id}` with the id escaped: ids come from the URL. */
+export function path(strings: TemplateStringsArray, ...ids: string[]): string {
+  return strings.reduce((out, s, i) => out + s + (i < ids.length ? encodeURIComponent(ids[i]!) : ''), '');
+}
 
 /** An unknown thrown value as an ApiError (so components render one kind of error). */
 export function asApiError(err: unknown): ApiError {

@@ -1,8 +1,8 @@
 import type { ExplainIncidentResponse, IncidentDetailJson, IncidentJson, IncidentStatus } from '@heinrich/contracts/incidents';
 import type { NotificationJson } from '@heinrich/contracts/contact-methods';
-import type { ServiceJson } from '@heinrich/contracts/services';
-import type { UserJson } from '@heinrich/contracts/users';
-import { api } from './client';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, path } from './client';
+import { keys } from './keys';
 
 export interface Page<T> {
   items: T[];
@@ -12,37 +12,95 @@ export interface Page<T> {
 /** GET /incidents/{id}/explain's answer (contracts) */
 export type ExplainJson = ExplainIncidentResponse;
 
-export function listIncidents(filter: { status: IncidentStatus[]; serviceId?: string | undefined }): Promise<Page<IncidentJson>> {
-  const q = new URLSearchParams({ limit: '100' });
-  if (filter.status.length > 0) q.set('status', filter.status.join(','));
-  if (filter.serviceId) q.set('serviceId', filter.serviceId);
-  return api.get<Page<IncidentJson>>(`/incidents?${q.toString()}`);
+/** How often the incident list and an incident's page ask for news while the tab is visible. */
+export const INCIDENT_POLL_MS = 4_000;
+
+export interface IncidentFilter {
+  status: IncidentStatus[];
+  serviceId?: string | undefined;
 }
 
-export const getIncident = (id: string) => api.get<IncidentDetailJson>(`/incidents/${encodeURIComponent(id)}`);
-export const explainIncident = (id: string) => api.get<ExplainJson>(`/incidents/${encodeURIComponent(id)}/explain`);
-export const listNotifications = (incidentId: string) =>
-  api.get<Page<NotificationJson>>(`/notifications?incidentId=${encodeURIComponent(incidentId)}`);
-
-export const acknowledgeIncident = (id: string) => api.post<IncidentDetailJson>(`/incidents/${encodeURIComponent(id)}/acknowledge`, {});
-export const resolveIncident = (id: string) => api.post<IncidentDetailJson>(`/incidents/${encodeURIComponent(id)}/resolve`, {});
-export const escalateIncident = (id: string) => api.post<IncidentDetailJson>(`/incidents/${encodeURIComponent(id)}/escalate`, {});
-export const silenceIncident = (id: string, durationMinutes: number) =>
-  api.post<{ incident: IncidentDetailJson }>(`/incidents/${encodeURIComponent(id)}/silence`, { durationMinutes });
-export const addIncidentNote = (id: string, text: string) => api.post(`/incidents/${encodeURIComponent(id)}/notes`, { text });
-
-/** Every page of a list endpoint (services, users, teams: small lists). */
-export async function listAllPages<T>(path: string): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | null = null;
-  do {
-    const sep = path.includes('?') ? '&' : '?';
-    const page: Page<T> = await api.get<Page<T>>(`${path}${sep}limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-    items.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return items;
+export function useIncidents(filter: IncidentFilter) {
+  return useQuery({
+    queryKey: keys.incidents.list(filter),
+    queryFn: ({ signal }) => {
+      const q = new URLSearchParams({ limit: '100' });
+      if (filter.status.length > 0) q.set('status', filter.status.join(','));
+      if (filter.serviceId) q.set('serviceId', filter.serviceId);
+      return api.get<Page<IncidentJson>>(`/incidents?${q.toString()}`, { signal });
+    },
+    refetchInterval: INCIDENT_POLL_MS,
+  });
 }
 
-export const listServices = () => listAllPages<ServiceJson>('/services');
-export const listUsers = () => listAllPages<UserJson>('/users');
+/** One incident by the URL's id (its number or uuid), polled: the worker's steps and others' actions appear. */
+export function useIncident(ref: string) {
+  return useQuery({
+    queryKey: keys.incidents.detail(ref),
+    queryFn: ({ signal }) => api.get<IncidentDetailJson>(path`/incidents/${ref}`, { signal }),
+    refetchInterval: INCIDENT_POLL_MS,
+  });
+}
+
+/** Who was paged and why (GET /incidents/{id}/explain), polled with the incident; `id` the uuid, once known. */
+export function useIncidentExplanation(id: string | undefined) {
+  return useQuery({
+    queryKey: keys.incidents.explain(id ?? ''),
+    queryFn: ({ signal }) => api.get<ExplainJson>(path`/incidents/${id ?? ''}/explain`, { signal }),
+    enabled: id !== undefined,
+    refetchInterval: INCIDENT_POLL_MS,
+  });
+}
+
+/** The incident's delivery log, polled with it. */
+export function useIncidentNotifications(id: string | undefined) {
+  return useQuery({
+    queryKey: keys.notifications.ofIncident(id ?? ''),
+    queryFn: ({ signal }) => api.get<Page<NotificationJson>>(`/notifications?incidentId=${encodeURIComponent(id ?? '')}`, { signal }),
+    enabled: id !== undefined,
+    refetchInterval: INCIDENT_POLL_MS,
+  });
+}
+
+export type IncidentAction = 'acknowledge' | 'resolve' | 'escalate' | 'silence';
+
+/** Silencing: its alerts in Alertmanager for this long. */
+export const SILENCE_MINUTES = 60;
+
+async function act(id: string, action: IncidentAction): Promise<IncidentDetailJson> {
+  const base = path`/incidents/${id}`;
+  if (action === 'silence') return (await api.post<{ incident: IncidentDetailJson }>(`${base}/silence`, { durationMinutes: SILENCE_MINUTES })).incident;
+  return api.post<IncidentDetailJson>(`${base}/${action}`, {});
+}
+
+function listFields(d: IncidentJson): IncidentJson {
+  const { id, number, title, status, serviceId, serviceName, severity, groupLabels, alertCounts, truncatedAlerts, createdAt, acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy } = d;
+  return { id, number, title, status, serviceId, serviceName, severity, groupLabels, alertCounts, truncatedAlerts, createdAt, acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy };
+}
+
+/**
+ * Acknowledge, resolve, escalate now or silence an incident (`id`: its uuid). The
+ * answer replaces the incident wherever it is shown (its page, list rows) at once;
+ * then everything about incidents and deliveries is fetched again.
+ */
+export function useIncidentAction() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, action }: { id: string; action: IncidentAction }) => act(id, action),
+    onSuccess: async (updated) => {
+      qc.setQueriesData<IncidentDetailJson>({ queryKey: keys.incidents.details() }, (old) => (old?.id === updated.id ? updated : old));
+      qc.setQueriesData<Page<IncidentJson>>({ queryKey: keys.incidents.lists() }, (old) =>
+        old ? { ...old, items: old.items.map((i) => (i.id === updated.id ? { ...i, ...listFields(updated) } : i)) } : old,
+      );
+      await Promise.all([qc.invalidateQueries({ queryKey: keys.incidents.all }), qc.invalidateQueries({ queryKey: keys.notifications.all })]);
+    },
+  });
+}
+
+export function useAddIncidentNote(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (text: string) => api.post(path`/incidents/${id}/notes`, { text }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.incidents.all }),
+  });
+}

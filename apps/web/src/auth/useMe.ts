@@ -4,23 +4,14 @@ import { createContext, useContext } from 'react';
 export type Me = MeJson;
 export type TeamRole = 'lead' | 'responder' | 'viewer';
 
-export interface MeState {
-  me: Me;
-  /** reads /auth/me again (after a change of the user's own teams or name) */
-  reload(): Promise<void>;
-}
-
-export const MeContext = createContext<MeState | null>(null);
+/** The signed-in caller, provided by the shell (its query ['auth', 'me'] is invalidated by writes that change it). */
+export const MeContext = createContext<Me | null>(null);
 
 /** The signed-in caller (GET /api/v1/auth/me); only inside the signed-in shell. */
 export function useMe(): Me {
-  return useMeState().me;
-}
-
-export function useMeState(): MeState {
-  const state = useContext(MeContext);
-  if (!state) throw new Error('useMe() outside the signed-in shell');
-  return state;
+  const me = useContext(MeContext);
+  if (!me) throw new Error('useMe() outside the signed-in shell');
+  return me;
 }
 
 const RANK: Record<TeamRole, number> = { viewer: 0, responder: 1, lead: 2 };

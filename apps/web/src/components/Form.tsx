@@ -32,6 +32,13 @@ export function FormError({ error, shownPaths = [] }: { error: ApiError | null |
   );
 }
 
+/** What <Field> hands its control: the id its label points at, and the ARIA ties to its hint and error. */
+export interface FieldControlProps {
+  id: string;
+  'aria-invalid': boolean;
+  'aria-describedby': string | undefined;
+}
+
 /**
  * A labelled form field with the API's error for `path` under it:
  * `<Field label="Name" path="name" error={err}>{(props) => <input {...props} />}</Field>`.
@@ -48,7 +55,7 @@ export function Field({
   path: string;
   error: ApiError | null | undefined;
   hint?: ReactNode;
-  children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }) => ReactNode;
+  children: (props: FieldControlProps) => ReactNode;
 }) {
   const id = `field-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
   const invalid = fieldMessages(error, path).length > 0;

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { api, asApiError, setUnauthenticatedHandler, type ApiError } from '../api/client';
-import { isAdmin, MeContext, type Me, type MeState } from '../auth/useMe';
+import { useMeQuery, useSignOut } from '../api/auth';
+import { setUnauthenticatedHandler } from '../api/client';
+import { isAdmin, MeContext } from '../auth/useMe';
 import { FormError } from './Form';
 
 /**
@@ -12,9 +13,11 @@ import { FormError } from './Form';
 export function SignedInShell() {
   const navigate = useNavigate();
   const location = useLocation();
-  const [me, setMe] = useState<Me | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [menuOpen, setMenuOpen] = useState(false);
+  const me = useMeQuery();
+  const signOutMutation = useSignOut();
+  // the phone menu is open on the page it was opened on: a page change closes it
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
+  const menuOpen = menuOpenOn === location.pathname;
 
   const toSignIn = useCallback(() => {
     // several requests may fail with 401 at once: the first one navigates
@@ -23,27 +26,15 @@ export function SignedInShell() {
     void navigate(`/sign-in?next=${encodeURIComponent(next)}`, { replace: true });
   }, [navigate]);
 
-  const load = useCallback(async () => {
-    try {
-      setMe(await api.get<Me>('/auth/me'));
-      setError(null);
-    } catch (err) {
-      const e = asApiError(err);
-      if (e.status !== 401) setError(e);
-    }
-  }, []);
-
   useEffect(() => {
     setUnauthenticatedHandler(toSignIn);
-    void load();
     return () => setUnauthenticatedHandler(null);
-  }, [load, toSignIn]);
+  }, [toSignIn]);
 
-  // a page change closes the phone menu and moves focus to the new page's content,
-  // so keyboard and screen-reader users start at the page they opened, not in the nav
+  // a page change moves focus to the new page's content, so keyboard and
+  // screen-reader users start at the page they opened, not in the nav
   const firstPage = useRef(true);
   useEffect(() => {
-    setMenuOpen(false);
     if (firstPage.current) {
       firstPage.current = false;
       return;
@@ -51,17 +42,14 @@ export function SignedInShell() {
     document.getElementById('main')?.focus({ preventScroll: false });
   }, [location.pathname]);
 
-  const state = useMemo<MeState | null>(() => (me ? { me, reload: load } : null), [me, load]);
-
-  async function signOut() {
-    try {
-      await api.post('/auth/sign-out');
-    } finally {
-      void navigate('/sign-in', { replace: true });
-    }
+  function signOut() {
+    signOutMutation.mutate(undefined, { onSettled: () => void navigate('/sign-in', { replace: true }) });
   }
 
+  const state = me.data;
   if (!state) {
+    // a 401 is no error to show: the user is on the way to the sign-in page
+    const error = me.error && me.error.status !== 401 ? me.error : null;
     return (
       <main className="page narrow" id="main">
         {error ? <FormError error={error} /> : <p aria-live="polite">Loading…</p>}
@@ -76,9 +64,9 @@ export function SignedInShell() {
     { to: '/users', label: 'Users' },
     { to: '/teams', label: 'Teams' },
     // the API lets admins only read the audit log (docs/authorization.md)
-    ...(isAdmin(state.me) ? [{ to: '/audit-log', label: 'Audit log' }] : []),
+    ...(isAdmin(state) ? [{ to: '/audit-log', label: 'Audit log' }] : []),
   ];
-  const who = state.me.user?.name ?? state.me.display;
+  const who = state.user?.name ?? state.display;
 
   return (
     <MeContext.Provider value={state}>
@@ -94,7 +82,7 @@ export function SignedInShell() {
           className="menu-button"
           aria-expanded={menuOpen}
           aria-controls="main-nav"
-          onClick={() => setMenuOpen((open) => !open)}
+          onClick={() => setMenuOpenOn(menuOpen ? null : location.pathname)}
         >
           Menu
         </button>
@@ -107,15 +95,15 @@ export function SignedInShell() {
             ))}
           </ul>
           <div className="whoami">
-            {state.me.user ? (
-              <NavLink to={`/users/${state.me.user.id}`} title="Your profile, contact methods and notification rules">
+            {state.user ? (
+              <NavLink to={`/users/${state.user.id}`} title="Your profile, contact methods and notification rules">
                 {who}
               </NavLink>
             ) : (
               <span>{who}</span>
             )}
-            {state.me.role === 'admin' ? <span className="badge">admin</span> : null}
-            <button type="button" className="link-button" onClick={() => void signOut()}>
+            {state.role === 'admin' ? <span className="badge">admin</span> : null}
+            <button type="button" className="link-button" onClick={signOut}>
               Sign out
             </button>
           </div>

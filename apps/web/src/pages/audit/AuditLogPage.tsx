@@ -1,10 +1,7 @@
-import type { AuditEntryJson } from '@heinrich/contracts/audit-log';
-import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { api, asApiError, type ApiError } from '../../api/client';
-import type { Page } from '../../api/incidents';
+import { useAuditLog } from '../../api/audit-log';
 import { FormError } from '../../components/Form';
-import { formatDateTime, viewerTimeZone } from '../../lib/time';
+import { formatTimestamp, viewerZone } from '../../lib/time';
 
 const ENTITY_TYPES = [
   'service',
@@ -27,30 +24,11 @@ const ENTITY_TYPES = [
 export function AuditLogPage() {
   const [params, setParams] = useSearchParams();
   const entityType = params.get('entityType') ?? '';
-  const [items, setItems] = useState<AuditEntryJson[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [loading, setLoading] = useState(true);
-
-  async function load(from: string | null, replace: boolean) {
-    setLoading(true);
-    try {
-      const q = new URLSearchParams({ limit: '50' });
-      if (entityType) q.set('entityType', entityType);
-      if (from) q.set('cursor', from);
-      const page = await api.get<Page<AuditEntryJson>>(`/audit-log?${q.toString()}`);
-      setItems((prev) => (replace ? page.items : [...prev, ...page.items]));
-      setCursor(page.nextCursor);
-      setError(null);
-    } catch (err) {
-      setError(asApiError(err));
-    } finally {
-      setLoading(false);
-    }
-  }
-  useEffect(() => {
-    void load(null, true);
-  }, [entityType]);
+  // keyed by the filter: another filter's entries never show under this one
+  const log = useAuditLog(entityType);
+  const items = log.data?.pages.flatMap((p) => p.items) ?? [];
+  const error = log.error;
+  const loading = log.isPending || log.isFetchingNextPage;
 
   if (error?.status === 403) {
     return (
@@ -86,7 +64,7 @@ export function AuditLogPage() {
         </div>
       </form>
       <FormError error={error} />
-      <p className="hint">Newest first; times in {viewerTimeZone()}.</p>
+      <p className="hint">Newest first; times in {viewerZone()}.</p>
       <ul className="plain audit">
         {items.map((e) => (
           <li key={e.id} className="card audit-entry">
@@ -94,7 +72,7 @@ export function AuditLogPage() {
               <strong>{e.action}</strong> by {e.actorDisplay} <span className="muted">({e.credential})</span>
             </p>
             <p className="hint">
-              <time dateTime={e.createdAt}>{formatDateTime(e.createdAt)}</time> · {e.entityType} <code>{e.entityId}</code>
+              <time dateTime={e.createdAt}>{formatTimestamp(e.createdAt)}</time> · {e.entityType} <code>{e.entityId}</code>
             </p>
             <details>
               <summary>Before and after</summary>
@@ -107,8 +85,8 @@ export function AuditLogPage() {
         ))}
       </ul>
       {!loading && items.length === 0 ? <p className="muted">No entries.</p> : null}
-      {cursor ? (
-        <button type="button" onClick={() => void load(cursor, false)} disabled={loading}>
+      {log.hasNextPage ? (
+        <button type="button" onClick={() => void log.fetchNextPage()} disabled={loading}>
           {loading ? 'Loading…' : 'Older entries'}
         </button>
       ) : null}

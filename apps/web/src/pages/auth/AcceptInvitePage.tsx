@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { api, asApiError, type ApiError } from '../../api/client';
+import { useAcceptInvite } from '../../api/auth';
 import { Field, FormError } from '../../components/Form';
 
 /** The token rides in the URL fragment (`/accept-invite#token=...`), which browsers never send to a server. */
@@ -14,26 +14,19 @@ export function AcceptInvitePage() {
   const [token] = useState(() => inviteToken(window.location.hash));
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
   const [mismatch, setMismatch] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const accept = useAcceptInvite();
+  const busy = accept.isPending || accept.isSuccess;
+  const error = accept.error;
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     if (password !== repeat) {
       setMismatch(true);
       return;
     }
     setMismatch(false);
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post('/auth/accept-invite', { token, password });
-      void navigate('/incidents', { replace: true });
-    } catch (err) {
-      setError(asApiError(err));
-      setBusy(false);
-    }
+    accept.mutate({ token, password }, { onSuccess: () => void navigate('/incidents', { replace: true }) });
   }
 
   return (
@@ -45,7 +38,7 @@ export function AcceptInvitePage() {
           This link has no invite token. Open the whole link from your invitation, or ask an admin for a new one.
         </p>
       ) : (
-        <form onSubmit={(e) => void submit(e)} noValidate>
+        <form onSubmit={submit} noValidate>
           <FormError error={error} shownPaths={['password']} />
           <Field label="New password" path="password" error={error} hint="At least 12 characters.">
             {(p) => (

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { api, asApiError, type ApiError } from '../../api/client';
+import { useSignIn } from '../../api/auth';
 import { Field, FormError } from '../../components/Form';
 
 /** Only paths of this site: `next` comes from the URL, so never follow it elsewhere. */
@@ -13,27 +13,21 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const signIn = useSignIn();
+  // after success the button stays busy until the next page is there
+  const busy = signIn.isPending || signIn.isSuccess;
+  const error = signIn.error;
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post('/auth/sign-in', { email, password });
-      void navigate(safeNext(params.get('next')), { replace: true });
-    } catch (err) {
-      setError(asApiError(err));
-      setBusy(false);
-    }
+    signIn.mutate({ email, password }, { onSuccess: () => void navigate(safeNext(params.get('next')), { replace: true }) });
   }
 
   return (
     <main className="page narrow auth-page" id="main">
       <p className="brand big">Heinrich</p>
       <h1>Sign in</h1>
-      <form onSubmit={(e) => void submit(e)} noValidate>
+      <form onSubmit={submit} noValidate>
         <FormError error={error} shownPaths={['email', 'password']} />
         <Field label="Email" path="email" error={error}>
           {(p) => (

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { AlertJson } from '@heinrich/contracts/incidents';
-import { formatDateTime } from '../../lib/time';
+import { formatTimestamp } from '../../lib/time';
 
 /** Annotations Alertmanager rules conventionally use for links. */
 const LINK_KEYS = /(^|_)(url|link|runbook|dashboard)($|_)/i;
@@ -42,8 +42,8 @@ function AlertItem({ alert: a }: { alert: AlertJson }) {
         </p>
       ) : null}
       <p className="hint">
-        Since {formatDateTime(a.startsAt)}
-        {a.endsAt ? `, ended ${formatDateTime(a.endsAt)}` : ''} · received {a.receiveCount}×
+        Since {formatTimestamp(a.startsAt)}
+        {a.endsAt ? `, ended ${formatTimestamp(a.endsAt)}` : ''} · received {a.receiveCount}×
       </p>
       <h4 className="visually-hidden">Labels</h4>
       <ul className="labels" aria-label="Labels">

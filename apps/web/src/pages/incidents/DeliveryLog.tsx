@@ -1,5 +1,5 @@
 import type { NotificationJson } from '@heinrich/contracts/contact-methods';
-import { formatDateTime } from '../../lib/time';
+import { formatTimestamp } from '../../lib/time';
 
 /** GET /notifications?incidentId=: each page of a person and its deliveries (channel, status, attempts, error). */
 export function DeliveryLog({ notifications, userNames }: { notifications: NotificationJson[] | null; userNames: Map<string, string> }) {
@@ -14,7 +14,7 @@ export function DeliveryLog({ notifications, userNames }: { notifications: Notif
             {n.cycle > 0 ? `, pass ${n.cycle + 1}` : ''} <span className="badge">{n.status}</span>
           </h3>
           <p className="hint">
-            <time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time>
+            <time dateTime={n.createdAt}>{formatTimestamp(n.createdAt)}</time>
           </p>
           {n.deliveries.length > 0 ? (
             <table className="stack">
@@ -33,7 +33,7 @@ export function DeliveryLog({ notifications, userNames }: { notifications: Notif
                     <td data-label="Channel">{d.channel}</td>
                     <td data-label="Status">{d.status}</td>
                     <td data-label="Due">
-                      <time dateTime={d.dueAt}>{formatDateTime(d.dueAt)}</time>
+                      <time dateTime={d.dueAt}>{formatTimestamp(d.dueAt)}</time>
                     </td>
                     <td data-label="Attempts">{d.attempts}</td>
                     <td data-label="Last error">{d.error ?? '–'}</td>

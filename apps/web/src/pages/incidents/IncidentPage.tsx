@@ -1,27 +1,20 @@
 import type { IncidentDetailJson } from '@heinrich/contracts/incidents';
-import type { NotificationJson } from '@heinrich/contracts/contact-methods';
 import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { asApiError, type ApiError } from '../../api/client';
 import {
-  acknowledgeIncident,
-  addIncidentNote,
-  escalateIncident,
-  explainIncident,
-  getIncident,
-  listNotifications,
-  listServices,
-  listUsers,
-  resolveIncident,
-  silenceIncident,
-  type ExplainJson,
+  useAddIncidentNote,
+  useIncident,
+  useIncidentAction,
+  useIncidentExplanation,
+  useIncidentNotifications,
+  type IncidentAction,
 } from '../../api/incidents';
+import { useServices } from '../../api/services';
+import { useUsers } from '../../api/users';
 import { canRespond, useMe } from '../../auth/useMe';
 import { FieldError } from '../../components/FieldError';
 import { FormError } from '../../components/Form';
-import { formatDateTime, viewerTimeZone } from '../../lib/time';
-import { useLoad } from '../../lib/useLoad';
-import { usePolling } from '../../lib/usePolling';
+import { formatTimestamp, viewerZone } from '../../lib/time';
 import { actorName } from './actor-name';
 import { AlertsList } from './AlertsList';
 import { DeliveryLog } from './DeliveryLog';
@@ -29,42 +22,38 @@ import { IncidentStatusBadge } from './IncidentStatusBadge';
 import { PagingExplanation } from './PagingExplanation';
 import { Timeline } from './Timeline';
 
-export const INCIDENT_POLL_MS = 4_000;
-
-type Action = 'acknowledge' | 'resolve' | 'escalate' | 'silence';
+/** What the page says after an action, besides the incident's new state. */
+const NOTICE: Partial<Record<IncidentAction, string>> = {
+  escalate: 'Escalation requested: the next step pages its people now.',
+  silence: 'Acknowledged, and its alerts are silenced in Alertmanager for 1 hour.',
+};
 
 /**
  * One incident: what is wrong (alerts, labels, runbooks), what happened (the
- * timeline), who was paged and why, the delivery log, and the actions. Polls
- * while visible, so the worker's escalation steps and others' actions appear.
+ * timeline), who was paged and why, the delivery log, and the actions. Its
+ * queries poll while visible (INCIDENT_POLL_MS), so the worker's escalation
+ * steps and others' actions appear.
  */
 export function IncidentPage() {
   const { id = '' } = useParams();
-  const me = useMe();
-  const [incident, setIncident] = useState<IncidentDetailJson | null>(null);
-  const [explain, setExplain] = useState<ExplainJson | null>(null);
-  const [notifications, setNotifications] = useState<NotificationJson[] | null>(null);
-  const [loadError, setLoadError] = useState<ApiError | null>(null);
-  const [actionError, setActionError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState<Action | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const services = useLoad(listServices, []);
-  const users = useLoad(listUsers, []);
+  // an action's outcome (busy, notice, error) belongs to one incident
+  return <IncidentView key={id} id={id} />;
+}
 
-  const refresh = async () => {
-    try {
-      const detail = await getIncident(id);
-      setIncident(detail);
-      setLoadError(null);
-      // the explanation and the delivery log are secondary: a failure there keeps the page
-      const [why, log] = await Promise.allSettled([explainIncident(detail.id), listNotifications(detail.id)]);
-      if (why.status === 'fulfilled') setExplain(why.value);
-      if (log.status === 'fulfilled') setNotifications(log.value.items);
-    } catch (err) {
-      setLoadError(asApiError(err));
-    }
-  };
-  usePolling(refresh, INCIDENT_POLL_MS, [id]);
+function IncidentView({ id }: { id: string }) {
+  const me = useMe();
+  const detail = useIncident(id);
+  const incident = detail.data ?? null;
+  // a failed poll keeps the page as it was and shows the error
+  const loadError = detail.error;
+  // the explanation and the delivery log are secondary: a failure there keeps the page
+  const explain = useIncidentExplanation(incident?.id).data ?? null;
+  const notifications = useIncidentNotifications(incident?.id).data?.items ?? null;
+  const action = useIncidentAction();
+  const busy = action.isPending ? action.variables.action : null;
+  const notice = action.isSuccess ? (NOTICE[action.variables.action] ?? null) : null;
+  const services = useServices();
+  const users = useUsers();
 
   const service = useMemo(() => services.data?.find((s) => s.id === incident?.serviceId), [services.data, incident?.serviceId]);
   const userNames = useMemo(() => new Map((users.data ?? []).map((u) => [u.id, u.name])), [users.data]);
@@ -81,28 +70,9 @@ export function IncidentPage() {
   const mayAct = canRespond(me, service?.teamId);
   const open = incident.status !== 'resolved';
 
-  async function act(action: Action) {
-    if (!incident) return;
-    setBusy(action);
-    setActionError(null);
-    setNotice(null);
-    try {
-      if (action === 'acknowledge') setIncident(await acknowledgeIncident(incident.id));
-      if (action === 'resolve') setIncident(await resolveIncident(incident.id));
-      if (action === 'escalate') {
-        setIncident(await escalateIncident(incident.id));
-        setNotice('Escalation requested: the next step pages its people now.');
-      }
-      if (action === 'silence') {
-        setIncident((await silenceIncident(incident.id, 60)).incident);
-        setNotice('Acknowledged, and its alerts are silenced in Alertmanager for 1 hour.');
-      }
-      await refresh();
-    } catch (err) {
-      setActionError(asApiError(err));
-    } finally {
-      setBusy(null);
-    }
+  const incidentId = incident.id;
+  function act(what: IncidentAction) {
+    action.mutate({ id: incidentId, action: what });
   }
 
   // silencing needs the alerts to be Alertmanager's (the API answers 409 otherwise)
@@ -132,13 +102,13 @@ export function IncidentPage() {
           <dd>{incident.severity ?? '–'}</dd>
           <dt>Opened</dt>
           <dd>
-            <time dateTime={incident.createdAt}>{formatDateTime(incident.createdAt)}</time>
+            <time dateTime={incident.createdAt}>{formatTimestamp(incident.createdAt)}</time>
           </dd>
           {incident.acknowledgedAt ? (
             <>
               <dt>Acknowledged</dt>
               <dd>
-                <time dateTime={incident.acknowledgedAt}>{formatDateTime(incident.acknowledgedAt)}</time>
+                <time dateTime={incident.acknowledgedAt}>{formatTimestamp(incident.acknowledgedAt)}</time>
                 {incident.acknowledgedBy ? ` by ${actorName(incident.acknowledgedBy, userNames)}` : ''}
               </dd>
             </>
@@ -147,32 +117,32 @@ export function IncidentPage() {
             <>
               <dt>Resolved</dt>
               <dd>
-                <time dateTime={incident.resolvedAt}>{formatDateTime(incident.resolvedAt)}</time>
+                <time dateTime={incident.resolvedAt}>{formatTimestamp(incident.resolvedAt)}</time>
                 {incident.resolvedBy ? ` by ${actorName(incident.resolvedBy, userNames)}` : ''}
               </dd>
             </>
           ) : null}
         </dl>
-        <p className="hint">Times in your time zone ({viewerTimeZone()}).</p>
+        <p className="hint">Times in your time zone ({viewerZone()}).</p>
       </header>
 
       {mayAct && open ? (
         <div className="actions" role="group" aria-label="Incident actions">
           {incident.status === 'triggered' ? (
-            <button type="button" className="primary big" disabled={busy !== null} onClick={() => void act('acknowledge')}>
+            <button type="button" className="primary big" disabled={busy !== null} onClick={() => act('acknowledge')}>
               {busy === 'acknowledge' ? 'Acknowledging…' : 'Acknowledge'}
             </button>
           ) : null}
-          <button type="button" className="big" disabled={busy !== null} onClick={() => void act('resolve')}>
+          <button type="button" className="big" disabled={busy !== null} onClick={() => act('resolve')}>
             {busy === 'resolve' ? 'Resolving…' : 'Resolve'}
           </button>
           {incident.status === 'triggered' ? (
-            <button type="button" disabled={busy !== null} onClick={() => void act('escalate')}>
+            <button type="button" disabled={busy !== null} onClick={() => act('escalate')}>
               {busy === 'escalate' ? 'Escalating…' : 'Escalate now'}
             </button>
           ) : null}
           {hasAlertmanagerAlerts ? (
-            <button type="button" disabled={busy !== null} onClick={() => void act('silence')}>
+            <button type="button" disabled={busy !== null} onClick={() => act('silence')}>
               {busy === 'silence' ? 'Silencing…' : 'Silence 1 h'}
             </button>
           ) : null}
@@ -186,7 +156,7 @@ export function IncidentPage() {
           {notice}
         </p>
       ) : null}
-      <FormError error={actionError} />
+      <FormError error={action.error} />
       {loadError ? <FormError error={loadError} /> : null}
 
       <div className="grid two">
@@ -206,7 +176,7 @@ export function IncidentPage() {
           <section className="card" aria-labelledby="timeline-h">
             <h2 id="timeline-h">Timeline</h2>
             <Timeline events={incident.timeline} userNames={userNames} />
-            {mayAct ? <NoteForm incidentId={incident.id} onAdded={refresh} /> : null}
+            {mayAct ? <NoteForm incidentId={incident.id} /> : null}
           </section>
           <section className="card" aria-labelledby="deliveries-h">
             <h2 id="deliveries-h">Delivery log</h2>
@@ -218,26 +188,17 @@ export function IncidentPage() {
   );
 }
 
-function NoteForm({ incidentId, onAdded }: { incidentId: string; onAdded(): Promise<void> }) {
+/** A note on the timeline; the incident is read again once it is added. */
+function NoteForm({ incidentId }: { incidentId: string }) {
   const [text, setText] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function submit(e: FormEvent) {
+  const note = useAddIncidentNote(incidentId);
+  const { error, isPending: busy } = note;
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await addIncidentNote(incidentId, text);
-      setText('');
-      await onAdded();
-    } catch (err) {
-      setError(asApiError(err));
-    } finally {
-      setBusy(false);
-    }
+    note.mutate(text, { onSuccess: () => setText('') });
   }
   return (
-    <form onSubmit={(e) => void submit(e)} className="note-form">
+    <form onSubmit={submit} className="note-form">
       <div className="field">
         <label htmlFor="note-text">Add a note</label>
         <textarea id="note-text" value={text} onChange={(e) => setText(e.target.value)} rows={2} />

@@ -1,25 +1,20 @@
 import type { IncidentJson } from '@heinrich/contracts/incidents';
 import type { ServiceJson } from '@heinrich/contracts/services';
-import type { TeamJson } from '@heinrich/contracts/teams';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { asApiError, type ApiError } from '../../api/client';
-import { acknowledgeIncident, listAllPages, listIncidents, listServices } from '../../api/incidents';
+import { useIncidentAction, useIncidents } from '../../api/incidents';
+import { useServices } from '../../api/services';
+import { useTeams } from '../../api/teams';
 import { canRespond, useMe } from '../../auth/useMe';
 import { FormError } from '../../components/Form';
-import { formatAgo, formatDateTime, formatTime } from '../../lib/time';
-import { useLoad } from '../../lib/useLoad';
-import { usePolling } from '../../lib/usePolling';
+import { formatAgo, formatTimestamp, formatTimeSeconds } from '../../lib/time';
 import { IncidentStatusBadge } from './IncidentStatusBadge';
 import { parseStatusFilter, STATUS_FILTERS, type StatusFilter } from './incident-filters';
 
-/** How often the list asks for news while the tab is visible. */
-export const INCIDENTS_POLL_MS = 4_000;
-
 /**
- * The live incident list: polls while visible (a new incident shows up without
- * a reload), filters kept in the URL, and a big Acknowledge on each triggered
- * row for whoever may respond to it.
+ * The live incident list: polls while visible (every INCIDENT_POLL_MS, a new
+ * incident shows up without a reload), filters kept in the URL, and a big
+ * Acknowledge on each triggered row for whoever may respond to it.
  */
 export function IncidentsPage() {
   const me = useMe();
@@ -27,27 +22,18 @@ export function IncidentsPage() {
   const status = parseStatusFilter(params.get('status'));
   const serviceId = params.get('serviceId') ?? '';
   const teamId = params.get('teamId') ?? '';
-  const [incidents, setIncidents] = useState<IncidentJson[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [actionError, setActionError] = useState<ApiError | null>(null);
-  const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const services = useLoad(listServices, []);
-  const teams = useLoad(() => listAllPages<TeamJson>('/teams'), []);
+  // keyed by the filter: a change shows "Loading" until its own answer, never the previous filter's list
+  const list = useIncidents({ status: [...STATUS_FILTERS[status].statuses], serviceId: serviceId || undefined });
+  const incidents = list.data?.items ?? null;
+  // a failed poll keeps the last list and says so
+  const error = list.error;
+  const updatedAt = list.dataUpdatedAt ? new Date(list.dataUpdatedAt) : null;
+  const action = useIncidentAction();
+  const busy = action.isPending ? action.variables.id : null;
+  const services = useServices();
+  const teams = useTeams();
 
   const serviceById = useMemo(() => new Map((services.data ?? []).map((s) => [s.id, s])), [services.data]);
-
-  const refresh = async () => {
-    try {
-      const page = await listIncidents({ status: [...STATUS_FILTERS[status].statuses], serviceId: serviceId || undefined });
-      setIncidents(page.items);
-      setError(null);
-      setUpdatedAt(new Date());
-    } catch (err) {
-      setError(asApiError(err));
-    }
-  };
-  usePolling(refresh, INCIDENTS_POLL_MS, [status, serviceId]);
 
   // the API filters by service; a team is its services
   const shown = (incidents ?? []).filter((i) => !teamId || serviceById.get(i.serviceId)?.teamId === teamId);
@@ -59,26 +45,19 @@ export function IncidentsPage() {
     setParams(next, { replace: true });
   }
 
-  async function acknowledge(incident: IncidentJson) {
-    setBusy(incident.id);
-    setActionError(null);
-    try {
-      const updated = await acknowledgeIncident(incident.id);
-      setIncidents((list) => (list ?? []).map((i) => (i.id === updated.id ? { ...i, ...pickListFields(updated) } : i)));
-    } catch (err) {
-      setActionError(asApiError(err));
-    } finally {
-      setBusy(null);
-    }
+  function acknowledge(incident: IncidentJson) {
+    // the answer replaces the row at once (useIncidentAction), the list is read again
+    action.mutate({ id: incident.id, action: 'acknowledge' });
   }
 
-  const now = updatedAt ?? new Date();
+  // "3 min ago" counts from the answer's time, so rows age with each poll
+  const now = new Date(list.dataUpdatedAt);
   return (
     <section>
       <div className="page-head">
         <h1>Incidents</h1>
         <p className="live" aria-live="off">
-          {updatedAt ? `Live: updated ${formatTime(updatedAt)}` : 'Loading…'}
+          {updatedAt ? `Live: updated ${formatTimeSeconds(updatedAt)}` : 'Loading…'}
         </p>
       </div>
       <form className="filters" role="search" aria-label="Filter incidents" onSubmit={(e) => e.preventDefault()}>
@@ -116,7 +95,7 @@ export function IncidentsPage() {
         </div>
       </form>
       <FormError error={error} />
-      <FormError error={actionError} />
+      <FormError error={action.error} />
       {incidents === null && !error ? <p>Loading incidents…</p> : null}
       {incidents !== null && shown.length === 0 ? <p className="card">No incidents match these filters. All quiet.</p> : null}
       {shown.length > 0 ? (
@@ -147,7 +126,7 @@ export function IncidentsPage() {
                 now={now}
                 canAct={canRespond(me, serviceById.get(i.serviceId)?.teamId)}
                 busy={busy === i.id}
-                onAcknowledge={() => void acknowledge(i)}
+                onAcknowledge={() => acknowledge(i)}
               />
             ))}
           </tbody>
@@ -179,7 +158,7 @@ function IncidentRow(props: {
       </td>
       <td data-label="Service">{i.serviceName}</td>
       <td data-label="Opened">
-        <time dateTime={i.createdAt} title={formatDateTime(i.createdAt)}>
+        <time dateTime={i.createdAt} title={formatTimestamp(i.createdAt)}>
           {formatAgo(i.createdAt, props.now)}
         </time>
       </td>
@@ -201,9 +180,4 @@ function IncidentRow(props: {
       </td>
     </tr>
   );
-}
-
-function pickListFields(d: IncidentJson): IncidentJson {
-  const { id, number, title, status, serviceId, serviceName, severity, groupLabels, alertCounts, truncatedAlerts, createdAt, acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy } = d;
-  return { id, number, title, status, serviceId, serviceName, severity, groupLabels, alertCounts, truncatedAlerts, createdAt, acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy };
 }

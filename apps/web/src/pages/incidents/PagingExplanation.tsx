@@ -1,5 +1,5 @@
 import type { ExplainJson } from '../../api/incidents';
-import { formatDateTime } from '../../lib/time';
+import { formatTimestamp } from '../../lib/time';
 
 /** GET /incidents/{id}/explain, person by person: paged? reached? why, and the facts behind it. */
 export function PagingExplanation({ explain }: { explain: ExplainJson | null }) {
@@ -22,7 +22,7 @@ export function PagingExplanation({ explain }: { explain: ExplainJson | null }) 
               <ol className="facts">
                 {p.facts.map((f, i) => (
                   <li key={i}>
-                    <time dateTime={f.at}>{formatDateTime(f.at)}</time>: {f.message}
+                    <time dateTime={f.at}>{formatTimestamp(f.at)}</time>: {f.message}
                   </li>
                 ))}
               </ol>

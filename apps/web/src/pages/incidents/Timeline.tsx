@@ -1,5 +1,5 @@
 import type { TimelineEventJson } from '@heinrich/contracts/incidents';
-import { formatDateTime } from '../../lib/time';
+import { formatTimestamp } from '../../lib/time';
 import { actorName } from './actor-name';
 
 /** The incident's events, oldest first: what happened, who did it, from where, when. */
@@ -9,7 +9,7 @@ export function Timeline({ events, userNames }: { events: TimelineEventJson[]; u
     <ol className="timeline" aria-label="Timeline events">
       {events.map((e) => (
         <li key={e.id} className={`event event-${e.type}`}>
-          <time dateTime={e.createdAt}>{formatDateTime(e.createdAt)}</time>
+          <time dateTime={e.createdAt}>{formatTimestamp(e.createdAt)}</time>
           <span className="event-message">{e.message}</span>
           <span className="hint">
             {' '}

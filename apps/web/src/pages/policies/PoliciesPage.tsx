@@ -2,12 +2,15 @@ import type { EscalationPolicyJson } from '@heinrich/contracts/escalation-polici
 import type { ScheduleJson } from '@heinrich/contracts/schedules';
 import type { TeamJson } from '@heinrich/contracts/teams';
 import type { UserJson } from '@heinrich/contracts/users';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api, asApiError, type ApiError } from '../../api/client';
+import { useCreatePolicy, usePolicies } from '../../api/policies';
+import { useSchedules } from '../../api/schedules';
+import { useTeams } from '../../api/teams';
+import { useUsers } from '../../api/users';
 import { canEditTeam, useMe } from '../../auth/useMe';
 import { Field, FormError } from '../../components/Form';
-import { listAll } from '../schedules/list-all';
+import { TeamSelect } from '../../components/TeamSelect';
 import { draftToBody, type PolicyDraft } from './policy-draft';
 import { StepsEditor, stepsShownPaths } from './StepsEditor';
 import '../schedules/schedules.css';
@@ -16,8 +19,9 @@ function NewPolicyForm({ teams, users, schedules, onCancel }: { teams: TeamJson[
   const navigate = useNavigate();
   const [teamId, setTeamId] = useState(teams.length === 1 ? teams[0]!.id : '');
   const [draft, setDraft] = useState<PolicyDraft>({ name: '', repeat: '0', steps: [{ delayMinutes: '15', targets: [{ type: 'schedule', id: '' }] }] });
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const create = useCreatePolicy();
+  const error = create.error;
+  const busy = create.isPending || create.isSuccess;
   const people = useMemo(() => users.map((u) => ({ id: u.id, name: u.name })).sort((a, b) => a.name.localeCompare(b.name)), [users]);
   // the team's own schedules first: the usual target
   const scheduleChoices = useMemo(
@@ -25,37 +29,20 @@ function NewPolicyForm({ teams, users, schedules, onCancel }: { teams: TeamJson[
     [schedules, teamId],
   );
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const p = await api.post<EscalationPolicyJson>('/escalation-policies', { ...draftToBody(draft), teamId });
-      void navigate(`/policies/${p.id}`);
-    } catch (err) {
-      setError(asApiError(err));
-      setBusy(false);
-    }
+    create.mutate({ ...draftToBody(draft), teamId }, { onSuccess: (p) => void navigate(`/policies/${p.id}`) });
   }
 
   return (
-    <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby="new-policy-heading">
+    <form className="card" onSubmit={submit} aria-labelledby="new-policy-heading">
       <h2 id="new-policy-heading">New escalation policy</h2>
       <div className="field-row">
         <Field label="Name" path="name" error={error}>
           {(props) => <input {...props} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} required maxLength={200} />}
         </Field>
         <Field label="Team" path="teamId" error={error}>
-          {(props) => (
-            <select {...props} value={teamId} onChange={(e) => setTeamId(e.target.value)} required>
-              <option value="">Choose a team…</option>
-              {teams.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          )}
+          {(props) => <TeamSelect {...props} teams={teams} value={teamId} onChange={setTeamId} required />}
         </Field>
       </div>
       <StepsEditor draft={draft} users={people} schedules={scheduleChoices} error={error} onChange={setDraft} />
@@ -75,23 +62,16 @@ function NewPolicyForm({ teams, users, schedules, onCancel }: { teams: TeamJson[
 /** Every escalation policy with its team and steps; leads and admins create new ones here. */
 export function PoliciesPage() {
   const me = useMe();
-  const [policies, setPolicies] = useState<EscalationPolicyJson[] | null>(null);
-  const [teams, setTeams] = useState<TeamJson[]>([]);
-  const [users, setUsers] = useState<UserJson[]>([]);
-  const [schedules, setSchedules] = useState<ScheduleJson[]>([]);
-  const [error, setError] = useState<ApiError | null>(null);
+  const policiesQuery = usePolicies();
+  const teamsQuery = useTeams();
+  const usersQuery = useUsers();
+  const schedulesQuery = useSchedules();
+  const policies = policiesQuery.data ?? null;
+  const teams = useMemo(() => teamsQuery.data ?? [], [teamsQuery.data]);
+  const users = useMemo(() => usersQuery.data ?? [], [usersQuery.data]);
+  const schedules = useMemo(() => schedulesQuery.data ?? [], [schedulesQuery.data]);
+  const error = policiesQuery.error ?? teamsQuery.error ?? usersQuery.error ?? schedulesQuery.error;
   const [creating, setCreating] = useState(false);
-
-  useEffect(() => {
-    Promise.all([listAll<EscalationPolicyJson>('/escalation-policies'), listAll<TeamJson>('/teams'), listAll<UserJson>('/users'), listAll<ScheduleJson>('/schedules')])
-      .then(([p, t, u, s]) => {
-        setPolicies(p);
-        setTeams(t);
-        setUsers(u);
-        setSchedules(s);
-      })
-      .catch((err: unknown) => setError(asApiError(err)));
-  }, []);
 
   const editableTeams = teams.filter((t) => canEditTeam(me, t.id));
   const teamName = (id: string | null) => (id ? (teams.find((t) => t.id === id)?.name ?? 'unknown team') : 'no team');

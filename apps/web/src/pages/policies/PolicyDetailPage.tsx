@@ -1,15 +1,14 @@
 import type { EscalationPolicyJson } from '@heinrich/contracts/escalation-policies';
-import type { ScheduleJson } from '@heinrich/contracts/schedules';
-import type { TeamJson } from '@heinrich/contracts/teams';
-import type { UserJson } from '@heinrich/contracts/users';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, asApiError, type ApiError } from '../../api/client';
+import { useDeletePolicy, usePolicy, useUpdatePolicy } from '../../api/policies';
+import { useSchedules } from '../../api/schedules';
+import { useTeams } from '../../api/teams';
+import { useUsers } from '../../api/users';
 import { canEditTeam, useMe } from '../../auth/useMe';
 import { Field, FormError } from '../../components/Form';
 import { DeleteButton } from '../schedules/DeleteButton';
-import { listAll } from '../schedules/list-all';
-import { viewerZone } from '../schedules/zoned-time';
+import { viewerZone } from '../../lib/time';
 import { draftToBody, policyToDraft, sameDraft, type PolicyDraft } from './policy-draft';
 import { SimulationPanel } from './SimulationPanel';
 import { StepsEditor, stepsShownPaths } from './StepsEditor';
@@ -47,35 +46,40 @@ function StepsView({ policy, lookups }: { policy: EscalationPolicyJson; lookups:
  */
 export function PolicyDetailPage() {
   const { id = '' } = useParams();
+  const policy = usePolicy(id);
+  const update = useUpdatePolicy(id);
+  if (policy.error) {
+    return (
+      <>
+        <h1>Escalation policy</h1>
+        <FormError error={policy.error} />
+        <Link to="/policies">All escalation policies</Link>
+      </>
+    );
+  }
+  if (!policy.data) return <p aria-live="polite">Loading escalation policy…</p>;
+  // the draft starts from the policy as saved: another policy, or a save, starts it again
+  return <PolicyView key={`${policy.data.id}@${policy.data.updatedAt}`} policy={policy.data} update={update} />;
+}
+
+function PolicyView({ policy, update }: { policy: EscalationPolicyJson; update: ReturnType<typeof useUpdatePolicy> }) {
   const me = useMe();
   const navigate = useNavigate();
   const zone = useMemo(() => viewerZone(), []);
-  const [policy, setPolicy] = useState<EscalationPolicyJson | null>(null);
-  const [draft, setDraft] = useState<PolicyDraft | null>(null);
-  const [users, setUsers] = useState<UserJson[]>([]);
-  const [schedules, setSchedules] = useState<ScheduleJson[]>([]);
-  const [teams, setTeams] = useState<TeamJson[]>([]);
-  const [loadError, setLoadError] = useState<ApiError | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
-
-  useEffect(() => {
-    api
-      .get<EscalationPolicyJson>(`/escalation-policies/${id}`)
-      .then((p) => {
-        setPolicy(p);
-        setDraft(policyToDraft(p));
-      })
-      .catch((err: unknown) => setLoadError(asApiError(err)));
-    Promise.all([listAll<UserJson>('/users'), listAll<ScheduleJson>('/schedules'), listAll<TeamJson>('/teams')])
-      .then(([u, s, t]) => {
-        setUsers(u);
-        setSchedules(s);
-        setTeams(t);
-      })
-      .catch(() => {});
-  }, [id]);
+  const [draft, setDraft] = useState<PolicyDraft>(() => policyToDraft(policy));
+  const usersQuery = useUsers();
+  const schedulesQuery = useSchedules();
+  const teamsQuery = useTeams();
+  const users = useMemo(() => usersQuery.data ?? [], [usersQuery.data]);
+  const schedules = useMemo(() => schedulesQuery.data ?? [], [schedulesQuery.data]);
+  const teams = teamsQuery.data ?? [];
+  const remove = useDeletePolicy(policy.id);
+  const error = update.error;
+  const busy = update.isPending;
+  const saved =
+    update.isSuccess && update.data.id === policy.id
+      ? 'Saved. The simulation below shows the saved policy. Escalations already under way keep the policy as it was when they began.'
+      : null;
 
   const lookups = useMemo<Lookups>(() => {
     const u = new Map(users.map((x) => [x.id, x.name]));
@@ -85,35 +89,13 @@ export function PolicyDetailPage() {
   const people = useMemo(() => users.map((u) => ({ id: u.id, name: u.name })).sort((a, b) => a.name.localeCompare(b.name)), [users]);
   const scheduleChoices = useMemo(() => schedules.map((s) => ({ id: s.id, name: s.name })), [schedules]);
 
-  if (loadError) {
-    return (
-      <>
-        <h1>Escalation policy</h1>
-        <FormError error={loadError} />
-        <Link to="/policies">All escalation policies</Link>
-      </>
-    );
-  }
-  if (!policy || !draft) return <p aria-live="polite">Loading escalation policy…</p>;
   const mayEdit = canEditTeam(me, policy.teamId);
   const dirty = !sameDraft(draft, policyToDraft(policy));
   const teamName = teams.find((t) => t.id === policy.teamId)?.name;
 
-  async function save() {
-    if (!policy || !draft) return;
-    setBusy(true);
-    setError(null);
-    setSaved(null);
-    try {
-      const p = await api.patch<EscalationPolicyJson>(`/escalation-policies/${policy.id}`, draftToBody(draft));
-      setPolicy(p);
-      setDraft(policyToDraft(p));
-      setSaved('Saved. The simulation below shows the saved policy. Escalations already under way keep the policy as it was when they began.');
-    } catch (err) {
-      setError(asApiError(err));
-    } finally {
-      setBusy(false);
-    }
+  function save() {
+    // the answer replaces the policy: this view starts again from it (its key), the simulation reruns
+    update.mutate(draftToBody(draft));
   }
 
   return (
@@ -135,7 +117,7 @@ export function PolicyDetailPage() {
             <form
               onSubmit={(e) => {
                 e.preventDefault();
-                void save();
+                save();
               }}
             >
               <Field label="Name" path="name" error={error}>
@@ -149,7 +131,7 @@ export function PolicyDetailPage() {
                 </button>
                 <button type="button" className="secondary" disabled={!dirty} onClick={() => {
                   setDraft(policyToDraft(policy));
-                  setError(null);
+                  update.reset();
                 }}>
                   Discard changes
                 </button>
@@ -162,11 +144,9 @@ export function PolicyDetailPage() {
             </>
           )}
         </section>
-        <SimulationPanel policyId={policy.id} savedAt={policy.updatedAt} dirty={dirty} zone={zone} scheduleName={lookups.scheduleName} />
+        <SimulationPanel policyId={policy.id} dirty={dirty} zone={zone} scheduleName={lookups.scheduleName} />
       </div>
-      {mayEdit ? (
-        <DeleteButton what="policy" name={policy.name} path={`/escalation-policies/${policy.id}`} onDeleted={() => void navigate('/policies', { replace: true })} />
-      ) : null}
+      {mayEdit ? <DeleteButton what="policy" name={policy.name} mutation={remove} onDeleted={() => void navigate('/policies', { replace: true })} /> : null}
     </div>
   );
 }

@@ -1,48 +1,30 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { api, asApiError, type ApiError } from '../../api/client';
+import { useState, type FormEvent } from 'react';
+import { useSimulation } from '../../api/policies';
 import { Field, FormError } from '../../components/Form';
-import { formatDateTime, isoToLocalInput, localInputToIso } from '../schedules/zoned-time';
-import { simulationRows, type SimulationJson } from './policy-draft';
+import { formatDayTime, isoToLocalInput, localInputToIso } from '../../lib/time';
+import { simulationRows } from './policy-draft';
 
 /**
  * What would happen if an incident opened now (or at a chosen time) with this
  * policy, minute by minute: who is paged, how and when, and the API's
- * warnings. The API simulates the saved policy only, so the panel says so and
- * refreshes after each save (`savedAt` changes).
+ * warnings. The API simulates the saved policy only, so the panel says so; a
+ * save invalidates the policy's simulations (api/policies.ts), so it runs again.
  */
-export function SimulationPanel({ policyId, savedAt, dirty, zone, scheduleName }: { policyId: string; savedAt: string; dirty: boolean; zone: string; scheduleName: (id: string) => string }) {
+export function SimulationPanel({ policyId, dirty, zone, scheduleName }: { policyId: string; dirty: boolean; zone: string; scheduleName: (id: string) => string }) {
   const [at, setAt] = useState(() => isoToLocalInput(Date.now(), zone));
   const [severity, setSeverity] = useState('');
-  const [sim, setSim] = useState<SimulationJson | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const run = useCallback(
-    async (when: string, sev: string) => {
-      setBusy(true);
-      setError(null);
-      try {
-        const iso = localInputToIso(when, zone) ?? when;
-        setSim(await api.post<SimulationJson>(`/escalation-policies/${policyId}/simulate`, { at: iso, ...(sev ? { severity: sev } : {}) }));
-      } catch (err) {
-        setError(asApiError(err));
-        setSim(null);
-      } finally {
-        setBusy(false);
-      }
-    },
-    [policyId, zone],
-  );
-
-  // on load and after every save: the simulation of what is saved now
-  useEffect(() => {
-    void run(at, severity);
-    // deliberately not on every keystroke of `at`/severity: the form reruns on submit
-  }, [run, savedAt]);
+  // what was asked: the form's values when it was last submitted (not every keystroke)
+  const [asked, setAsked] = useState(() => ({ at: localInputToIso(at, zone) ?? at, severity }));
+  const simulation = useSimulation(policyId, asked.at, asked.severity);
+  const sim = simulation.isError ? null : (simulation.data ?? null);
+  const error = simulation.error;
+  const busy = simulation.isFetching;
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    void run(at, severity);
+    const next = { at: localInputToIso(at, zone) ?? at, severity };
+    if (next.at === asked.at && next.severity === asked.severity) void simulation.refetch();
+    else setAsked(next);
   }
 
   const rows = sim ? simulationRows(sim, scheduleName) : [];
@@ -76,7 +58,7 @@ export function SimulationPanel({ policyId, savedAt, dirty, zone, scheduleName }
       {sim ? (
         <>
           <p>
-            Incident at {formatDateTime(sim.at, zone)}: urgency <strong>{sim.urgency}</strong> ({sim.urgencyReason}).
+            Incident at {formatDayTime(sim.at, zone)}: urgency <strong>{sim.urgency}</strong> ({sim.urgencyReason}).
           </p>
           {sim.warnings.length > 0 ? (
             <div className="sim-warnings" role="alert">
@@ -105,7 +87,7 @@ export function SimulationPanel({ policyId, savedAt, dirty, zone, scheduleName }
                 {rows.map((r, i) => (
                   <tr key={i}>
                     <td className="sim-minute">
-                      +{r.minute} min <span className="hint">({formatDateTime(r.at, zone)})</span>
+                      +{r.minute} min <span className="hint">({formatDayTime(r.at, zone)})</span>
                     </td>
                     <td>{r.step}</td>
                     <th scope="row">{r.who}</th>

@@ -1,5 +1,6 @@
+import type { UseMutationResult } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, asApiError, type ApiError } from '../../api/client';
+import type { ApiError } from '../../api/client';
 import { FormError } from '../../components/Form';
 
 /**
@@ -7,22 +8,24 @@ import { FormError } from '../../components/Form';
  * "Delete schedule X" -> "Yes, delete" / "Keep it". The API's refusal (a 409
  * naming the policies or services that still use it, a 403) shows in place.
  */
-export function DeleteButton({ what, name, path, onDeleted }: { what: string; name: string; path: string; onDeleted: () => void }) {
+export function DeleteButton({
+  what,
+  name,
+  mutation,
+  onDeleted,
+}: {
+  what: string;
+  name: string;
+  /** the resource's delete (useDeleteSchedule, useDeletePolicy) */
+  mutation: UseMutationResult<unknown, ApiError, void>;
+  onDeleted: () => void;
+}) {
   const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const busy = mutation.isPending || mutation.isSuccess;
+  const error = mutation.error;
 
-  async function remove() {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.del(path);
-      onDeleted();
-    } catch (err) {
-      setError(asApiError(err));
-      setBusy(false);
-      setAsking(false);
-    }
+  function remove() {
+    mutation.mutate(undefined, { onSuccess: onDeleted, onError: () => setAsking(false) });
   }
 
   return (
@@ -32,7 +35,7 @@ export function DeleteButton({ what, name, path, onDeleted }: { what: string; na
           <p>
             Delete {what} <strong>{name}</strong>? This cannot be undone.
           </p>
-          <button type="button" className="danger" disabled={busy} onClick={() => void remove()}>
+          <button type="button" className="danger" disabled={busy} onClick={remove}>
             {busy ? 'Deleting…' : `Yes, delete ${what}`}
           </button>
           <button type="button" onClick={() => setAsking(false)} disabled={busy}>

@@ -4,7 +4,7 @@ import { FieldError } from '../../components/FieldError';
 import { Field } from '../../components/Form';
 import { describeRotation, move, moveToWeekday, weekdayOfDate, type LayerDraft, type RestrictionDraft, type RotationType } from './layer-draft';
 import type { Person } from './people';
-import { WEEKDAYS, type Weekday } from './zoned-time';
+import { WEEKDAYS, type Weekday } from '../../lib/time';
 
 export type { Person };
 

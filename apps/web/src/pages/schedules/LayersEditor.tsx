@@ -1,6 +1,6 @@
-import type { PreviewJson, ScheduleJson } from '@heinrich/contracts/schedules';
+import type { ScheduleJson } from '@heinrich/contracts/schedules';
 import { useState } from 'react';
-import { api, asApiError, type ApiError } from '../../api/client';
+import { usePreviewSchedule, useUpdateSchedule } from '../../api/schedules';
 import { Field, FormError } from '../../components/Form';
 import { draftToLayer, layerToDraft, move, newLayerDraft, type LayerDraft } from './layer-draft';
 import { LayerEditor, layerShownPaths, type Person } from './LayerEditor';
@@ -30,40 +30,32 @@ export function LayersEditor({
 }) {
   const [timeZone, setTimeZone] = useState(schedule.timeZone);
   const [drafts, setDrafts] = useState<LayerDraft[]>(() => schedule.layers.map((l) => layerToDraft(l, schedule.timeZone)));
-  const [preview, setPreview] = useState<PreviewJson | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState<'preview' | 'save' | null>(null);
+  const previewing = usePreviewSchedule(schedule.id);
+  const saving = useUpdateSchedule(schedule.id);
+  // the preview shown is the last one asked for this draft (reset by any edit)
+  const preview = previewing.data ?? null;
+  const [lastWrite, setLastWrite] = useState<'preview' | 'save'>('preview');
+  const error = lastWrite === 'preview' ? previewing.error : saving.error;
+  const busy = previewing.isPending ? 'preview' : saving.isPending ? 'save' : null;
 
   const body = () => ({ timeZone, layers: drafts.map((d) => draftToLayer(d, timeZone)) });
   // any edit makes the preview stale: it must be asked again before saving
   const edit = (next: LayerDraft[]) => {
     setDrafts(next);
-    setPreview(null);
+    previewing.reset();
   };
 
-  async function runPreview() {
-    setBusy('preview');
-    setError(null);
-    try {
-      setPreview(await api.post<PreviewJson>(`/schedules/${schedule.id}/preview?weeks=4`, body()));
-    } catch (err) {
-      setError(asApiError(err));
-      setPreview(null);
-    } finally {
-      setBusy(null);
-    }
+  function runPreview() {
+    setLastWrite('preview');
+    saving.reset();
+    previewing.mutate(body());
   }
 
-  async function save() {
-    setBusy('save');
-    setError(null);
-    try {
-      onSaved(await api.patch<ScheduleJson>(`/schedules/${schedule.id}`, { ...body(), version: schedule.version }));
-    } catch (err) {
-      setError(asApiError(err));
-    } finally {
-      setBusy(null);
-    }
+  function save() {
+    setLastWrite('save');
+    // not mutate's onSuccess: the saved version replaces this editor (its key) before that would run;
+    // a refusal shows through saving.error
+    void saving.mutateAsync({ ...body(), version: schedule.version }).then(onSaved, () => {});
   }
 
   return (
@@ -77,7 +69,7 @@ export function LayersEditor({
             value={timeZone}
             onChange={(e) => {
               setTimeZone(e.target.value);
-              setPreview(null);
+              previewing.reset();
             }}
             list="time-zones"
             required
@@ -110,10 +102,10 @@ export function LayersEditor({
       <FormError error={error} shownPaths={['timeZone', ...drafts.flatMap((_, i) => layerShownPaths(i))]} />
       {preview ? <PreviewPanel preview={preview} zone={viewerZone} /> : null}
       <div className="actions">
-        <button type="button" className={preview ? 'secondary' : 'primary'} onClick={() => void runPreview()} disabled={busy !== null}>
+        <button type="button" className={preview ? 'secondary' : 'primary'} onClick={runPreview} disabled={busy !== null}>
           {busy === 'preview' ? 'Computing preview…' : 'Preview changes'}
         </button>
-        <button type="button" className="primary" onClick={() => void save()} disabled={!preview || busy !== null} aria-describedby="save-hint">
+        <button type="button" className="primary" onClick={save} disabled={!preview || busy !== null} aria-describedby="save-hint">
           {busy === 'save' ? 'Saving…' : 'Save layers'}
         </button>
         <button type="button" className="secondary" onClick={onCancel}>

@@ -1,10 +1,10 @@
-import type { ScheduleJson } from '@heinrich/contracts/schedules';
 import type { TeamJson } from '@heinrich/contracts/teams';
 import type { UserJson } from '@heinrich/contracts/users';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { api, asApiError, type ApiError } from '../../api/client';
+import { useCreateSchedule } from '../../api/schedules';
 import { Field, FormError } from '../../components/Form';
+import { TeamSelect } from '../../components/TeamSelect';
 import { draftToLayer, newLayerDraft, type LayerDraft } from './layer-draft';
 import { LayerEditor, layerShownPaths } from './LayerEditor';
 import { TimeZoneOptions } from './LayersEditor';
@@ -21,43 +21,27 @@ export function NewScheduleForm({ teams, users, zone, onCancel }: { teams: TeamJ
   const [teamId, setTeamId] = useState(teams.length === 1 ? teams[0]!.id : '');
   const [timeZone, setTimeZone] = useState(zone);
   const [layer, setLayer] = useState<LayerDraft>(() => newLayerDraft(Date.now(), zone));
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const create = useCreateSchedule();
+  const error = create.error;
+  const busy = create.isPending || create.isSuccess;
   const team = teams.find((t) => t.id === teamId) ?? null;
   const people = useMemo(() => onCallCandidates(team, users), [team, users]);
   const nameOf = useMemo(() => namer(team, users), [team, users]);
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const created = await api.post<ScheduleJson>('/schedules', { name, teamId, timeZone, layers: [draftToLayer(layer, timeZone)] });
-      void navigate(`/schedules/${created.id}`);
-    } catch (err) {
-      setError(asApiError(err));
-      setBusy(false);
-    }
+    create.mutate({ name, teamId, timeZone, layers: [draftToLayer(layer, timeZone)] }, { onSuccess: (created) => void navigate(`/schedules/${created.id}`) });
   }
 
   return (
-    <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby="new-schedule-heading">
+    <form className="card" onSubmit={submit} aria-labelledby="new-schedule-heading">
       <h2 id="new-schedule-heading">New schedule</h2>
       <div className="field-row">
         <Field label="Name" path="name" error={error}>
           {(props) => <input {...props} value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />}
         </Field>
         <Field label="Team" path="teamId" error={error}>
-          {(props) => (
-            <select {...props} value={teamId} onChange={(e) => setTeamId(e.target.value)} required>
-              <option value="">Choose a team…</option>
-              {teams.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          )}
+          {(props) => <TeamSelect {...props} teams={teams} value={teamId} onChange={setTeamId} required />}
         </Field>
         <Field label="Time zone" path="timeZone" error={error} hint="Handoffs and restrictions are read in this zone.">
           {(props) => <input {...props} value={timeZone} onChange={(e) => setTimeZone(e.target.value)} list="time-zones" required />}

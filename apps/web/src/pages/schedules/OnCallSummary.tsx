@@ -1,11 +1,11 @@
 import type { ShiftJson } from '@heinrich/contracts/schedules';
 import { formatDuration, nowAndNext, userNames } from './timeline-model';
-import { formatDateTime } from './zoned-time';
+import { formatDayTime } from '../../lib/time';
 
 /** Who is on call now and until when, and who is next, from the final shifts (which must cover now). */
 export function OnCallSummary({ shifts, rangeEnd, now, zone }: { shifts: ShiftJson[]; rangeEnd: string; now: number; zone: string }) {
   const { now: current, next } = nowAndNext(shifts, now);
-  const until = (end: string) => (end === rangeEnd ? `at least until ${formatDateTime(end, zone)}` : `until ${formatDateTime(end, zone)}`);
+  const until = (end: string) => (end === rangeEnd ? `at least until ${formatDayTime(end, zone)}` : `until ${formatDayTime(end, zone)}`);
   return (
     <dl className="on-call-summary">
       <div className={current ? 'on-call-now' : 'on-call-now gap'}>
@@ -25,7 +25,7 @@ export function OnCallSummary({ shifts, rangeEnd, now, zone }: { shifts: ShiftJs
         <dd>
           {next ? (
             <>
-              <strong>{userNames(next.users)}</strong> from {formatDateTime(next.start, zone)} {until(next.end)}
+              <strong>{userNames(next.users)}</strong> from {formatDayTime(next.start, zone)} {until(next.end)}
             </>
           ) : (
             'Nobody else in the coming weeks'

@@ -1,12 +1,13 @@
 import type { OverrideJson, ScheduleJson } from '@heinrich/contracts/schedules';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { api, asApiError, type ApiError } from '../../api/client';
+import { useState, type FormEvent } from 'react';
+import { useAddOverride, useOverrides, useRemoveOverride } from '../../api/schedules';
 import { canEditTeam, canRespond, useMe } from '../../auth/useMe';
 import { Field, FormError } from '../../components/Form';
 import type { Person } from './LayerEditor';
-import { formatDateTime, isoToLocalInput, localInputToIso } from './zoned-time';
+import { formatDayTime, isoToLocalInput, localInputToIso } from '../../lib/time';
 
 const HOUR = 3_600_000;
+const nextHour = () => Math.ceil(Date.now() / HOUR) * HOUR;
 
 /**
  * Overrides: the current and upcoming ones with Remove, and a form to put
@@ -18,65 +19,35 @@ export function OverridesPanel({
   schedule,
   people,
   viewerZone,
-  onChanged,
 }: {
   schedule: ScheduleJson;
   people: Person[];
   viewerZone: string;
-  onChanged: () => void;
 }) {
   const me = useMe();
   const lead = canEditTeam(me, schedule.teamId);
   const responder = !lead && canRespond(me, schedule.teamId) && me.user !== null;
   const choices = lead ? people : responder && me.user ? [{ id: me.user.id, name: me.user.name }] : [];
-  const [items, setItems] = useState<OverrideJson[] | null>(null);
-  const [listError, setListError] = useState<ApiError | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [removeError, setRemoveError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const nextHour = Math.ceil(Date.now() / HOUR) * HOUR;
+  // a change of overrides changes who is on call: the mutations read the schedule's shifts again
+  const overrides = useOverrides(schedule.id);
+  const items = overrides.data?.items ?? null;
+  const listError = overrides.error;
+  const addOverride = useAddOverride(schedule.id);
+  const removeOverride = useRemoveOverride(schedule.id);
+  const error = addOverride.error;
+  const removeError = removeOverride.error;
+  const busy = addOverride.isPending;
   const [userId, setUserId] = useState(responder && me.user ? me.user.id : '');
-  const [start, setStart] = useState(isoToLocalInput(nextHour, viewerZone));
-  const [end, setEnd] = useState(isoToLocalInput(nextHour + 4 * HOUR, viewerZone));
+  const [start, setStart] = useState(() => isoToLocalInput(nextHour(), viewerZone));
+  const [end, setEnd] = useState(() => isoToLocalInput(nextHour() + 4 * HOUR, viewerZone));
 
-  const load = useCallback(async () => {
-    try {
-      const page = await api.get<{ items: OverrideJson[] }>(`/schedules/${schedule.id}/overrides?limit=200`);
-      setItems(page.items);
-      setListError(null);
-    } catch (err) {
-      setListError(asApiError(err));
-    }
-  }, [schedule.id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  async function add(e: FormEvent) {
+  function add(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api.post(`/schedules/${schedule.id}/overrides`, { userId, start: localInputToIso(start, viewerZone) ?? start, end: localInputToIso(end, viewerZone) ?? end });
-      await load();
-      onChanged();
-    } catch (err) {
-      setError(asApiError(err));
-    } finally {
-      setBusy(false);
-    }
+    addOverride.mutate({ userId, start: localInputToIso(start, viewerZone) ?? start, end: localInputToIso(end, viewerZone) ?? end });
   }
 
-  async function remove(o: OverrideJson) {
-    setRemoveError(null);
-    try {
-      await api.del(`/schedules/${schedule.id}/overrides/${o.id}`);
-      await load();
-      onChanged();
-    } catch (err) {
-      setRemoveError(asApiError(err));
-    }
+  function remove(o: OverrideJson) {
+    removeOverride.mutate(o.id);
   }
 
   const mayRemove = (o: OverrideJson) => lead || (responder && o.user.id === me.user?.id);
@@ -93,10 +64,10 @@ export function OverridesPanel({
           {items.map((o) => (
             <li key={o.id}>
               <span>
-                <strong>{o.user.name ?? 'a deleted user'}</strong> {formatDateTime(o.start, viewerZone)} – {formatDateTime(o.end, viewerZone)}
+                <strong>{o.user.name ?? 'a deleted user'}</strong> {formatDayTime(o.start, viewerZone)} – {formatDayTime(o.end, viewerZone)}
               </span>
               {mayRemove(o) ? (
-                <button type="button" className="secondary" onClick={() => void remove(o)} aria-label={`Remove override of ${o.user.name ?? 'a deleted user'} from ${formatDateTime(o.start, viewerZone)}`}>
+                <button type="button" className="secondary" onClick={() => remove(o)} aria-label={`Remove override of ${o.user.name ?? 'a deleted user'} from ${formatDayTime(o.start, viewerZone)}`}>
                   Remove
                 </button>
               ) : null}
@@ -106,7 +77,7 @@ export function OverridesPanel({
       ) : null}
       <FormError error={removeError} />
       {choices.length > 0 ? (
-        <form className="override-form" onSubmit={(e) => void add(e)} aria-labelledby="add-override-heading">
+        <form className="override-form" onSubmit={add} aria-labelledby="add-override-heading">
           <h3 id="add-override-heading">Add an override</h3>
           <div className="field-row">
             <Field label="Who is on call" path="userId" error={error}>

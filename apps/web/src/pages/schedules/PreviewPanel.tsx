@@ -1,6 +1,6 @@
 import type { PreviewJson } from '@heinrich/contracts/schedules';
 import { userNames } from './timeline-model';
-import { formatDateTime } from './zoned-time';
+import { formatDayTime } from '../../lib/time';
 
 const hours = (h: number) => `${Math.round(h * 10) / 10} h`;
 const signed = (h: number) => (h > 0 ? `+${hours(h)}` : h < 0 ? `−${hours(-h)}` : '±0 h');
@@ -18,7 +18,7 @@ export function PreviewPanel({ preview, zone }: { preview: PreviewJson; zone: st
         Preview: the next {preview.weeks} weeks if you save now
       </h3>
       <p className="hint">
-        {formatDateTime(preview.from, zone)} – {formatDateTime(preview.to, zone)}. Nothing is saved yet.
+        {formatDayTime(preview.from, zone)} – {formatDayTime(preview.to, zone)}. Nothing is saved yet.
       </p>
       {preview.changes.length === 0 ? (
         <p className="preview-none">No change: the same people would be on call at the same times.</p>
@@ -58,7 +58,7 @@ export function PreviewPanel({ preview, zone }: { preview: PreviewJson; zone: st
           <ul>
             {preview.newGaps.map((g) => (
               <li key={g.start}>
-                {formatDateTime(g.start, zone)} – {formatDateTime(g.end, zone)}
+                {formatDayTime(g.start, zone)} – {formatDayTime(g.end, zone)}
               </li>
             ))}
           </ul>
@@ -70,7 +70,7 @@ export function PreviewPanel({ preview, zone }: { preview: PreviewJson; zone: st
           <ul>
             {preview.closedGaps.map((g) => (
               <li key={g.start}>
-                {formatDateTime(g.start, zone)} – {formatDateTime(g.end, zone)}
+                {formatDayTime(g.start, zone)} – {formatDayTime(g.end, zone)}
               </li>
             ))}
           </ul>
@@ -84,7 +84,7 @@ export function PreviewPanel({ preview, zone }: { preview: PreviewJson; zone: st
           <ul className="preview-changes">
             {preview.changes.map((c) => (
               <li key={c.start}>
-                {formatDateTime(c.start, zone)} – {formatDateTime(c.end, zone)}: {userNames(c.before)} → {userNames(c.after)}
+                {formatDayTime(c.start, zone)} – {formatDayTime(c.end, zone)}: {userNames(c.before)} → {userNames(c.after)}
               </li>
             ))}
           </ul>

@@ -1,24 +1,24 @@
-import type { ScheduleJson, ShiftsJson } from '@heinrich/contracts/schedules';
-import type { TeamJson } from '@heinrich/contracts/teams';
-import type { UserJson } from '@heinrich/contracts/users';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ScheduleJson } from '@heinrich/contracts/schedules';
+import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, asApiError, type ApiError } from '../../api/client';
+import { useDeleteSchedule, useSchedule, useShifts } from '../../api/schedules';
+import { useTeam } from '../../api/teams';
+import { useUsers } from '../../api/users';
 import { canEditTeam, useMe } from '../../auth/useMe';
 import { FormError } from '../../components/Form';
-import { usePolling } from '../../lib/usePolling';
 import { DeleteButton } from './DeleteButton';
 import { describeRotation, layerToDraft } from './layer-draft';
 import { LayersEditor } from './LayersEditor';
-import { listAll } from './list-all';
 import { OnCallSummary } from './OnCallSummary';
 import { OverridesPanel } from './OverridesPanel';
 import { namer, onCallCandidates } from './people';
 import { ScheduleTimeline, TimelineLegend } from './ScheduleTimeline';
-import { startOfDay, viewerZone } from './zoned-time';
+import { startOfDay, viewerZone } from '../../lib/time';
 import './schedules.css';
 
 const DAYS = 28;
+/** Who is on call changes while the page is open (an override added elsewhere, a handoff). */
+const SHIFTS_POLL_MS = 60_000;
 
 function restrictionText(r: NonNullable<ScheduleJson['layers'][number]['restrictions']>[number]): string {
   if (r.type === 'daily') return `every day ${r.start}–${r.end}`;
@@ -41,53 +41,32 @@ export function ZoneLine({ viewer, schedule }: { viewer: string; schedule: strin
  */
 export function ScheduleDetailPage() {
   const { id = '' } = useParams();
+  // the editor, a save's notice: one schedule's
+  return <ScheduleView key={id} id={id} />;
+}
+
+function ScheduleView({ id }: { id: string }) {
   const me = useMe();
   const navigate = useNavigate();
   const zone = useMemo(() => viewerZone(), []);
-  const [schedule, setSchedule] = useState<ScheduleJson | null>(null);
-  const [team, setTeam] = useState<TeamJson | null>(null);
-  const [users, setUsers] = useState<UserJson[]>([]);
-  const [shifts, setShifts] = useState<ShiftsJson | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [shiftsError, setShiftsError] = useState<ApiError | null>(null);
+  const scheduleQuery = useSchedule(id);
+  const schedule = scheduleQuery.data ?? null;
+  const error = scheduleQuery.error;
+  // the team and the users name people; the page works without them
+  const team = useTeam(schedule?.teamId ?? '', { enabled: schedule !== null }).data ?? null;
+  const usersQuery = useUsers();
+  const users = useMemo(() => usersQuery.data ?? [], [usersQuery.data]);
+  // the next four weeks from today's midnight in the viewer's zone, at the time of each request
+  const shiftsQuery = useShifts(id, `${DAYS}-days-${zone}`, (t) => ({ from: startOfDay(t, zone), to: startOfDay(t, zone, DAYS) }), {
+    layers: true,
+    refetchMs: SHIFTS_POLL_MS,
+  });
+  const shifts = shiftsQuery.data?.shifts ?? null;
+  const now = shiftsQuery.data?.now ?? 0;
+  const shiftsError = shiftsQuery.error;
+  const remove = useDeleteSchedule(id);
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
-  const [now, setNow] = useState(() => Date.now());
-
-  const loadShifts = useCallback(async () => {
-    const t = Date.now();
-    const from = new Date(startOfDay(t, zone)).toISOString();
-    const to = new Date(startOfDay(t, zone, DAYS)).toISOString();
-    try {
-      setShifts(await api.get<ShiftsJson>(`/schedules/${id}/shifts?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&layers=true`));
-      setNow(t);
-      setShiftsError(null);
-    } catch (err) {
-      setShiftsError(asApiError(err));
-    }
-  }, [id, zone]);
-
-  useEffect(() => {
-    let cancelled = false;
-    void (async () => {
-      try {
-        const s = await api.get<ScheduleJson>(`/schedules/${id}`);
-        const [t, u] = await Promise.all([api.get<TeamJson>(`/teams/${s.teamId}`).catch(() => null), listAll<UserJson>('/users').catch(() => [])]);
-        if (cancelled) return;
-        setSchedule(s);
-        setTeam(t);
-        setUsers(u);
-      } catch (err) {
-        if (!cancelled) setError(asApiError(err));
-      }
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, [id]);
-
-  // who is on call changes while the page is open (an override added elsewhere, a handoff): refresh every minute while visible
-  usePolling(loadShifts, 60_000, [loadShifts]);
 
   const people = useMemo(() => onCallCandidates(team, users), [team, users]);
   const nameOf = useMemo(() => namer(team, users), [team, users]);
@@ -140,10 +119,9 @@ export function ScheduleDetailPage() {
           viewerZone={zone}
           onCancel={() => setEditing(false)}
           onSaved={(s) => {
-            setSchedule(s);
+            // the schedule's queries (its shifts too) are read again by the save
             setEditing(false);
             setSaved(`Saved: the new layers are in force from now (version ${s.version}).`);
-            void loadShifts();
           }}
         />
       ) : (
@@ -176,10 +154,8 @@ export function ScheduleDetailPage() {
         </section>
       )}
 
-      <OverridesPanel schedule={schedule} people={people} viewerZone={zone} onChanged={() => void loadShifts()} />
-      {mayEdit ? (
-        <DeleteButton what="schedule" name={schedule.name} path={`/schedules/${schedule.id}`} onDeleted={() => void navigate('/schedules', { replace: true })} />
-      ) : null}
+      <OverridesPanel schedule={schedule} people={people} viewerZone={zone} />
+      {mayEdit ? <DeleteButton what="schedule" name={schedule.name} mutation={remove} onDeleted={() => void navigate('/schedules', { replace: true })} /> : null}
     </div>
   );
 }

@@ -2,7 +2,7 @@ import type { ShiftJson, ShiftsJson } from '@heinrich/contracts/schedules';
 import { useState } from 'react';
 import { barsOf, shiftsByDay, userNames, type ShiftKind } from './timeline-model';
 import { useMediaQuery } from './use-media-query';
-import { formatDateTime, formatDay, formatTime, startOfDay } from './zoned-time';
+import { formatDayTime, formatDay, formatTime, startOfDay } from '../../lib/time';
 
 const KIND_LABEL: Record<ShiftKind, string> = { gap: 'gap: nobody on call', override: 'override', layer: '' };
 
@@ -20,7 +20,7 @@ function layerRows(data: ShiftsJson): { label: string; shifts: ShiftJson[] }[] {
 
 function describe(shift: ShiftJson, kind: ShiftKind, zone: string, start = shift.start, end = shift.end): string {
   const extra = KIND_LABEL[kind];
-  return `${userNames(shift.users)}, ${formatDateTime(start, zone)} – ${formatDateTime(end, zone)}${extra && kind !== 'gap' ? ` (${extra})` : ''}`;
+  return `${userNames(shift.users)}, ${formatDayTime(start, zone)} – ${formatDayTime(end, zone)}${extra && kind !== 'gap' ? ` (${extra})` : ''}`;
 }
 
 function Track({ label, shifts, from, to, zone, final }: { label: string; shifts: ShiftJson[]; from: number; to: number; zone: string; final?: boolean }) {

@@ -1,34 +1,26 @@
-import type { ScheduleJson, ShiftsJson } from '@heinrich/contracts/schedules';
-import type { TeamJson } from '@heinrich/contracts/teams';
-import type { UserJson } from '@heinrich/contracts/users';
-import { useEffect, useMemo, useState } from 'react';
+import type { ScheduleJson } from '@heinrich/contracts/schedules';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { api, asApiError, type ApiError } from '../../api/client';
+import { useSchedules, useShifts } from '../../api/schedules';
+import { useTeams } from '../../api/teams';
+import { useUsers } from '../../api/users';
 import { canEditTeam, useMe } from '../../auth/useMe';
 import { FormError } from '../../components/Form';
-import { listAll } from './list-all';
 import { NewScheduleForm } from './NewScheduleForm';
 import { formatDuration, nowAndNext, userNames } from './timeline-model';
-import { formatDateTime, viewerZone } from './zoned-time';
+import { formatDayTime, viewerZone } from '../../lib/time';
 import './schedules.css';
 
 const LOOKAHEAD = 14 * 86_400_000;
+const nextTwoWeeks = (now: number) => ({ from: now, to: now + LOOKAHEAD });
 
 /** One schedule's line: who is on call now (until when) and next, from its final shifts of the next two weeks. */
 function ScheduleItem({ schedule, teamName, zone }: { schedule: ScheduleJson; teamName: string; zone: string }) {
-  const [data, setData] = useState<{ shifts: ShiftsJson; now: number } | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  useEffect(() => {
-    const now = Date.now();
-    const from = new Date(now).toISOString();
-    const to = new Date(now + LOOKAHEAD).toISOString();
-    api
-      .get<ShiftsJson>(`/schedules/${schedule.id}/shifts?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`)
-      .then((shifts) => setData({ shifts, now }))
-      .catch((err: unknown) => setError(asApiError(err)));
-  }, [schedule.id]);
+  const shifts = useShifts(schedule.id, 'next-2-weeks', nextTwoWeeks);
+  const data = shifts.data ?? null;
+  const error = shifts.error;
   const r = data ? nowAndNext(data.shifts.shifts, data.now) : null;
-  const until = (end: string) => (data && end === data.shifts.to ? 'for 2 weeks or more' : `until ${formatDateTime(end, zone)}`);
+  const until = (end: string) => (data && end === data.shifts.to ? 'for 2 weeks or more' : `until ${formatDayTime(end, zone)}`);
   return (
     <li className="card schedule-item">
       <h2>
@@ -58,7 +50,7 @@ function ScheduleItem({ schedule, teamName, zone }: { schedule: ScheduleJson; te
             <dd>
               {r.next ? (
                 <>
-                  <strong>{userNames(r.next.users)}</strong> from {formatDateTime(r.next.start, zone)} {until(r.next.end)}
+                  <strong>{userNames(r.next.users)}</strong> from {formatDayTime(r.next.start, zone)} {until(r.next.end)}
                 </>
               ) : (
                 'Nobody else in the next 2 weeks'
@@ -77,21 +69,14 @@ function ScheduleItem({ schedule, teamName, zone }: { schedule: ScheduleJson; te
 export function SchedulesPage() {
   const me = useMe();
   const zone = useMemo(() => viewerZone(), []);
-  const [schedules, setSchedules] = useState<ScheduleJson[] | null>(null);
-  const [teams, setTeams] = useState<TeamJson[]>([]);
-  const [users, setUsers] = useState<UserJson[]>([]);
-  const [error, setError] = useState<ApiError | null>(null);
+  const schedulesQuery = useSchedules();
+  const teamsQuery = useTeams();
+  const usersQuery = useUsers();
+  const schedules = schedulesQuery.data ?? null;
+  const teams = teamsQuery.data ?? [];
+  const users = usersQuery.data ?? [];
+  const error = schedulesQuery.error ?? teamsQuery.error ?? usersQuery.error;
   const [creating, setCreating] = useState(false);
-
-  useEffect(() => {
-    Promise.all([listAll<ScheduleJson>('/schedules'), listAll<TeamJson>('/teams'), listAll<UserJson>('/users')])
-      .then(([s, t, u]) => {
-        setSchedules(s);
-        setTeams(t);
-        setUsers(u);
-      })
-      .catch((err: unknown) => setError(asApiError(err)));
-  }, []);
 
   const teamName = (id: string) => teams.find((t) => t.id === id)?.name ?? 'unknown';
   const editableTeams = teams.filter((t) => canEditTeam(me, t.id));

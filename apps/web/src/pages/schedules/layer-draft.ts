@@ -3,7 +3,7 @@
 // this day at this time, in the schedule's zone", so the form holds the wall
 // clock and converts with the schedule's zone (which may not be the viewer's).
 import type { ScheduleJson } from '@heinrich/contracts/schedules';
-import { WEEKDAYS, wallClockOf, wallClockToRfc3339, type Weekday } from './zoned-time';
+import { WEEKDAYS, wallClockOf, wallClockToRfc3339, type Weekday } from '../../lib/time';
 
 export type ApiLayer = ScheduleJson['layers'][number];
 export type ApiRestriction = NonNullable<ApiLayer['restrictions']>[number];

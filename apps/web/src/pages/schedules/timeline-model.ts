@@ -2,7 +2,7 @@
 // is on call now and next, and the shifts of each day for the phone list. The
 // API decides who is on call (docs/schedules.md); nothing here recomputes it.
 import type { ShiftJson, UserRefJson } from '@heinrich/contracts/schedules';
-import { startOfDay } from './zoned-time';
+import { startOfDay } from '../../lib/time';
 
 export type ShiftKind = 'gap' | 'override' | 'layer';
 

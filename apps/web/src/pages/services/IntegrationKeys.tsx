@@ -1,11 +1,9 @@
-import type { CreatedIntegrationKeyJson, IntegrationKeyJson } from '@heinrich/contracts/integration-keys';
+import type { IntegrationKeyJson } from '@heinrich/contracts/integration-keys';
 import { useState, type FormEvent } from 'react';
-import { api, asApiError, type ApiError } from '../../api/client';
-import type { Page } from '../../api/incidents';
+import { useCreateIntegrationKey, useIntegrationKeys, useRevokeIntegrationKey } from '../../api/integration-keys';
 import { CopyButton } from '../../components/CopyButton';
 import { Field, FormError } from '../../components/Form';
-import { formatDateTime } from '../../lib/time';
-import { useLoad } from '../../lib/useLoad';
+import { formatTimestamp } from '../../lib/time';
 
 /** The receiver for alertmanager.yml, as the API's `example` (docs/api.md), with a placeholder for the secret. */
 export function receiverSnippet(origin: string, secret = '<the integration key>'): string {
@@ -24,42 +22,38 @@ export function receiverSnippet(origin: string, secret = '<the integration key>'
 
 /** A service's integration keys: list, create (the secret shown once, with copy buttons), revoke. */
 export function IntegrationKeys({ serviceId, mayEdit }: { serviceId: string; mayEdit: boolean }) {
-  const keys = useLoad(() => api.get<Page<IntegrationKeyJson>>(`/services/${serviceId}/integration-keys`), [serviceId]);
-  const [created, setCreated] = useState<CreatedIntegrationKeyJson | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const keys = useIntegrationKeys(serviceId);
+  const createKey = useCreateIntegrationKey(serviceId);
+  const revokeKey = useRevokeIntegrationKey(serviceId);
+  const [lastWrite, setLastWrite] = useState<'create' | 'revoke'>('create');
+  const error = lastWrite === 'create' ? createKey.error : revokeKey.error;
+  const busy = createKey.isPending;
+  // the secret, shown once: the answer of the last create until the user hides it
+  const [hidden, setHidden] = useState(false);
+  const created = hidden ? null : (createKey.data ?? null);
   const [type, setType] = useState<'alertmanager' | 'events'>('alertmanager');
   const [name, setName] = useState('');
   const [amUrl, setAmUrl] = useState('');
-  const [busy, setBusy] = useState(false);
 
-  async function create(e: FormEvent) {
+  function create(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const body: Record<string, unknown> = { type };
-      if (name.trim()) body.name = name;
-      if (type === 'alertmanager' && amUrl.trim()) body.alertmanager = { url: amUrl.trim() };
-      setCreated(await api.post<CreatedIntegrationKeyJson>(`/services/${serviceId}/integration-keys`, body));
-      setName('');
-      setAmUrl('');
-      await keys.reload();
-    } catch (err) {
-      setError(asApiError(err));
-    } finally {
-      setBusy(false);
-    }
+    setLastWrite('create');
+    const body: Parameters<typeof createKey.mutate>[0] = { type };
+    if (name.trim()) body.name = name;
+    if (type === 'alertmanager' && amUrl.trim()) body.alertmanager = { url: amUrl.trim() };
+    createKey.mutate(body, {
+      onSuccess: () => {
+        setHidden(false);
+        setName('');
+        setAmUrl('');
+      },
+    });
   }
 
-  async function revoke(k: IntegrationKeyJson) {
+  function revoke(k: IntegrationKeyJson) {
     if (!window.confirm(`Revoke key "${k.name}" (${k.secretPrefix}…)? Senders using it get 401 from the next request on.`)) return;
-    setError(null);
-    try {
-      await api.del(`/services/${serviceId}/integration-keys/${k.id}`);
-      await keys.reload();
-    } catch (err) {
-      setError(asApiError(err));
-    }
+    setLastWrite('revoke');
+    revokeKey.mutate(k.id);
   }
 
   const live = (keys.data?.items ?? []).filter((k) => !k.revokedAt);
@@ -82,7 +76,7 @@ export function IntegrationKeys({ serviceId, mayEdit }: { serviceId: string; may
           <pre aria-label="Configuration example">{created.example}</pre>
           <CopyButton text={created.example} label="Copy example" />
           <p>
-            <button type="button" className="link-button" onClick={() => setCreated(null)}>
+            <button type="button" className="link-button" onClick={() => setHidden(true)}>
               I have copied it, hide the key
             </button>
           </p>
@@ -110,10 +104,10 @@ export function IntegrationKeys({ serviceId, mayEdit }: { serviceId: string; may
                 <td data-label="Key starts with">
                   <code>{k.secretPrefix}…</code>
                 </td>
-                <td data-label="Last used">{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : 'never'}</td>
+                <td data-label="Last used">{k.lastUsedAt ? formatTimestamp(k.lastUsedAt) : 'never'}</td>
                 <td>
                   {mayEdit ? (
-                    <button type="button" className="small danger" onClick={() => void revoke(k)} aria-label={`Revoke key ${k.name}`}>
+                    <button type="button" className="small danger" onClick={() => revoke(k)} aria-label={`Revoke key ${k.name}`}>
                       Revoke
                     </button>
                   ) : null}
@@ -134,7 +128,7 @@ export function IntegrationKeys({ serviceId, mayEdit }: { serviceId: string; may
       <CopyButton text={receiverSnippet(window.location.origin)} label="Copy receiver snippet" />
 
       {mayEdit ? (
-        <form onSubmit={(e) => void create(e)} className="card" style={{ marginTop: '1rem' }} noValidate>
+        <form onSubmit={create} className="card" style={{ marginTop: '1rem' }} noValidate>
           <h3>New integration key</h3>
           <FormError error={error} shownPaths={['type', 'name', 'alertmanager']} />
           <Field label="Type" path="type" error={error}>

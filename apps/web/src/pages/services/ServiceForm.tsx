@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import type { ApiError } from '../../api/client';
 import { canEditTeam, isAdmin, useMe } from '../../auth/useMe';
 import { Field, FormError } from '../../components/Form';
+import { TeamSelect } from '../../components/TeamSelect';
 
 export interface ServiceDraft {
   name: string;
@@ -86,14 +87,7 @@ export function ServiceForm(props: {
       </Field>
       <Field label="Team" path="teamId" error={err} hint="Leads of the team change the service; its responders act on its incidents.">
         {(p) => (
-          <select {...p} value={d.teamId} onChange={(e) => set('teamId', e.target.value)}>
-            {isAdmin(me) ? <option value="">No team (admins only)</option> : <option value="">Choose a team</option>}
-            {teams.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
+          <TeamSelect {...p} teams={teams} value={d.teamId} onChange={(teamId) => set('teamId', teamId)} emptyLabel={isAdmin(me) ? 'No team (admins only)' : 'Choose a team'} />
         )}
       </Field>
       <Field label="Escalation policy" path="escalationPolicyId" error={err}>

@@ -1,26 +1,32 @@
-import type { ServiceJson } from '@heinrich/contracts/services';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, asApiError, type ApiError } from '../../api/client';
-import { listPolicies, listTeams } from '../../api/resources';
+import { usePolicies } from '../../api/policies';
+import { useDeleteService, useService, useUpdateService } from '../../api/services';
+import { useTeams } from '../../api/teams';
 import { canEditTeam, useMe } from '../../auth/useMe';
 import { FormError } from '../../components/Form';
-import { formatDateTime } from '../../lib/time';
-import { useLoad } from '../../lib/useLoad';
+import { formatTimestamp } from '../../lib/time';
 import { IntegrationKeys } from './IntegrationKeys';
 import { bodyOf, draftOf, ServiceForm, type ServiceDraft } from './ServiceForm';
 
 export function ServicePage() {
   const { id = '' } = useParams();
+  // one service's page: the editor's state and a write's outcome do not carry over to another's
+  return <ServiceView key={id} id={id} />;
+}
+
+function ServiceView({ id }: { id: string }) {
   const me = useMe();
   const navigate = useNavigate();
-  const service = useLoad(() => api.get<ServiceJson>(`/services/${id}`), [id]);
-  const teams = useLoad(listTeams, []);
-  const policies = useLoad(listPolicies, []);
+  const service = useService(id);
+  const teams = useTeams();
+  const policies = usePolicies();
   const [editing, setEditing] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const update = useUpdateService(id);
+  const del = useDeleteService(id);
+  const error = update.error ?? del.error;
+  const busy = update.isPending;
+  const saved = update.isSuccess && !editing;
 
   const s = service.data;
   if (!s) {
@@ -35,29 +41,13 @@ export function ServicePage() {
   const team = teams.data?.find((t) => t.id === s.teamId);
   const policy = policies.data?.find((p) => p.id === s.escalationPolicyId);
 
-  async function save(d: ServiceDraft) {
-    setBusy(true);
-    setError(null);
-    setSaved(false);
-    try {
-      service.set(await api.patch<ServiceJson>(`/services/${id}`, bodyOf(d)));
-      setEditing(false);
-      setSaved(true);
-    } catch (err) {
-      setError(asApiError(err));
-    } finally {
-      setBusy(false);
-    }
+  function save(d: ServiceDraft) {
+    update.mutate(bodyOf(d), { onSuccess: () => setEditing(false) });
   }
 
-  async function remove() {
+  function remove() {
     if (!s || !window.confirm(`Delete service ${s.name} with its integration keys and incidents? This cannot be undone.`)) return;
-    try {
-      await api.del(`/services/${id}`);
-      void navigate('/services');
-    } catch (err) {
-      setError(asApiError(err));
-    }
+    del.mutate(undefined, { onSuccess: () => void navigate('/services') });
   }
 
   return (
@@ -93,14 +83,14 @@ export function ServicePage() {
             error={error}
             busy={busy}
             submitLabel="Save"
-            onSubmit={(d) => void save(d)}
+            onSubmit={save}
           />
           <div className="row" style={{ marginTop: '0.5rem' }}>
             <button type="button" className="link-button" onClick={() => setEditing(false)}>
               Cancel
             </button>
             <span className="spacer" />
-            <button type="button" className="danger small" onClick={() => void remove()}>
+            <button type="button" className="danger small" onClick={remove}>
               Delete service
             </button>
           </div>
@@ -130,7 +120,7 @@ export function ServicePage() {
             <dt>Re-trigger after ack</dt>
             <dd>{s.ackTimeoutMinutes ? `${s.ackTimeoutMinutes} min` : 'never'}</dd>
             <dt>Updated</dt>
-            <dd>{formatDateTime(s.updatedAt)}</dd>
+            <dd>{formatTimestamp(s.updatedAt)}</dd>
           </dl>
         </section>
       )}

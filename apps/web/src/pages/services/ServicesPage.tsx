@@ -1,12 +1,11 @@
 import type { ServiceJson } from '@heinrich/contracts/services';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api, asApiError, type ApiError } from '../../api/client';
-import { listServices } from '../../api/incidents';
-import { listPolicies, listTeams } from '../../api/resources';
+import { usePolicies } from '../../api/policies';
+import { useCreateService, useServices } from '../../api/services';
+import { useTeams } from '../../api/teams';
 import { isAdmin, isLeadAnywhere, useMe } from '../../auth/useMe';
 import { FormError } from '../../components/Form';
-import { useLoad } from '../../lib/useLoad';
 import { bodyOf, draftOf, ServiceForm, type ServiceDraft } from './ServiceForm';
 
 const URGENCY: Record<ServiceJson['urgency'], string> = { high: 'high', low: 'low', bySeverity: 'by severity' };
@@ -14,27 +13,20 @@ const URGENCY: Record<ServiceJson['urgency'], string> = { high: 'high', low: 'lo
 export function ServicesPage() {
   const me = useMe();
   const navigate = useNavigate();
-  const services = useLoad(listServices, []);
-  const teams = useLoad(listTeams, []);
-  const policies = useLoad(listPolicies, []);
+  const services = useServices();
+  const teams = useTeams();
+  const policies = usePolicies();
   const [creating, setCreating] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const createService = useCreateService();
+  const error = createService.error;
+  const busy = createService.isPending || createService.isSuccess;
   const teamName = useMemo(() => new Map((teams.data ?? []).map((t) => [t.id, t.name])), [teams.data]);
   const policyName = useMemo(() => new Map((policies.data ?? []).map((p) => [p.id, p.name])), [policies.data]);
   const mayCreate = isLeadAnywhere(me);
   const firstLedTeam = isAdmin(me) ? '' : (me.teams.find((t) => t.role === 'lead')?.id ?? '');
 
-  async function create(d: ServiceDraft) {
-    setBusy(true);
-    setError(null);
-    try {
-      const created = await api.post<ServiceJson>('/services', bodyOf(d));
-      void navigate(`/services/${created.id}`);
-    } catch (err) {
-      setError(asApiError(err));
-      setBusy(false);
-    }
+  function create(d: ServiceDraft) {
+    createService.mutate(bodyOf(d), { onSuccess: (created) => void navigate(`/services/${created.id}`) });
   }
 
   return (
@@ -57,7 +49,7 @@ export function ServicesPage() {
             error={error}
             busy={busy}
             submitLabel="Create service"
-            onSubmit={(d) => void create(d)}
+            onSubmit={create}
           />
           <button type="button" className="link-button" onClick={() => setCreating(false)}>
             Cancel

@@ -1,12 +1,12 @@
 import type { TeamJson } from '@heinrich/contracts/teams';
-import { useEffect, useState, type FormEvent } from 'react';
+import type { UserJson } from '@heinrich/contracts/users';
+import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, asApiError, type ApiError } from '../../api/client';
-import { listUsers } from '../../api/incidents';
-import { canEditTeam, isAdmin, isSelf, useMe, useMeState, type TeamRole } from '../../auth/useMe';
+import { useDeleteTeam, useTeam, useUpdateTeam } from '../../api/teams';
+import { useUsers } from '../../api/users';
+import { canEditTeam, isAdmin, useMe, type TeamRole } from '../../auth/useMe';
 import { FieldError } from '../../components/FieldError';
 import { Field, FormError } from '../../components/Form';
-import { useLoad } from '../../lib/useLoad';
 
 interface Member {
   userId: string;
@@ -26,25 +26,10 @@ const ROLES: { role: TeamRole; label: string }[] = [
  */
 export function TeamPage() {
   const { id = '' } = useParams();
-  const me = useMe();
-  const { reload: reloadMe } = useMeState();
-  const navigate = useNavigate();
-  const team = useLoad(() => api.get<TeamJson>(`/teams/${id}`), [id]);
-  const users = useLoad(listUsers, []);
-  const [name, setName] = useState('');
-  const [members, setMembers] = useState<Member[]>([]);
-  const [addUserId, setAddUserId] = useState('');
-  const [addRole, setAddRole] = useState<TeamRole>('responder');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (!team.data) return;
-    setName(team.data.name);
-    setMembers(team.data.members.map((m) => ({ userId: m.userId, name: m.name, role: m.role })));
-  }, [team.data]);
-
+  const team = useTeam(id);
+  const users = useUsers();
+  // here, not in the form: the form starts again from each saved team, the "Saved." notice stays
+  const update = useUpdateTeam(id);
   const t = team.data;
   if (!t) {
     return (
@@ -54,45 +39,48 @@ export function TeamPage() {
       </section>
     );
   }
+  // the draft starts from the team as saved: a new team, or a save (here or elsewhere), starts it again
+  return <TeamForm key={`${t.id}@${t.updatedAt}`} team={t} users={users.data ?? []} update={update} />;
+}
+
+function TeamForm({ team: t, users, update }: { team: TeamJson; users: UserJson[]; update: ReturnType<typeof useUpdateTeam> }) {
+  const me = useMe();
+  const navigate = useNavigate();
+  const [name, setName] = useState(t.name);
+  const [members, setMembers] = useState<Member[]>(() => t.members.map((m) => ({ userId: m.userId, name: m.name, role: m.role })));
+  const [addUserId, setAddUserId] = useState('');
+  const [addRole, setAddRole] = useState<TeamRole>('responder');
+  const del = useDeleteTeam(t.id);
+  const error = update.error ?? del.error;
+  const busy = update.isPending;
+  const [edited, setEdited] = useState(false);
+  const saved = update.isSuccess && !edited;
+
   const mayEdit = canEditTeam(me, t.id);
-  const candidates = (users.data ?? []).filter((u) => !members.some((m) => m.userId === u.id));
+  const candidates = users.filter((u) => !members.some((m) => m.userId === u.id));
   const dirty =
     name !== t.name ||
     members.length !== t.members.length ||
     members.some((m, i) => m.userId !== t.members[i]?.userId || m.role !== t.members[i]?.role);
 
   function addMember() {
-    const user = (users.data ?? []).find((u) => u.id === (addUserId || candidates[0]?.id));
+    const user = users.find((u) => u.id === (addUserId || candidates[0]?.id));
     if (!user) return;
     setMembers((ms) => [...ms, { userId: user.id, name: user.name, role: addRole }]);
     setAddUserId('');
-    setSaved(false);
+    setEdited(true);
   }
 
-  async function save(e: FormEvent) {
+  function save(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setSaved(false);
-    try {
-      team.set(await api.patch<TeamJson>(`/teams/${id}`, { name, members: members.map(({ userId, role }) => ({ userId, role })) }));
-      setSaved(true);
-      if (members.some((m) => isSelf(me, m.userId)) || t?.members.some((m) => isSelf(me, m.userId))) await reloadMe();
-    } catch (err) {
-      setError(asApiError(err));
-    } finally {
-      setBusy(false);
-    }
+    setEdited(false);
+    // the caller's own roles may change: useUpdateTeam reads auth/me again
+    update.mutate({ name, members: members.map(({ userId, role }) => ({ userId, role })) });
   }
 
-  async function remove() {
-    if (!t || !window.confirm(`Delete team ${t.name}? Its services and policies stay, changed by admins only.`)) return;
-    try {
-      await api.del(`/teams/${id}`);
-      void navigate('/teams');
-    } catch (err) {
-      setError(asApiError(err));
-    }
+  function remove() {
+    if (!window.confirm(`Delete team ${t.name}? Its services and policies stay, changed by admins only.`)) return;
+    del.mutate(undefined, { onSuccess: () => void navigate('/teams') });
   }
 
   return (
@@ -102,7 +90,7 @@ export function TeamPage() {
       </p>
       <h1>{t.name}</h1>
       {!mayEdit ? <p className="hint">Leads of this team and admins change its members.</p> : null}
-      <form onSubmit={(e) => void save(e)} noValidate>
+      <form onSubmit={save} noValidate>
         <FormError error={error} shownPaths={['name', 'members']} />
         {saved ? (
           <p className="notice" role="status">
@@ -135,7 +123,7 @@ export function TeamPage() {
                       onChange={(e) => {
                         const role = e.target.value as TeamRole;
                         setMembers((ms) => ms.map((x) => (x.userId === m.userId ? { ...x, role } : x)));
-                        setSaved(false);
+                        setEdited(true);
                       }}
                     >
                       {ROLES.map((r) => (
@@ -150,7 +138,7 @@ export function TeamPage() {
                       aria-label={`Remove ${m.name}`}
                       onClick={() => {
                         setMembers((ms) => ms.filter((x) => x.userId !== m.userId));
-                        setSaved(false);
+                        setEdited(true);
                       }}
                     >
                       Remove
@@ -200,7 +188,7 @@ export function TeamPage() {
             {dirty ? <span className="hint">Unsaved changes</span> : null}
             <span className="spacer" />
             {isAdmin(me) ? (
-              <button type="button" className="danger small" onClick={() => void remove()}>
+              <button type="button" className="danger small" onClick={remove}>
                 Delete team
               </button>
             ) : null}

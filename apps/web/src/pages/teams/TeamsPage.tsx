@@ -1,31 +1,21 @@
-import type { TeamJson } from '@heinrich/contracts/teams';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api, asApiError, type ApiError } from '../../api/client';
-import { listTeams } from '../../api/resources';
+import { useCreateTeam, useTeams } from '../../api/teams';
 import { isAdmin, teamRole, useMe } from '../../auth/useMe';
 import { Field, FormError } from '../../components/Form';
-import { useLoad } from '../../lib/useLoad';
 
 export function TeamsPage() {
   const me = useMe();
   const navigate = useNavigate();
-  const teams = useLoad(listTeams, []);
+  const teams = useTeams();
   const [name, setName] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const createTeam = useCreateTeam();
+  const error = createTeam.error;
+  const busy = createTeam.isPending || createTeam.isSuccess;
 
-  async function create(e: FormEvent) {
+  function create(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const team = await api.post<TeamJson>('/teams', { name });
-      void navigate(`/teams/${team.id}`);
-    } catch (err) {
-      setError(asApiError(err));
-      setBusy(false);
-    }
+    createTeam.mutate({ name }, { onSuccess: (team) => void navigate(`/teams/${team.id}`) });
   }
 
   return (
@@ -63,7 +53,7 @@ export function TeamsPage() {
         </table>
       ) : null}
       {isAdmin(me) ? (
-        <form onSubmit={(e) => void create(e)} className="card" style={{ marginTop: '1rem' }} noValidate>
+        <form onSubmit={create} className="card" style={{ marginTop: '1rem' }} noValidate>
           <h2>New team</h2>
           <FormError error={error} shownPaths={['name']} />
           <Field label="Team name" path="name" error={error}>

@@ -1,18 +1,15 @@
-import type { ContactMethodJson as BaseMethod, CreatedContactMethodJson as BaseCreated } from '@heinrich/contracts/contact-methods';
 import { useState, type FormEvent } from 'react';
-import { api, asApiError, type ApiError } from '../../api/client';
+import {
+  useAddContactMethod,
+  useDeleteContactMethod,
+  useSendVerification,
+  useVerifyContactMethod,
+  type ContactMethod as ContactMethodJson,
+  type VerificationJson,
+} from '../../api/contact-methods';
 import { CopyButton } from '../../components/CopyButton';
 import { Field, FormError } from '../../components/Form';
 
-// Phone verification and STOP handling arrive with the Twilio work: their fields
-// are read when the API sends them, and the UI works without them.
-type ContactMethodJson = BaseMethod & { disabled?: boolean; disabledReason?: string | null };
-interface VerificationJson {
-  status: 'sent' | 'unavailable' | 'failed' | 'not-needed';
-  message: string;
-  expiresAt?: string;
-}
-type CreatedContactMethodJson = BaseCreated & { verification?: VerificationJson };
 type MethodType = ContactMethodJson['type'];
 
 const TYPES: { type: MethodType; label: string; placeholder: string; hint: string }[] = [
@@ -30,38 +27,29 @@ export function methodName(m: ContactMethodJson): string {
 }
 
 /** A user's contact methods: add, verify phones with the code sent, delete. */
-export function ContactMethods(props: { userId: string; methods: ContactMethodJson[]; onChange(): Promise<void> }) {
+export function ContactMethods(props: { userId: string; methods: ContactMethodJson[] }) {
   const [type, setType] = useState<MethodType>('sms');
   const [value, setValue] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [created, setCreated] = useState<CreatedContactMethodJson | null>(null);
+  const addMethod = useAddContactMethod(props.userId);
+  const removeMethod = useDeleteContactMethod(props.userId);
+  // the last write's refusal, whichever it was
+  const [lastWrite, setLastWrite] = useState<'add' | 'remove'>('add');
+  const error = lastWrite === 'add' ? addMethod.error : removeMethod.error;
+  const busy = addMethod.isPending;
+  // the secret of a new webhook, shown once: the last successful add's answer
+  const created = addMethod.data ?? null;
   const spec = TYPES.find((t) => t.type === type) ?? TYPES[0]!;
 
-  async function add(e: FormEvent) {
+  function add(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      setCreated(await api.post<CreatedContactMethodJson>(`/users/${props.userId}/contact-methods`, { type, value }));
-      setValue('');
-      await props.onChange();
-    } catch (err) {
-      setError(asApiError(err));
-    } finally {
-      setBusy(false);
-    }
+    setLastWrite('add');
+    addMethod.mutate({ type, value }, { onSuccess: () => setValue('') });
   }
 
-  async function remove(m: ContactMethodJson) {
+  function remove(m: ContactMethodJson) {
     if (!window.confirm(`Delete ${methodName(m)}? The notification rules that use it go with it.`)) return;
-    setError(null);
-    try {
-      await api.del(`/users/${props.userId}/contact-methods/${m.id}`);
-      await props.onChange();
-    } catch (err) {
-      setError(asApiError(err));
-    }
+    setLastWrite('remove');
+    removeMethod.mutate(m.id);
   }
 
   return (
@@ -79,10 +67,10 @@ export function ContactMethods(props: { userId: string; methods: ContactMethodJs
       {props.methods.length === 0 ? <p className="muted">No contact methods: this person cannot be paged.</p> : null}
       <ul className="plain methods">
         {props.methods.map((m) => (
-          <MethodItem key={m.id} userId={props.userId} method={m} onChange={props.onChange} onRemove={() => void remove(m)} />
+          <MethodItem key={m.id} userId={props.userId} method={m} onRemove={() => remove(m)} />
         ))}
       </ul>
-      <form onSubmit={(e) => void add(e)} className="card" noValidate>
+      <form onSubmit={add} className="card" noValidate>
         <h3>Add a contact method</h3>
         <FormError error={error} shownPaths={['type', 'value']} />
         <Field label="Type" path="type" error={error}>
@@ -124,32 +112,24 @@ function VerificationNotice({ v }: { v: VerificationJson }) {
   );
 }
 
-function MethodItem(props: { userId: string; method: ContactMethodJson; onChange(): Promise<void>; onRemove(): void }) {
+function MethodItem(props: { userId: string; method: ContactMethodJson; onRemove(): void }) {
   const m = props.method;
   const [code, setCode] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [sent, setSent] = useState<VerificationJson | null>(null);
+  const send = useSendVerification(props.userId, m.id);
+  const check = useVerifyContactMethod(props.userId, m.id);
+  const [lastWrite, setLastWrite] = useState<'send' | 'verify'>('send');
+  const error = lastWrite === 'send' ? send.error : check.error;
+  const sent = send.data ?? null;
   const needsVerification = (m.type === 'sms' || m.type === 'voice') && !m.verified;
-  const base = `/users/${props.userId}/contact-methods/${m.id}`;
 
-  async function sendCode() {
-    setError(null);
-    try {
-      setSent(await api.post<VerificationJson>(`${base}/send-verification`, {}));
-    } catch (err) {
-      setError(asApiError(err));
-    }
+  function sendCode() {
+    setLastWrite('send');
+    send.mutate();
   }
-  async function verify(e: FormEvent) {
+  function verify(e: FormEvent) {
     e.preventDefault();
-    setError(null);
-    try {
-      await api.post(`${base}/verify`, { code });
-      setCode('');
-      await props.onChange();
-    } catch (err) {
-      setError(asApiError(err));
-    }
+    setLastWrite('verify');
+    check.mutate(code, { onSuccess: () => setCode('') });
   }
   const codeId = `code-${m.id}`;
   return (
@@ -166,8 +146,8 @@ function MethodItem(props: { userId: string; method: ContactMethodJson; onChange
         </button>
       </div>
       {needsVerification ? (
-        <form className="row verify" onSubmit={(e) => void verify(e)}>
-          <button type="button" className="small" onClick={() => void sendCode()}>
+        <form className="row verify" onSubmit={verify}>
+          <button type="button" className="small" onClick={sendCode}>
             Send code
           </button>
           <label htmlFor={codeId} className="visually-hidden">

@@ -1,6 +1,6 @@
 import type { InviteJson } from '@heinrich/contracts/users';
 import { CopyButton } from '../../components/CopyButton';
-import { formatDateTime } from '../../lib/time';
+import { formatTimestamp } from '../../lib/time';
 
 /** The invite's one-time link (shown once: only its hash is stored). */
 export function InviteLink({ invite }: { invite: InviteJson }) {
@@ -11,7 +11,7 @@ export function InviteLink({ invite }: { invite: InviteJson }) {
         <code aria-label="Invite link">{url}</code>
         <CopyButton text={url} label="Copy invite link" />
       </div>
-      <p className="hint">Valid until {formatDateTime(invite.expiresAt)}; shown only now.</p>
+      <p className="hint">Valid until {formatTimestamp(invite.expiresAt)}; shown only now.</p>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import type { ContactMethodJson, NotificationRuleJson } from '@heinrich/contracts/contact-methods';
 import { useState, type FormEvent } from 'react';
-import { api, asApiError, type ApiError } from '../../api/client';
+import { useAddNotificationRule, useDeleteNotificationRule } from '../../api/notification-rules';
 import { Field, FormError } from '../../components/Form';
 import { methodName } from './ContactMethods';
 
@@ -11,42 +11,27 @@ export function NotificationRules(props: {
   userId: string;
   rules: NotificationRuleJson[];
   methods: ContactMethodJson[];
-  onChange(): Promise<void>;
 }) {
   const [contactMethodId, setMethod] = useState('');
   const [delay, setDelay] = useState('0');
   const [urgency, setUrgency] = useState<'any' | 'high' | 'low'>('any');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const addRule = useAddNotificationRule(props.userId);
+  const removeRule = useDeleteNotificationRule(props.userId);
+  const [lastWrite, setLastWrite] = useState<'add' | 'remove'>('add');
+  const error = lastWrite === 'add' ? addRule.error : removeRule.error;
+  const busy = addRule.isPending;
   const byId = new Map(props.methods.map((m) => [m.id, m]));
   const chosen = contactMethodId || props.methods[0]?.id || '';
 
-  async function add(e: FormEvent) {
+  function add(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const minutes = Number(delay);
-      await api.post(`/users/${props.userId}/notification-rules`, {
-        contactMethodId: chosen,
-        delayMinutes: delay.trim() !== '' && Number.isFinite(minutes) ? minutes : delay,
-        urgency,
-      });
-      await props.onChange();
-    } catch (err) {
-      setError(asApiError(err));
-    } finally {
-      setBusy(false);
-    }
+    setLastWrite('add');
+    const minutes = Number(delay);
+    addRule.mutate({ contactMethodId: chosen, delayMinutes: delay.trim() !== '' && Number.isFinite(minutes) ? minutes : delay, urgency });
   }
-  async function remove(r: NotificationRuleJson) {
-    setError(null);
-    try {
-      await api.del(`/users/${props.userId}/notification-rules/${r.id}`);
-      await props.onChange();
-    } catch (err) {
-      setError(asApiError(err));
-    }
+  function remove(r: NotificationRuleJson) {
+    setLastWrite('remove');
+    removeRule.mutate(r.id);
   }
   return (
     <>
@@ -64,7 +49,7 @@ export function NotificationRules(props: {
               <li key={r.id} className="row rule">
                 <span>{text}</span>
                 <span className="spacer" />
-                <button type="button" className="small danger" onClick={() => void remove(r)} aria-label={`Delete rule: ${text}`}>
+                <button type="button" className="small danger" onClick={() => remove(r)} aria-label={`Delete rule: ${text}`}>
                   Delete
                 </button>
               </li>
@@ -75,7 +60,7 @@ export function NotificationRules(props: {
       {props.methods.length === 0 ? (
         <p className="hint">Add a contact method first.</p>
       ) : (
-        <form onSubmit={(e) => void add(e)} className="card" noValidate>
+        <form onSubmit={add} className="card" noValidate>
           <h3>Add a notification rule</h3>
           <FormError error={error} shownPaths={['contactMethodId', 'delayMinutes', 'urgency']} />
           <Field label="Contact method" path="contactMethodId" error={error}>

@@ -1,13 +1,12 @@
-import type { ContactMethodJson, NotificationRuleJson } from '@heinrich/contracts/contact-methods';
-import type { InviteJson, UserJson } from '@heinrich/contracts/users';
+import type { UserJson } from '@heinrich/contracts/users';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, asApiError, type ApiError } from '../../api/client';
-import type { Page } from '../../api/incidents';
-import { listTeams } from '../../api/resources';
-import { isAdmin, isSelf, useMe, useMeState } from '../../auth/useMe';
+import { useContactMethods } from '../../api/contact-methods';
+import { useNotificationRules } from '../../api/notification-rules';
+import { useTeams } from '../../api/teams';
+import { useCreateInvite, useDeleteUser, useUpdateUser, useUser } from '../../api/users';
+import { isAdmin, isSelf, useMe } from '../../auth/useMe';
 import { Field, FormError } from '../../components/Form';
-import { useLoad } from '../../lib/useLoad';
 import { ContactMethods } from './ContactMethods';
 import { InviteLink } from './InviteLink';
 import { NotificationRules } from './NotificationRules';
@@ -15,8 +14,9 @@ import { NotificationRules } from './NotificationRules';
 export function UserPage() {
   const { id = '' } = useParams();
   const me = useMe();
-  const user = useLoad(() => api.get<UserJson>(`/users/${id}`), [id]);
-  const teams = useLoad(listTeams, []);
+  // keyed by the id: another user's answer (a late one included) is never this page's
+  const user = useUser(id);
+  const teams = useTeams();
   const self = isSelf(me, id);
   const mayManage = self || isAdmin(me);
 
@@ -29,6 +29,7 @@ export function UserPage() {
       </section>
     );
   }
+  // the forms' drafts, a created invite link, a shown secret: each belongs to one user (key)
   const memberships = (teams.data ?? []).flatMap((t) => t.members.filter((m) => m.userId === id).map((m) => ({ team: t, role: m.role })));
 
   return (
@@ -44,7 +45,7 @@ export function UserPage() {
         <div>
           <section className="card" aria-labelledby="profile-h">
             <h2 id="profile-h">Profile</h2>
-            {mayManage ? <ProfileForm user={u} onSaved={user.set} /> : <ProfileView user={u} />}
+            {mayManage ? <ProfileForm key={u.id} user={u} /> : <ProfileView user={u} />}
           </section>
           <section className="card" aria-labelledby="teams-h">
             <h2 id="teams-h">Teams</h2>
@@ -57,11 +58,11 @@ export function UserPage() {
               ))}
             </ul>
           </section>
-          {isAdmin(me) ? <AdminActions user={u} self={self} /> : null}
+          {isAdmin(me) ? <AdminActions key={u.id} user={u} self={self} /> : null}
         </div>
         <div>
           {mayManage ? (
-            <ReachSettings userId={id} />
+            <ReachSettings key={id} userId={id} />
           ) : (
             <section className="card">
               <h2>Contact methods and notification rules</h2>
@@ -88,37 +89,23 @@ function ProfileView({ user }: { user: UserJson }) {
 }
 
 /** Name and time zone (anyone, their own); email and role (admins). */
-function ProfileForm({ user, onSaved }: { user: UserJson; onSaved(u: UserJson): void }) {
+function ProfileForm({ user }: { user: UserJson }) {
   const me = useMe();
-  const { reload } = useMeState();
   const admin = isAdmin(me);
   const [name, setName] = useState(user.name);
   const [email, setEmail] = useState(user.email);
   const [timeZone, setTimeZone] = useState(user.timeZone);
   const [role, setRole] = useState(user.role);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  // the answer replaces the user's query; teams and the shell (names, own roles) are read again
+  const update = useUpdateUser(user.id);
+  const { error, isPending: busy, isSuccess: saved } = update;
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setSaved(false);
-    try {
-      const body: Record<string, unknown> = { name, timeZone };
-      if (admin) Object.assign(body, { email, role });
-      onSaved(await api.patch<UserJson>(`/users/${user.id}`, body));
-      setSaved(true);
-      if (isSelf(me, user.id)) await reload();
-    } catch (err) {
-      setError(asApiError(err));
-    } finally {
-      setBusy(false);
-    }
+    update.mutate(admin ? { name, timeZone, email, role } : { name, timeZone });
   }
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
+    <form onSubmit={submit} noValidate>
       <FormError error={error} shownPaths={['name', 'email', 'timeZone', 'role']} />
       {saved ? (
         <p className="notice" role="status">
@@ -153,36 +140,23 @@ function ProfileForm({ user, onSaved }: { user: UserJson; onSaved(u: UserJson): 
 
 function AdminActions({ user, self }: { user: UserJson; self: boolean }) {
   const navigate = useNavigate();
-  const [invite, setInvite] = useState<InviteJson | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  async function createInvite() {
-    setError(null);
-    try {
-      setInvite(await api.post<InviteJson>(`/users/${user.id}/invite`));
-    } catch (err) {
-      setError(asApiError(err));
-    }
-  }
-  async function remove() {
+  const invite = useCreateInvite(user.id);
+  const del = useDeleteUser(user.id);
+  function remove() {
     if (!window.confirm(`Delete ${user.name}? Their memberships, contact methods and sessions go with them.`)) return;
-    try {
-      await api.del(`/users/${user.id}`);
-      void navigate('/users');
-    } catch (err) {
-      setError(asApiError(err));
-    }
+    del.mutate(undefined, { onSuccess: () => void navigate('/users') });
   }
   return (
     <section className="card" aria-labelledby="admin-h">
       <h2 id="admin-h">Account</h2>
-      <FormError error={error} />
-      {invite ? <InviteLink invite={invite} /> : null}
+      <FormError error={invite.error ?? del.error} />
+      {invite.data ? <InviteLink invite={invite.data} /> : null}
       <div className="row">
-        <button type="button" onClick={() => void createInvite()}>
+        <button type="button" onClick={() => invite.mutate()}>
           {user.hasPassword ? 'Create a password reset link' : 'Create invite link'}
         </button>
         {!self ? (
-          <button type="button" className="danger" onClick={() => void remove()}>
+          <button type="button" className="danger" onClick={remove}>
             Delete user
           </button>
         ) : null}
@@ -192,23 +166,20 @@ function AdminActions({ user, self }: { user: UserJson; self: boolean }) {
 }
 
 function ReachSettings({ userId }: { userId: string }) {
-  const methods = useLoad(() => api.get<Page<ContactMethodJson>>(`/users/${userId}/contact-methods`), [userId]);
-  const rules = useLoad(() => api.get<Page<NotificationRuleJson>>(`/users/${userId}/notification-rules`), [userId]);
-  const reload = async () => {
-    await Promise.all([methods.reload(), rules.reload()]);
-  };
+  const methods = useContactMethods(userId);
+  const rules = useNotificationRules(userId);
   return (
     <>
       <section className="card" aria-labelledby="methods-h">
         <h2 id="methods-h">Contact methods</h2>
         <FormError error={methods.error} />
-        {methods.data ? <ContactMethods userId={userId} methods={methods.data.items} onChange={reload} /> : null}
+        {methods.data ? <ContactMethods userId={userId} methods={methods.data.items} /> : null}
       </section>
       <section className="card" aria-labelledby="rules-h">
         <h2 id="rules-h">Notification rules</h2>
         <FormError error={rules.error} />
         {rules.data && methods.data ? (
-          <NotificationRules userId={userId} rules={rules.data.items} methods={methods.data.items} onChange={reload} />
+          <NotificationRules userId={userId} rules={rules.data.items} methods={methods.data.items} />
         ) : null}
         <p className="hint">
           A test notification cannot be sent from here yet (the API has no endpoint for it).

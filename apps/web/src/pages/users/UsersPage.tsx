@@ -1,17 +1,14 @@
-import type { InviteJson, UserJson } from '@heinrich/contracts/users';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { api, asApiError, type ApiError } from '../../api/client';
-import { listUsers } from '../../api/incidents';
+import { useCreateUser, useUsers } from '../../api/users';
 import { isAdmin, useMe } from '../../auth/useMe';
 import { Field, FormError } from '../../components/Form';
-import { useLoad } from '../../lib/useLoad';
-import { viewerTimeZone } from '../../lib/time';
+import { viewerZone } from '../../lib/time';
 import { InviteLink } from './InviteLink';
 
 export function UsersPage() {
   const me = useMe();
-  const users = useLoad(listUsers, []);
+  const users = useUsers();
   const [creating, setCreating] = useState(false);
   return (
     <section>
@@ -23,7 +20,7 @@ export function UsersPage() {
           </button>
         ) : null}
       </div>
-      {creating ? <NewUserForm onCreated={() => void users.reload()} onCancel={() => setCreating(false)} /> : null}
+      {creating ? <NewUserForm onCancel={() => setCreating(false)} /> : null}
       <FormError error={users.error} />
       {users.data ? (
         <table className="stack">
@@ -56,32 +53,29 @@ export function UsersPage() {
   );
 }
 
-function NewUserForm({ onCreated, onCancel }: { onCreated(): void; onCancel(): void }) {
+/** A new user with their invite link (the users list is read again). */
+function NewUserForm({ onCancel }: { onCancel(): void }) {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
-  const [timeZone, setTimeZone] = useState(viewerTimeZone());
+  const [timeZone, setTimeZone] = useState(viewerZone);
   const [role, setRole] = useState<'user' | 'admin'>('user');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [invite, setInvite] = useState<{ user: UserJson; invite: InviteJson } | null>(null);
+  const create = useCreateUser();
+  const { error, isPending: busy } = create;
+  // the last created user's invite stays shown while the next one is typed
+  const [invite, setInvite] = useState<typeof create.data | null>(null);
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const user = await api.post<UserJson>('/users', { name, email, timeZone, role });
-      // a new user can do nothing without a password: the invite link comes with them
-      const link = await api.post<InviteJson>(`/users/${user.id}/invite`);
-      setInvite({ user, invite: link });
-      setName('');
-      setEmail('');
-      onCreated();
-    } catch (err) {
-      setError(asApiError(err));
-    } finally {
-      setBusy(false);
-    }
+    create.mutate(
+      { name, email, timeZone, role },
+      {
+        onSuccess: (created) => {
+          setInvite(created);
+          setName('');
+          setEmail('');
+        },
+      },
+    );
   }
   return (
     <section className="card" aria-labelledby="new-user-h">
@@ -94,7 +88,7 @@ function NewUserForm({ onCreated, onCancel }: { onCreated(): void; onCancel(): v
           <InviteLink invite={invite.invite} />
         </div>
       ) : null}
-      <form onSubmit={(e) => void submit(e)} noValidate>
+      <form onSubmit={submit} noValidate>
         <FormError error={error} shownPaths={['name', 'email', 'timeZone', 'role']} />
         <Field label="Name" path="name" error={error}>
           {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
