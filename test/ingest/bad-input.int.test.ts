@@ -41,6 +41,14 @@ describe('authentication', () => {
     expect(await incidentsOf(api.db, events.serviceId)).toEqual([]);
   });
 
+  it('answers 400, not 500, for a key in the URL that is not percent-encoded UTF-8', async () => {
+    for (const key of ['%ff', '%ED%A0%80']) {
+      const res = await api.post(`${AM}/${key}`, alertmanagerFixture('01-firing-initial-6-pods.json'));
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(/^The URL is not valid: a path segment is not percent-encoded UTF-8/);
+    }
+  });
+
   it('answers 401 for a revoked key', async () => {
     const revoked = await seedService(api.db);
     await api.db.prisma.integrationKey.update({ where: { id: revoked.keyId }, data: { revokedAt: new Date() } });
