@@ -1,5 +1,6 @@
 import { alertmanagerWebhook } from '@heinrich/contracts/alertmanager-webhook';
-import { repairText, type InputWarning } from '@heinrich/core/repair-text';
+import type { InputWarningsJson } from '@heinrich/contracts/input-warnings';
+import { repairText } from '@heinrich/core/repair-text';
 import { ingestAlertmanager } from '@heinrich/usecases/ingest/ingest-alertmanager';
 import { authenticateIntegrationKey } from '@heinrich/usecases/integration-keys/authenticate-integration-key';
 import type { RequestHandler } from 'express';
@@ -18,7 +19,7 @@ import { parse } from '../../http/parse';
 export function receiveAlertmanager(deps: AppDeps): RequestHandler {
   return async (req, res) => {
     const key = await authenticateIntegrationKey(deps.ctx, typeof req.params.key === 'string' ? req.params.key : credentialFrom(req), 'alertmanager');
-    const warnings: InputWarning[] = [];
+    const warnings: InputWarningsJson = [];
     const payload = repairText(parse(alertmanagerWebhook, req.body, 'Alertmanager payload'), warnings);
     const summary = await ingestAlertmanager(deps.ctx, key, payload);
     deps.metrics.alertsReceived.inc({ source: 'alertmanager' }, summary.alertsReceived);

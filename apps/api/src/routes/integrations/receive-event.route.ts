@@ -1,5 +1,6 @@
 import { eventsApiEvent } from '@heinrich/contracts/events-api';
-import { repairText, type InputWarning } from '@heinrich/core/repair-text';
+import type { InputWarningsJson } from '@heinrich/contracts/input-warnings';
+import { repairText } from '@heinrich/core/repair-text';
 import { ingestEvent } from '@heinrich/usecases/ingest/ingest-event';
 import { authenticateIntegrationKey } from '@heinrich/usecases/integration-keys/authenticate-integration-key';
 import type { RequestHandler } from 'express';
@@ -16,7 +17,7 @@ export function receiveEvent(deps: AppDeps): RequestHandler {
   return async (req, res) => {
     const routingKey = (req.body as { routing_key?: unknown } | undefined)?.routing_key;
     const key = await authenticateIntegrationKey(deps.ctx, typeof routingKey === 'string' ? routingKey : undefined, 'events');
-    const warnings: InputWarning[] = [];
+    const warnings: InputWarningsJson = [];
     const event = repairText(parse(eventsApiEvent, req.body, 'Event'), warnings, { skip: ['payload.custom_details'] });
     const p = event.payload;
     const result = await ingestEvent(deps.ctx, key, {
