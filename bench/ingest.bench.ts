@@ -3,7 +3,10 @@
 //    as the api answers, against the ceiling of raw batched INSERT ... ON CONFLICT
 //    of the same rows with `pg` on the same machine in the same run;
 //  - storm: 8,500 alerts over 50 nodes in 60 s (the reference outage), checking
-//    that it gives 50 incidents and stores every alert.
+//    that it gives 50 incidents and stores every alert;
+//  - manyGroups: ONE NodeDown notification across 2,000 (and 10,000) nodes into
+//    a service grouped by node: its latency against Alertmanager's default 10 s
+//    timeout, and that it opened one incident per node.
 import { randomBytes } from 'node:crypto';
 import { sha256Hex } from '@heinrich/core/alert-group';
 import pg from 'pg';
@@ -48,6 +51,27 @@ export async function ingestBench(opts: IngestBenchOptions) {
     };
   });
 
+  const manyGroups = [];
+  for (const nodes of [2_000, 10_000]) {
+    manyGroups.push(
+      await withApi(
+        opts,
+        async ({ baseUrl, secret, db }) => {
+          const t0 = performance.now();
+          const res = await fetch(`${baseUrl}/api/v1/integrations/alertmanager`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+            body: nodeDownPayload(nodes),
+          });
+          await res.arrayBuffer();
+          const ms = round(performance.now() - t0, 0);
+          return { nodes, status: res.status, ms, incidents: await count(db, 'incidents'), goal: { ms: 10_000 } };
+        },
+        ['node'],
+      ),
+    );
+  }
+
   const alertsPerSecond = round((throughput.requests * 10) / throughput.seconds, 0);
   return {
     throughput: {
@@ -78,6 +102,7 @@ export async function ingestBench(opts: IngestBenchOptions) {
       latencyMs: storm.latencyMs,
       apiPeakRssMiB: storm.apiPeakRssMiB,
     },
+    manyGroups,
   };
 }
 
@@ -85,13 +110,15 @@ export async function ingestBench(opts: IngestBenchOptions) {
 async function withApi<T>(
   opts: IngestBenchOptions,
   fn: (env: { baseUrl: string; secret: string; db: pg.Pool; peakRssMiB: () => number | null }) => Promise<T>,
+  groupBy: string[] = [],
 ): Promise<T> {
   const database = await createBenchDatabase(opts.adminDatabaseUrl);
   const db = new pg.Pool({ connectionString: database.url, max: 2 });
   db.on('error', () => {}); // DROP DATABASE ... WITH (FORCE) ends whatever is left
   const secret = `hk_${randomBytes(24).toString('base64url')}`;
   const service = await db.query<{ id: string }>(
-    `INSERT INTO services (id, name, updated_at) VALUES (gen_random_uuid(), 'bench', now()) RETURNING id`,
+    `INSERT INTO services (id, name, group_by, updated_at) VALUES (gen_random_uuid(), 'bench', $1, now()) RETURNING id`,
+    [groupBy],
   );
   await db.query(
     `INSERT INTO integration_keys (id, service_id, type, name, secret_hash, secret_prefix)
@@ -184,6 +211,31 @@ function alertmanagerPayload(node: number, alerts: number): string {
     externalURL: 'http://alertmanager:9093',
     version: '4',
     groupKey: `{}:{alertname="KubePodCrashLooping", node="node-${node}"}`,
+    truncatedAlerts: 0,
+  });
+}
+
+/** One NodeDown notification (one Alertmanager group) across `nodes` nodes. */
+function nodeDownPayload(nodes: number): string {
+  const startsAt = new Date().toISOString();
+  return JSON.stringify({
+    receiver: 'heinrich',
+    status: 'firing',
+    alerts: Array.from({ length: nodes }, (_, n) => ({
+      status: 'firing',
+      labels: { alertname: 'NodeDown', node: `node-${n}`, severity: 'critical' },
+      annotations: { summary: `Node node-${n} is down.` },
+      startsAt,
+      endsAt: '0001-01-01T00:00:00Z',
+      generatorURL: 'http://prometheus:9090/graph?g0.expr=up%3D%3D0',
+      fingerprint: randomBytes(8).toString('hex'),
+    })),
+    groupLabels: { alertname: 'NodeDown' },
+    commonLabels: { alertname: 'NodeDown', severity: 'critical' },
+    commonAnnotations: {},
+    externalURL: 'http://alertmanager:9093',
+    version: '4',
+    groupKey: '{}:{alertname="NodeDown"}',
     truncatedAlerts: 0,
   });
 }

@@ -1,19 +1,28 @@
 import { z } from 'zod';
-import { labelSet, rfc3339 } from './primitives';
+import { inputWarningsJson } from './input-warnings';
+import { labelSet, rfc3339, text } from './primitives';
+
+/** truncatedAlerts is stored as a Postgres integer. */
+const MAX_INT4 = 2_147_483_647;
 
 /**
  * Alertmanager webhook payload, version 4 (notify/webhook in Alertmanager; real
- * captures in shared fixtures). Objects are loose: newer Alertmanagers add fields
- * (`notification_reason` 0.32+, `routeLabels` 0.34+) and we must not reject them.
+ * captures in shared fixtures). Fields newer Alertmanagers add
+ * (`notification_reason` 0.32+, `routeLabels` 0.34+) are accepted and dropped.
+ *
+ * A 400 is only for what no Alertmanager sends (wrong types, impossible dates,
+ * out-of-range numbers, lone surrogates): Alertmanager drops a notification
+ * after a 4xx, good alerts and all. What it can send — NUL anywhere, strings of
+ * any length — is repaired after validation (core/repair-text), with warnings.
  */
-export const alertmanagerAlert = z.looseObject({
+export const alertmanagerAlert = z.object({
   status: z.enum(['firing', 'resolved'], { error: 'must be "firing" or "resolved"' }),
   labels: labelSet,
   annotations: labelSet.default({}),
   startsAt: rfc3339,
   /** "0001-01-01T00:00:00Z" while firing: Alertmanager hides the internal expiry */
   endsAt: rfc3339.optional(),
-  generatorURL: z.string().max(8192).optional(),
+  generatorURL: text().optional(),
   /** 16 hex chars from Alertmanager: a hash of the label set */
   fingerprint: z
     .string({ error: 'is required' })
@@ -21,17 +30,22 @@ export const alertmanagerAlert = z.looseObject({
 });
 export type AlertmanagerAlert = z.infer<typeof alertmanagerAlert>;
 
-export const alertmanagerWebhook = z.looseObject({
+export const alertmanagerWebhook = z.object({
   version: z.literal('4', { error: 'must be "4" (Alertmanager webhook payload version 4)' }),
-  groupKey: z.string({ error: 'is required' }).min(1, 'must not be empty').max(16_384),
-  truncatedAlerts: z.number().int().min(0).default(0),
+  groupKey: text().min(1, 'must not be empty'),
+  truncatedAlerts: z
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must not be negative')
+    .max(MAX_INT4, `is out of range: at most ${MAX_INT4}`)
+    .default(0),
   status: z.enum(['firing', 'resolved'], { error: 'must be "firing" or "resolved"' }),
-  receiver: z.string().max(1024).default(''),
+  receiver: text().default(''),
   groupLabels: labelSet.default({}),
   commonLabels: labelSet.default({}),
   commonAnnotations: labelSet.default({}),
-  externalURL: z.string().max(8192).default(''),
-  alerts: z.array(alertmanagerAlert, { error: 'must be an array of alerts' }).max(50_000),
+  externalURL: text().default(''),
+  alerts: z.array(alertmanagerAlert, { error: 'must be an array of alerts' }).max(50_000, 'has too many alerts: at most 50000'),
 });
 export type AlertmanagerWebhook = z.infer<typeof alertmanagerWebhook>;
 
@@ -46,5 +60,6 @@ export const ingestSummaryJson = z.strictObject({
   incidentsResolved: z.int(),
   incidents: z.array(z.strictObject({ id: z.string(), number: z.int() })),
   deferred: z.int().describe("this delivery's outbox rows that could not be enqueued now; the relay will"),
+  warnings: inputWarningsJson.describe('what was repaired to store the payload (NUL replaced, values cut at 64 KiB); empty when nothing was'),
 });
 export type IngestSummaryJson = z.infer<typeof ingestSummaryJson>;

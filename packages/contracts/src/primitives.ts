@@ -1,24 +1,47 @@
+import { normalizeTimestamp, TIMESTAMP_EXAMPLE } from '@heinrich/core/normalize-timestamp';
 import { z } from 'zod';
 
-/** Prometheus label names/values: names are identifiers, values any string. */
-export const labelSet = z.record(
-  z.string().min(1).max(1024),
-  z.string({ error: 'label and annotation values must be strings' }).max(65_536),
-  { error: 'must be an object of string values' },
-);
+/** Half of a UTF-16 surrogate pair without its other half: not Unicode text (Go's JSON encoder never writes one). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+export const LONE_SURROGATE_MESSAGE = 'contains a lone UTF-16 surrogate (such as \\ud800): not Unicode text';
 
 /**
- * RFC 3339 timestamps with 0 to 9 fractional digits: Alertmanager prints Go's
- * time with nanoseconds and trailing zeros dropped (…40.080798287Z).
+ * A string of Unicode text, refusing a lone surrogate (which Postgres refuses
+ * in jsonb). With `max`, longer is a 400 saying so; without, the sender's
+ * length is repaired later (core/repair-text: cut at 64 KiB).
  */
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
-export const rfc3339 = z
-  .string({ error: 'must be an RFC 3339 timestamp' })
-  // one check, one message: a value is either a real RFC 3339 instant or it isn't
-  .refine(
-    (s) => RFC3339.test(s) && !Number.isNaN(Date.parse(s.replace(/(\.\d{3})\d+/, '$1'))),
-    'must be an RFC 3339 timestamp such as 2026-11-28T19:50:40.08Z',
+export function text(max?: number) {
+  const s = z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') });
+  return (max === undefined ? s : s.max(max, `is too long: at most ${max} characters`)).refine(
+    (v) => !LONE_SURROGATE.test(v),
+    LONE_SURROGATE_MESSAGE,
   );
+}
+
+/**
+ * Prometheus label names/values (and annotations): any text. Prometheus 3
+ * allows any UTF-8 in names, NUL included; lengths and NULs are repaired, not refused.
+ */
+export const labelSet = z.record(text().min(1, 'must not be empty'), text(), {
+  // a bad name is reported at its own path: "label name must not be empty"
+  error: (issue) =>
+    issue.code === 'invalid_key' ? `label name ${issue.issues[0]?.message ?? 'is invalid'}` : 'must be an object of string values',
+});
+
+/**
+ * RFC 3339 timestamps with 0 to 9 fractional digits (Alertmanager prints Go's
+ * time with nanoseconds and trailing zeros dropped: …40.080798287Z), checked
+ * against the calendar and rewritten in UTC (core/normalize-timestamp), so
+ * every value accepted is one Postgres stores.
+ */
+export const rfc3339 = z
+  .string({ error: `must be an RFC 3339 timestamp such as ${TIMESTAMP_EXAMPLE}` })
+  .transform((s, ctx) => {
+    const result = normalizeTimestamp(s);
+    if (result.ok) return result.utc;
+    ctx.addIssue({ code: 'custom', message: result.problem });
+    return z.NEVER;
+  });
 
 export const uuid = z.uuid({ error: 'must be a UUID' });
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AlertGroup } from './incoming-alert';
+import { sliceText } from './repair-text';
 
 const MAX_TITLE = 255;
 
@@ -25,7 +26,7 @@ export function alertGroup(input: {
   let labels: Record<string, string>;
   if (input.groupBy.length > 0) {
     const names = [...new Set(input.groupBy)].sort();
-    labels = Object.fromEntries(names.map((n) => [n, input.labels[n] ?? '']));
+    labels = Object.fromEntries(names.map((n) => [n, Object.hasOwn(input.labels, n) ? input.labels[n]! : '']));
     // the same shape as Alertmanager's label part: {a="1", b="2"}; JSON.stringify quotes values
     key = `groupBy:{${names.map((n) => `${n}=${JSON.stringify(labels[n])}`).join(', ')}}`;
   } else {
@@ -48,5 +49,5 @@ export function incidentTitle(
     .join(', ');
   const summary = annotations.summary ?? annotations.message ?? '';
   const title = `${name}${context ? ` on ${context}` : ''}${summary ? `: ${summary}` : ''}`.replace(/\s+/g, ' ').trim();
-  return title.length > MAX_TITLE ? `${title.slice(0, MAX_TITLE - 1)}…` : title;
+  return title.length > MAX_TITLE ? `${sliceText(title, MAX_TITLE - 1)}…` : title;
 }

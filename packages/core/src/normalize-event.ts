@@ -1,5 +1,6 @@
 import { alertGroup } from './alert-group';
 import type { IncomingAlert } from './incoming-alert';
+import { sliceText } from './repair-text';
 
 /** Structural subset of an events-API trigger that normalization reads. */
 export interface TriggerEvent {
@@ -44,6 +45,6 @@ export function normalizeTrigger(event: TriggerEvent, startsAt: string): Incomin
     annotations,
     generatorUrl: event.links?.[0]?.href ?? null,
     severity: event.severity,
-    group: { ...group, title: `${event.summary}`.slice(0, 255) },
+    group: { ...group, title: sliceText(event.summary, 255) },
   };
 }

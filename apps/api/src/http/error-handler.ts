@@ -50,9 +50,17 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   return /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED/i.test(e.message ?? '');
 }
 
+/** The router's own: a path parameter that is not percent-encoded UTF-8 (`/integrations/alertmanager/%ff`). */
+function fromRouter(err: unknown): AppError | undefined {
+  if (err instanceof URIError && (err as { status?: number }).status === 400) {
+    return new AppError('validation_failed', `The URL is not valid: a path segment is not percent-encoded UTF-8 (${err.message})`);
+  }
+  return undefined;
+}
+
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
-    let appError = err instanceof AppError ? err : fromBodyParser(err as never);
+    let appError = err instanceof AppError ? err : (fromBodyParser(err as never) ?? fromRouter(err));
     if (!appError && isDatabaseUnavailable(err)) {
       logger.error({ err, path: req.path }, 'database unavailable');
       appError = new AppError('unavailable', 'The database is unavailable or overloaded; retry later', [], 5);

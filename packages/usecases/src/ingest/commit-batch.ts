@@ -2,6 +2,7 @@ import { withTransaction } from '@heinrich/db/with-transaction';
 import type pg from 'pg';
 import type { Context } from '../context';
 import { applyIngestBatch, type BatchDelivery } from './apply-ingest-batch';
+import { ingestLocks } from './ingest-locks';
 import type { IngestSummary } from './ingest-summary';
 
 export interface CommitBatchInput {
@@ -13,14 +14,9 @@ export interface CommitBatchInput {
   after?(client: pg.PoolClient, summaries: Omit<IngestSummary, 'deferred'>[]): Promise<void>;
 }
 
-/** The advisory lock serializing ingest of one group of a service. */
-export function groupLock(serviceId: string, keyHash: string): string {
-  return `ingest:${serviceId}:${keyHash}`;
-}
-
 /**
  * The one way ingest commits: ONE transaction holding the groups' advisory
- * locks applies the deliveries (and `after`), then their outbox rows are
+ * locks (see ingestLocks) applies the deliveries (and `after`), then their outbox rows are
  * enqueued. Used by group commit, the events API and manual incidents.
  */
 export async function commitBatch(ctx: Context, input: CommitBatchInput): Promise<IngestSummary[]> {
@@ -31,7 +27,7 @@ export async function commitBatch(ctx: Context, input: CommitBatchInput): Promis
       await input.after?.(client, result.summaries);
       return result;
     },
-    { locks: [...new Set(input.groups.map((g) => groupLock(g.serviceId, g.keyHash)))] },
+    { locks: ingestLocks(input.groups) },
   );
   const { failed } = await ctx.publisher.publish(committed.outboxIds);
   return committed.summaries.map((s, i) => ({

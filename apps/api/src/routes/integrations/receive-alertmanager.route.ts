@@ -1,4 +1,6 @@
 import { alertmanagerWebhook, type IngestSummaryJson } from '@heinrich/contracts/alertmanager-webhook';
+import type { InputWarningsJson } from '@heinrich/contracts/input-warnings';
+import { repairText } from '@heinrich/core/repair-text';
 import { ingestAlertmanager } from '@heinrich/usecases/ingest/ingest-alertmanager';
 import { authenticateIntegrationKey } from '@heinrich/usecases/integration-keys/authenticate-integration-key';
 import type { RequestHandler } from 'express';
@@ -10,17 +12,20 @@ import { parse } from '../../http/parse';
  * POST /api/v1/integrations/alertmanager[/:key] — Alertmanager's webhook_config.
  * The key comes from `http_config.authorization` (Bearer), basic auth's password,
  * or the URL. 200 only after the transaction committed; 503 when Postgres is
- * away, so Alertmanager retries; 4xx for what a retry can't fix.
+ * away, so Alertmanager retries; 4xx for what a retry can't fix. What
+ * Alertmanager can send but Postgres can't store (NUL, strings over 64 KiB) is
+ * repaired and stored, the 200 listing each change in `warnings`.
  */
 export function receiveAlertmanager(deps: AppDeps): RequestHandler {
   return async (req, res) => {
     const key = await authenticateIntegrationKey(deps.ctx, typeof req.params.key === 'string' ? req.params.key : credentialFrom(req), 'alertmanager');
-    const payload = parse(alertmanagerWebhook, req.body, 'Alertmanager payload');
+    const warnings: InputWarningsJson = [];
+    const payload = repairText(parse(alertmanagerWebhook, req.body, 'Alertmanager payload'), warnings);
     const summary = await ingestAlertmanager(deps.ctx, key, payload);
     deps.metrics.alertsReceived.inc({ source: 'alertmanager' }, summary.alertsReceived);
     deps.metrics.alertsDeduplicated.inc({ source: 'alertmanager' }, summary.alertsDeduplicated);
     deps.metrics.incidentsOpened.inc({ source: 'alertmanager' }, summary.incidentsOpened);
     deps.metrics.outboxDeferred.inc(summary.deferred);
-    res.status(200).json(summary satisfies IngestSummaryJson);
+    res.status(200).json({ ...summary, warnings } satisfies IngestSummaryJson);
   };
 }

@@ -1,4 +1,6 @@
 import { eventsApiEvent, type EventsApiResponse } from '@heinrich/contracts/events-api';
+import type { InputWarningsJson } from '@heinrich/contracts/input-warnings';
+import { repairText } from '@heinrich/core/repair-text';
 import { ingestEvent } from '@heinrich/usecases/ingest/ingest-event';
 import { authenticateIntegrationKey } from '@heinrich/usecases/integration-keys/authenticate-integration-key';
 import type { RequestHandler } from 'express';
@@ -7,13 +9,16 @@ import { parse } from '../../http/parse';
 
 /**
  * POST /api/v1/integrations/events — PagerDuty Events API v2 shaped; the
- * routing_key is an `events` integration key. Answers 202 with the dedup_key.
+ * routing_key is an `events` integration key. Answers 202 with the dedup_key,
+ * and `warnings` listing NULs replaced (custom_details is stored as JSON text,
+ * where a NUL is harmless: it is kept).
  */
 export function receiveEvent(deps: AppDeps): RequestHandler {
   return async (req, res) => {
     const routingKey = (req.body as { routing_key?: unknown } | undefined)?.routing_key;
     const key = await authenticateIntegrationKey(deps.ctx, typeof routingKey === 'string' ? routingKey : undefined, 'events');
-    const event = parse(eventsApiEvent, req.body, 'Event');
+    const warnings: InputWarningsJson = [];
+    const event = repairText(parse(eventsApiEvent, req.body, 'Event'), warnings, { skip: ['payload.custom_details'] });
     const p = event.payload;
     const result = await ingestEvent(deps.ctx, key, {
       action: event.event_action,
@@ -41,6 +46,7 @@ export function receiveEvent(deps: AppDeps): RequestHandler {
       message: MESSAGES[result.outcome],
       dedup_key: result.dedupKey,
       ...(result.incidentNumber !== undefined ? { incident_number: result.incidentNumber } : {}),
+      warnings,
     } satisfies EventsApiResponse);
   };
 }
