@@ -71,6 +71,10 @@ export interface DeliveryJson {
   id: string;
   contactMethodId: string | null;
   channel: string;
+  /** the method by type and masked value: "webhook to hooks.example.com", "SMS to +49 ••• 67" */
+  target: string;
+  /** the method's value (URL, number, Slack id) for the person, admins and the leads of a team they are on call for; else null */
+  value: string | null;
   ruleId: string | null;
   dueAt: string;
   status: 'queued' | 'sending' | 'sent' | 'delivered' | 'failed' | 'cancelled' | 'unavailable';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { redactDeliveryEvent } from './redact-delivery-event';
 import { redactSecrets } from './redact-secrets';
 
 describe('redactSecrets', () => {
@@ -32,5 +33,22 @@ describe('redactSecrets', () => {
 
   it('bounds the text', () => {
     expect(redactSecrets('x'.repeat(2000)).length).toBeLessThanOrEqual(500);
+  });
+});
+
+describe('redactDeliveryEvent', () => {
+  it('redacts the provider errors of delivery entries, and leaves notes alone', () => {
+    const failed = {
+      type: 'notification_failed',
+      message: 'webhook to Dave failed (permanent failure: webhook https://hooks.example.com/s3cr3t?token=abc answered 404); trying log now',
+      data: { error: 'webhook https://hooks.example.com/s3cr3t?token=abc answered 404', attempts: 1 },
+    };
+    expect(redactDeliveryEvent(failed)).toEqual({
+      type: 'notification_failed',
+      message: 'webhook to Dave failed (permanent failure: webhook https://hooks.example.com answered 404); trying log now',
+      data: { error: 'webhook https://hooks.example.com answered 404', attempts: 1 },
+    });
+    const note = { type: 'note', message: 'see https://grafana.example.com/d/abc?var=x', data: {} };
+    expect(redactDeliveryEvent(note)).toBe(note);
   });
 });

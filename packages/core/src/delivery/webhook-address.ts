@@ -59,12 +59,13 @@ export function classifyAddress(text: string): AddressClass | undefined {
     return { kind: 'metadata', reason: `a cloud metadata address (${addr.toString()})` };
   }
   if (addr.kind() === 'ipv4') {
-    const range = (addr as ipaddr.IPv4).range();
+    const range: string = (addr as ipaddr.IPv4).range();
     if (IPV4_ALWAYS[range]) return { kind: 'metadata', reason: IPV4_ALWAYS[range] };
     if (IPV4_INTERNAL[range]) return { kind: 'internal', reason: IPV4_INTERNAL[range] };
     return { kind: 'public' };
   }
-  const range = (addr as ipaddr.IPv6).range();
+  // the typings list fewer ranges than the library knows (deprecatedSiteLocal, discard)
+  const range: string = (addr as ipaddr.IPv6).range();
   if (IPV6_ALWAYS[range]) return { kind: 'metadata', reason: IPV6_ALWAYS[range] };
   if (range === 'loopback') return { kind: 'internal', reason: 'a loopback address (::1)' };
   if (range === 'uniqueLocal') return { kind: 'internal', reason: 'a unique-local address (fc00::/7)' };

@@ -1,3 +1,4 @@
+import { redactDeliveryEvent } from '@heinrich/core/delivery/redact-delivery-event';
 import { listIncidentAlerts, type AlertRecord } from '@heinrich/db/incidents/list-incident-alerts';
 import { listIncidentEvents, type IncidentEventRecord } from '@heinrich/db/incidents/list-incident-events';
 import type { IncidentRecord } from '@heinrich/db/incidents/select-incidents';
@@ -24,5 +25,5 @@ export async function getIncident(ctx: Context, ref: IncidentRef): Promise<Incid
     listIncidentEvents(ctx.db.pool, incident.id),
     findActiveSilence(ctx.db.pool, incident.id, ctx.now()),
   ]);
-  return { incident, alerts, timeline, silence };
+  return { incident, alerts, timeline: timeline.map(redactDeliveryEvent), silence };
 }
