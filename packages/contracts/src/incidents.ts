@@ -96,6 +96,8 @@ export interface IncidentDetailJson extends IncidentJson {
   timeline: TimelineEventJson[];
   /** the Alertmanager silence in force (POST /incidents/{id}/silence, Slack's Silence button); null when none */
   silence: { alertmanagerSilenceId: string; endsAt: string; createdBy: string } | null;
+  /** silences can be made: an Alertmanager integration key of the service has its Alertmanager URL configured */
+  canSilence: boolean;
 }
 
 /**
