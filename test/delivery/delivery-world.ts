@@ -24,6 +24,8 @@ export async function startDeliveryWorld(name: string, env: Record<string, strin
     REDIS_URL: world.api.redisUrl,
     REDIS_PREFIX: world.api.redisPrefix,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // the fake receivers are on loopback; a test of the address rule sets it to false
+    WEBHOOK_ALLOW_PRIVATE: 'true',
     ...env,
   });
   const logger = createLogger({ name, level: config.logLevel });

@@ -103,12 +103,22 @@ afterAll(async () => {
 });
 
 describe('silencing an incident', () => {
-  it('acknowledges it and creates a silence in the Alertmanager that sent it (its externalURL), with the labels its alerts share', async () => {
+  it('acknowledges it and creates a silence in the Alertmanager configured on the key, with the labels its alerts share', async () => {
     am.fire(...summary, '--vary', 'device=sda,sdb', 'alertname=DiskFull', 'node=n1', 'severity=warning', 'team=storage');
     const [incident] = await waitFor(incidents, (l) => l[0]?.firing === 2, { what: 'the incident with two alerts' });
-    // ingest kept the notification's externalURL on the key: where silences go without a configured URL
+    // ingest kept the notification's externalURL on the key, but silences never go there: whoever holds
+    // an integration key would decide where the api sends requests
     const key = await api.db.prisma.integrationKey.findUniqueOrThrow({ where: { id: svc.keyId } });
     expect(key.externalUrl).toBe(am.url);
+    expect(key.alertmanagerUrl).toBeNull();
+    const unset = await alice.call('POST', `/api/v1/incidents/${incident!.number}/silence`, {});
+    expect(unset.status).toBe(409);
+    expect(unset.body.error.message).toContain('set the Alertmanager URL on the integration key');
+    expect((await api.admin('GET', `/api/v1/incidents/${incident!.number}`)).body).toMatchObject({ status: 'triggered', canSilence: false });
+    expect((await (await fetch(`${am.url}/api/v2/silences`)).json()) as unknown[]).toHaveLength(0);
+    // a lead sets it (here: directly); from now on silences go there
+    await api.db.prisma.integrationKey.update({ where: { id: svc.keyId }, data: { alertmanagerUrl: am.url } });
+    expect((await api.admin('GET', `/api/v1/incidents/${incident!.number}`)).body.canSilence).toBe(true);
 
     // a viewer may not silence (same rule as acknowledging)
     const refused = await viewer.call('POST', `/api/v1/incidents/${incident!.number}/silence`, {});
@@ -181,7 +191,7 @@ describe('silencing an incident', () => {
       expect(after.events).not.toContain('silenced');
       expect(await api.db.prisma.incidentSilence.count({ where: { incidentId: incident.id } })).toBe(0);
     } finally {
-      await api.db.prisma.integrationKey.update({ where: { id: svc.keyId }, data: { alertmanagerUrl: null } });
+      await api.db.prisma.integrationKey.update({ where: { id: svc.keyId }, data: { alertmanagerUrl: am.url } });
     }
     // bad input names the field
     const bad = await api.admin('POST', `/api/v1/incidents/${incident.id}/silence`, { durationMinutes: 0 });
@@ -338,7 +348,7 @@ describe('silencing an incident', () => {
       expect((await alice.call('DELETE', `/api/v1/incidents/${incident.id}/silence`)).body.expired).toBe(true);
       expect((await amSilence(res.body.silence.alertmanagerSilenceId)).status.state).toBe('expired');
     } finally {
-      await api.db.prisma.integrationKey.update({ where: { id: svc.keyId }, data: { alertmanagerUrl: null } });
+      await api.db.prisma.integrationKey.update({ where: { id: svc.keyId }, data: { alertmanagerUrl: am.url } });
       await new Promise<void>((r) => proxy.close(() => r()));
     }
   }, 60_000);

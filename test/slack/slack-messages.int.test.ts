@@ -38,6 +38,8 @@ beforeAll(async () => {
     DELIVERY_SWEEP_INTERVAL_MS: '200',
     DELIVERY_LOST_AFTER_MS: '0',
     PUBLIC_URL,
+    // the fake webhook receiver is on loopback
+    WEBHOOK_ALLOW_PRIVATE: 'true',
     SLACK_BOT_TOKEN: 'xoxb-test-token',
     SLACK_API_URL: slack.apiUrl,
   });

@@ -54,7 +54,7 @@ describe('twilio sms sender', () => {
     fake.fail('+14155550404', { status: 400, code: 21211, message: "The 'To' number is not a valid phone number." });
     const invalid = await sender(fake.url).send(page('+14155550404')).catch((e: unknown) => e);
     expect(invalid).toBeInstanceOf(PermanentDeliveryError);
-    expect((invalid as Error).message).toBe("SMS to +14155550404: Twilio 21211 invalid phone number (The 'To' number is not a valid phone number.)");
+    expect((invalid as Error).message).toBe("SMS to +1 ••• 04: Twilio 21211 invalid phone number (The 'To' number is not a valid phone number.)");
   });
 
   it('a server that does not answer is retryable', async () => {

@@ -1,6 +1,7 @@
 // "Silence 1 h" on the incident page against the REAL Alertmanager (the harness of
 // test/slack/silence.int.test.ts): the alerts come from it, and the silence the
-// button asks for shows up in Alertmanager's own API.
+// button asks for shows up in Alertmanager's own API. The button is there only
+// once the integration key has its Alertmanager URL.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startRealAlertmanager, type RealAlertmanager } from '../support/alertmanager-harness';
 import { incidentsOf } from '../support/incident-state';
@@ -36,6 +37,12 @@ it('a responder silences an incident for an hour: it is acknowledged and Alertma
 
   const page = await web.newPage();
   await signInAs(page, rita);
+  // without the Alertmanager URL on the integration key there is no Silence button, and the page says what is missing
+  await page.goto(`/incidents/${incident!.id}`);
+  await page.getByText("set the Alertmanager URL on the service's integration key").waitFor();
+  expect(await page.getByRole('button', { name: 'Silence 1 h' }).count()).toBe(0);
+
+  await web.api.db.prisma.integrationKey.update({ where: { id: svc.keyId }, data: { alertmanagerUrl: am.url } });
   await page.goto(`/incidents/${incident!.id}`);
   await page.getByRole('button', { name: 'Silence 1 h' }).click();
   await page.getByText('its alerts are silenced in Alertmanager for 1 hour').waitFor();

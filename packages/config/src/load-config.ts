@@ -44,6 +44,11 @@ const shared = {
   TWILIO_MESSAGING_SERVICE_SID: z.string().regex(/^MG[0-9a-fA-F]{32}$/, 'must be a messaging service SID (MG + 32 hex digits)').optional(),
   /** Base URL of the Twilio REST API (a test or staging fake), e.g. http://127.0.0.1:4010 */
   TWILIO_API_BASE_URL: z.url({ error: 'must be an absolute URL such as https://api.twilio.com' }).optional(),
+  /**
+   * `true`: webhook contact methods may point at loopback and private addresses (10/8, 192.168/16, ...).
+   * Off by default, unless PUBLIC_URL is itself on loopback (the demo). Link-local and metadata addresses never.
+   */
+  WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
 };
 
 export const apiEnvSchema = z.object({
@@ -146,6 +151,7 @@ function toApiConfig(env: z.infer<typeof apiEnvSchema>) {
     maxBodyBytes: env.MAX_BODY_BYTES,
     metricsToken: env.METRICS_TOKEN,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE === 'true',
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     // default: apps/web/dist of this checkout (the image keeps the same layout)
     webDistDir: env.WEB_DIST_DIR ?? fileURLToPath(new URL('../../../apps/web/dist', import.meta.url)),
@@ -223,6 +229,7 @@ function toWorkerConfig(env: z.infer<typeof workerEnvSchema>) {
     deliveryRateLimits: parseRateLimits(env.DELIVERY_RATE_LIMITS),
     deliveryHandoff: env.DELIVERY_HANDOFF === 'on',
     webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
+    webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE === 'true',
     silencePollIntervalMs: env.SILENCE_POLL_INTERVAL_MS,
     silencePollRestartGraceMs: env.SILENCE_POLL_RESTART_GRACE_MS,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,

@@ -73,6 +73,11 @@ export const deliveryJson = z.strictObject({
   id: uuid,
   contactMethodId: uuid.nullable(),
   channel: z.string(),
+  target: z.string().describe('the method by type and masked value: "webhook to hooks.example.com", "SMS to +49 ••• 67"'),
+  value: z
+    .string()
+    .nullable()
+    .describe("the method's value (URL, number, Slack id) for the person, admins and the leads of a team they are on call for; else null"),
   ruleId: uuid.nullable(),
   dueAt: instant,
   status: z.enum(['queued', 'sending', 'sent', 'delivered', 'failed', 'cancelled', 'unavailable']),

@@ -96,6 +96,7 @@ export const incidentDetailJson = incidentJson.extend({
     .strictObject({ alertmanagerSilenceId: z.string(), endsAt: instant, createdBy: z.string() })
     .nullable()
     .describe("the Alertmanager silence in force (POST /incidents/{id}/silence, Slack's Silence button); null when none"),
+  canSilence: z.boolean().describe('silences can be made: an Alertmanager integration key of the service has its Alertmanager URL configured'),
 });
 export type IncidentDetailJson = z.infer<typeof incidentDetailJson>;
 

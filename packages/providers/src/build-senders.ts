@@ -1,7 +1,9 @@
 import type { Logger } from '@heinrich/config/logger';
 import { configuredChannels } from '@heinrich/core/delivery/configured-channels';
 import type { ContactMethodType } from '@heinrich/core/delivery/contact-method-value';
+import { allowsPrivateWebhooks } from '@heinrich/core/delivery/webhook-address';
 import type { DeliverySender } from './delivery-sender';
+import { guardedWebhookFetch } from './guarded-fetch';
 import { logSender } from './log-sender';
 import { createSlackClient } from './slack/create-slack-client';
 import { slackDmSender } from './slack/slack-dm-sender';
@@ -14,6 +16,8 @@ import { webhookSender } from './webhook-sender';
 export interface SenderSettings {
   /** a webhook that has not answered in this long counts as a (retryable) timeout */
   webhookTimeoutMs: number;
+  /** WEBHOOK_ALLOW_PRIVATE: webhooks may reach loopback and private addresses (also when publicUrl is on loopback) */
+  webhookAllowPrivate?: boolean;
   /** sms and voice need account sid + auth token, and a from number (voice) or a messaging service (sms) */
   twilio?: TwilioSettings;
   /** where Twilio calls back (status, call TwiML) */
@@ -31,7 +35,8 @@ export interface SenderSettings {
 export function buildSenders(settings: SenderSettings, logger: Logger, now: () => Date = () => new Date()): Map<ContactMethodType, DeliverySender> {
   const senders = new Map<ContactMethodType, DeliverySender>([
     ['log', logSender(logger)],
-    ['webhook', webhookSender({ timeoutMs: settings.webhookTimeoutMs, now })],
+    // every address a webhook's host resolves to is checked when it is sent (DNS rebinding)
+    ['webhook', webhookSender({ timeoutMs: settings.webhookTimeoutMs, now, fetch: guardedWebhookFetch({ allowPrivate: allowsPrivateWebhooks(settings.publicUrl ?? '', settings.webhookAllowPrivate ?? false) }) })],
   ]);
   const channels = configuredChannels(settings);
   const tw = settings.twilio;

@@ -1,4 +1,6 @@
 import { createHmac } from 'node:crypto';
+import { maskUrl } from '@heinrich/core/delivery/mask-contact-value';
+import { redactSecrets } from '@heinrich/core/delivery/redact-secrets';
 import { PermanentDeliveryError, RetryableDeliveryError, type DeliveryMessage, type DeliverySender } from './delivery-sender';
 
 /** The `X-Heinrich-Signature` value: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">` (as Stripe and GoAlert sign). */
@@ -24,7 +26,9 @@ export function webhookBody(m: DeliveryMessage) {
  * POSTs the page as signed JSON. Classified here: 2xx sent; 429 and 5xx and
  * timeouts/network errors retryable (Retry-After in seconds or as an HTTP date
  * is honoured); any other status permanent (the receiver refuses it: a wrong
- * URL, a rejected signature). Redirects are not followed.
+ * URL, a rejected signature). Redirects are not followed. Errors name the
+ * receiver by its host only (`webhook to hooks.example.com answered 404`): the
+ * URL's path and query are often its secret, and errors are shown to everyone.
  */
 export function webhookSender(opts: { timeoutMs: number; now(): Date; fetch?: typeof fetch }): DeliverySender {
   const doFetch = opts.fetch ?? fetch;
@@ -33,19 +37,22 @@ export function webhookSender(opts: { timeoutMs: number; now(): Date; fetch?: ty
       const body = JSON.stringify(webhookBody(m));
       const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'Heinrich-Webhook/1', 'x-heinrich-delivery': m.deliveryId };
       if (m.signingSecret) headers['x-heinrich-signature'] = webhookSignature(m.signingSecret, body, opts.now());
+      const where = `webhook to ${maskUrl(m.target)}`;
       let res: Response;
       try {
         res = await doFetch(m.target, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(opts.timeoutMs) });
       } catch (err) {
-        const e = err as Error;
-        const what = e.name === 'TimeoutError' ? `no answer within ${opts.timeoutMs} ms` : e.message;
-        throw new RetryableDeliveryError(`webhook ${m.target}: ${what}`);
+        // a refused address (guarded-fetch.ts) is for good: the next method
+        if (err instanceof PermanentDeliveryError) throw new PermanentDeliveryError(`${where}: ${redactSecrets(err.message)}`);
+        const e = err as Error & { cause?: { code?: string } };
+        const what = e.name === 'TimeoutError' ? `no answer within ${opts.timeoutMs} ms` : redactSecrets(e.cause?.code ?? e.message);
+        throw new RetryableDeliveryError(`${where}: ${what}`);
       }
       await res.body?.cancel().catch(() => {});
       if (res.status >= 200 && res.status < 300) return { providerId: res.headers.get('x-request-id') };
-      if (res.status === 429) throw new RetryableDeliveryError(`webhook ${m.target} answered 429`, retryAfterMs(res.headers.get('retry-after'), opts.now()));
-      if (res.status >= 500) throw new RetryableDeliveryError(`webhook ${m.target} answered ${res.status}`);
-      throw new PermanentDeliveryError(`webhook ${m.target} answered ${res.status}`);
+      if (res.status === 429) throw new RetryableDeliveryError(`${where} answered 429`, retryAfterMs(res.headers.get('retry-after'), opts.now()));
+      if (res.status >= 500) throw new RetryableDeliveryError(`${where} answered ${res.status}`);
+      throw new PermanentDeliveryError(`${where} answered ${res.status}`);
     },
   };
 }

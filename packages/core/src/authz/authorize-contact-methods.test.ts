@@ -34,3 +34,31 @@ describe('authorize: contact methods and notification rules', () => {
     });
   });
 });
+
+describe('authorize: seeing contact values (contact_method.reveal)', () => {
+  const B = '00000000-0000-4000-8000-00000000000b';
+  const teamA = { id: A, name: 'Payments' };
+  const teamB = { id: B, name: 'Search' };
+  const responderOfA: Principal = { kind: 'session', userId: 'u-carol', sessionId: 's-2', role: 'user', teamRoles: { [A]: 'responder' }, display: 'Carol', via: 'ui' };
+  const scopedLeadKey: Principal = { kind: 'api-key', apiKeyId: 'k-2', role: 'user', teamRoles: { [A]: 'lead' }, display: "API key 'a'", via: 'api' };
+
+  it.each([
+    ['Alice herself, on call for nobody', session('u-alice'), [], true],
+    ['an admin', session('u-admin', 'admin'), [], true],
+    ['the bootstrap key', BOOTSTRAP_PRINCIPAL, [], true],
+    ['a lead of a team Alice is on call for', session('u-bob'), [teamA], true],
+    ["a lead API key of Alice's team", scopedLeadKey, [teamB, teamA], true],
+    ['a lead of another team only', session('u-bob'), [teamB], false],
+    ['a lead, Alice on call for nobody', session('u-bob'), [], false],
+    ["a responder of Alice's team", responderOfA, [teamA], false],
+  ] as const)('%s -> %s', (_, p, onCallFor, allowed) => {
+    expect(authorize(p, 'contact_method.reveal', { user: alice, onCallFor }).allowed).toBe(allowed);
+  });
+
+  it('says who may when refusing', () => {
+    expect(authorize(responderOfA, 'contact_method.reveal', { user: alice, onCallFor: [teamA] })).toEqual({
+      allowed: false,
+      reason: "Only Alice, an admin or a lead of a team Alice is on call for can see Alice's contact methods",
+    });
+  });
+});

@@ -46,6 +46,13 @@ export interface AuthzResources {
   'incident.escalate': IncidentResource;
   /** a person's contact methods and personal notification rules (reads too: phone numbers are personal) */
   'contact_method.read': { user: UserRef };
+  /**
+   * seeing the values of a person's contact methods (webhook URLs, numbers, Slack ids) where
+   * they appear (their list, the delivery log): `onCallFor` are the teams the person is on call
+   * for (a layer of one of the team's schedules lists them, an override of theirs on one is not
+   * over, or a step of one of the team's escalation policies names them)
+   */
+  'contact_method.reveal': { user: UserRef; onCallFor: readonly TeamRef[] };
   'contact_method.create': { user: UserRef };
   'contact_method.delete': { user: UserRef };
   'notification_rule.create': { user: UserRef };
@@ -143,6 +150,13 @@ export function authorize<A extends AuthzAction>(principal: Principal, action: A
       const { user } = r as AuthzResources['contact_method.read'];
       if (principal.userId !== undefined && principal.userId === user.id) return ALLOW;
       return deny(`Only ${user.name} or an admin can ${PERSONAL_VERBS[action as keyof typeof PERSONAL_VERBS]} ${user.name}'s ${action.startsWith('contact') ? 'contact methods' : 'notification rules'}`);
+    }
+    // -- a person's contact values: that person, admins, and the leads of the teams they are on call for
+    case 'contact_method.reveal': {
+      const { user, onCallFor } = r as AuthzResources['contact_method.reveal'];
+      if (principal.userId !== undefined && principal.userId === user.id) return ALLOW;
+      if (onCallFor.some((team) => hasRole(principal, team, 'lead'))) return ALLOW;
+      return deny(`Only ${user.name}, an admin or a lead of a team ${user.name} is on call for can see ${user.name}'s contact methods`);
     }
     case 'service.create': {
       const { service, team } = r as AuthzResources['service.create'];

@@ -13,12 +13,20 @@ describe('checkContactValue', () => {
   });
 
   it('takes https webhooks, and plain http only to loopback', () => {
+    const local = { allowPrivateWebhooks: true };
     expect(checkContactValue('webhook', 'https://hooks.example.com/x')).toEqual({ ok: true, value: 'https://hooks.example.com/x' });
-    expect(checkContactValue('webhook', 'http://127.0.0.1:8080/hook')).toEqual({ ok: true, value: 'http://127.0.0.1:8080/hook' });
-    expect(checkContactValue('webhook', 'http://[::1]:8080/hook').ok).toBe(true);
+    expect(checkContactValue('webhook', 'http://127.0.0.1:8080/hook', local)).toEqual({ ok: true, value: 'http://127.0.0.1:8080/hook' });
+    expect(checkContactValue('webhook', 'http://[::1]:8080/hook', local).ok).toBe(true);
     expect(checkContactValue('webhook', 'http://hooks.example.com/x')).toMatchObject({ ok: false, message: expect.stringContaining('https') });
     expect(checkContactValue('webhook', 'https://user:pw@hooks.example.com/x').ok).toBe(false);
     expect(checkContactValue('webhook', 'hooks.example.com').ok).toBe(false);
+  });
+
+  it('refuses internal webhook addresses unless allowed, and metadata addresses always', () => {
+    expect(checkContactValue('webhook', 'http://127.1:8080/hook')).toMatchObject({ ok: false, message: expect.stringContaining('loopback') });
+    expect(checkContactValue('webhook', 'https://10.0.0.1:6443/')).toMatchObject({ ok: false, message: expect.stringContaining('private') });
+    expect(checkContactValue('webhook', 'https://10.0.0.1:6443/', { allowPrivateWebhooks: true }).ok).toBe(true);
+    expect(checkContactValue('webhook', 'http://169.254.169.254/latest', { allowPrivateWebhooks: true })).toMatchObject({ ok: false, message: expect.stringContaining('link-local') });
   });
 
   it('takes Slack member ids and log labels', () => {

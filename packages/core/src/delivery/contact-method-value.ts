@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { checkWebhookHost } from './webhook-address';
 
 /** The channels a person can be reached on (prisma ContactMethod.type). */
 export const CONTACT_METHOD_TYPES = ['sms', 'voice', 'slack', 'webhook', 'log'] as const;
@@ -15,11 +16,14 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
  *   libphonenumber-js; stored in E.164 form (spaces and dashes dropped).
  * - webhook: an absolute https URL, or http to a loopback host (127.0.0.1, [::1],
  *   localhost) for receivers on the same machine; no credentials in the URL (the
- *   signature authenticates us, and URLs end up in logs).
+ *   signature authenticates us, and URLs end up in logs); never to link-local
+ *   or cloud metadata addresses, and to loopback and private addresses only
+ *   when `allowPrivateWebhooks` (webhook-address.ts; a host name is checked
+ *   again, resolved, when the page is sent).
  * - slack: a Slack member id (U… / W…), which the Slack issue resolves to a DM.
  * - log: a free label (1-200 characters); the page goes to the log and the timeline.
  */
-export function checkContactValue(type: ContactMethodType, raw: string): ContactValueCheck {
+export function checkContactValue(type: ContactMethodType, raw: string, opts: { allowPrivateWebhooks?: boolean } = {}): ContactValueCheck {
   const value = raw.trim();
   switch (type) {
     case 'sms':
@@ -37,6 +41,8 @@ export function checkContactValue(type: ContactMethodType, raw: string): Contact
         return { ok: false, message: 'must be an absolute URL such as https://hooks.example.com/heinrich' };
       }
       if (url.username || url.password) return { ok: false, message: 'must not carry credentials (the request is signed with X-Heinrich-Signature instead)' };
+      const host = checkWebhookHost(url.hostname, opts.allowPrivateWebhooks ?? false);
+      if (!host.ok) return { ok: false, message: `must not point at an internal address: ${host.reason}` };
       if (url.protocol === 'https:') return { ok: true, value: url.toString() };
       if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) return { ok: true, value: url.toString() };
       return { ok: false, message: 'must be an https URL (plain http only to 127.0.0.1, [::1] or localhost)' };

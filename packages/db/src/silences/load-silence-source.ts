@@ -6,11 +6,14 @@ export interface SilenceSource {
   /** the label sets of every alert of the incident (firing or resolved) */
   alertLabels: Record<string, string>[];
   /**
-   * The Alertmanager integration key to silence with: the key whose
-   * notification opened the incident, else the service's other Alertmanager
-   * keys (configured URL first, then the most recently used). Null: none.
+   * The Alertmanager integration key to silence with, among the service's keys
+   * with an Alertmanager URL configured (`alertmanagerUrl`, set by the service's
+   * leads): the key whose notification opened the incident, else the others
+   * (not revoked first, then the most recently used). Null: none. The
+   * `externalURL` a notification carries is never used: whoever holds an
+   * integration key would choose where the api sends requests.
    */
-  key: { id: string; alertmanagerUrl: string | null; externalUrl: string | null; auth: StoredAlertmanagerAuth | null } | null;
+  key: { id: string; alertmanagerUrl: string; auth: StoredAlertmanagerAuth | null } | null;
   /** the type of the integration key whose notification opened the incident; null: not opened by a key (manual) */
   openedVia: 'alertmanager' | 'events' | null;
 }
@@ -29,13 +32,13 @@ export async function loadSilenceSource(client: pg.PoolClient, incidentId: strin
   if (!row) return undefined;
   // one after another: a client runs one query at a time (pg 9 refuses overlapping ones)
   const alerts = await client.query<{ labels: Record<string, string> }>(`SELECT labels FROM alerts WHERE incident_id = $1`, [incidentId]);
-  const keys = await client.query<{ id: string; alertmanager_url: string | null; external_url: string | null; alertmanager_auth: StoredAlertmanagerAuth | null }>(
-    `SELECT k.id, k.alertmanager_url, k.external_url, k.alertmanager_auth
+  const keys = await client.query<{ id: string; alertmanager_url: string; alertmanager_auth: StoredAlertmanagerAuth | null }>(
+    `SELECT k.id, k.alertmanager_url, k.alertmanager_auth
        FROM integration_keys k
-      WHERE k.service_id = $1 AND k.type = 'alertmanager' AND (k.alertmanager_url IS NOT NULL OR k.external_url IS NOT NULL)
+      WHERE k.service_id = $1 AND k.type = 'alertmanager' AND k.alertmanager_url IS NOT NULL
       ORDER BY k.id::text = (SELECT substr(e.actor, length('integration-key:') + 1) FROM incident_events e
                               WHERE e.incident_id = $2 AND e.type = 'opened' ORDER BY e.seq LIMIT 1) DESC NULLS LAST,
-               k.revoked_at IS NULL DESC, k.alertmanager_url IS NOT NULL DESC, k.last_used_at DESC NULLS LAST
+               k.revoked_at IS NULL DESC, k.last_used_at DESC NULLS LAST
       LIMIT 1`,
     [row.service_id, incidentId],
   );
@@ -50,6 +53,6 @@ export async function loadSilenceSource(client: pg.PoolClient, incidentId: strin
     incident: { id: row.id, number: row.number, title: row.title, status: row.status, serviceId: row.service_id },
     alertLabels: alerts.rows.map((a) => a.labels),
     openedVia: opener.rows[0]?.type ?? null,
-    key: key ? { id: key.id, alertmanagerUrl: key.alertmanager_url, externalUrl: key.external_url, auth: key.alertmanager_auth } : null,
+    key: key ? { id: key.id, alertmanagerUrl: key.alertmanager_url, auth: key.alertmanager_auth } : null,
   };
 }

@@ -16,6 +16,11 @@ export interface SilenceRow {
   open: boolean;
   integrationKeyId: string | null;
   alertmanagerUrl: string;
+  /**
+   * where calls about the silence go: the key's Alertmanager URL as configured now
+   * (NULL when the key is gone or has none; never a URL a notification carried)
+   */
+  targetUrl: string | null;
   /** the key's credentials (NULL when the key is gone or has none) */
   auth: StoredAlertmanagerAuth | null;
   silenceId: string | null;
@@ -27,7 +32,7 @@ export interface SilenceRow {
   expiredAt: Date | null;
 }
 
-export const SILENCE_COLUMNS = `s.id, s.incident_id, s.open_for IS NOT NULL AS open, s.integration_key_id, s.alertmanager_url,
+export const SILENCE_COLUMNS = `s.id, s.incident_id, s.open_for IS NOT NULL AS open, s.integration_key_id, s.alertmanager_url, k.alertmanager_url AS target_url,
   k.alertmanager_auth AS auth, s.silence_id, s.matchers, s.starts_at, s.ends_at, s.created_by, s.created_by_name, s.expired_at`;
 
 export const SILENCE_FROM = `incident_silences s LEFT JOIN integration_keys k ON k.id = s.integration_key_id`;
@@ -38,6 +43,7 @@ export interface SilenceDbRow {
   open: boolean;
   integration_key_id: string | null;
   alertmanager_url: string;
+  target_url: string | null;
   auth: StoredAlertmanagerAuth | null;
   silence_id: string | null;
   matchers: StoredMatcher[];
@@ -55,6 +61,7 @@ export function toSilenceRow(r: SilenceDbRow): SilenceRow {
     open: r.open,
     integrationKeyId: r.integration_key_id,
     alertmanagerUrl: r.alertmanager_url,
+    targetUrl: r.target_url,
     auth: r.auth,
     silenceId: r.silence_id,
     matchers: r.matchers,

@@ -47,8 +47,8 @@ export async function loadSlackIncident(db: pg.Pool | pg.PoolClient, incidentId:
                FROM incident_events ev
               WHERE ev.incident_id = i.id AND ev.type IN ('acknowledged', 'resolved', 'retriggered')
               ORDER BY ev.seq DESC LIMIT 1) AS status_event,
-            (SELECT coalesce(k.alertmanager_url, k.external_url) FROM integration_keys k
-              WHERE k.service_id = i.service_id AND k.type = 'alertmanager' AND coalesce(k.alertmanager_url, k.external_url) IS NOT NULL
+            (SELECT k.alertmanager_url FROM integration_keys k
+              WHERE k.service_id = i.service_id AND k.type = 'alertmanager' AND k.alertmanager_url IS NOT NULL
               ORDER BY k.revoked_at IS NULL DESC, k.last_used_at DESC NULLS LAST LIMIT 1) AS alertmanager_url,
             coalesce((SELECT max(ev.seq) FROM incident_events ev WHERE ev.incident_id = i.id), 0)::text AS max_seq
        FROM incidents i

@@ -1,3 +1,5 @@
+import { redactSecrets } from '@heinrich/core/delivery/redact-secrets';
+
 /**
  * A small client of Alertmanager's v2 API (plain fetch): create and expire
  * silences, read one silence, list alerts. Each call takes the Alertmanager's
@@ -93,8 +95,8 @@ export function createAlertmanagerClient(opts: { timeoutMs?: number; fetch?: typ
       });
     } catch (err) {
       const e = err as Error & { cause?: { code?: string } };
-      const why = e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (e.cause?.code ?? e.message);
-      throw new AlertmanagerError(`Alertmanager at ${target.url} could not be reached (${method} ${path}): ${why}`);
+      const why = e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (e.cause?.code ?? 'connection failed');
+      throw new AlertmanagerError(`Alertmanager at ${where(target)} could not be reached (${method} ${path.split('?')[0]}): ${why}`);
     }
     const text = await res.text().catch(() => '');
     let json: unknown = undefined;
@@ -106,10 +108,17 @@ export function createAlertmanagerClient(opts: { timeoutMs?: number; fetch?: typ
     return { status: res.status, json };
   }
 
+  // the answer's body is never repeated: it is the remote server's text (whatever that server is), and errors reach every responder
   function refuse(target: AlertmanagerTarget, what: string, r: { status: number; json: unknown }): never {
-    const detail = typeof r.json === 'string' ? r.json.trim().slice(0, 300) : JSON.stringify(r.json ?? '').slice(0, 300);
-    const hint = r.status === 401 || r.status === 403 ? ' (check the integration key\'s Alertmanager credentials)' : '';
-    throw new AlertmanagerError(`Alertmanager at ${target.url} refused to ${what}: HTTP ${r.status}${detail ? ` ${detail}` : ''}${hint}`, r.status);
+    const hint =
+      r.status === 401 || r.status === 403
+        ? " (check the integration key's Alertmanager credentials)"
+        : r.status === 200
+          ? ' (the answer was not what Alertmanager answers: check the integration key\'s Alertmanager URL)'
+          : r.status === 404
+            ? " (not found: check the integration key's Alertmanager URL)"
+            : '';
+    throw new AlertmanagerError(`Alertmanager at ${where(target)} refused to ${what}: HTTP ${r.status}${hint}`, r.status);
   }
 
   return {
@@ -159,6 +168,16 @@ export function createAlertmanagerClient(opts: { timeoutMs?: number; fetch?: typ
       }));
     },
   };
+}
+
+/** The Alertmanager as errors name it: its configured URL without credentials, query or fragment. */
+function where(target: AlertmanagerTarget): string {
+  try {
+    const u = new URL(target.url);
+    return `${u.protocol}//${u.host}${u.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return redactSecrets(target.url);
+  }
 }
 
 /** `<base>/api/v2/<path>`, keeping a path prefix of the base (Alertmanager behind /alertmanager). */

@@ -1,3 +1,4 @@
+import { maskContactValue } from '@heinrich/core/delivery/mask-contact-value';
 import type { Logger } from '@heinrich/config/logger';
 import type { DeliveryMessage, DeliverySender } from '../delivery-sender';
 import type { SlackClientLike } from './create-slack-client';
@@ -21,7 +22,7 @@ export function slackDmSender(opts: { client: SlackClientLike; logger: Logger })
         const opened = await opts.client.conversations.open({ users: m.target, return_im: false });
         channelId = opened.channel?.id ?? m.target;
       } catch (err) {
-        throw classifySlackError(err, `conversations.open ${m.target}`);
+        throw classifySlackError(err, `conversations.open ${maskContactValue('slack', m.target)}`);
       }
       const content = m.slack ?? basicPage(m);
       let ts: string;
@@ -30,7 +31,7 @@ export function slackDmSender(opts: { client: SlackClientLike; logger: Logger })
         channelId = posted.channel ?? channelId;
         ts = posted.ts ?? '';
       } catch (err) {
-        throw classifySlackError(err, `chat.postMessage to ${m.target}`);
+        throw classifySlackError(err, `chat.postMessage to ${maskContactValue('slack', m.target)}`);
       }
       if (m.slack && ts) {
         await m.slack.onPosted({ channelId, ts }).catch((err: unknown) => opts.logger.error({ err, deliveryId: m.deliveryId }, 'slack DM sent but not remembered: it will not be updated in place'));

@@ -1,3 +1,4 @@
+import { redactSecrets } from '@heinrich/core/delivery/redact-secrets';
 import { PermanentDeliveryError, RetryableDeliveryError } from '../delivery-sender';
 
 /** Slack errors (`{ok:false, error}`) that a retry cannot fix: wrong channel, unknown user, missing scope, bad token. */
@@ -41,7 +42,8 @@ export function classifySlackError(err: unknown, what: string): RetryableDeliver
   if (e.code === 'slack_webapi_http_error' && e.statusCode !== undefined && e.statusCode >= 400 && e.statusCode < 500) {
     return new PermanentDeliveryError(`Slack ${what}: HTTP ${e.statusCode}`);
   }
-  return new RetryableDeliveryError(`Slack ${what}: ${e.message ?? String(err)}`);
+  // a network error's text may carry the API URL or the token: stored redacted
+  return new RetryableDeliveryError(redactSecrets(`Slack ${what}: ${e.message ?? String(err)}`));
 }
 
 /** The Slack error code of a platform error (`users_not_found`), else undefined. */

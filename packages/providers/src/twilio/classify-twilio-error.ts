@@ -1,3 +1,4 @@
+import { redactSecrets } from '@heinrich/core/delivery/redact-secrets';
 import { PermanentDeliveryError, RetryableDeliveryError } from '../delivery-sender';
 
 /** Twilio error codes that no retry will heal (PROTOCOLS.md 3.7). */
@@ -42,7 +43,8 @@ export function classifyTwilioError(err: unknown, what: string): Error {
   const e = err as { status?: number; code?: number; message?: string };
   const code = typeof e.code === 'number' ? e.code : undefined;
   const status = typeof e.status === 'number' ? e.status : undefined;
-  const detail = `${what}: Twilio ${code ?? status ?? 'error'}${code && PERMANENT_CODES[code] ? ` ${PERMANENT_CODES[code]}` : ''}${e.message ? ` (${e.message})` : ''}`;
+  // no number, URL or token of the recipient's in what is stored and shown (Twilio's messages name the number)
+  const detail = redactSecrets(`${what}: Twilio ${code ?? status ?? 'error'}${code && PERMANENT_CODES[code] ? ` ${PERMANENT_CODES[code]}` : ''}${e.message ? ` (${e.message})` : ''}`);
   if (code !== undefined && PERMANENT_CODES[code]) return new TwilioPermanentError(detail, code);
   if (status !== undefined && status >= 400 && status < 500 && status !== 429) return new TwilioPermanentError(detail, code);
   return new RetryableDeliveryError(detail);

@@ -1,3 +1,4 @@
+import { maskPhone } from '@heinrich/core/delivery/mask-contact-value';
 import type { DeliverySender } from '../delivery-sender';
 import { classifyTwilioError } from './classify-twilio-error';
 import { smsText } from './sms-text';
@@ -40,7 +41,7 @@ export function twilioSmsSender(opts: TwilioSenderOptions): DeliverySender {
         });
         return { providerId: msg.sid };
       } catch (err) {
-        throw classifyTwilioError(err, `SMS to ${m.target}`);
+        throw classifyTwilioError(err, `SMS to ${maskPhone(m.target)}`);
       }
     },
   };

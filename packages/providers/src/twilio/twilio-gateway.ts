@@ -1,3 +1,4 @@
+import { maskPhone } from '@heinrich/core/delivery/mask-contact-value';
 import { classifyTwilioError } from './classify-twilio-error';
 import { createTwilioClient, type TwilioClient } from './twilio-client';
 import { twilioSignatureValid, type TwilioParams } from './verify-twilio-signature';
@@ -42,7 +43,7 @@ export function createTwilioGateway(s: TwilioSettings, client?: TwilioClient): T
         const m = await c.messages.create({ to, body, ...(s.messagingServiceSid ? { messagingServiceSid: s.messagingServiceSid } : { from: s.fromNumber! }) });
         return { sid: m.sid };
       } catch (err) {
-        throw classifyTwilioError(err, `SMS to ${to}`);
+        throw classifyTwilioError(err, `SMS to ${maskPhone(to)}`);
       }
     },
     async call(to, twiml) {
@@ -50,7 +51,7 @@ export function createTwilioGateway(s: TwilioSettings, client?: TwilioClient): T
         const call = await c.calls.create({ to, from: s.fromNumber!, twiml });
         return { sid: call.sid };
       } catch (err) {
-        throw classifyTwilioError(err, `call to ${to}`);
+        throw classifyTwilioError(err, `call to ${maskPhone(to)}`);
       }
     },
   };

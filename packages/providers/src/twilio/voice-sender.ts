@@ -1,3 +1,4 @@
+import { maskPhone } from '@heinrich/core/delivery/mask-contact-value';
 import type { DeliverySender } from '../delivery-sender';
 import { classifyTwilioError } from './classify-twilio-error';
 import type { TwilioSenderOptions } from './sms-sender';
@@ -28,7 +29,7 @@ export function twilioVoiceSender(opts: TwilioSenderOptions): DeliverySender {
         });
         return { providerId: call.sid };
       } catch (err) {
-        throw classifyTwilioError(err, `call to ${m.target}`);
+        throw classifyTwilioError(err, `call to ${maskPhone(m.target)}`);
       }
     },
   };

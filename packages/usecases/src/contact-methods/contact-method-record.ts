@@ -1,3 +1,4 @@
+import { maskContactValue } from '@heinrich/core/delivery/mask-contact-value';
 import type { ContactMethodType } from '@heinrich/core/delivery/contact-method-value';
 import type { Prisma } from '@heinrich/db/generated/prisma/client';
 
@@ -15,7 +16,7 @@ export const CONTACT_METHOD_RECORD = {
 
 export type ContactMethodRecord = Omit<Prisma.ContactMethodGetPayload<{ select: typeof CONTACT_METHOD_RECORD }>, 'type'> & { type: ContactMethodType };
 
-/** As the audit log records it. */
+/** As the audit log records it: the value masked (a webhook URL's path is often its secret, and the log is kept). */
 export function contactMethodSnapshot(m: ContactMethodRecord) {
-  return { id: m.id, userId: m.userId, type: m.type, value: m.value, verifiedAt: m.verifiedAt?.toISOString() ?? null };
+  return { id: m.id, userId: m.userId, type: m.type, value: maskContactValue(m.type, m.value), verifiedAt: m.verifiedAt?.toISOString() ?? null };
 }

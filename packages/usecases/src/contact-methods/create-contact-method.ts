@@ -20,17 +20,23 @@ export interface CreateContactMethodInput {
  * (they page only once verified: the Twilio issue brings the flow); slack,
  * webhook and log methods are usable at once. A webhook method gets a signing
  * secret, returned here and never again. A slack method's value may be an
- * email: it is looked up in Slack (deps.slack) and stored as the member id.
+ * email: it is looked up in Slack (deps.slack) and stored as the member id. A
+ * webhook to a link-local or metadata address is refused, and to a loopback or
+ * private one unless `deps.allowPrivateWebhooks`.
  */
 export async function createContactMethod(
   ctx: Context,
   principal: Principal,
   userId: string,
   input: CreateContactMethodInput,
-  deps: { slack?: SlackClientLike } = {},
+  deps: {
+    slack?: SlackClientLike;
+    /** webhooks may point at loopback and private addresses (WEBHOOK_ALLOW_PRIVATE, or a loopback PUBLIC_URL) */
+    allowPrivateWebhooks?: boolean;
+  } = {},
 ): Promise<{ method: ContactMethodRecord; signingSecret: string | null }> {
   const value = input.type === 'slack' ? await slackMemberIdFor(input.value, deps) : input.value;
-  const checked = checkContactValue(input.type, value);
+  const checked = checkContactValue(input.type, value, { allowPrivateWebhooks: deps.allowPrivateWebhooks ?? false });
   if (!checked.ok) {
     throw new AppError('validation_failed', `Request body is invalid: value ${checked.message}`, [{ path: 'value', message: checked.message }]);
   }

@@ -1,3 +1,4 @@
+import { redactSecrets } from '@heinrich/core/delivery/redact-secrets';
 import { CONTACT_METHOD_TYPES, type ContactMethodType } from '@heinrich/core/delivery/contact-method-value';
 import { CHANNEL_LABEL } from '@heinrich/core/delivery/plan-delivery';
 import { setDeliveryStatus, type DeliveryRow } from '@heinrich/db/delivery/delivery-row';
@@ -61,7 +62,7 @@ export async function recordDeliveryStatus(ctx: Pick<Context, 'db' | 'now'>, rep
       return { status: 'recorded', deliveryId: d.id } as const;
     }
 
-    const error = report.error ?? 'the provider reported a failure';
+    const error = redactSecrets(report.error ?? 'the provider reported a failure');
     if (report.permanent === false && d.attempts < (report.maxAttempts ?? 3) && d.incidentStatus === 'triggered') {
       // a new due time is a new job id (claims match it; the old job's id stays taken while BullMQ keeps it); the dispatcher adds the job
       const dueAt = new Date(Math.max(now.getTime(), d.dueAt.getTime() + 1));

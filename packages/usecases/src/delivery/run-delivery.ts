@@ -1,5 +1,6 @@
 import type { ContactMethodType } from '@heinrich/core/delivery/contact-method-value';
 import { CHANNEL_LABEL } from '@heinrich/core/delivery/plan-delivery';
+import { redactSecrets } from '@heinrich/core/delivery/redact-secrets';
 import { claimDelivery, setDeliveryStatus, type DeliveryRow } from '@heinrich/db/delivery/delivery-row';
 import { recordEvents } from '@heinrich/db/ingest/record-events';
 import { withTransaction } from '@heinrich/db/with-transaction';
@@ -60,7 +61,8 @@ export async function runDelivery(ctx: Pick<Context, 'db' | 'now'>, job: { deliv
     });
     return { status: 'sent', providerId };
   } catch (err) {
-    const error = (err as Error).message;
+    // stored and shown to every reader of the log and the timeline: no URL paths, numbers or tokens
+    const error = redactSecrets((err as Error).message);
     const retryable = !(err instanceof PermanentDeliveryError);
     if (retryable && !deps.finalAttempt) {
       await withTransaction(ctx.db.pool, (client) => setDeliveryStatus(client, d.id, { status: 'queued', at: ctx.now(), error }));

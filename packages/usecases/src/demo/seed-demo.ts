@@ -11,6 +11,8 @@ import { createSchedule } from '../schedules/create-schedule';
  * demo only: create real keys and users through the API.
  */
 export const DEMO_ALERTMANAGER_KEY = 'hk_demo_alertmanager_0000000000000000';
+/** The demo Alertmanager of docker-compose.yml (`--profile demo`), where the demo key's silences go. */
+export const DEMO_ALERTMANAGER_URL = 'http://alertmanager:9093';
 export const DEMO_EVENTS_KEY = 'hk_demo_events_00000000000000000000000';
 export const DEMO_PASSWORD = 'heinrich-demo-password';
 
@@ -109,6 +111,11 @@ export async function seedDemo(ctx: Context): Promise<DemoSeed> {
       });
     }
   }
+  // silences go only to the Alertmanager URL configured on the key: the compose demo's Alertmanager
+  await prisma.integrationKey.updateMany({
+    where: { secretHash: sha256Hex(DEMO_ALERTMANAGER_KEY), alertmanagerUrl: null },
+    data: { alertmanagerUrl: DEMO_ALERTMANAGER_URL },
+  });
   return {
     teamId: team.id,
     serviceId,

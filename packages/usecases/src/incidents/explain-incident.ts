@@ -1,3 +1,4 @@
+import { redactDeliveryEvent } from '@heinrich/core/delivery/redact-delivery-event';
 import { AppError } from '@heinrich/core/app-error';
 import { explainPaging, type ExplainContext, type PersonExplanation } from '@heinrich/core/delivery/explain-paging';
 import { explainPagingPeople } from '@heinrich/core/delivery/explain-paging-people';
@@ -19,7 +20,7 @@ import { findIncident, type IncidentRef } from './find-incident';
  */
 export async function explainIncident(ctx: Context, ref: IncidentRef, userId?: string): Promise<{ incident: IncidentRecord; people: PersonExplanation[] }> {
   const incident = await findIncident(ctx, ref);
-  const events = await listIncidentEvents(ctx.db.pool, incident.id);
+  const events = (await listIncidentEvents(ctx.db.pool, incident.id)).map(redactDeliveryEvent);
   const context = await withTransaction(ctx.db.pool, async (client): Promise<ExplainContext & { users: Map<string, string> }> => {
     const policy = (await findEscalationPolicySnapshot(client, incident.id)) as EscalationPolicy | null;
     const targets = (policy?.steps ?? []).flatMap((s) => s.targets);

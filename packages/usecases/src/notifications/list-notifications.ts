@@ -1,19 +1,49 @@
+import type { Principal } from '@heinrich/core/authz/principal';
+import { describeContactMethod } from '@heinrich/core/delivery/mask-contact-value';
+import { redactSecrets } from '@heinrich/core/delivery/redact-secrets';
 import type { Prisma } from '@heinrich/db/generated/prisma/client';
+import { revealableUsers } from '../contact-methods/reveal-contact-values';
 import type { Context } from '../context';
 
-export type NotificationRecord = Prisma.NotificationGetPayload<{ include: { deliveries: true } }>;
+type NotificationRow = Prisma.NotificationGetPayload<{ include: { deliveries: true; user: { select: { id: true; name: true } } } }>;
+type DeliveryRow = NotificationRow['deliveries'][number];
+
+/**
+ * A page and its deliveries as the caller may see them: each delivery names its
+ * method by type and masked value (`target`: "webhook to hooks.example.com");
+ * `value` is the method's value only for callers who may see it
+ * (contact_method.reveal), else null; errors are redacted (they are stored
+ * redacted; this covers rows written before).
+ */
+export type NotificationRecord = Omit<NotificationRow, 'deliveries' | 'user'> & {
+  deliveries: (Omit<DeliveryRow, 'target'> & { target: string; value: string | null })[];
+};
 
 /**
  * The delivery log: the pages of an incident and/or a person, oldest first, each
  * with its deliveries and their status history and provider ids (at most 500
- * pages). Readable by every authenticated caller, like incidents; the route
- * names contact methods by id, never their numbers or URLs.
+ * pages). Readable by every authenticated caller, like incidents; contact
+ * values only for whom contact_method.reveal allows.
  */
-export async function listNotifications(ctx: Context, query: { incidentId?: string; userId?: string }): Promise<NotificationRecord[]> {
-  return ctx.db.prisma.notification.findMany({
+export async function listNotifications(ctx: Context, principal: Principal, query: { incidentId?: string; userId?: string }): Promise<NotificationRecord[]> {
+  const rows = await ctx.db.prisma.notification.findMany({
     where: { ...(query.incidentId ? { incidentId: query.incidentId } : {}), ...(query.userId ? { userId: query.userId } : {}) },
     orderBy: [{ createdAt: 'asc' }, { cycle: 'asc' }, { step: 'asc' }, { id: 'asc' }],
     take: 500,
-    include: { deliveries: { orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }] } },
+    include: { deliveries: { orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }] }, user: { select: { id: true, name: true } } },
   });
+  const people = [...new Map(rows.map((n) => [n.user.id, n.user])).values()];
+  const revealed = await revealableUsers(ctx, principal, people);
+  return rows.map(({ user, deliveries, ...n }) => ({
+    ...n,
+    deliveries: deliveries.map((d) => ({
+      ...d,
+      target: describeContactMethod(d.channel, d.target),
+      value: revealed.has(user.id) ? d.target : null,
+      error: d.error === null ? null : redactSecrets(d.error),
+      history: Array.isArray(d.history)
+        ? ((d.history as Record<string, unknown>[]).map((h) => (typeof h.error === 'string' ? { ...h, error: redactSecrets(h.error) } : h)) as DeliveryRow['history'])
+        : d.history,
+    })),
+  }));
 }

@@ -89,13 +89,15 @@ interface Poller {
 
 async function pollOne(ctx: Context, am: Poller, s: SilenceRow, outcome: PollOutcome): Promise<void> {
   const now = ctx.now();
-  const target: AlertmanagerTarget = { url: s.alertmanagerUrl, auth: s.auth };
   if (s.endsAt <= now) {
     return close(ctx, s, s.endsAt, outcome, {
       type: 'silence_ended',
       message: `The Alertmanager silence ended at ${s.endsAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     });
   }
+  // only the Alertmanager URL configured on the key (gone or unset: nobody to ask until it ends)
+  if (!s.targetUrl) return markSilencePolled(ctx.db.pool, s.id, now);
+  const target: AlertmanagerTarget = { url: s.targetUrl, auth: s.auth };
   const state = await am.client.getSilence(target, s.silenceId!);
   if (!state || state.state === 'expired') {
     return close(ctx, s, now, outcome, {

@@ -50,15 +50,18 @@ export const MAX_SILENCE_MINUTES = 7 * 24 * 60;
 
 /**
  * The Silence button: acknowledges the incident and creates a silence in the
- * Alertmanager that sent its alerts (URL and credentials of the integration key,
- * else the notification's externalURL), matching the labels all its alerts share,
+ * Alertmanager configured on the service's integration key (its Alertmanager URL
+ * and credentials; never the externalURL a notification carries: whoever holds
+ * the key would choose where we send requests), matching the labels all its alerts share,
  * for `durationMinutes`. Timeline: `acknowledged` (if it was triggered) and
  * `silenced` with the silence id, both by the user, via `via`.
  *
  * Never two silences: the incident's open silence is claimed (a row, UNIQUE per
  * incident) before Alertmanager is called; a second click finds it and answers
- * it. Alertmanager refusing or not answering leaves nothing changed (503 naming
- * the reason). Same permission as acknowledging.
+ * it. No key with an Alertmanager URL: 409 "set the Alertmanager URL on the
+ * integration key". Alertmanager refusing or not answering leaves nothing
+ * changed (503 naming the reason, never Alertmanager's own text). Same
+ * permission as acknowledging.
  */
 export async function silenceIncident(ctx: Context, input: SilenceIncidentInput, deps: SilenceDeps = {}): Promise<SilenceOutcome> {
   const minutes = input.durationMinutes ?? 60;
@@ -92,13 +95,13 @@ export async function silenceIncident(ctx: Context, input: SilenceIncidentInput,
     if (matchers.length === 0) {
       throw new AppError('conflict', `Cannot silence incident #${incident.number}: its alerts share no label, so a silence would match every alert`);
     }
-    const url = source.key?.alertmanagerUrl ?? source.key?.externalUrl;
-    if (!source.key || !url) {
+    if (!source.key) {
       throw new AppError(
         'conflict',
-        `Cannot silence incident #${incident.number}: no Alertmanager is known for its service (set the integration key's Alertmanager URL)`,
+        `Cannot silence incident #${incident.number}: no Alertmanager URL is configured for its service: set the Alertmanager URL on the integration key (a lead of the service's team)`,
       );
     }
+    const url = source.key.alertmanagerUrl;
     if (existing) {
       // open but ended (or abandoned): closed here so the new silence can take its place
       await client.query(`UPDATE incident_silences SET open_for = NULL, expired_at = ends_at, expired_by = 'system' WHERE id = $1`, [existing.id]);

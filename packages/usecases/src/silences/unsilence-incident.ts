@@ -32,8 +32,14 @@ export async function unsilenceIncident(ctx: Context, input: UnsilenceIncidentIn
 
   const open = await findOpenSilence(ctx.db.pool, incident.id);
   if (!open?.silenceId) return { expired: false };
+  if (!open.targetUrl) {
+    throw new AppError(
+      'conflict',
+      `Incident #${incident.number} is still silenced: no Alertmanager URL is configured for it: set the Alertmanager URL on the integration key, or expire silence ${open.silenceId} in Alertmanager`,
+    );
+  }
   try {
-    await am.expireSilence({ url: open.alertmanagerUrl, auth: open.auth }, open.silenceId);
+    await am.expireSilence({ url: open.targetUrl, auth: open.auth }, open.silenceId);
   } catch (err) {
     throw new AppError('unavailable', `Incident #${incident.number} is still silenced: ${(err as Error).message}`);
   }

@@ -1,3 +1,5 @@
+import { maskContactValue } from '@heinrich/core/delivery/mask-contact-value';
+import { redactSecrets } from '@heinrich/core/delivery/redact-secrets';
 import { recordEvents } from '@heinrich/db/ingest/record-events';
 import { listEventsAfter } from '@heinrich/db/slack/list-events-after';
 import {
@@ -130,12 +132,15 @@ async function fail(ctx: Pick<Context, 'db' | 'now' | 'logger'>, row: SlackMessa
     await markSlackMessageRetry(ctx.db.pool, row.id, e.message, new Date(now.getTime() + backoff), now);
     return e as RetryableDeliveryError;
   }
-  const where = row.kind === 'channel' ? `Slack channel ${row.target}` : `Slack DM to ${row.target}`;
+  // a DM's target is a person's contact value: named masked on the timeline, which everyone reads
+  const target = row.kind === 'channel' ? row.target : maskContactValue('slack', row.target);
+  const where = row.kind === 'channel' ? `Slack channel ${target}` : `Slack DM to ${target}`;
   const what = row.status === 'pending' ? 'not posted' : 'no longer updated';
+  const error = redactSecrets(e.message);
   await withTransaction(ctx.db.pool, async (client) => {
-    await markSlackMessageFailed(client, row.id, e.message, now);
+    await markSlackMessageFailed(client, row.id, error, now);
     await recordEvents(client, [
-      { incidentId: row.incidentId, type: 'slack_failed', message: `${where}: ${what} (${e.message})`, actor: 'system', via: 'slack', data: { slackMessageId: row.id, target: row.target, error: e.message } },
+      { incidentId: row.incidentId, type: 'slack_failed', message: `${where}: ${what} (${error})`, actor: 'system', via: 'slack', data: { slackMessageId: row.id, target, error } },
     ]);
   });
   return 'failed';

@@ -1,3 +1,4 @@
+import { maskPhone } from '@heinrich/core/delivery/mask-contact-value';
 import { allocateReplyCode } from '@heinrich/db/twilio/allocate-reply-code';
 import { setSmsOptOut } from '@heinrich/db/twilio/find-phone-owners';
 import { withTransaction } from '@heinrich/db/with-transaction';
@@ -26,7 +27,7 @@ export function withSmsReplyCodes(ctx: Pick<Context, 'db' | 'now'>, inner: Deliv
       } catch (err) {
         if (err instanceof TwilioPermanentError && err.twilioCode === TWILIO_OPTED_OUT) {
           await withTransaction(ctx.db.pool, (client) => setSmsOptOut(client, m.target, { at: ctx.now(), reason: 'Twilio 21610: the number replied STOP' }));
-          throw new PermanentDeliveryError(`${err.message}; SMS to ${m.target} is disabled until it replies START`);
+          throw new PermanentDeliveryError(`${err.message}; SMS to ${maskPhone(m.target)} is disabled until it replies START`);
         }
         throw err;
       }

@@ -1,3 +1,4 @@
+import { allowsPrivateWebhooks } from '@heinrich/core/delivery/webhook-address';
 import { createContactMethodBody, type CreatedContactMethodJson } from '@heinrich/contracts/contact-methods';
 import { createContactMethod } from '@heinrich/usecases/contact-methods/create-contact-method';
 import { sendVerificationCode } from '@heinrich/usecases/contact-methods/send-verification-code';
@@ -17,7 +18,10 @@ export function createContactMethodRoute(deps: AppDeps): RequestHandler {
   return async (req, res) => {
     const userId = parseId(req.params.id, 'User');
     const body = parse(createContactMethodBody, req.body);
-    const { method, signingSecret } = await createContactMethod(deps.ctx, principalOf(res), userId, body, { slack: deps.slack });
+    const { method, signingSecret } = await createContactMethod(deps.ctx, principalOf(res), userId, body, {
+      slack: deps.slack,
+      allowPrivateWebhooks: allowsPrivateWebhooks(deps.config.publicUrl, deps.config.webhookAllowPrivate),
+    });
     const json: CreatedContactMethodJson = contactMethodJson(method);
     if (method.type === 'sms' || method.type === 'voice') {
       const v = await sendVerificationCode(deps.ctx, deps.twilio, principalOf(res), userId, method.id, { initial: true });

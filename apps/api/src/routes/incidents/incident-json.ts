@@ -35,6 +35,7 @@ export function incidentDetailJson(d: IncidentDetail): IncidentDetailJson {
     alerts: d.alerts.map(alertJson),
     timeline: d.timeline.map(timelineEventJson),
     silence: d.silence ? { alertmanagerSilenceId: d.silence.alertmanagerSilenceId, endsAt: d.silence.endsAt.toISOString(), createdBy: d.silence.createdByName } : null,
+    canSilence: d.canSilence,
   };
 }
 

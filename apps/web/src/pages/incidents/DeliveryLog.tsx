@@ -1,7 +1,7 @@
 import type { NotificationJson } from '@heinrich/contracts/contact-methods';
 import { formatTimestamp } from '../../lib/time';
 
-/** GET /notifications?incidentId=: each page of a person and its deliveries (channel, status, attempts, error). */
+/** GET /notifications?incidentId=: each page of a person and its deliveries (the method, masked; status, attempts, error). */
 export function DeliveryLog({ notifications, userNames }: { notifications: NotificationJson[] | null; userNames: Map<string, string> }) {
   if (!notifications) return <p className="muted">Loading…</p>;
   if (notifications.length === 0) return <p className="muted">No notifications were sent for this incident.</p>;
@@ -20,7 +20,7 @@ export function DeliveryLog({ notifications, userNames }: { notifications: Notif
             <table className="stack">
               <thead>
                 <tr>
-                  <th scope="col">Channel</th>
+                  <th scope="col">Method</th>
                   <th scope="col">Status</th>
                   <th scope="col">Due</th>
                   <th scope="col">Attempts</th>
@@ -30,7 +30,10 @@ export function DeliveryLog({ notifications, userNames }: { notifications: Notif
               <tbody>
                 {n.deliveries.map((d) => (
                   <tr key={d.id}>
-                    <td data-label="Channel">{d.channel}</td>
+                    {/* masked ("webhook to hooks.example.com"); the full value only for who may see it */}
+                    <td data-label="Method" title={d.value ?? undefined}>
+                      {d.target}
+                    </td>
                     <td data-label="Status">{d.status}</td>
                     <td data-label="Due">
                       <time dateTime={d.dueAt}>{formatTimestamp(d.dueAt)}</time>

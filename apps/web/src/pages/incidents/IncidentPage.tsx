@@ -141,12 +141,15 @@ function IncidentView({ id }: { id: string }) {
               {busy === 'escalate' ? 'Escalating…' : 'Escalate now'}
             </button>
           ) : null}
-          {hasAlertmanagerAlerts ? (
+          {hasAlertmanagerAlerts && incident.canSilence ? (
             <button type="button" disabled={busy !== null} onClick={() => act('silence')}>
               {busy === 'silence' ? 'Silencing…' : 'Silence 1 h'}
             </button>
           ) : null}
         </div>
+      ) : null}
+      {mayAct && open && hasAlertmanagerAlerts && !incident.canSilence ? (
+        <p className="hint">To silence its alerts from here, set the Alertmanager URL on the service&apos;s integration key.</p>
       ) : null}
       {!mayAct && open ? (
         <p className="hint">You can read this incident; responders and leads of its service's team act on it.</p>
