@@ -6,8 +6,8 @@ export function logSender(logger: Logger): DeliverySender {
   return {
     send(m) {
       logger.info(
-        { deliveryId: m.deliveryId, incidentId: m.incident.id, incidentNumber: m.incident.number, userId: m.user.id, user: m.user.name, label: m.target, step: m.step + 1 },
-        'page delivered to the log',
+        { deliveryId: m.deliveryId, incidentId: m.incident.id, incidentNumber: m.incident.number, title: m.incident.title, link: m.incident.url, userId: m.user.id, user: m.user.name, label: m.target, step: m.step + 1 },
+        `page delivered to the log: #${m.incident.number} ${m.incident.title} to ${m.user.name} (${m.incident.url})`,
       );
       return Promise.resolve({ providerId: null });
     },
