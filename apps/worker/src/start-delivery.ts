@@ -138,9 +138,9 @@ export async function startDelivery(deps: {
     if (outcome.status === 'skipped' || outcome.status === 'held') return;
     const { page } = outcome;
     const fields = { deliveryId: page.deliveryId, channel, incidentNumber: page.incidentNumber, title: page.title, link: page.link, user: page.user, attempt: page.attempt };
-    if (outcome.status === 'sent') logger.info({ ...fields, providerId: outcome.providerId }, `page sent: #${page.incidentNumber} ${page.title} to ${page.user} via ${channel} (${page.link})`);
-    else if (outcome.status === 'retry') logger.warn({ ...fields, err: outcome.error }, `page not sent, trying again: #${page.incidentNumber} ${page.title} to ${page.user} via ${channel} (${page.link})`);
-    else logger.warn({ ...fields, err: outcome.error, fallback: outcome.fallback }, `page failed: #${page.incidentNumber} ${page.title} to ${page.user} via ${channel} (${page.link}); ${outcome.fallback}`);
+    if (outcome.status === 'sent') logger.info({ ...fields, providerId: outcome.providerId }, 'page sent');
+    else if (outcome.status === 'retry') logger.warn({ ...fields, err: outcome.error }, 'page not sent, trying again');
+    else logger.warn({ ...fields, err: outcome.error, fallback: outcome.fallback }, 'page failed');
   };
 
   /** times the provider call; on a first attempt, also how late it starts */

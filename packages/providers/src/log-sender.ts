@@ -7,7 +7,7 @@ export function logSender(logger: Logger): DeliverySender {
     send(m) {
       logger.info(
         { deliveryId: m.deliveryId, incidentId: m.incident.id, incidentNumber: m.incident.number, title: m.incident.title, link: m.incident.url, userId: m.user.id, user: m.user.name, label: m.target, step: m.step + 1 },
-        `page delivered to the log: #${m.incident.number} ${m.incident.title} to ${m.user.name} (${m.incident.url})`,
+        'page delivered to the log',
       );
       return Promise.resolve({ providerId: null });
     },

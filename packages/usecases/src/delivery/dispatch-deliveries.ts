@@ -55,7 +55,7 @@ export async function dispatchDeliveries(
     return { toQueue: out, unavailable: missing, requeued };
   });
   if (requeued.length > 0) {
-    ctx.logger.warn({ deliveryIds: requeued }, `${requeued.length} deliveries queued again: their lease expired (the worker sending them stopped); the provider may get them twice`);
+    ctx.logger.warn({ deliveryIds: requeued, count: requeued.length }, 'deliveries queued again: their lease expired (the worker sending them stopped); the provider may get them twice');
   }
   const enqueued = await addDeliveryJobs(ctx, deps.queues, toQueue);
   return { enqueued, unavailable: unavailable.length, unavailableChannels: unavailable, requeued: requeued.length };
