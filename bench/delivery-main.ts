@@ -1,8 +1,5 @@
 // Just the delivery suite, at several rates: `node --import tsx bench/delivery-main.ts`
 // (BENCH_RATES=25,50,100 and BENCH_SECONDS=10 by default). One JSON document on stdout.
-// BENCH_MODES=off,on runs each rate with DELIVERY_HANDOFF off and on, interleaved
-// (a fairer A/B on a shared machine): off = the dispatcher plans the pages (woken by
-// their NOTIFY, in batches), on = the engine plans them in its transaction and adds the jobs.
 import { cpus } from 'node:os';
 import { deliveryBench } from './delivery.bench';
 
@@ -11,12 +8,6 @@ const redisUrl = process.env.BENCH_REDIS_URL ?? process.env.TEST_REDIS_URL ?? 'r
 const rates = (process.env.BENCH_RATES ?? '25,50,100').split(',').map(Number);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 
-const modes = (process.env.BENCH_MODES ?? 'off').split(',');
 const results = [];
-for (const rate of rates) {
-  for (const mode of modes) {
-    process.env.BENCH_DELIVERY_HANDOFF = mode;
-    results.push(await deliveryBench({ adminDatabaseUrl, redisUrl, rate, seconds }));
-  }
-}
+for (const rate of rates) results.push(await deliveryBench({ adminDatabaseUrl, redisUrl, rate, seconds }));
 process.stdout.write(`${JSON.stringify({ startedAt: new Date().toISOString(), cpus: cpus().length, node: process.version, delivery: results }, null, 2)}\n`);

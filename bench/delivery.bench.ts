@@ -56,8 +56,6 @@ export async function deliveryBench(opts: DeliveryBenchOptions) {
     PORT: '0',
     LOG_LEVEL: 'silent',
     DATABASE_POOL_SIZE: '20',
-    // BENCH_DELIVERY_HANDOFF=on|off: the engine hands its pages to delivery itself, or the dispatcher plans them (default: the config's)
-    DELIVERY_HANDOFF: process.env.BENCH_DELIVERY_HANDOFF,
   });
   const worker = await startWorker({ config, logger, db, pingDatabase: () => pingDatabase(db), senders: buildSenders(config, logger) });
   const api = await startApiProcess({ DATABASE_URL: database.url, REDIS_URL: opts.redisUrl, REDIS_PREFIX: prefix, HEINRICH_ADMIN_API_KEY: 'bench-admin-key-0123456789abcdef' });
@@ -98,7 +96,6 @@ export async function deliveryBench(opts: DeliveryBenchOptions) {
     const st = stages.rows[0]!;
     return {
       ratePerSecond: opts.rate,
-      handoff: config.deliveryHandoff,
       stagesP50Ms: { incidentToPage: round(st.page), pageToDelivery: round(st.plan), deliveryToEnqueued: round(st.enqueue), enqueuedToClaimed: round(st.claim), claimedToSent: round(st.send) },
       incidents: total,
       accepted: accepted.size,

@@ -1,6 +1,5 @@
-// Delivery inside the worker runtime, as main.ts runs it, with DELIVERY_HANDOFF=on:
-// the engine plans the pages in its own transaction and adds the delivery jobs
-// right after it commits; the worker's /readyz reports delivery's queues and /metrics counts
+// Delivery inside the worker runtime, as main.ts runs it: the dispatcher, woken by
+// the pages' NOTIFY, plans them and adds the delivery jobs; the worker's /readyz reports delivery's queues and /metrics counts
 // deliveries by channel and outcome, times the provider calls, and shows the
 // backlog of due deliveries. Everything is observed over HTTP.
 import { buildSenders } from '@heinrich/providers/build-senders';
@@ -22,7 +21,7 @@ beforeAll(async () => {
     redisUrl: world.api.redisUrl,
     redisPrefix: world.api.redisPrefix,
     now: world.clock.now,
-    env: { DELIVERY_HANDOFF: 'on', ESCALATION_SWEEP_INTERVAL_MS: '3600000', DELIVERY_BACKOFF_MS: '50', DELIVERY_LOST_AFTER_MS: '3600000', WEBHOOK_TIMEOUT_MS: '2000' },
+    env: { ESCALATION_SWEEP_INTERVAL_MS: '3600000', DELIVERY_BACKOFF_MS: '50', DELIVERY_LOST_AFTER_MS: '3600000', WEBHOOK_TIMEOUT_MS: '2000' },
     senders: (config, logger) => buildSenders(config, logger, world.clock.now),
   });
 }, 60_000);
@@ -75,13 +74,12 @@ describe('delivery in the worker', () => {
     expect(await metric('heinrich_delivery_latency_seconds_count', { channel: 'webhook' })).toBe(1);
     const timeline = await world.timeline(incident.id, ['delivery_planned', 'notified']);
     expect(timeline.map((e) => e.message)).toEqual(['Notifying Alice: webhook now', 'Paged Alice via webhook']);
-    // planned in the engine's transaction, the one that paged her (a transaction's events share created_at)
-    const at = await world.api.db.pool.query<{ type: string; createdAt: Date }>(
-      `SELECT type, created_at AS "createdAt" FROM incident_events WHERE incident_id = $1 AND type IN ('escalation_started', 'delivery_planned') ORDER BY seq`,
+    // planned by the dispatcher after the step that paged her
+    const at = await world.api.db.pool.query<{ type: string }>(
+      `SELECT type FROM incident_events WHERE incident_id = $1 AND type IN ('escalation_started', 'delivery_planned') ORDER BY seq`,
       [incident.id],
     );
     expect(at.rows.map((r) => r.type)).toEqual(['escalation_started', 'delivery_planned']);
-    expect(at.rows[1]!.createdAt).toEqual(at.rows[0]!.createdAt);
   });
 
   it('unavailable (Slack without credentials), retry (a 500) and failed (a 404) are counted by channel', async () => {
@@ -109,13 +107,23 @@ describe('delivery in the worker', () => {
   });
 
   // last: it moves the clock
-  it('the backlog gauge counts deliveries due and not sent', async () => {
+  it('the backlog gauge counts deliveries due and not sent, and claims past their lease', async () => {
     expect(await metric('heinrich_delivery_backlog')).toBe(0);
     await method(world.people.dave, 'log', 'dave-log', 2);
     await page(world.people.dave);
     expect(await metric('heinrich_delivery_backlog')).toBe(0);
     // by the engine's clock it is due now; its job sleeps on in real time (and is not taken for lost)
     world.clock.advanceMinutes(3);
+    expect(await metric('heinrich_delivery_backlog')).toBe(1);
+    // claimed: not waiting while its lease is live; past it (its worker died mid-send) it is waiting again
+    const claim = (leaseUntil: Date) =>
+      world.api.db.pool.query(
+        `UPDATE deliveries d SET status = 'sending', lease_until = $2 FROM notifications n WHERE n.id = d.notification_id AND n.user_id = $1`,
+        [world.people.dave.id, leaseUntil],
+      );
+    await claim(new Date(world.clock.now().getTime() + 3_600_000));
+    expect(await metric('heinrich_delivery_backlog')).toBe(0);
+    await claim(new Date(world.clock.now().getTime() - 1_000));
     expect(await metric('heinrich_delivery_backlog')).toBe(1);
   });
 });

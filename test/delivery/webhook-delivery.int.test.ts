@@ -95,6 +95,10 @@ describe('delivery', () => {
       escalation: { cycle: 0, step: 1 },
       links: { incident: `https://heinrich.example.com/incidents/${incident.number}` },
     });
+    // the delivery id, for receivers to drop a repeat (a page may go twice after a worker dies mid-send)
+    const [row] = (await deliveries(incident.id)).filter((d) => d.channel === 'webhook');
+    expect(call!.headers['idempotency-key']).toBe(row!.id);
+    expect(call!.headers['x-heinrich-delivery']).toBe(row!.id);
     const [t, v1] = String(call!.headers['x-heinrich-signature']).split(',');
     const ts = t!.slice(2);
     expect(v1).toBe(`v1=${createHmac('sha256', webhook.signingSecret!).update(`${ts}.${call!.body}`).digest('hex')}`);
@@ -154,7 +158,7 @@ describe('delivery', () => {
     const again = await runDelivery(
       { db: world.api.db, now: world.clock.now },
       { deliveryId: sent.id, dueAt: sent.dueAt },
-      { sender: webhookSender({ timeoutMs: 500, now: world.clock.now }), configured: new Set(['webhook', 'log']), publicUrl: 'https://x', finalAttempt: false },
+      { sender: webhookSender({ timeoutMs: 500, now: world.clock.now }), configured: new Set(['webhook', 'log']), publicUrl: 'https://x', finalAttempt: false, leaseMs: 30_000 },
     );
     expect(again).toEqual({ status: 'skipped' });
     expect(callsFor(incident.id)).toHaveLength(3);

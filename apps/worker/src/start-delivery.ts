@@ -6,12 +6,10 @@ import { deliveryJob, deliveryQueueName } from '@heinrich/jobs/queues';
 import type { Context } from '@heinrich/usecases/context';
 import { listenForDeliveries } from '@heinrich/usecases/delivery/listen-for-deliveries';
 import type { DeliverySender } from '@heinrich/usecases/delivery/run-delivery';
-import { addDeliveryJobs } from '@heinrich/usecases/delivery/add-delivery-jobs';
 import { dispatchDeliveries } from '@heinrich/usecases/delivery/dispatch-deliveries';
-import type { DeliveryHandoff } from '@heinrich/usecases/delivery/hand-off-deliveries';
-import { runDelivery } from '@heinrich/usecases/delivery/run-delivery';
+import { runDelivery, type DeliveryOutcome } from '@heinrich/usecases/delivery/run-delivery';
 import { withSmsReplyCodes } from '@heinrich/usecases/twilio/with-sms-reply-codes';
-import { Queue, RateLimitError, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { DelayedError, Queue, RateLimitError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { Registry } from 'prom-client';
 import { createDeliveryMetrics, type DeliveryMetrics } from './worker-metrics';
 
@@ -20,13 +18,13 @@ const MAX_BACKOFF_MS = 5 * 60_000;
 const CONCURRENCY = 8;
 /** The least time between the starts of two dispatch passes in a row. */
 const PASS_GAP_MS = 50;
+/** A job that found another claim's live lease comes back this long after the lease ends. */
+const HELD_MARGIN_MS = 1_000;
 
 export interface DeliveryRuntime {
   /** one dispatch pass now (tests; the timer and NOTIFY call it too) */
   kick(): Promise<void>;
   queues: ReadonlyMap<ContactMethodType, Queue>;
-  /** for the engine: plan in its transaction, add the jobs right after its commit */
-  handoff: DeliveryHandoff;
   /** ioredis status of the delivery connections, e.g. { producer: 'ready', 'deliver-webhook': 'ready' } */
   redisStatus(): Record<string, string>;
   close(): Promise<void>;
@@ -88,7 +86,7 @@ export async function startDelivery(deps: {
     workerRedis.set(deliveryQueueName(channel), redis);
     const worker = new Worker(
       deliveryQueueName(channel),
-      async (job: Job) => {
+      async (job: Job, token?: string) => {
         const payload = deliveryJob.safeParse(job.data);
         if (!payload.success) throw new UnrecoverableError(`Job ${job.id} has an invalid delivery payload: ${payload.error.message}`);
         const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
@@ -96,8 +94,17 @@ export async function startDelivery(deps: {
         const outcome = await runDelivery(
           ctx,
           { deliveryId: payload.data.deliveryId, dueAt },
-          { sender: measured(sender, channel, job.attemptsMade === 0 ? dueAt : undefined), configured, publicUrl: config.publicUrl, finalAttempt },
+          { sender: measured(sender, channel, job.attemptsMade === 0 ? dueAt : undefined), configured, publicUrl: config.publicUrl, finalAttempt, leaseMs: config.deliveryLeaseMs },
         );
+        if (outcome.status === 'held') {
+          // a stalled job re-run while the claim of the worker that had it may still be live (kill -9): it must not
+          // complete, or nothing sends the page if that worker is gone; it comes back after the lease (and may take over)
+          const waitMs = Math.max(0, outcome.leaseUntil.getTime() - ctx.now().getTime()) + HELD_MARGIN_MS;
+          logger.info({ jobId: job.id, deliveryId: payload.data.deliveryId, channel, waitMs }, 'delivery claimed by another worker: this job checks again after its lease');
+          await job.moveToDelayed(Date.now() + waitMs, token);
+          throw new DelayedError();
+        }
+        logPage(channel, outcome);
         if (outcome.status !== 'skipped') metrics.deliveries.inc({ channel, outcome: outcome.status });
         if (outcome.status === 'retry') {
           if (outcome.retryAfterMs !== undefined) {
@@ -126,6 +133,16 @@ export async function startDelivery(deps: {
     workers.push(worker);
   }
 
+  /** the worker's line for a page: which incident (number, title, link), who, how, what came of it */
+  const logPage = (channel: string, outcome: DeliveryOutcome): void => {
+    if (outcome.status === 'skipped' || outcome.status === 'held') return;
+    const { page } = outcome;
+    const fields = { deliveryId: page.deliveryId, channel, incidentNumber: page.incidentNumber, title: page.title, link: page.link, user: page.user, attempt: page.attempt };
+    if (outcome.status === 'sent') logger.info({ ...fields, providerId: outcome.providerId }, 'page sent');
+    else if (outcome.status === 'retry') logger.warn({ ...fields, err: outcome.error }, 'page not sent, trying again');
+    else logger.warn({ ...fields, err: outcome.error, fallback: outcome.fallback }, 'page failed');
+  };
+
   /** times the provider call; on a first attempt, also how late it starts */
   const measured = (sender: DeliverySender, channel: string, firstDueAt: Date | undefined): DeliverySender => ({
     async send(message) {
@@ -141,8 +158,7 @@ export async function startDelivery(deps: {
 
   // one pass at a time; a wake-up during a pass runs one more after it, but not
   // sooner than PASS_GAP_MS after the previous one began: under load every commit
-  // NOTIFYs, and back-to-back passes (which find little since the engine hands its
-  // pages over itself) would take CPU and connections from the sends
+  // NOTIFYs, and back-to-back passes would take CPU and connections from the sends
   let running: Promise<void> | undefined;
   let again = false;
   let stopped = false;
@@ -181,12 +197,6 @@ export async function startDelivery(deps: {
   return {
     kick,
     queues,
-    handoff: {
-      configured,
-      async enqueue(rows) {
-        await addDeliveryJobs(ctx, queues, rows);
-      },
-    },
     redisStatus: () => ({ producer: producerRedis.status, ...Object.fromEntries([...workerRedis].map(([name, r]) => [name, r.status])) }),
     async close() {
       stopped = true;

@@ -94,12 +94,10 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
   const slackSync = deps.slack
     ? await startSlackSync({ db: deps.db, logger, databaseUrl: config.databaseUrl, sync: { slack: deps.slack, publicUrl: config.publicUrl } })
     : undefined;
-  // DELIVERY_HANDOFF=on: the engine plans its pages and adds their jobs itself (else the dispatcher does, in batches)
-  const handoff = config.deliveryHandoff ? delivery?.handoff : undefined;
 
   const workerRedis = createWorkerRedis(config.redisUrl);
   workerRedis.on('error', (err) => logger.debug({ err: err.message }, 'redis worker connection error'));
-  const worker = new Worker(INCIDENT_EVENTS_QUEUE, incidentEventHandler({ ctx, logger, metrics, scheduler, delivery: handoff }), {
+  const worker = new Worker(INCIDENT_EVENTS_QUEUE, incidentEventHandler({ ctx, logger, metrics, scheduler }), {
     connection: workerRedis,
     prefix: config.redisPrefix,
     concurrency: CONCURRENCY,
@@ -112,7 +110,7 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
   // incident events never delays a step that falls due
   const escalationRedis = createWorkerRedis(config.redisUrl);
   escalationRedis.on('error', (err) => logger.debug({ err: err.message }, 'redis escalation worker connection error'));
-  const escalationWorker = new Worker(ESCALATIONS_QUEUE, escalationStepHandler({ ctx, logger, metrics, scheduler, delivery: handoff }), {
+  const escalationWorker = new Worker(ESCALATIONS_QUEUE, escalationStepHandler({ ctx, logger, metrics, scheduler }), {
     connection: escalationRedis,
     prefix: config.redisPrefix,
     concurrency: CONCURRENCY,
@@ -133,7 +131,7 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
   const sweeper = startEscalationSweeper({
     logger,
     intervalMs: config.escalationSweepIntervalMs,
-    pass: () => sweepDueEscalations(ctx, { graceMs: config.escalationSweepGraceMs, scheduler, delivery: handoff }),
+    pass: () => sweepDueEscalations(ctx, { graceMs: config.escalationSweepGraceMs, scheduler }),
     onSwept: (outcome) => {
       if (outcome.ran > 0) metrics.escalationSwept.inc(outcome.ran);
       for (const ms of outcome.lateMs) metrics.escalationLateness.observe({ path: 'sweeper' }, ms / 1000);

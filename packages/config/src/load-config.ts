@@ -75,6 +75,16 @@ export const apiEnvSchema = z.object({
 });
 export type ApiConfig = ReturnType<typeof toApiConfig>;
 
+/** The timeout of one Twilio or Slack API call (their clients in packages/providers use 10 s). */
+export const PROVIDER_CALL_TIMEOUT_MS = 10_000;
+/** How much longer than the longest send a delivery's lease lasts at least (the claim and the outcome's update). */
+export const LEASE_MARGIN_MS = 5_000;
+
+/** The longest one send may take: a webhook's timeout, a Twilio call, or a Slack DM (conversations.open and chat.postMessage). */
+export function longestSendMs(webhookTimeoutMs: number): number {
+  return Math.max(webhookTimeoutMs, PROVIDER_CALL_TIMEOUT_MS, 2 * PROVIDER_CALL_TIMEOUT_MS);
+}
+
 const RATE_LIMITS_SHAPE = /^\s*[a-z]+\s*=\s*\d+(\s*,\s*[a-z]+\s*=\s*\d+)*\s*$/;
 
 export const workerEnvSchema = z.object({
@@ -111,18 +121,27 @@ export const workerEnvSchema = z.object({
       for (const message of rateLimitProblems(raw)) ctx.addIssue({ code: 'custom', message });
     })
     .optional(),
-  /**
-   * `on`: the engine plans its pages in its own transaction and adds their delivery jobs
-   * right after commit; `off`: the dispatcher (woken by the pages' NOTIFY) plans them in
-   * batches. Off by default: measured on 2 cores, batches keep up under load and on is no faster idle.
-   */
-  DELIVERY_HANDOFF: z.enum(['on', 'off'], { error: 'must be on or off' }).default('off'),
   /** A webhook that has not answered in this long counts as a (retryable) timeout. */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /**
+   * A claimed delivery (sending) whose worker gives no outcome within this long is taken to
+   * have died with it: the dispatcher queues it again (the page may go twice, never lost).
+   * Longer than the longest send by LEASE_MARGIN_MS (checked below).
+   */
+  DELIVERY_LEASE_MS: z.coerce.number().int().min(1_000).default(30_000),
   /** While an incident is silenced in Alertmanager, ask it this often whether the incident's alerts resolved. */
   SILENCE_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
   /** ...but judges nothing by an Alertmanager that started less than this ago (its alerts come back only as Prometheus re-sends them). */
   SILENCE_POLL_RESTART_GRACE_MS: z.coerce.number().int().min(0).default(180_000),
+}).superRefine((env, ctx) => {
+  const longest = longestSendMs(env.WEBHOOK_TIMEOUT_MS);
+  if (env.DELIVERY_LEASE_MS < longest + LEASE_MARGIN_MS) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['DELIVERY_LEASE_MS'],
+      message: `must be at least ${longest + LEASE_MARGIN_MS} (${LEASE_MARGIN_MS} ms longer than the longest send: WEBHOOK_TIMEOUT_MS ${env.WEBHOOK_TIMEOUT_MS}, a Twilio call ${PROVIDER_CALL_TIMEOUT_MS}, a Slack DM ${2 * PROVIDER_CALL_TIMEOUT_MS})`,
+    });
+  }
 });
 export type WorkerConfig = ReturnType<typeof toWorkerConfig>;
 
@@ -227,9 +246,9 @@ function toWorkerConfig(env: z.infer<typeof workerEnvSchema>) {
     deliveryRatePerSecond: env.DELIVERY_RATE_PER_SECOND,
     /** per provider sends per second; a provider not named uses deliveryRatePerSecond */
     deliveryRateLimits: parseRateLimits(env.DELIVERY_RATE_LIMITS),
-    deliveryHandoff: env.DELIVERY_HANDOFF === 'on',
     webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
     webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE === 'true',
+    deliveryLeaseMs: env.DELIVERY_LEASE_MS,
     silencePollIntervalMs: env.SILENCE_POLL_INTERVAL_MS,
     silencePollRestartGraceMs: env.SILENCE_POLL_RESTART_GRACE_MS,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,

@@ -23,7 +23,8 @@ export function webhookBody(m: DeliveryMessage) {
 }
 
 /**
- * POSTs the page as signed JSON. Classified here: 2xx sent; 429 and 5xx and
+ * POSTs the page as signed JSON, the delivery id in `Idempotency-Key` (and
+ * `X-Heinrich-Delivery`) so a receiver can drop a repeat. Classified here: 2xx sent; 429 and 5xx and
  * timeouts/network errors retryable (Retry-After in seconds or as an HTTP date
  * is honoured); any other status permanent (the receiver refuses it: a wrong
  * URL, a rejected signature). Redirects are not followed. Errors name the
@@ -35,7 +36,8 @@ export function webhookSender(opts: { timeoutMs: number; now(): Date; fetch?: ty
   return {
     async send(m) {
       const body = JSON.stringify(webhookBody(m));
-      const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'Heinrich-Webhook/1', 'x-heinrich-delivery': m.deliveryId };
+      // the delivery id, the same on every try: a send repeated after a worker died mid-send (at least once) can be dropped
+      const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'Heinrich-Webhook/1', 'x-heinrich-delivery': m.deliveryId, 'idempotency-key': m.deliveryId };
       if (m.signingSecret) headers['x-heinrich-signature'] = webhookSignature(m.signingSecret, body, opts.now());
       const where = `webhook to ${maskUrl(m.target)}`;
       let res: Response;

@@ -1,7 +1,6 @@
 import type { Logger } from '@heinrich/config/logger';
 import { escalationStepJob } from '@heinrich/jobs/queues';
 import type { Context } from '@heinrich/usecases/context';
-import type { DeliveryHandoff } from '@heinrich/usecases/delivery/hand-off-deliveries';
 import type { EscalationScheduler } from '@heinrich/usecases/escalation/escalation-scheduler';
 import { runEscalationStep, type StepOutcome } from '@heinrich/usecases/escalation/run-escalation-step';
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
@@ -13,13 +12,13 @@ import { observeEscalation, type WorkerMetrics } from '../worker-metrics';
  * job that woke up before its step is due goes back to sleep until then
  * (BullMQ's documented snooze: moveToDelayed + DelayedError, no attempt used).
  */
-export function escalationStepHandler(deps: { ctx: Context; logger: Logger; metrics: WorkerMetrics; scheduler: EscalationScheduler; delivery?: DeliveryHandoff }) {
+export function escalationStepHandler(deps: { ctx: Context; logger: Logger; metrics: WorkerMetrics; scheduler: EscalationScheduler }) {
   return async (job: Job, token?: string): Promise<Exclude<StepOutcome, { status: 'done' }> | { status: 'done'; lateMs: number }> => {
     const payload = escalationStepJob.safeParse(job.data);
     if (!payload.success) {
       throw new UnrecoverableError(`Job ${job.id} has an invalid escalation-step payload: ${payload.error.message}`);
     }
-    const outcome = await runEscalationStep(deps.ctx, payload.data, { scheduler: deps.scheduler, delivery: deps.delivery });
+    const outcome = await runEscalationStep(deps.ctx, payload.data, { scheduler: deps.scheduler });
     if (outcome.status === 'not-due') {
       const waitMs = Math.max(0, outcome.dueAt.getTime() - deps.ctx.now().getTime());
       await job.moveToDelayed(Date.now() + waitMs, token);

@@ -39,28 +39,47 @@ const SELECT = `
     LEFT JOIN incident_escalations e ON e.incident_id = i.id
     LEFT JOIN contact_methods cm ON cm.id = d.contact_method_id`;
 
+/** What a job's claim found. */
+export type DeliveryClaim =
+  /** this job sends it now, under a lease until `leaseUntil` */
+  | { status: 'claimed'; row: DeliveryRow; leaseUntil: Date }
+  /** another claim's lease is live (its worker may still be sending): come back after `leaseUntil` */
+  | { status: 'held'; leaseUntil: Date }
+  /** nothing for this job: sent, cancelled, failed, or moved to another due time (another job's) */
+  | { status: 'none' };
+
 /**
- * Claims a queued delivery for sending (status sending, attempts + 1), only
- * while it is still queued, due at exactly `dueAt` (a job for an older due
- * time finds nothing) and its incident still triggered: a duplicate job, or
- * one of a cancelled delivery, gets undefined and sends nothing. One
- * statement (claim and the row with what sending needs), so no transaction:
- * on the hot path of every page.
+ * Claims a delivery for sending (status sending, attempts + 1, a lease until
+ * `at + leaseMs`), only while it is due at exactly `dueAt` (a job for an older
+ * due time finds nothing), its incident still triggered, and it is queued or
+ * its last claim's lease has expired (the worker sending it died: this job takes
+ * over; the row lock makes one taker). A live lease of another claim is `held`:
+ * the job must come back after it, not complete (a stalled job re-run after its
+ * worker was killed). One statement (claim and the row with what sending needs),
+ * so no transaction: on the hot path of every page.
  */
-export async function claimDelivery(client: pg.Pool | pg.PoolClient, id: string, dueAt: Date, at: Date): Promise<DeliveryRow | undefined> {
-  const r = await client.query<DeliveryRow>(
+export async function claimDelivery(client: pg.Pool | pg.PoolClient, id: string, dueAt: Date, at: Date, leaseMs: number): Promise<DeliveryClaim> {
+  const r = await client.query<DeliveryRow & { leaseUntil: Date }>(
     `WITH claimed AS (
        UPDATE deliveries d SET status = 'sending', attempts = d.attempts + 1, updated_at = $3,
-              history = d.history || jsonb_build_array(jsonb_build_object('status', 'sending', 'at', $3::timestamptz, 'attempt', d.attempts + 1))
+              lease_until = $3::timestamptz + $4::int * interval '1 millisecond',
+              history = d.history || jsonb_build_array(jsonb_strip_nulls(jsonb_build_object('status', 'sending', 'at', $3::timestamptz, 'attempt', d.attempts + 1,
+                          'error', CASE WHEN d.status = 'sending' THEN 'lease expired: taken over from the worker sending it' END)))
          FROM notifications n JOIN incidents i ON i.id = n.incident_id
         WHERE d.id = $1 AND d.due_at = $2 AND n.id = d.notification_id AND i.status = 'triggered'
-          -- a claim whose worker died mid-send (no outcome after 2 minutes) may be taken over: at least once, never lost
-          AND (d.status = 'queued' OR (d.status = 'sending' AND d.updated_at < $3::timestamptz - interval '2 minutes'))
+          AND (d.status = 'queued' OR (d.status = 'sending' AND d.lease_until < $3::timestamptz))
         RETURNING d.*)
-     ${SELECT.replace('FROM deliveries d', 'FROM claimed d')}`,
+     ${SELECT.replace('FROM deliveries d', 'FROM claimed d').replace('SELECT d.id,', 'SELECT d.lease_until AS "leaseUntil", d.id,')}`,
+    [id, dueAt, at, leaseMs],
+  );
+  const row = r.rows[0];
+  if (row) return { status: 'claimed', row, leaseUntil: row.leaseUntil };
+  const held = await client.query<{ leaseUntil: Date }>(
+    `SELECT d.lease_until AS "leaseUntil" FROM deliveries d
+      WHERE d.id = $1 AND d.due_at = $2 AND d.status = 'sending' AND d.lease_until >= $3::timestamptz`,
     [id, dueAt, at],
   );
-  if (r.rows[0]) return r.rows[0];
+  if (held.rows[0]) return { status: 'held', leaseUntil: held.rows[0].leaseUntil };
   // acknowledged or resolved, by whichever path: nothing more goes out (invariant 3), and the log says why
   await client.query(
     `UPDATE deliveries d SET status = 'cancelled', updated_at = $2,
@@ -69,7 +88,7 @@ export async function claimDelivery(client: pg.Pool | pg.PoolClient, id: string,
       WHERE d.id = $1 AND n.id = d.notification_id AND d.status = 'queued' AND i.status <> 'triggered'`,
     [id, at],
   );
-  return undefined;
+  return { status: 'none' };
 }
 
 export async function loadDelivery(client: pg.PoolClient, id: string): Promise<DeliveryRow | undefined> {
@@ -79,20 +98,22 @@ export async function loadDelivery(client: pg.PoolClient, id: string): Promise<D
 
 /**
  * Records a delivery's new status (with error or provider id) in its row and
- * history. `onlyFrom`: change it only while its status is one of these
- * (returns false when it was not).
+ * history; the lease ends. `onlyFrom`: change it only while its status is one
+ * of these; `attempt`: only while this is still its latest claim (a send that
+ * outlived its lease must not overwrite the attempt that took over). Returns
+ * false when it was not changed.
  */
 export async function setDeliveryStatus(
   client: pg.PoolClient,
   id: string,
-  change: { status: string; at: Date; error?: string | null; providerId?: string | null; dueAt?: Date; onlyFrom?: string[] },
+  change: { status: string; at: Date; error?: string | null; providerId?: string | null; dueAt?: Date; onlyFrom?: string[]; attempt?: number },
 ): Promise<boolean> {
   const r = await client.query(
     `UPDATE deliveries SET status = $2::delivery_status, updated_at = $3, error = COALESCE($4, error), provider_id = COALESCE($5, provider_id),
-            due_at = COALESCE($6, due_at), enqueued_at = CASE WHEN $6::timestamptz IS NULL THEN enqueued_at ELSE NULL END,
+            due_at = COALESCE($6, due_at), enqueued_at = CASE WHEN $6::timestamptz IS NULL THEN enqueued_at ELSE NULL END, lease_until = NULL,
             history = history || jsonb_strip_nulls(jsonb_build_array(jsonb_build_object('status', $2::text, 'at', $3::timestamptz, 'error', $4::text, 'providerId', $5::text)))
-      WHERE id = $1 AND ($7::text[] IS NULL OR status::text = ANY($7::text[]))`,
-    [id, change.status, change.at, change.error ?? null, change.providerId ?? null, change.dueAt ?? null, change.onlyFrom ?? null],
+      WHERE id = $1 AND ($7::text[] IS NULL OR status::text = ANY($7::text[])) AND ($8::int IS NULL OR attempts = $8::int)`,
+    [id, change.status, change.at, change.error ?? null, change.providerId ?? null, change.dueAt ?? null, change.onlyFrom ?? null, change.attempt ?? null],
   );
   return (r.rowCount ?? 0) > 0;
 }

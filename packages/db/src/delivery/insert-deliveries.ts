@@ -10,8 +10,6 @@ export interface NewDelivery {
   target: string;
   ruleId: string | null;
   dueAt: Date;
-  /** its job is added right after commit by the writer (the engine's hand-off): marked enqueued */
-  enqueued?: boolean;
 }
 
 /** A delivery written: what adding its job needs. */
@@ -19,7 +17,6 @@ export interface InsertedDelivery {
   id: string;
   channel: string;
   dueAt: Date;
-  enqueued: boolean;
 }
 
 /**
@@ -32,13 +29,12 @@ export interface InsertedDelivery {
 export async function insertDeliveries(client: pg.PoolClient, deliveries: NewDelivery[], at: Date, opts: { notify?: boolean } = {}): Promise<InsertedDelivery[]> {
   if (deliveries.length === 0) return [];
   const r = await client.query<InsertedDelivery>(
-    `INSERT INTO deliveries (id, notification_id, contact_method_id, channel, target, rule_id, due_at, enqueued_at, history, created_at, updated_at)
+    `INSERT INTO deliveries (id, notification_id, contact_method_id, channel, target, rule_id, due_at, history, created_at, updated_at)
      SELECT gen_random_uuid(), t.notification_id, t.contact_method_id, t.channel, t.target, t.rule_id, t.due_at,
-            CASE WHEN t.enqueued THEN $2::timestamptz END,
             jsonb_build_array(jsonb_build_object('status', 'queued', 'at', $2::timestamptz)), $2, $2
-       FROM jsonb_to_recordset($1::jsonb) AS t(notification_id uuid, contact_method_id uuid, channel text, target text, rule_id uuid, due_at timestamptz, enqueued boolean)
+       FROM jsonb_to_recordset($1::jsonb) AS t(notification_id uuid, contact_method_id uuid, channel text, target text, rule_id uuid, due_at timestamptz)
      ON CONFLICT (notification_id, contact_method_id) DO NOTHING
-     RETURNING id, channel, due_at AS "dueAt", enqueued_at IS NOT NULL AS enqueued`,
+     RETURNING id, channel, due_at AS "dueAt"`,
     [
       JSON.stringify(
         deliveries.map((d) => ({
@@ -48,7 +44,6 @@ export async function insertDeliveries(client: pg.PoolClient, deliveries: NewDel
           target: d.target,
           rule_id: d.ruleId,
           due_at: d.dueAt.toISOString(),
-          enqueued: d.enqueued ?? false,
         })),
       ),
       at,

@@ -1,3 +1,4 @@
+import { PROVIDER_CALL_TIMEOUT_MS } from '@heinrich/config/load-config';
 import { LogLevel, WebClient } from '@slack/web-api';
 
 /**
@@ -18,7 +19,8 @@ export function createSlackClient(opts: { botToken: string; apiUrl?: string; tim
     slackApiUrl: opts.apiUrl,
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
-    timeout: opts.timeoutMs ?? 10_000,
+    // per call; DELIVERY_LEASE_MS must outlast a DM's two calls
+    timeout: opts.timeoutMs ?? PROVIDER_CALL_TIMEOUT_MS,
     logLevel: LogLevel.ERROR,
     // a method name must never turn into a request to another host
     allowAbsoluteUrls: false,

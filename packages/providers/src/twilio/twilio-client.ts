@@ -1,3 +1,4 @@
+import { PROVIDER_CALL_TIMEOUT_MS } from '@heinrich/config/load-config';
 import twilio from 'twilio';
 import RequestClient from 'twilio/lib/base/RequestClient.js';
 import { RetryableDeliveryError } from '../delivery-sender';
@@ -8,7 +9,7 @@ export interface TwilioCredentials {
   authToken: string;
   /** TWILIO_API_BASE_URL: every *.twilio.com request goes here instead (a test or staging fake) */
   apiBaseUrl?: string;
-  /** per request, ms (the SDK's default is 30 s, too long for a page) */
+  /** per request, ms (the SDK's default is 30 s, too long for a page; ours: PROVIDER_CALL_TIMEOUT_MS, which DELIVERY_LEASE_MS must outlast) */
   timeoutMs?: number;
 }
 
@@ -53,6 +54,6 @@ class HeinrichRequestClient extends RequestClient {
 /** A Twilio REST client pointed at Twilio, or at TWILIO_API_BASE_URL. */
 export function createTwilioClient(creds: TwilioCredentials, now: () => Date = () => new Date()): TwilioClient {
   return twilio(creds.accountSid, creds.authToken, {
-    httpClient: new HeinrichRequestClient(creds.apiBaseUrl, creds.timeoutMs ?? 10_000, now),
+    httpClient: new HeinrichRequestClient(creds.apiBaseUrl, creds.timeoutMs ?? PROVIDER_CALL_TIMEOUT_MS, now),
   });
 }

@@ -1,7 +1,6 @@
 import { CONTACT_METHOD_TYPES, type ContactMethodType } from '@heinrich/core/delivery/contact-method-value';
 import { CHANNEL_LABEL, planDelivery, sendDueAt, type DeliveryPlan } from '@heinrich/core/delivery/plan-delivery';
 import type { Urgency } from '@heinrich/core/escalation/urgency';
-import type { DispatchRow } from '@heinrich/db/delivery/find-deliveries-to-dispatch';
 import { insertDeliveries, type NewDelivery } from '@heinrich/db/delivery/insert-deliveries';
 import { loadDeliveryTargets, type DeliveryTarget } from '@heinrich/db/delivery/load-delivery-targets';
 import { recordEvents } from '@heinrich/db/ingest/record-events';
@@ -30,22 +29,18 @@ export async function planPendingPages(
   now: Date,
   opts: {
     limit?: number;
-    /** only this incident's pages (the engine, in its own transaction) */
-    incidentId?: string;
-    /** channels whose deliveries the caller adds jobs for right after commit: written marked enqueued */
-    enqueue?: ReadonlySet<string>;
   } = {},
-): Promise<{ pages: number; enqueued: DispatchRow[] }> {
+): Promise<{ pages: number }> {
   const pages = await client.query<{ id: string; incidentId: string; userId: string; allowVoice: boolean; createdAt: Date; urgency: Urgency }>(
     `SELECT n.id, n.incident_id AS "incidentId", n.user_id AS "userId", n.allow_voice AS "allowVoice", n.created_at AS "createdAt",
             COALESCE(e.urgency, 'high') AS urgency
        FROM notifications n LEFT JOIN incident_escalations e ON e.incident_id = n.incident_id
-      WHERE n.planned_at IS NULL AND n.status = 'pending' AND ($2::uuid IS NULL OR n.incident_id = $2::uuid)
+      WHERE n.planned_at IS NULL AND n.status = 'pending'
       ORDER BY n.created_at LIMIT $1
       FOR UPDATE OF n SKIP LOCKED`,
-    [opts.limit ?? 200, opts.incidentId ?? null],
+    [opts.limit ?? 200],
   );
-  if (pages.rows.length === 0) return { pages: 0, enqueued: [] };
+  if (pages.rows.length === 0) return { pages: 0 };
   const targets = await loadDeliveryTargets(client, [...new Set(pages.rows.map((n) => n.userId))]);
   const deliveries: NewDelivery[] = [];
   const events = [];
@@ -62,7 +57,6 @@ export async function planPendingPages(
         target: values.get(s.contactMethodId)!,
         ruleId: s.ruleId,
         dueAt: sendDueAt(n.createdAt, s.delayMinutes),
-        enqueued: opts.enqueue?.has(s.type) ?? false,
       });
     }
     events.push({
@@ -74,11 +68,11 @@ export async function planPendingPages(
       data: { userId: n.userId, notificationId: n.id, sends: plan.sends, skipped: plan.skipped, defaulted: plan.defaulted },
     });
   }
-  // no NOTIFY of our own: the engine's commit (its pages' trigger) wakes the dispatcher, or we are the dispatcher
-  const written = await insertDeliveries(client, deliveries, now, { notify: false });
+  // no NOTIFY of our own: we are the dispatcher
+  await insertDeliveries(client, deliveries, now, { notify: false });
   await recordEvents(client, events);
   await client.query(`UPDATE notifications SET planned_at = $2 WHERE id = ANY($1::uuid[])`, [pages.rows.map((n) => n.id), now]);
-  return { pages: pages.rows.length, enqueued: written.filter((d) => d.enqueued).map(({ id, channel, dueAt }) => ({ id, channel, dueAt })) };
+  return { pages: pages.rows.length };
 }
 
 /** The user's plan for an incident of this urgency, with these channels configured. */

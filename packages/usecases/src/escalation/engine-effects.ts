@@ -1,6 +1,4 @@
 import type { EscalationJobRef } from '@heinrich/core/escalation/escalation-job-id';
-import type { DispatchRow } from '@heinrich/db/delivery/find-deliveries-to-dispatch';
-import type { DeliveryHandoff } from '../delivery/hand-off-deliveries';
 import type { DueStep, EscalationScheduler } from './escalation-scheduler';
 
 /** What an engine transaction leaves to do after it commits, and what it did (for metrics and logs). */
@@ -11,8 +9,6 @@ export interface EngineEffects {
   cancel: EscalationJobRef[];
   /** outbox rows written (e.g. incident.retriggered), to publish */
   outboxIds: string[];
-  /** deliveries planned and marked enqueued in the transaction (DeliveryHandoff), whose jobs to add */
-  deliveries: DispatchRow[];
   /** notifications written (people paged) */
   pagesCreated: number;
   /** steps entered that paged somebody / resolved to nobody and were skipped */
@@ -25,7 +21,7 @@ export interface EngineEffects {
 }
 
 export function noEffects(): EngineEffects {
-  return { schedule: [], cancel: [], outboxIds: [], deliveries: [], pagesCreated: 0, stepsPaged: 0, stepsSkipped: 0, fallbacks: 0, unrouted: 0 };
+  return { schedule: [], cancel: [], outboxIds: [], pagesCreated: 0, stepsPaged: 0, stepsSkipped: 0, fallbacks: 0, unrouted: 0 };
 }
 
 export function mergeEffects(a: EngineEffects, b: EngineEffects): EngineEffects {
@@ -33,7 +29,6 @@ export function mergeEffects(a: EngineEffects, b: EngineEffects): EngineEffects 
     schedule: [...a.schedule, ...b.schedule],
     cancel: [...a.cancel, ...b.cancel],
     outboxIds: [...a.outboxIds, ...b.outboxIds],
-    deliveries: [...a.deliveries, ...b.deliveries],
     pagesCreated: a.pagesCreated + b.pagesCreated,
     stepsPaged: a.stepsPaged + b.stepsPaged,
     stepsSkipped: a.stepsSkipped + b.stepsSkipped,
@@ -42,13 +37,12 @@ export function mergeEffects(a: EngineEffects, b: EngineEffects): EngineEffects 
   };
 }
 
-/** After commit: jobs added and removed (best effort), outbox rows published, delivery jobs added (first: a page waits on it). */
+/** After commit: jobs added and removed (best effort), outbox rows published. */
 export async function applyEffects(
   effects: EngineEffects,
-  deps: { scheduler?: EscalationScheduler; delivery?: DeliveryHandoff; publish(outboxIds: string[]): Promise<unknown> },
+  deps: { scheduler?: EscalationScheduler; publish(outboxIds: string[]): Promise<unknown> },
 ): Promise<void> {
   await Promise.all([
-    effects.deliveries.length > 0 ? deps.delivery?.enqueue(effects.deliveries) : undefined,
     deps.scheduler?.cancel(effects.cancel),
     deps.scheduler?.schedule(effects.schedule),
     effects.outboxIds.length > 0 ? deps.publish(effects.outboxIds) : undefined,

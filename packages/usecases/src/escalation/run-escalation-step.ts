@@ -5,7 +5,6 @@ import { recordEvents } from '@heinrich/db/ingest/record-events';
 import { withTransaction } from '@heinrich/db/with-transaction';
 import type pg from 'pg';
 import type { Context } from '../context';
-import { planDeliveriesInTransaction, type DeliveryHandoff } from '../delivery/hand-off-deliveries';
 import { advanceEscalation, ENGINE_ACTOR } from './advance-escalation';
 import { applyEffects, type EngineEffects } from './engine-effects';
 import type { EscalationScheduler } from './escalation-scheduler';
@@ -37,18 +36,12 @@ export type StepOutcome =
 export async function runEscalationStep(
   ctx: Context,
   ref: EscalationJobRef,
-  opts: { scheduler?: EscalationScheduler; delivery?: DeliveryHandoff; skipLocked?: boolean } = {},
+  opts: { scheduler?: EscalationScheduler; skipLocked?: boolean } = {},
 ): Promise<StepOutcome> {
   const now = ctx.now();
-  const outcome = await withTransaction<StepOutcome>(ctx.db.pool, async (client) => {
-    const result = await claimAndRunStep(client, ctx, ref, now, opts);
-    if (result.status === 'done' && opts.delivery && result.effects.pagesCreated > 0) {
-      result.effects.deliveries = await planDeliveriesInTransaction(client, ref.incidentId, now, opts.delivery);
-    }
-    return result;
-  });
+  const outcome = await withTransaction<StepOutcome>(ctx.db.pool, (client) => claimAndRunStep(client, ctx, ref, now, opts));
   if (outcome.status === 'done') {
-    await applyEffects(outcome.effects, { scheduler: opts.scheduler, delivery: opts.delivery, publish: (ids) => ctx.publisher.publish(ids) });
+    await applyEffects(outcome.effects, { scheduler: opts.scheduler, publish: (ids) => ctx.publisher.publish(ids) });
   }
   return outcome;
 }

@@ -1,7 +1,6 @@
 import { tryLockEscalationSweeper, unlockEscalationSweeper } from '@heinrich/db/escalation/escalation-sweeper-lock';
 import { findDueEscalations } from '@heinrich/db/escalation/find-due-escalations';
 import type { Context } from '../context';
-import type { DeliveryHandoff } from '../delivery/hand-off-deliveries';
 import { mergeEffects, noEffects, type EngineEffects } from './engine-effects';
 import type { EscalationScheduler } from './escalation-scheduler';
 import { runEscalationStep } from './run-escalation-step';
@@ -19,8 +18,6 @@ export interface SweepOptions {
   /** steps run at once (each in its own transaction on the pool) */
   concurrency?: number;
   scheduler?: EscalationScheduler;
-  /** plan pages and add their delivery jobs right after each step commits */
-  delivery?: DeliveryHandoff;
 }
 
 export type SweepOutcome =
@@ -59,7 +56,7 @@ export async function sweepDueEscalations(ctx: Context, opts: SweepOptions): Pro
           for (let i = next++; i < due.length; i = next++) {
             const row = due[i]!;
             // one escalation that fails (a bug, bad data) must not hold up the others
-            const outcome = await runEscalationStep(ctx, row, { scheduler: opts.scheduler, delivery: opts.delivery, skipLocked: true }).catch((err: unknown) => {
+            const outcome = await runEscalationStep(ctx, row, { scheduler: opts.scheduler, skipLocked: true }).catch((err: unknown) => {
               failed++;
               ctx.logger.error({ err, incidentId: row.incidentId, cycle: row.cycle, step: row.step }, 'escalation sweeper: step failed');
               return undefined;
@@ -67,7 +64,7 @@ export async function sweepDueEscalations(ctx: Context, opts: SweepOptions): Pro
             if (!outcome) continue;
             if (outcome.status === 'done') {
               ran++;
-              effects = mergeEffects(effects, { ...outcome.effects, schedule: [], cancel: [], outboxIds: [], deliveries: [] });
+              effects = mergeEffects(effects, { ...outcome.effects, schedule: [], cancel: [], outboxIds: [] });
               lateMs.push(outcome.lateMs);
             }
           }

@@ -3,7 +3,6 @@ import { claimOutboxMessage } from '@heinrich/db/outbox/claim-outbox-message';
 import { withTransaction } from '@heinrich/db/with-transaction';
 import type pg from 'pg';
 import type { Context } from '../context';
-import { planDeliveriesInTransaction, type DeliveryHandoff } from '../delivery/hand-off-deliveries';
 import { applyEffects, noEffects, type EngineEffects } from '../escalation/engine-effects';
 import type { EscalationScheduler } from '../escalation/escalation-scheduler';
 import { moveEscalation } from '../escalation/move-escalation';
@@ -40,7 +39,7 @@ export async function handleIncidentEvent(
   ctx: Context,
   outboxId: string,
   now: Date,
-  opts: { scheduler?: EscalationScheduler; delivery?: DeliveryHandoff } = {},
+  opts: { scheduler?: EscalationScheduler } = {},
 ): Promise<IncidentEventOutcome> {
   const outcome = await withTransaction<IncidentEventOutcome>(ctx.db.pool, async (client) => {
     const message = await claimOutboxMessage(client, outboxId);
@@ -60,14 +59,11 @@ export async function handleIncidentEvent(
         },
       ]);
       escalation = await escalate(client, ctx, message.topic, message.incidentId, message.eventId, now);
-      if (opts.delivery && escalation.pagesCreated > 0) {
-        escalation.deliveries = await planDeliveriesInTransaction(client, message.incidentId, now, opts.delivery);
-      }
     }
     return { handled: true, outboxId, topic: message.topic, incidentId: message.incidentId, lagMs, escalation };
   });
   if (outcome.handled) {
-    await applyEffects(outcome.escalation, { scheduler: opts.scheduler, delivery: opts.delivery, publish: (ids) => ctx.publisher.publish(ids) });
+    await applyEffects(outcome.escalation, { scheduler: opts.scheduler, publish: (ids) => ctx.publisher.publish(ids) });
   }
   return outcome;
 }
