@@ -55,6 +55,37 @@ describe('GET /api/v1/openapi.json', () => {
   });
 });
 
+describe('GET /api/v1/docs, the API reference (Swagger UI from the api itself)', () => {
+  it('answers 200 HTML with no credential, and every file the page names loads from the api', async () => {
+    const res = await fetch(`${api.baseUrl}/api/v1/docs`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+    // the same policy as the UI: no inline script, nothing from another origin
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await res.text();
+    expect(html).not.toMatch(/<script>|<script(?![^>]*\bsrc=)[^>]*>|<style|\sstyle=|\son\w+=/i);
+    const files = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map(([, url]) => url!);
+    expect(files).toEqual(expect.arrayContaining(['/api/v1/docs/assets/swagger-ui-bundle.js', '/api/v1/docs/assets/swagger-ui.css', '/api/v1/docs/assets/api-reference.js']));
+    for (const file of files) {
+      expect(file, 'a path on this origin').toMatch(/^\/api\/v1\//);
+      const asset = await fetch(`${api.baseUrl}${file}`);
+      expect(asset.status, file).toBe(200);
+      expect((await asset.arrayBuffer()).byteLength, file).toBeGreaterThan(0);
+    }
+    const bundle = await fetch(`${api.baseUrl}/api/v1/docs/assets/swagger-ui-bundle.js`);
+    expect(bundle.headers.get('content-type')).toMatch(/javascript/);
+    const initializer = await (await fetch(`${api.baseUrl}/api/v1/docs/assets/api-reference.js`)).text();
+    expect(initializer).toContain("url: '/api/v1/openapi.json'");
+  });
+
+  it("serves only the viewer's files, not the rest of the package", async () => {
+    for (const path of ['/api/v1/docs/assets/index.html', '/api/v1/docs/assets/package.json', '/api/v1/docs/assets/swagger-ui-bundle.js.map']) {
+      const res = await api.request('GET', path, undefined, {});
+      expect(res.status, path).not.toBe(200);
+    }
+  });
+});
+
 describe('real answers match their schemas', () => {
   it('services, keys, ingest, incidents, explain, notes', async () => {
     const service = expectShape(await api.admin('POST', '/api/v1/services', { name: `svc-${randomUUID().slice(0, 8)}` }), 201, serviceJson);

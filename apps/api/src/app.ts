@@ -73,6 +73,7 @@ import { voiceCallRoute, voiceGatherRoute } from './routes/twilio/voice.route';
 import { simulateEscalationPolicyRoute } from './routes/escalation-policies/simulate-escalation-policy.route';
 import { explainIncidentRoute } from './routes/incidents/explain-incident.route';
 import { listNotificationsRoute } from './routes/notifications/list-notifications.route';
+import { apiReferenceAssets, apiReferenceRoute, API_REFERENCE_ASSETS } from './routes/openapi/api-reference.route';
 import { openApiRoute } from './routes/openapi/openapi.route';
 import { createNotificationRuleRoute } from './routes/notification-rules/create-notification-rule.route';
 import { deleteNotificationRuleRoute } from './routes/notification-rules/delete-notification-rule.route';
@@ -104,6 +105,9 @@ export function createApp(deps: AppDeps): express.Express {
   app.get('/metrics', metrics(deps));
   // the OpenAPI document of every route below (packages/contracts/src/openapi); before the admin router's authenticate
   app.get('/api/v1/openapi.json', openApiRoute());
+  // ... browsable: Swagger UI, its files from node_modules (no CDN), under the same CSP as the UI
+  app.get('/api/v1/docs', apiReferenceRoute());
+  app.use(API_REFERENCE_ASSETS, apiReferenceAssets());
 
   const json = jsonBody(deps.config.maxBodyBytes);
 

@@ -48,7 +48,7 @@ const TWIML = { mediaType: 'text/xml', description: 'TwiML (https://www.twilio.c
 const ICS = { mediaType: 'text/calendar', description: 'RFC 5545 iCalendar: the shifts of the next weeks' };
 
 /**
- * Every route of the api, by its path in full. A test (apps/api/src/openapi.test.ts)
+ * Every route of the api, by its path in full. A test (apps/api/src/routes/openapi/openapi.test.ts)
  * walks the routes the Express app registers and fails when this table misses one
  * or names one that does not exist.
  */
@@ -72,6 +72,15 @@ export const OPERATIONS: Operation[] = [
     responses: { 200: { mediaType: 'text/plain', description: 'Prometheus text exposition format 0.0.4' } },
   },
   { method: 'get', path: '/api/v1/openapi.json', tag: 'Health', access: 'none', summary: 'This document', responses: { 200: { mediaType: 'application/json', description: 'OpenAPI 3.1' } } },
+  {
+    method: 'get',
+    path: '/api/v1/docs',
+    tag: 'Health',
+    access: 'none',
+    summary: 'This document, browsable (Swagger UI, served by the api itself)',
+    description: 'The page loads its files from /api/v1/docs/assets/ (static files, not operations) and this document from /api/v1/openapi.json.',
+    responses: { 200: { mediaType: 'text/html', description: 'The API reference page' } },
+  },
 
   // -- integrations
   {
