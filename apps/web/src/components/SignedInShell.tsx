@@ -112,6 +112,10 @@ export function SignedInShell() {
       <main className="page" id="main" tabIndex={-1}>
         <Outlet />
       </main>
+      <footer className="site-footer">
+        {/* served by the api, not a page of this app: a full page load */}
+        <a href="/api/v1/docs">API reference</a>
+      </footer>
     </MeContext.Provider>
   );
 }
