@@ -74,6 +74,8 @@ async function setup(url: string): Promise<Setup> {
     REDIS_URL: w.api.redisUrl,
     REDIS_PREFIX: w.api.redisPrefix,
     PUBLIC_URL,
+    // the receivers are on loopback while PUBLIC_URL is not (docs/configuration.md)
+    WEBHOOK_ALLOW_PRIVATE: 'true',
     LOG_LEVEL: 'info',
     OUTBOX_RELAY_INTERVAL_MS: '200',
     OUTBOX_STALE_AFTER_MS: '500',
