@@ -1,12 +1,15 @@
 import { PrismaPg } from '@prisma/adapter-pg';
-import pg from 'pg';
+import type pg from 'pg';
 import { PrismaClient } from './generated/prisma/client';
+import { registerPrisma } from './queryable';
+import { RoutedPool } from './transaction-scope';
 
 export type { PrismaClient };
 
 /**
  * One pg pool shared by Prisma (CRUD) and the hand-written SQL of hot paths
- * (ingest), so a process holds one set of connections.
+ * (ingest), so a process holds one set of connections. The pool is a
+ * RoutedPool: inside `withTransaction` Prisma's queries run in the transaction.
  */
 export interface Database {
   pool: pg.Pool;
@@ -15,7 +18,7 @@ export interface Database {
 }
 
 export function createDatabase(opts: { url: string; poolSize: number; applicationName: string }): Database {
-  const pool = new pg.Pool({
+  const pool = new RoutedPool({
     connectionString: opts.url,
     max: opts.poolSize,
     application_name: opts.applicationName,
@@ -31,6 +34,7 @@ export function createDatabase(opts: { url: string; poolSize: number; applicatio
     adapter: new PrismaPg(pool),
     transactionOptions: { maxWait: 3_000, timeout: 8_000 },
   });
+  registerPrisma(pool, prisma);
   return {
     pool,
     prisma,

@@ -1,15 +1,18 @@
 import type { Prisma } from './generated/prisma/client';
+import type { Tx } from './with-transaction';
 
 /** Tables whose rows configuration changes lock (a closed list: the name is put into SQL text). */
 export type LockableTable = 'services' | 'integration_keys' | 'teams' | 'users' | 'api_keys' | 'escalation_policies';
 
 /**
- * `SELECT ... FOR UPDATE` of one row in a Prisma transaction, so what a change
+ * `SELECT ... FOR UPDATE` of one row in a transaction, so what a change
  * reads (to authorize it and to record "before" in the audit log) is what it
  * changes: a concurrent change of the same row waits for this one to commit.
  * Returns false when there is no such row.
  */
-export async function lockRow(tx: Prisma.TransactionClient, table: LockableTable, id: string): Promise<boolean> {
-  const rows = await tx.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM "${table}" WHERE id = $1::uuid FOR UPDATE`, id);
-  return rows.length === 1;
+export async function lockRow(tx: Tx | Prisma.TransactionClient, table: LockableTable, id: string): Promise<boolean> {
+  const sql = `SELECT 1 FROM "${table}" WHERE id = $1::uuid FOR UPDATE`;
+  if ('query' in tx) return (await tx.query(sql, [id])).rowCount === 1;
+  // TODO(issue 15): the Prisma form goes once every caller runs in withTransaction
+  return (await tx.$queryRawUnsafe<unknown[]>(sql, id)).length === 1;
 }

@@ -1,8 +1,33 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
+import { runInTransactionScope } from './transaction-scope';
 
-/** Postgres errors after which the whole transaction may simply run again. */
-const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']); // serialization_failure, deadlock_detected
+/**
+ * The one transaction type: a pooled connection inside `withTransaction`.
+ * Hand-written SQL runs on it, and Prisma Client calls made while the
+ * callback runs run on it too (transaction-scope.ts), so both commit together.
+ */
+export type Tx = pg.PoolClient;
+
+/**
+ * Postgres errors after which the whole transaction may simply run again:
+ * serialization_failure, deadlock_detected; P2034 is Prisma's name for them.
+ */
+const RETRYABLE_CODES = new Set(['40001', '40P01', 'P2034']);
+
+/**
+ * True for a serialization failure or deadlock, whether pg raised it (`code`)
+ * or Prisma wrapped it (its driver adapter's error under `cause` or
+ * `meta.driverAdapterError`, with the SQLSTATE as `originalCode`).
+ */
+export function isRetryableError(err: unknown, depth = 0): boolean {
+  if (err instanceof RetryTransaction) return true;
+  if (!err || typeof err !== 'object' || depth > 4) return false;
+  const e = err as { code?: unknown; originalCode?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+  if (typeof e.code === 'string' && RETRYABLE_CODES.has(e.code)) return true;
+  if (typeof e.originalCode === 'string' && RETRYABLE_CODES.has(e.originalCode)) return true;
+  return isRetryableError(e.cause, depth + 1) || isRetryableError(e.meta?.driverAdapterError, depth + 1);
+}
 
 /** Postgres allows 1,664 entries in one select list: the locks go in statements of at most this many. */
 const LOCKS_PER_STATEMENT = 1_000;
@@ -52,34 +77,38 @@ export function lockStatements(locks: readonly (string | AdvisoryLock)[]): strin
 /**
  * Runs `fn` in a READ COMMITTED transaction on one pooled connection and
  * commits; on a deadlock, serialization failure or RetryTransaction it rolls
- * back and runs again (up to `attempts` times).
+ * back and runs again (up to `attempts` times). Prisma Client calls made
+ * while `fn` runs belong to the transaction when the pool is the Database's
+ * (a RoutedPool); Prisma's own `$transaction` inside becomes a savepoint.
  *
  * `locks`: transaction-scoped advisory locks held for the whole transaction
  * (a name is an exclusive lock of level 0), taken in order (see AdvisoryLock)
  * in the same round trip as BEGIN, however many there are.
  */
 export async function withTransaction<T>(
-  pool: pg.Pool,
-  fn: (client: pg.PoolClient) => Promise<T>,
+  source: pg.Pool | { pool: pg.Pool },
+  fn: (tx: Tx) => Promise<T>,
   opts: { attempts?: number; locks?: readonly (string | AdvisoryLock)[] } = {},
 ): Promise<T> {
+  const pool = typeof (source as pg.Pool).connect === 'function' ? (source as pg.Pool) : (source as { pool: pg.Pool }).pool;
   const attempts = opts.attempts ?? 4;
   const begin = ['BEGIN', ...lockStatements(opts.locks ?? [])].join('; ');
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();
     let broken = false;
     try {
-      await client.query(begin);
-      const result = await fn(client);
-      await client.query('COMMIT');
+      const result = await runInTransactionScope(pool, client, async () => {
+        await client.query(begin);
+        const value = await fn(client);
+        await client.query('COMMIT');
+        return value;
+      });
       return result;
     } catch (err) {
       await client.query('ROLLBACK').catch(() => {
         broken = true;
       });
-      const code = (err as { code?: string }).code;
-      const retryable = err instanceof RetryTransaction || (code !== undefined && RETRYABLE_SQLSTATES.has(code));
-      if (!retryable || attempt >= attempts) throw err;
+      if (!isRetryableError(err) || attempt >= attempts) throw err;
     } finally {
       client.release(broken);
     }

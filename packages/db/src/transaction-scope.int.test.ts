@@ -1,0 +1,113 @@
+// One transaction for Prisma Client and hand-written SQL: what runs inside
+// withTransaction commits or rolls back together, Prisma's own $transaction
+// nests as a savepoint, and a deadlock raised through Prisma is retried.
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
+import { createDatabase, type Database } from './create-database';
+import { prismaOf } from './queryable';
+import { withTransaction, type Tx } from './with-transaction';
+
+describe('withTransaction with Prisma Client and SQL', () => {
+  let testDb: TestDatabase;
+  let db: Database;
+  beforeAll(async () => {
+    testDb = await createTestDatabase();
+    db = createDatabase({ url: testDb.url, poolSize: 4, applicationName: 'transaction-scope-test' });
+  });
+  afterAll(async () => {
+    await db?.close();
+    await testDb?.drop();
+  });
+
+  const teamNames = async () => (await db.pool.query<{ name: string }>('SELECT name FROM teams ORDER BY name')).rows.map((r) => r.name);
+
+  it('commits Prisma writes and SQL writes together, and each sees the other before the commit', async () => {
+    await withTransaction(db, async (tx) => {
+      await prismaOf(tx).team.create({ data: { name: 'commit-prisma' } });
+      const seen = await tx.query<{ n: string }>(`SELECT count(*)::text AS n FROM teams WHERE name = 'commit-prisma'`);
+      expect(seen.rows[0]!.n).toBe('1');
+      await tx.query(`INSERT INTO teams (id, name, updated_at) VALUES (gen_random_uuid(), 'commit-sql', now())`);
+      expect(await prismaOf(tx).team.count({ where: { name: 'commit-sql' } })).toBe(1);
+      // outside the transaction neither is visible yet (a connection of its own:
+      // the pool itself, inside the callback, answers on the transaction)
+      const other = new pg.Client({ connectionString: testDb.url });
+      await other.connect();
+      try {
+        expect((await other.query(`SELECT 1 FROM teams WHERE name LIKE 'commit-%'`)).rowCount).toBe(0);
+      } finally {
+        await other.end();
+      }
+    });
+    expect((await teamNames()).filter((n) => n.startsWith('commit-'))).toEqual(['commit-prisma', 'commit-sql']);
+  });
+
+  it('rolls both back when the callback throws', async () => {
+    await expect(
+      withTransaction(db, async (tx) => {
+        await prismaOf(tx).team.create({ data: { name: 'rollback-prisma' } });
+        await tx.query(`INSERT INTO teams (id, name, updated_at) VALUES (gen_random_uuid(), 'rollback-sql', now())`);
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    expect((await teamNames()).filter((n) => n.startsWith('rollback-'))).toEqual([]);
+  });
+
+  it("runs Prisma's $transaction and nested writes inside as savepoints: an inner failure undoes only the inner part", async () => {
+    await withTransaction(db, async (tx) => {
+      const prisma = prismaOf(tx);
+      await prisma.team.create({ data: { name: 'outer' } });
+      await expect(
+        prisma.$transaction(async (inner) => {
+          await inner.team.create({ data: { name: 'inner-undone' } });
+          await inner.team.create({ data: { name: 'outer' } }); // unique violation
+        }),
+      ).rejects.toMatchObject({ code: 'P2002' });
+      await prisma.$transaction([prisma.team.create({ data: { name: 'inner-kept' } })]);
+      // the transaction is still usable after the inner failure
+      expect((await tx.query('SELECT 1')).rowCount).toBe(1);
+    });
+    const names = await teamNames();
+    expect(names).toContain('outer');
+    expect(names).toContain('inner-kept');
+    expect(names).not.toContain('inner-undone');
+  });
+
+  it('retries the whole transaction after a deadlock raised through Prisma', async () => {
+    const [a, b] = await Promise.all(['deadlock-a', 'deadlock-b'].map((name) => db.prisma.team.create({ data: { name } })));
+    let attempts = 0;
+    let bothLocked!: () => void;
+    const firstLocks = new Promise<void>((resolve) => {
+      let count = 0;
+      bothLocked = () => {
+        if (++count === 2) resolve();
+      };
+    });
+    const crossUpdate = (first: string, second: string) =>
+      withTransaction(db, async (tx: Tx) => {
+        attempts++;
+        const prisma = prismaOf(tx);
+        await prisma.team.update({ where: { id: first }, data: { name: `${first}-1` } });
+        if (attempts <= 2) {
+          bothLocked();
+          await firstLocks;
+        }
+        await prisma.team.update({ where: { id: second }, data: { name: `${second}-2` } });
+      });
+    await Promise.all([crossUpdate(a!.id, b!.id), crossUpdate(b!.id, a!.id)]);
+    expect(attempts).toBeGreaterThanOrEqual(3);
+  });
+
+  it('refuses Prisma on a transaction that has ended, rather than autocommitting', async () => {
+    let kept: Tx | undefined;
+    await withTransaction(db, async (tx) => {
+      kept = tx;
+    });
+    expect(() => prismaOf(kept!)).toThrow(/not the one running here/);
+  });
+
+  it('leaves Prisma calls outside any transaction on pooled connections', async () => {
+    const counts = await Promise.all(Array.from({ length: 8 }, () => db.prisma.team.count()));
+    expect(new Set(counts).size).toBe(1);
+  });
+});
