@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startPassRunner, type PassRunner, type PassRunnerOptions } from './pass-runner';
+import { startPassRunner, type PassControl, type PassRunner, type PassRunnerOptions } from './pass-runner';
 
 // Driven by vitest's fake timers: time moves only when the test advances it
 // (Date.now() included), so "when did each pass start" is exact.
@@ -27,8 +27,8 @@ function controlledPass() {
     finish() {
       pending.shift()?.();
     },
-    run: (s: AbortSignal) => {
-      signal = s;
+    run: (control: PassControl) => {
+      signal = control.signal;
       starts.push(Date.now() - t0);
       inFlight += 1;
       maxInFlight = Math.max(maxInFlight, inFlight);
@@ -66,16 +66,17 @@ afterEach(async () => {
 });
 
 describe('startPassRunner', () => {
-  it('runAtStart: a pass at once, then one every interval after the last ended', async () => {
+  it('woken at start: a pass at once, then one every interval after the last ended', async () => {
     const p = instantPass();
-    start({ pass: p.run, intervalMs: 1_000, runAtStart: true });
+    start({ pass: p.run, intervalMs: 1_000 });
+    void runner!.wake();
     await vi.advanceTimersByTimeAsync(0);
     expect(p.starts).toEqual([0]);
     await vi.advanceTimersByTimeAsync(3_500);
     expect(p.starts).toEqual([0, 1_000, 2_000, 3_000]);
   });
 
-  it('without runAtStart the first pass comes after one interval', async () => {
+  it('not woken, the first pass comes after one interval', async () => {
     const p = instantPass();
     start({ pass: p.run, intervalMs: 1_000 });
     await vi.advanceTimersByTimeAsync(999);
@@ -115,6 +116,9 @@ describe('startPassRunner', () => {
     const p = controlledPass();
     start({ pass: p.run, intervalMs: 60_000 });
     const first = runner!.wake();
+    const before = runner!.wake(); // before the pass began: that pass covers it
+    await vi.advanceTimersByTimeAsync(0);
+    expect(p.starts).toEqual([0]);
     const during = [runner!.wake(), runner!.wake(), runner!.wake()];
     await vi.advanceTimersByTimeAsync(100);
     expect(p.starts).toEqual([0]);
@@ -122,7 +126,7 @@ describe('startPassRunner', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(p.starts).toEqual([0, 100]);
     p.finish();
-    await Promise.all([first, ...during]);
+    await Promise.all([first, before, ...during]);
     expect(p.maxInFlight).toBe(1);
     await vi.advanceTimersByTimeAsync(10_000);
     expect(p.starts).toHaveLength(2);
@@ -132,6 +136,7 @@ describe('startPassRunner', () => {
     const p = controlledPass();
     start({ pass: p.run, intervalMs: 60_000 });
     void runner!.wake();
+    await vi.advanceTimersByTimeAsync(0);
     let done = false;
     void runner!.wake().then(() => (done = true));
     p.finish(); // the pass that was running when wake() was called
@@ -174,6 +179,7 @@ describe('startPassRunner', () => {
 
   it('a pass that throws is logged and the runner goes on (the folded wake-up too)', async () => {
     let calls = 0;
+    let inFlight = 0;
     const started: number[] = [];
     const t0 = Date.now();
     start({
@@ -181,9 +187,16 @@ describe('startPassRunner', () => {
       pass: async () => {
         started.push(Date.now() - t0);
         calls += 1;
-        if (calls === 1) {
-          void runner!.wake();
-          throw new Error('Postgres went away');
+        inFlight += 1;
+        try {
+          expect(inFlight).toBe(1);
+          if (calls === 1) {
+            void runner!.wake(); // from inside the pass: folds into one more after it
+            await Promise.resolve();
+            throw new Error('Postgres went away');
+          }
+        } finally {
+          inFlight -= 1;
         }
       },
     });
@@ -214,11 +227,11 @@ describe('startPassRunner', () => {
     const p = instantPass();
     start({
       intervalMs: 60_000,
-      pass: async () => {
+      pass: async ({ pause }) => {
         await p.run();
         if (p.starts.length === 1) {
           void runner!.wake();
-          runner!.pause(1_000);
+          pause(1_000);
         }
       },
     });
@@ -236,6 +249,7 @@ describe('startPassRunner', () => {
     const p = controlledPass();
     start({ pass: p.run, intervalMs: 1_000, minGapMs: 50 });
     void runner!.wake();
+    await vi.advanceTimersByTimeAsync(0);
     void runner!.wake(); // one more pending, in the gap
     let stopped = false;
     const stopping = runner!.stop().then(() => (stopped = true));

@@ -1,13 +1,20 @@
 import type { Logger } from '@heinrich/config/logger';
 
+/** What a pass may use of its runner. */
+export interface PassControl {
+  /** aborted when the runner stops: a long pass may end early */
+  signal: AbortSignal;
+  /** PassRunner.pause, e.g. on a provider's Retry-After */
+  pause(ms: number): void;
+}
+
 export interface PassRunnerOptions {
   /**
    * One pass of the work (a dispatch, a sweep, a relay). It reads the time it
    * decides with from the injected clock (ctx.now), never from the runner.
-   * `signal` is aborted when the runner stops: a long pass may end early.
    * A pass that throws is logged (`failure`) and the runner goes on.
    */
-  pass(signal: AbortSignal): Promise<void>;
+  pass(control: PassControl): Promise<void>;
   logger: Pick<Logger, 'error'>;
   /** the constant log message of a pass that threw */
   failure: string;
@@ -18,14 +25,13 @@ export interface PassRunnerOptions {
    * came during a pass). A wake-up while idle runs at once. Default 0.
    */
   minGapMs?: number;
-  /** a pass at once when started (default: the first after one interval) */
-  runAtStart?: boolean;
 }
 
 export interface PassRunner {
   /**
-   * Asks for a pass (NOTIFY, a job, a test). Idle: one starts now. During a
-   * pass: one more runs after it (many wake-ups fold into one). Resolves when
+   * Asks for a pass (NOTIFY, a job, a test). Idle: one starts now (in a
+   * microtask). During a pass: one more runs after it (many wake-ups fold
+   * into one; so do those before a pass began, which it covers). Resolves when
    * the runner is idle again, so after a pass that began after this call;
    * at once while paused or stopped (the pass at the pause's end covers it).
    * Never rejects.
@@ -82,6 +88,17 @@ export function startPassRunner(opts: PassRunnerOptions): PassRunner {
     intervalTimer = stopped || pauseTimer ? undefined : setTimeout(() => void wake(), opts.intervalMs);
   };
 
+  const pause = (ms: number) => {
+    if (stopped) return;
+    clearTimeout(pauseTimer);
+    clearTimeout(intervalTimer);
+    pauseTimer = setTimeout(() => {
+      pauseTimer = undefined;
+      void wake();
+    }, ms);
+  };
+  const control: PassControl = { signal: abort.signal, pause };
+
   const loop = async (): Promise<void> => {
     let gap: Promise<void> | undefined;
     do {
@@ -90,7 +107,7 @@ export function startPassRunner(opts: PassRunnerOptions): PassRunner {
       again = false;
       gap = startGap();
       try {
-        await opts.pass(abort.signal);
+        await opts.pass(control);
       } catch (err) {
         opts.logger.error({ err }, opts.failure);
       }
@@ -105,29 +122,24 @@ export function startPassRunner(opts: PassRunnerOptions): PassRunner {
     }
     if (pauseTimer) return Promise.resolve();
     clearTimeout(intervalTimer);
-    running = loop().finally(() => {
-      running = undefined;
-      again = false;
-      clearGap();
-      armInterval();
-    });
+    // the loop starts in a microtask, once `running` is set: a wake-up from the pass itself folds too
+    running = Promise.resolve()
+      .then(loop)
+      .finally(() => {
+        running = undefined;
+        again = false;
+        clearGap();
+        armInterval();
+      });
     return running;
   }
 
-  if (opts.runAtStart) void wake();
-  else armInterval();
+  // the first pass after one interval, unless woken sooner
+  armInterval();
 
   return {
     wake,
-    pause(ms) {
-      if (stopped) return;
-      clearTimeout(pauseTimer);
-      clearTimeout(intervalTimer);
-      pauseTimer = setTimeout(() => {
-        pauseTimer = undefined;
-        void wake();
-      }, ms);
-    },
+    pause,
     async stop() {
       stopped = true;
       abort.abort();
