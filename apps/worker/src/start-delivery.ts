@@ -11,6 +11,7 @@ import { runDelivery, type DeliveryOutcome } from '@heinrich/usecases/delivery/r
 import { withSmsReplyCodes } from '@heinrich/usecases/twilio/with-sms-reply-codes';
 import { DelayedError, Queue, RateLimitError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { Registry } from 'prom-client';
+import { startPassRunner } from './runtime/pass-runner';
 import { createDeliveryMetrics, type DeliveryMetrics } from './worker-metrics';
 
 /** The longest wait between two tries of one delivery. */
@@ -159,49 +160,29 @@ export async function startDelivery(deps: {
   // one pass at a time; a wake-up during a pass runs one more after it, but not
   // sooner than PASS_GAP_MS after the previous one began: under load every commit
   // NOTIFYs, and back-to-back passes would take CPU and connections from the sends
-  let running: Promise<void> | undefined;
-  let again = false;
-  let stopped = false;
-  const pass = async (): Promise<void> => {
-    let started = 0;
-    do {
-      const wait = started + PASS_GAP_MS - performance.now();
-      if (started > 0 && wait > 0) await new Promise((r) => setTimeout(r, wait));
-      started = performance.now();
-      again = false;
-      const outcome = await dispatchDeliveries(ctx, { queues, lostAfterMs: config.deliveryLostAfterMs }).catch((err: unknown) => {
-        logger.error({ err }, 'delivery dispatch failed');
-        return undefined;
-      });
-      for (const channel of outcome?.unavailableChannels ?? []) metrics.deliveries.inc({ channel, outcome: 'unavailable' });
-    } while (again && !stopped);
-  };
-  const kick = (): Promise<void> => {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = pass().finally(() => {
-      running = undefined;
-    });
-    return running;
-  };
-
+  const runner = startPassRunner({
+    logger,
+    failure: 'delivery dispatch failed',
+    intervalMs: config.deliverySweepIntervalMs,
+    minGapMs: PASS_GAP_MS,
+    pass: async () => {
+      const outcome = await dispatchDeliveries(ctx, { queues, lostAfterMs: config.deliveryLostAfterMs });
+      for (const channel of outcome.unavailableChannels) metrics.deliveries.inc({ channel, outcome: 'unavailable' });
+    },
+  });
   const listener = await listenForDeliveries(config.databaseUrl, {
-    onNotify: () => void kick(),
+    onNotify: () => void runner.wake(),
     onError: (err) => logger.warn({ err: err.message }, 'delivery listener error: the timer still dispatches'),
   });
-  const timer = setInterval(() => void kick(), config.deliverySweepIntervalMs);
-  void kick();
+  // once listening: a commit after this NOTIFYs, this pass covers every one before
+  void runner.wake();
 
   return {
-    kick,
+    kick: runner.wake,
     queues,
     redisStatus: () => ({ producer: producerRedis.status, ...Object.fromEntries([...workerRedis].map(([name, r]) => [name, r.status])) }),
     async close() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
+      await runner.stop();
       await listener.close();
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all([...queues.values()].map((q) => q.close().catch(() => {})));
