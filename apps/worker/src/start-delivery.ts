@@ -2,15 +2,15 @@ import type { WorkerConfig } from '@heinrich/config/load-config';
 import type { Logger } from '@heinrich/config/logger';
 import { CONTACT_METHOD_TYPES, type ContactMethodType } from '@heinrich/core/delivery/contact-method-value';
 import { createProducerRedis, createWorkerRedis } from '@heinrich/jobs/create-queue';
-import { deliveryJob, deliveryQueueName } from '@heinrich/jobs/queues';
+import { deliveryQueueName } from '@heinrich/jobs/queues';
 import type { Context } from '@heinrich/usecases/context';
 import { listenForDeliveries } from '@heinrich/usecases/delivery/listen-for-deliveries';
 import type { DeliverySender } from '@heinrich/usecases/delivery/run-delivery';
 import { dispatchDeliveries } from '@heinrich/usecases/delivery/dispatch-deliveries';
-import { runDelivery, type DeliveryOutcome } from '@heinrich/usecases/delivery/run-delivery';
-import { withSmsReplyCodes } from '@heinrich/usecases/twilio/with-sms-reply-codes';
-import { DelayedError, Queue, RateLimitError, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
 import { Registry } from 'prom-client';
+import { wrapSenders } from './delivery-senders';
+import { deliveryHandler } from './handlers/delivery.handler';
 import { startPassRunner } from './runtime/pass-runner';
 import { createDeliveryMetrics, type DeliveryMetrics } from './worker-metrics';
 
@@ -19,8 +19,6 @@ const MAX_BACKOFF_MS = 5 * 60_000;
 const CONCURRENCY = 8;
 /** The least time between the starts of two dispatch passes in a row. */
 const PASS_GAP_MS = 50;
-/** A job that found another claim's live lease comes back this long after the lease ends. */
-const HELD_MARGIN_MS = 1_000;
 
 export interface DeliveryRuntime {
   /** one dispatch pass now (tests; the timer and NOTIFY call it too) */
@@ -64,12 +62,11 @@ export async function startDelivery(deps: {
 
   const producerRedis = createProducerRedis(config.redisUrl);
   producerRedis.on('error', (err) => logger.debug({ err: err.message }, 'redis delivery producer connection error'));
+  const wrapped = wrapSenders({ ctx, publicUrl: config.publicUrl, metrics }, senders);
   const queues = new Map<ContactMethodType, Queue>();
   const workers: Worker[] = [];
   const workerRedis = new Map<string, ReturnType<typeof createWorkerRedis>>();
-  for (const [channel, provider] of senders) {
-    // SMS pages carry the recipient's reply code, which lives in Postgres
-    const sender = channel === 'sms' ? withSmsReplyCodes(ctx, provider) : provider;
+  for (const channel of wrapped.channels) {
     const queue = new Queue(deliveryQueueName(channel), {
       connection: producerRedis,
       prefix: config.redisPrefix,
@@ -87,37 +84,7 @@ export async function startDelivery(deps: {
     workerRedis.set(deliveryQueueName(channel), redis);
     const worker = new Worker(
       deliveryQueueName(channel),
-      async (job: Job, token?: string) => {
-        const payload = deliveryJob.safeParse(job.data);
-        if (!payload.success) throw new UnrecoverableError(`Job ${job.id} has an invalid delivery payload: ${payload.error.message}`);
-        const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-        const dueAt = new Date(payload.data.dueAt);
-        const outcome = await runDelivery(
-          ctx,
-          { deliveryId: payload.data.deliveryId, dueAt },
-          { sender: measured(sender, channel, job.attemptsMade === 0 ? dueAt : undefined), configured, publicUrl: config.publicUrl, finalAttempt, leaseMs: config.deliveryLeaseMs },
-        );
-        if (outcome.status === 'held') {
-          // a stalled job re-run while the claim of the worker that had it may still be live (kill -9): it must not
-          // complete, or nothing sends the page if that worker is gone; it comes back after the lease (and may take over)
-          const waitMs = Math.max(0, outcome.leaseUntil.getTime() - ctx.now().getTime()) + HELD_MARGIN_MS;
-          logger.info({ jobId: job.id, deliveryId: payload.data.deliveryId, channel, waitMs }, 'delivery claimed by another worker: this job checks again after its lease');
-          await job.moveToDelayed(Date.now() + waitMs, token);
-          throw new DelayedError();
-        }
-        logPage(channel, outcome);
-        if (outcome.status !== 'skipped') metrics.deliveries.inc({ channel, outcome: outcome.status });
-        if (outcome.status === 'retry') {
-          if (outcome.retryAfterMs !== undefined) {
-            // the provider asked for a pause: this provider's queue waits, the others go on
-            await queue.rateLimit(Math.max(1, outcome.retryAfterMs));
-            throw new RateLimitError();
-          }
-          throw new Error(outcome.error);
-        }
-        if (outcome.status === 'failed') throw new UnrecoverableError(`${outcome.error}; ${outcome.fallback}`);
-        return outcome;
-      },
+      deliveryHandler({ ctx, logger, metrics, channel, queue, senders: wrapped, publicUrl: config.publicUrl, leaseMs: config.deliveryLeaseMs }),
       {
         connection: redis,
         prefix: config.redisPrefix,
@@ -133,29 +100,6 @@ export async function startDelivery(deps: {
     worker.on('failed', (job, err) => logger.info({ jobId: job?.id, channel, attemptsMade: job?.attemptsMade, err: err.message }, 'delivery attempt failed'));
     workers.push(worker);
   }
-
-  /** the worker's line for a page: which incident (number, title, link), who, how, what came of it */
-  const logPage = (channel: string, outcome: DeliveryOutcome): void => {
-    if (outcome.status === 'skipped' || outcome.status === 'held') return;
-    const { page } = outcome;
-    const fields = { deliveryId: page.deliveryId, channel, incidentNumber: page.incidentNumber, title: page.title, link: page.link, user: page.user, attempt: page.attempt };
-    if (outcome.status === 'sent') logger.info({ ...fields, providerId: outcome.providerId }, 'page sent');
-    else if (outcome.status === 'retry') logger.warn({ ...fields, err: outcome.error }, 'page not sent, trying again');
-    else logger.warn({ ...fields, err: outcome.error, fallback: outcome.fallback }, 'page failed');
-  };
-
-  /** times the provider call; on a first attempt, also how late it starts */
-  const measured = (sender: DeliverySender, channel: string, firstDueAt: Date | undefined): DeliverySender => ({
-    async send(message) {
-      if (firstDueAt) metrics.latency.observe({ channel }, Math.max(0, ctx.now().getTime() - firstDueAt.getTime()) / 1000);
-      const started = performance.now();
-      try {
-        return await sender.send(message);
-      } finally {
-        metrics.sendDuration.observe({ channel }, (performance.now() - started) / 1000);
-      }
-    },
-  });
 
   // one pass at a time; a wake-up during a pass runs one more after it, but not
   // sooner than PASS_GAP_MS after the previous one began: under load every commit
