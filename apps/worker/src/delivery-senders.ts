@@ -1,6 +1,7 @@
 import type { ContactMethodType } from '@heinrich/core/delivery/contact-method-value';
 import type { Context } from '@heinrich/usecases/context';
 import type { DeliverySender } from '@heinrich/usecases/delivery/run-delivery';
+import { withSlackIncidentMessage } from '@heinrich/usecases/slack/with-slack-incident-message';
 import { withSmsReplyCodes } from '@heinrich/usecases/twilio/with-sms-reply-codes';
 import type { DeliveryMetrics } from './worker-metrics';
 
@@ -12,11 +13,14 @@ export interface DeliverySenders {
 }
 
 /**
- * The wrappers around the providers (buildSenders), outermost first:
+ * Every wrapper around the providers (buildSenders), applied here and nowhere
+ * else, outermost first:
  * - timing (heinrich_delivery_send_duration_seconds; on a first attempt also
  *   heinrich_delivery_latency_seconds, from the due time to the send);
  * - sms: the recipient's reply code and the alert count, and STOP (21610)
- *   disabling the number (withSmsReplyCodes).
+ *   disabling the number (withSmsReplyCodes);
+ * - slack: the full incident message, and the DM's slack_messages row so the
+ *   Slack sync keeps it true in place (withSlackIncidentMessage).
  * Rate limits are the queues' (start-delivery.ts), the lease is the claim's
  * (runDelivery), redaction happens where errors are made and stored.
  */
@@ -28,6 +32,7 @@ export function wrapSenders(
   const withContent = new Map<ContactMethodType, DeliverySender>();
   for (const [channel, provider] of providers) {
     if (channel === 'sms') withContent.set(channel, withSmsReplyCodes(ctx, provider));
+    else if (channel === 'slack') withContent.set(channel, withSlackIncidentMessage(ctx, provider, deps.publicUrl));
     else withContent.set(channel, provider);
   }
 

@@ -20,7 +20,6 @@ import { startOutboxRelay } from './outbox-relay';
 import { startDelivery, type DeliveryRuntime } from './start-delivery';
 import { startSilencePoller } from './silence-poller';
 import { startSlackSync } from './start-slack-sync';
-import { withSlackIncidentMessage } from '@heinrich/usecases/slack/with-slack-incident-message';
 import type { SlackSyncDeps } from '@heinrich/usecases/slack/sync-slack-incident';
 import { createWorkerMetrics, observeEscalation, type WorkerMetrics } from './worker-metrics';
 
@@ -83,14 +82,8 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
     now: deps.now ?? (() => new Date()),
   };
   const scheduler = bullmqEscalationScheduler(escalationQueue, logger, ctx.now);
-  // a Slack DM is the full incident message, remembered so the Slack sync keeps it true in place
-  const withSlackMessages = (senders: ReadonlyMap<ContactMethodType, DeliverySender>) => {
-    const slack = senders.get('slack');
-    if (!slack) return senders;
-    return new Map(senders).set('slack', withSlackIncidentMessage(ctx, slack, config.publicUrl));
-  };
   const metrics = createWorkerMetrics({ backlog: () => countOutboxBacklog(ctx), deliveryBacklog: () => countDeliveryBacklog(ctx) });
-  const delivery = deps.senders ? await startDelivery({ config, logger, db: deps.db, senders: withSlackMessages(deps.senders), metrics: metrics.delivery, now: ctx.now }) : undefined;
+  const delivery = deps.senders ? await startDelivery({ config, logger, db: deps.db, senders: deps.senders, metrics: metrics.delivery, now: ctx.now }) : undefined;
   const slackSync = deps.slack
     ? await startSlackSync({ db: deps.db, logger, databaseUrl: config.databaseUrl, sync: { slack: deps.slack, publicUrl: config.publicUrl } })
     : undefined;
