@@ -33,9 +33,13 @@ export interface DeliveryRuntime {
  * Delivery in the worker process: a queue and a BullMQ worker per configured
  * provider (log and webhook always; sms and voice with Twilio credentials, slack
  * with SLACK_BOT_TOKEN; a channel without one has its deliveries recorded
- * unavailable and the next method is used), the
- * dispatcher woken by LISTEN heinrich_deliveries (a commit that writes pages or
- * deliveries) and by a timer (the backstop for lost NOTIFYs and lost jobs).
+ * unavailable and the next method is used), and the dispatcher, a pass runner
+ * woken by LISTEN heinrich_deliveries (DELIVERIES_CHANNEL of
+ * packages/db/src/delivery/insert-deliveries.ts) and by a timer (the backstop
+ * for lost NOTIFYs and lost jobs). The NOTIFY comes at the commit of the
+ * engine's pages from the trigger `notifications_notify_deliveries` (migration
+ * 20261128215224_delivery_planning), and from code that writes or moves
+ * deliveries (listen-for-deliveries.ts lists it).
  */
 export async function startDelivery(deps: {
   config: WorkerConfig;

@@ -17,13 +17,16 @@ export interface SlackSyncRuntime {
 }
 
 /**
- * Keeps Slack messages true in the worker: LISTEN heinrich_slack (a commit
- * that added a timeline entry to an incident with Slack messages, or created
- * a channel post) wakes a sweep; a timer sweeps as the backstop (a lost
- * NOTIFY, a crashed worker's lapsed claim, a retry that is due). Postgres
- * holds what must be done (slack_messages.wanted_seq > synced_seq); this only
- * decides when. A 429 pauses every Slack call of this process for its
- * Retry-After; delivery's other channels are untouched.
+ * Keeps Slack messages true in the worker: LISTEN heinrich_slack (SLACK_CHANNEL
+ * of packages/db/src/slack/listen-for-slack.ts; NOTIFYed at commit by the
+ * triggers `incident_events_mark_slack_stale`, a timeline entry of an incident
+ * with Slack messages, and `slack_messages_notify`, a channel post to make,
+ * both in migration 20261128225608_slack) wakes a sweep (a pass runner); a
+ * timer sweeps as the backstop (a lost NOTIFY, a crashed worker's lapsed
+ * claim, a retry that is due). Postgres holds what must be done
+ * (slack_messages.wanted_seq > synced_seq); this only decides when. A 429
+ * pauses the sync (every Slack call of its sweeps) for its Retry-After;
+ * delivery's channels, Slack DMs included, are untouched.
  */
 export async function startSlackSync(deps: {
   db: Context['db'];
