@@ -9,7 +9,6 @@ import { createLogger } from '@heinrich/config/logger';
 import { buildSenders } from '@heinrich/providers/build-senders';
 import { createSlackClient } from '@heinrich/providers/slack/create-slack-client';
 import { startFakeSlackServer, type FakeSlackCall, type FakeSlackServer } from '@heinrich/providers/slack/fake-slack-server';
-import { withSlackIncidentMessage } from '@heinrich/usecases/slack/with-slack-incident-message';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDelivery, type DeliveryRuntime } from '../../apps/worker/src/start-delivery';
 import { startSlackSync, type SlackSyncRuntime } from '../../apps/worker/src/start-slack-sync';
@@ -44,10 +43,8 @@ beforeAll(async () => {
     SLACK_API_URL: slack.apiUrl,
   });
   const logger = createLogger({ name: 'test-slack', level: config.logLevel });
-  const ctx = { db: world.api.db, logger, now: world.clock.now };
+  // startDelivery wraps the slack channel: its DM is the full incident message, remembered for updates
   const senders = buildSenders(config, logger, world.clock.now);
-  // as start-delivery does: the slack channel's DM is the full incident message, remembered for updates
-  senders.set('slack', withSlackIncidentMessage(ctx, senders.get('slack')!, PUBLIC_URL));
   delivery = await startDelivery({ config, logger, db: world.api.db, senders, now: world.clock.now });
   sync = await startSlackSync({
     db: world.api.db,

@@ -1,6 +1,6 @@
 import type { Logger } from '@heinrich/config/logger';
 import type { SweepOutcome } from '@heinrich/usecases/escalation/sweep-due-escalations';
-import { startPeriodicTask, type PeriodicTask } from './periodic-task';
+import { startPassRunner, type PassRunner } from './runtime/pass-runner';
 
 export interface EscalationSweeperDeps {
   logger: Logger;
@@ -10,12 +10,12 @@ export interface EscalationSweeperDeps {
   onSwept(outcome: Extract<SweepOutcome, { status: 'done' }>): void;
 }
 
-export type EscalationSweeper = PeriodicTask;
+export type EscalationSweeper = PassRunner;
 
 /**
- * The sweeper's in-process timer, in every worker (see startPeriodicTask). It
- * needs only Postgres, so it keeps escalations moving while Redis is flushed,
- * restarted or away.
+ * The sweeper, in every worker: a pass every `intervalMs` after the previous
+ * one ended (a pass runner, runtime/pass-runner.ts). It needs only Postgres,
+ * so it keeps escalations moving while Redis is flushed, restarted or away.
  */
 export function startEscalationSweeper(deps: EscalationSweeperDeps): EscalationSweeper {
   const { logger } = deps;
@@ -29,5 +29,5 @@ export function startEscalationSweeper(deps: EscalationSweeperDeps): EscalationS
     }
   }
 
-  return startPeriodicTask({ intervalMs: deps.intervalMs, logger, failure: 'escalation sweep failed', run: runOnce });
+  return startPassRunner({ intervalMs: deps.intervalMs, logger, failure: 'escalation sweep failed', pass: runOnce });
 }

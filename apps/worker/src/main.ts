@@ -1,5 +1,5 @@
 // Composition root of the worker: parse config once, build the database, start
-// the runtime (BullMQ worker, outbox relay, health server), and shut down
+// the runtime (BullMQ workers, pass runners, health server), and shut down
 // gracefully on SIGTERM/SIGINT: in-flight jobs finish, bounded by SHUTDOWN_TIMEOUT_MS.
 import { configOrExit, loadWorkerConfig } from '@heinrich/config/load-config';
 import { describeListenFailure, isListenError } from '@heinrich/config/listen-failure';

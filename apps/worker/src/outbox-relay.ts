@@ -1,6 +1,6 @@
 import type { Logger } from '@heinrich/config/logger';
 import type { RelayOutcome } from '@heinrich/usecases/outbox/relay-stale-outbox';
-import { startPeriodicTask, type PeriodicTask } from './periodic-task';
+import { startPassRunner, type PassRunner } from './runtime/pass-runner';
 
 export interface OutboxRelayDeps {
   logger: Logger;
@@ -13,11 +13,12 @@ export interface OutboxRelayDeps {
   onRelayed(count: number): void;
 }
 
-export type OutboxRelay = PeriodicTask;
+export type OutboxRelay = PassRunner;
 
 /**
- * The relay's in-process timer (see startPeriodicTask): a pass every
- * `intervalMs`, skipped quietly while Redis is away (warned once per outage).
+ * The relay, in every worker: a pass every `intervalMs` after the previous one
+ * ended (a pass runner, runtime/pass-runner.ts), skipped quietly while Redis
+ * is away (warned once per outage).
  */
 export function startOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
   const { logger } = deps;
@@ -46,5 +47,5 @@ export function startOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
     }
   }
 
-  return startPeriodicTask({ intervalMs: deps.intervalMs, logger, failure: 'outbox relay pass failed', run: runOnce });
+  return startPassRunner({ intervalMs: deps.intervalMs, logger, failure: 'outbox relay pass failed', pass: runOnce });
 }

@@ -2,15 +2,16 @@ import type { WorkerConfig } from '@heinrich/config/load-config';
 import type { Logger } from '@heinrich/config/logger';
 import { CONTACT_METHOD_TYPES, type ContactMethodType } from '@heinrich/core/delivery/contact-method-value';
 import { createProducerRedis, createWorkerRedis } from '@heinrich/jobs/create-queue';
-import { deliveryJob, deliveryQueueName } from '@heinrich/jobs/queues';
+import { deliveryQueueName } from '@heinrich/jobs/queues';
 import type { Context } from '@heinrich/usecases/context';
 import { listenForDeliveries } from '@heinrich/usecases/delivery/listen-for-deliveries';
 import type { DeliverySender } from '@heinrich/usecases/delivery/run-delivery';
 import { dispatchDeliveries } from '@heinrich/usecases/delivery/dispatch-deliveries';
-import { runDelivery, type DeliveryOutcome } from '@heinrich/usecases/delivery/run-delivery';
-import { withSmsReplyCodes } from '@heinrich/usecases/twilio/with-sms-reply-codes';
-import { DelayedError, Queue, RateLimitError, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
 import { Registry } from 'prom-client';
+import { wrapSenders } from './delivery-senders';
+import { deliveryHandler } from './handlers/delivery.handler';
+import { startPassRunner } from './runtime/pass-runner';
 import { createDeliveryMetrics, type DeliveryMetrics } from './worker-metrics';
 
 /** The longest wait between two tries of one delivery. */
@@ -18,8 +19,6 @@ const MAX_BACKOFF_MS = 5 * 60_000;
 const CONCURRENCY = 8;
 /** The least time between the starts of two dispatch passes in a row. */
 const PASS_GAP_MS = 50;
-/** A job that found another claim's live lease comes back this long after the lease ends. */
-const HELD_MARGIN_MS = 1_000;
 
 export interface DeliveryRuntime {
   /** one dispatch pass now (tests; the timer and NOTIFY call it too) */
@@ -34,9 +33,13 @@ export interface DeliveryRuntime {
  * Delivery in the worker process: a queue and a BullMQ worker per configured
  * provider (log and webhook always; sms and voice with Twilio credentials, slack
  * with SLACK_BOT_TOKEN; a channel without one has its deliveries recorded
- * unavailable and the next method is used), the
- * dispatcher woken by LISTEN heinrich_deliveries (a commit that writes pages or
- * deliveries) and by a timer (the backstop for lost NOTIFYs and lost jobs).
+ * unavailable and the next method is used), and the dispatcher, a pass runner
+ * woken by LISTEN heinrich_deliveries (DELIVERIES_CHANNEL of
+ * packages/db/src/delivery/insert-deliveries.ts) and by a timer (the backstop
+ * for lost NOTIFYs and lost jobs). The NOTIFY comes at the commit of the
+ * engine's pages from the trigger `notifications_notify_deliveries` (migration
+ * 20261128215224_delivery_planning), and from code that writes or moves
+ * deliveries (listen-for-deliveries.ts lists it).
  */
 export async function startDelivery(deps: {
   config: WorkerConfig;
@@ -63,12 +66,11 @@ export async function startDelivery(deps: {
 
   const producerRedis = createProducerRedis(config.redisUrl);
   producerRedis.on('error', (err) => logger.debug({ err: err.message }, 'redis delivery producer connection error'));
+  const wrapped = wrapSenders({ ctx, publicUrl: config.publicUrl, metrics }, senders);
   const queues = new Map<ContactMethodType, Queue>();
   const workers: Worker[] = [];
   const workerRedis = new Map<string, ReturnType<typeof createWorkerRedis>>();
-  for (const [channel, provider] of senders) {
-    // SMS pages carry the recipient's reply code, which lives in Postgres
-    const sender = channel === 'sms' ? withSmsReplyCodes(ctx, provider) : provider;
+  for (const channel of wrapped.channels) {
     const queue = new Queue(deliveryQueueName(channel), {
       connection: producerRedis,
       prefix: config.redisPrefix,
@@ -86,37 +88,7 @@ export async function startDelivery(deps: {
     workerRedis.set(deliveryQueueName(channel), redis);
     const worker = new Worker(
       deliveryQueueName(channel),
-      async (job: Job, token?: string) => {
-        const payload = deliveryJob.safeParse(job.data);
-        if (!payload.success) throw new UnrecoverableError(`Job ${job.id} has an invalid delivery payload: ${payload.error.message}`);
-        const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-        const dueAt = new Date(payload.data.dueAt);
-        const outcome = await runDelivery(
-          ctx,
-          { deliveryId: payload.data.deliveryId, dueAt },
-          { sender: measured(sender, channel, job.attemptsMade === 0 ? dueAt : undefined), configured, publicUrl: config.publicUrl, finalAttempt, leaseMs: config.deliveryLeaseMs },
-        );
-        if (outcome.status === 'held') {
-          // a stalled job re-run while the claim of the worker that had it may still be live (kill -9): it must not
-          // complete, or nothing sends the page if that worker is gone; it comes back after the lease (and may take over)
-          const waitMs = Math.max(0, outcome.leaseUntil.getTime() - ctx.now().getTime()) + HELD_MARGIN_MS;
-          logger.info({ jobId: job.id, deliveryId: payload.data.deliveryId, channel, waitMs }, 'delivery claimed by another worker: this job checks again after its lease');
-          await job.moveToDelayed(Date.now() + waitMs, token);
-          throw new DelayedError();
-        }
-        logPage(channel, outcome);
-        if (outcome.status !== 'skipped') metrics.deliveries.inc({ channel, outcome: outcome.status });
-        if (outcome.status === 'retry') {
-          if (outcome.retryAfterMs !== undefined) {
-            // the provider asked for a pause: this provider's queue waits, the others go on
-            await queue.rateLimit(Math.max(1, outcome.retryAfterMs));
-            throw new RateLimitError();
-          }
-          throw new Error(outcome.error);
-        }
-        if (outcome.status === 'failed') throw new UnrecoverableError(`${outcome.error}; ${outcome.fallback}`);
-        return outcome;
-      },
+      deliveryHandler({ ctx, logger, metrics, channel, queue, senders: wrapped, publicUrl: config.publicUrl, leaseMs: config.deliveryLeaseMs }),
       {
         connection: redis,
         prefix: config.redisPrefix,
@@ -133,75 +105,32 @@ export async function startDelivery(deps: {
     workers.push(worker);
   }
 
-  /** the worker's line for a page: which incident (number, title, link), who, how, what came of it */
-  const logPage = (channel: string, outcome: DeliveryOutcome): void => {
-    if (outcome.status === 'skipped' || outcome.status === 'held') return;
-    const { page } = outcome;
-    const fields = { deliveryId: page.deliveryId, channel, incidentNumber: page.incidentNumber, title: page.title, link: page.link, user: page.user, attempt: page.attempt };
-    if (outcome.status === 'sent') logger.info({ ...fields, providerId: outcome.providerId }, 'page sent');
-    else if (outcome.status === 'retry') logger.warn({ ...fields, err: outcome.error }, 'page not sent, trying again');
-    else logger.warn({ ...fields, err: outcome.error, fallback: outcome.fallback }, 'page failed');
-  };
-
-  /** times the provider call; on a first attempt, also how late it starts */
-  const measured = (sender: DeliverySender, channel: string, firstDueAt: Date | undefined): DeliverySender => ({
-    async send(message) {
-      if (firstDueAt) metrics.latency.observe({ channel }, Math.max(0, ctx.now().getTime() - firstDueAt.getTime()) / 1000);
-      const started = performance.now();
-      try {
-        return await sender.send(message);
-      } finally {
-        metrics.sendDuration.observe({ channel }, (performance.now() - started) / 1000);
-      }
-    },
-  });
-
   // one pass at a time; a wake-up during a pass runs one more after it, but not
   // sooner than PASS_GAP_MS after the previous one began: under load every commit
   // NOTIFYs, and back-to-back passes would take CPU and connections from the sends
-  let running: Promise<void> | undefined;
-  let again = false;
-  let stopped = false;
-  const pass = async (): Promise<void> => {
-    let started = 0;
-    do {
-      const wait = started + PASS_GAP_MS - performance.now();
-      if (started > 0 && wait > 0) await new Promise((r) => setTimeout(r, wait));
-      started = performance.now();
-      again = false;
-      const outcome = await dispatchDeliveries(ctx, { queues, lostAfterMs: config.deliveryLostAfterMs }).catch((err: unknown) => {
-        logger.error({ err }, 'delivery dispatch failed');
-        return undefined;
-      });
-      for (const channel of outcome?.unavailableChannels ?? []) metrics.deliveries.inc({ channel, outcome: 'unavailable' });
-    } while (again && !stopped);
-  };
-  const kick = (): Promise<void> => {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = pass().finally(() => {
-      running = undefined;
-    });
-    return running;
-  };
-
+  const runner = startPassRunner({
+    logger,
+    failure: 'delivery dispatch failed',
+    intervalMs: config.deliverySweepIntervalMs,
+    minGapMs: PASS_GAP_MS,
+    pass: async () => {
+      const outcome = await dispatchDeliveries(ctx, { queues, lostAfterMs: config.deliveryLostAfterMs });
+      for (const channel of outcome.unavailableChannels) metrics.deliveries.inc({ channel, outcome: 'unavailable' });
+    },
+  });
   const listener = await listenForDeliveries(config.databaseUrl, {
-    onNotify: () => void kick(),
+    onNotify: () => void runner.wake(),
     onError: (err) => logger.warn({ err: err.message }, 'delivery listener error: the timer still dispatches'),
   });
-  const timer = setInterval(() => void kick(), config.deliverySweepIntervalMs);
-  void kick();
+  // once listening: a commit after this NOTIFYs, this pass covers every one before
+  void runner.wake();
 
   return {
-    kick,
+    kick: runner.wake,
     queues,
     redisStatus: () => ({ producer: producerRedis.status, ...Object.fromEntries([...workerRedis].map(([name, r]) => [name, r.status])) }),
     async close() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
+      await runner.stop();
       await listener.close();
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all([...queues.values()].map((q) => q.close().catch(() => {})));

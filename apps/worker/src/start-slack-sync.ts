@@ -4,6 +4,7 @@ import { catchUpSlackMessages } from '@heinrich/usecases/slack/catch-up-slack-me
 import { findSlackWork } from '@heinrich/usecases/slack/find-slack-work';
 import { listenForSlack } from '@heinrich/usecases/slack/listen-for-slack';
 import { syncSlackIncident, type SlackSyncDeps } from '@heinrich/usecases/slack/sync-slack-incident';
+import { startPassRunner, type PassControl } from './runtime/pass-runner';
 
 /** How often, and over which messages, the sweep looks for timeline entries that committed out of seq order. */
 const CATCH_UP_EVERY_MS = 60_000;
@@ -16,13 +17,16 @@ export interface SlackSyncRuntime {
 }
 
 /**
- * Keeps Slack messages true in the worker: LISTEN heinrich_slack (a commit
- * that added a timeline entry to an incident with Slack messages, or created
- * a channel post) wakes a sweep; a timer sweeps as the backstop (a lost
- * NOTIFY, a crashed worker's lapsed claim, a retry that is due). Postgres
- * holds what must be done (slack_messages.wanted_seq > synced_seq); this only
- * decides when. A 429 pauses every Slack call of this process for its
- * Retry-After; delivery's other channels are untouched.
+ * Keeps Slack messages true in the worker: LISTEN heinrich_slack (SLACK_CHANNEL
+ * of packages/db/src/slack/listen-for-slack.ts; NOTIFYed at commit by the
+ * triggers `incident_events_mark_slack_stale`, a timeline entry of an incident
+ * with Slack messages, and `slack_messages_notify`, a channel post to make,
+ * both in migration 20261128225608_slack) wakes a sweep (a pass runner); a
+ * timer sweeps as the backstop (a lost NOTIFY, a crashed worker's lapsed
+ * claim, a retry that is due). Postgres holds what must be done
+ * (slack_messages.wanted_seq > synced_seq); this only decides when. A 429
+ * pauses the sync (every Slack call of its sweeps) for its Retry-After;
+ * delivery's channels, Slack DMs included, are untouched.
  */
 export async function startSlackSync(deps: {
   db: Context['db'];
@@ -35,63 +39,50 @@ export async function startSlackSync(deps: {
   now?: () => Date;
 }): Promise<SlackSyncRuntime> {
   const ctx = { db: deps.db, logger: deps.logger, now: deps.now ?? (() => new Date()) };
-  let pausedUntil = 0;
-  let running: Promise<void> | undefined;
-  let again = false;
-  let stopped = false;
-  let caughtUpAt = 0;
+  const catchUpEveryMs = deps.catchUpEveryMs ?? CATCH_UP_EVERY_MS;
+  // on the injected clock; the first sweep catches up
+  let caughtUpAt: number | undefined;
 
-  const sweep = async () => {
-    do {
-      again = false;
-      if (Date.now() < pausedUntil) return;
-      if (Date.now() - caughtUpAt >= (deps.catchUpEveryMs ?? CATCH_UP_EVERY_MS)) {
-        caughtUpAt = Date.now();
-        await catchUpSlackMessages(ctx.db.pool, new Date(ctx.now().getTime() - CATCH_UP_WINDOW_MS));
-      }
-      const incidents = await findSlackWork(ctx.db.pool, ctx.now(), 50);
-      for (const incidentId of incidents) {
-        if (stopped) return;
-        const r = await syncSlackIncident(ctx, incidentId, deps.sync);
-        if (r.rateLimitedMs !== undefined) {
-          pausedUntil = Date.now() + r.rateLimitedMs;
-          deps.logger.warn({ retryAfterMs: r.rateLimitedMs }, 'slack rate limited: Slack sync paused');
-          setTimeout(() => void kick(), r.rateLimitedMs + 50).unref();
-          return;
-        }
-      }
-    } while (again && !stopped);
-  };
-  const kick = (): Promise<void> => {
-    if (running) {
-      again = true;
-      return running;
+  const sweep = async ({ signal, pause }: PassControl): Promise<void> => {
+    const now = ctx.now();
+    if (caughtUpAt === undefined || now.getTime() - caughtUpAt >= catchUpEveryMs) {
+      caughtUpAt = now.getTime();
+      await catchUpSlackMessages(ctx.db.pool, new Date(now.getTime() - CATCH_UP_WINDOW_MS));
     }
-    running = sweep()
-      .catch((err: unknown) => deps.logger.error({ err }, 'slack sync failed'))
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
+    const incidents = await findSlackWork(ctx.db.pool, ctx.now(), 50);
+    for (const incidentId of incidents) {
+      if (signal.aborted) return;
+      const r = await syncSlackIncident(ctx, incidentId, deps.sync);
+      if (r.rateLimitedMs !== undefined) {
+        // no sweep until Retry-After has passed; then one (the rest of this one's incidents too)
+        pause(r.rateLimitedMs);
+        deps.logger.warn({ retryAfterMs: r.rateLimitedMs }, 'slack rate limited: Slack sync paused');
+        return;
+      }
+    }
   };
 
+  const runner = startPassRunner({
+    logger: deps.logger,
+    failure: 'slack sync failed',
+    intervalMs: deps.sweepIntervalMs ?? 5_000,
+    pass: sweep,
+  });
   const listener = await listenForSlack(
     deps.databaseUrl,
-    () => void kick(),
+    () => void runner.wake(),
     (err) => deps.logger.warn({ err: err.message }, 'slack listener error: the timer still syncs'),
   ).catch((err: unknown) => {
     deps.logger.warn({ err }, 'slack listener did not start: the timer still syncs');
     return { close: async () => {} };
   });
-  const timer = setInterval(() => void kick(), deps.sweepIntervalMs ?? 5_000);
-  void kick();
+  // once listening: a commit after this NOTIFYs, this sweep covers every one before
+  void runner.wake();
 
   return {
-    kick,
+    kick: runner.wake,
     async close() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
+      await runner.stop();
       await listener.close();
     },
   };

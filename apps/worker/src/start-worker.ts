@@ -20,7 +20,6 @@ import { startOutboxRelay } from './outbox-relay';
 import { startDelivery, type DeliveryRuntime } from './start-delivery';
 import { startSilencePoller } from './silence-poller';
 import { startSlackSync } from './start-slack-sync';
-import { withSlackIncidentMessage } from '@heinrich/usecases/slack/with-slack-incident-message';
 import type { SlackSyncDeps } from '@heinrich/usecases/slack/sync-slack-incident';
 import { createWorkerMetrics, observeEscalation, type WorkerMetrics } from './worker-metrics';
 
@@ -34,9 +33,9 @@ export interface WorkerDeps {
   db: Context['db'];
   pingDatabase(): Promise<boolean>;
   /**
-   * The providers by channel (buildSenders, in main.ts): delivery runs in this
-   * runtime (its queues in /readyz, its metrics in /metrics, and the engine
-   * hands new pages straight to it). Without: no delivery here.
+   * The providers by channel (buildSenders, in main.ts; startDelivery wraps
+   * them, delivery-senders.ts): delivery runs in this runtime (its queues in
+   * /readyz, its metrics in /metrics). Without: no delivery here.
    */
   senders?: ReadonlyMap<ContactMethodType, DeliverySender>;
   /** the Slack Web API client (SLACK_BOT_TOKEN, in main.ts): keeps Slack messages true in place (start-slack-sync.ts) */
@@ -51,19 +50,21 @@ export interface WorkerRuntime {
   /** when started with senders */
   delivery?: DeliveryRuntime;
   /**
-   * Graceful stop: relay timer off (a pass in flight finishes), `worker.close()`
-   * lets in-flight jobs finish, then the queue, the Redis connections and the
-   * health server close. The database is the caller's. Unbounded: the caller
-   * puts a deadline on it.
+   * Graceful stop: every pass runner stopped (a pass in flight finishes),
+   * `worker.close()` lets in-flight jobs finish, then the queues, the Redis
+   * connections and the health server close. The database is the caller's.
+   * Unbounded: the caller puts a deadline on it.
    */
   close(): Promise<void>;
 }
 
 /**
  * The whole worker process minus config, logger and database: the BullMQ
- * worker on the incident-events queue, the outbox relay timer and the health
- * server. main.ts calls it; integration tests run it in-process against their
- * own database and Redis prefix.
+ * workers (incident-events, escalations; delivery's per provider), the passes
+ * on their runners (delivery dispatch, Slack sync, outbox relay, escalation
+ * sweep, silence poll; runtime/pass-runner.ts) and the health server. main.ts
+ * calls it; integration tests run it in-process against their own database and
+ * Redis prefix.
  */
 export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
   const { config, logger } = deps;
@@ -83,14 +84,8 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
     now: deps.now ?? (() => new Date()),
   };
   const scheduler = bullmqEscalationScheduler(escalationQueue, logger, ctx.now);
-  // a Slack DM is the full incident message, remembered so the Slack sync keeps it true in place
-  const withSlackMessages = (senders: ReadonlyMap<ContactMethodType, DeliverySender>) => {
-    const slack = senders.get('slack');
-    if (!slack) return senders;
-    return new Map(senders).set('slack', withSlackIncidentMessage(ctx, slack, config.publicUrl));
-  };
   const metrics = createWorkerMetrics({ backlog: () => countOutboxBacklog(ctx), deliveryBacklog: () => countDeliveryBacklog(ctx) });
-  const delivery = deps.senders ? await startDelivery({ config, logger, db: deps.db, senders: withSlackMessages(deps.senders), metrics: metrics.delivery, now: ctx.now }) : undefined;
+  const delivery = deps.senders ? await startDelivery({ config, logger, db: deps.db, senders: deps.senders, metrics: metrics.delivery, now: ctx.now }) : undefined;
   const slackSync = deps.slack
     ? await startSlackSync({ db: deps.db, logger, databaseUrl: config.databaseUrl, sync: { slack: deps.slack, publicUrl: config.publicUrl } })
     : undefined;
