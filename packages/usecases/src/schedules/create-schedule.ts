@@ -4,7 +4,7 @@ import type { Prisma } from '@heinrich/db/generated/prisma/client';
 import { recordAudit } from '../audit/record-audit';
 import { requireAllowed } from '../authz/require-allowed';
 import type { Context } from '../context';
-import { findTeamRef } from '../teams/find-team-ref';
+import { findTeamRef } from '@heinrich/db/teams/find-team-ref';
 import { checkOnCallUsers, layerMemberRefs } from './check-on-call-users';
 import { checkScheduleDefinition } from './check-schedule-definition';
 import { findSchedule } from './find-schedule';
@@ -27,7 +27,7 @@ export interface NewSchedule {
 export async function createSchedule(ctx: Context, principal: Principal, input: NewSchedule): Promise<ScheduleRecord> {
   const layers = toLayerDefinitions(input.layers);
   checkScheduleDefinition(input.timeZone, layers);
-  const team = await findTeamRef(ctx.db.prisma, input.teamId);
+  const team = await findTeamRef(ctx.db.pool, input.teamId);
   if (!team) {
     const message = `refers to team ${input.teamId}, which does not exist`;
     throw new AppError('validation_failed', `Request body is invalid: teamId ${message}`, [{ path: 'teamId', message }]);
