@@ -2,8 +2,10 @@ import { AppError, type FieldProblem } from '@heinrich/core/app-error';
 import type { TeamRef } from '@heinrich/core/authz/authorize';
 import type { EscalationPolicy, EscalationStep } from '@heinrich/core/escalation/escalation-policy';
 import { validateEscalationPolicy } from '@heinrich/core/escalation/validate-escalation-policy';
-import type { PrismaClient } from '@heinrich/db/create-database';
-import type { Prisma } from '@heinrich/db/generated/prisma/client';
+import type { Queryable } from '@heinrich/db/queryable';
+import { findExistingScheduleIds } from '@heinrich/db/schedules/find-existing-schedule-ids';
+import { findTeamRef } from '@heinrich/db/teams/find-team-ref';
+import { findExistingUserIds } from '@heinrich/db/users/find-existing-user-ids';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -14,18 +16,18 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * page that silently goes nowhere later. Returns the team, for authorization.
  */
 export async function checkPolicyDefinition(
-  prisma: PrismaClient | Prisma.TransactionClient,
+  q: Queryable,
   policy: { name: string; teamId: string; repeat: number; steps: EscalationStep[] },
 ): Promise<{ team: TeamRef }> {
   const problems: FieldProblem[] = validateEscalationPolicy(policy as EscalationPolicy);
   const ids = (type: 'user' | 'schedule') => [...new Set(policy.steps.flatMap((s) => s.targets.filter((t) => t.type === type).map((t) => t.id)))].filter((id) => UUID.test(id));
   const [team, users, schedules] = await Promise.all([
-    UUID.test(policy.teamId) ? prisma.team.findUnique({ where: { id: policy.teamId }, select: { id: true, name: true } }) : null,
-    prisma.user.findMany({ where: { id: { in: ids('user') } }, select: { id: true } }),
-    prisma.schedule.findMany({ where: { id: { in: ids('schedule') } }, select: { id: true } }),
+    UUID.test(policy.teamId) ? findTeamRef(q, policy.teamId) : null,
+    findExistingUserIds(q, ids('user')),
+    findExistingScheduleIds(q, ids('schedule')),
   ]);
   if (!team && policy.teamId !== '') problems.push({ path: 'teamId', message: `refers to team ${policy.teamId}, which does not exist` });
-  const known = { user: new Set(users.map((u) => u.id)), schedule: new Set(schedules.map((s) => s.id)) };
+  const known = { user: users, schedule: schedules };
   policy.steps.forEach((step, i) =>
     step.targets.forEach((target, k) => {
       if (target.type === 'slackChannel') return;

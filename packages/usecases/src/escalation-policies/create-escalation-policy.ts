@@ -1,29 +1,22 @@
 import { auditActorOf, type Principal } from '@heinrich/core/authz/principal';
-import type { EscalationStep } from '@heinrich/core/escalation/escalation-policy';
-import type { Prisma } from '@heinrich/db/generated/prisma/client';
-import { recordAudit } from '../audit/record-audit';
+import { insertAuditEntry } from '@heinrich/db/audit/insert-audit-entry';
+import type { EscalationPolicyDefinition } from '@heinrich/db/escalation-policies/escalation-policy-record';
+import { insertEscalationPolicy } from '@heinrich/db/escalation-policies/insert-escalation-policy';
+import { withTransaction } from '@heinrich/db/with-transaction';
 import { requireAllowed } from '../authz/require-allowed';
 import type { Context } from '../context';
 import { checkPolicyDefinition, normalizeSteps } from './check-policy-definition';
-import { policySnapshot, toPolicyRecord, type EscalationPolicyRecord } from './policy-record';
+import { policySnapshot, type EscalationPolicyRecord } from './policy-record';
 
-export interface NewEscalationPolicy {
-  name: string;
-  teamId: string;
-  repeat: number;
-  steps: EscalationStep[];
-}
+export type NewEscalationPolicy = EscalationPolicyDefinition;
 
 /** A new policy in a team (leads of that team or admins); every target must exist. */
 export async function createEscalationPolicy(ctx: Context, principal: Principal, input: NewEscalationPolicy): Promise<EscalationPolicyRecord> {
-  const { team } = await checkPolicyDefinition(ctx.db.prisma, input);
+  const { team } = await checkPolicyDefinition(ctx.db.pool, input);
   requireAllowed(principal, 'escalation_policy.create', { policy: input.name, team });
-  return ctx.db.prisma.$transaction(async (tx) => {
-    const row = await tx.escalationPolicy.create({
-      data: { name: input.name, teamId: team.id, repeat: input.repeat, steps: normalizeSteps(input.steps) as unknown as Prisma.InputJsonValue },
-    });
-    const policy = toPolicyRecord(row);
-    await recordAudit(tx, auditActorOf(principal), {
+  return withTransaction(ctx.db, async (tx) => {
+    const policy = await insertEscalationPolicy(tx, { name: input.name, teamId: team.id, repeat: input.repeat, steps: normalizeSteps(input.steps) });
+    await insertAuditEntry(tx, auditActorOf(principal), {
       action: 'escalation_policy.create',
       entityType: 'escalation_policy',
       entityId: policy.id,

@@ -1,11 +1,14 @@
 import { AppError } from '@heinrich/core/app-error';
 import { auditActorOf, type Principal } from '@heinrich/core/authz/principal';
+import { insertAuditEntry } from '@heinrich/db/audit/insert-audit-entry';
+import { deleteEscalationPolicyById } from '@heinrich/db/escalation-policies/delete-escalation-policy-by-id';
 import { lockRow } from '@heinrich/db/lock-row';
-import { recordAudit } from '../audit/record-audit';
+import { listServiceNamesUsingPolicy } from '@heinrich/db/services/list-service-names-using-policy';
+import { withTransaction } from '@heinrich/db/with-transaction';
 import { requireAllowed } from '../authz/require-allowed';
 import type { Context } from '../context';
 import { findPolicyOwner } from './find-policy-owner';
-import { policySnapshot, toPolicyRecord } from './policy-record';
+import { policySnapshot } from './policy-record';
 
 /**
  * Deletes a policy no service uses (409 naming the services otherwise: a
@@ -13,17 +16,17 @@ import { policySnapshot, toPolicyRecord } from './policy-record';
  * way keep running on their snapshot.
  */
 export async function deleteEscalationPolicy(ctx: Context, principal: Principal, id: string): Promise<void> {
-  await ctx.db.prisma.$transaction(async (tx) => {
+  await withTransaction(ctx.db, async (tx) => {
     if (!(await lockRow(tx, 'escalation_policies', id))) throw AppError.notFound('Escalation policy', id);
     const owner = await findPolicyOwner(tx, id);
     requireAllowed(principal, 'escalation_policy.delete', owner);
-    const services = await tx.service.findMany({ where: { escalationPolicyId: id }, select: { name: true }, orderBy: { name: 'asc' }, take: 11 });
+    const services = await listServiceNamesUsingPolicy(tx, id, 11);
     if (services.length > 0) {
-      const names = services.slice(0, 10).map((s) => s.name).join(', ') + (services.length > 10 ? ', ...' : '');
+      const names = services.slice(0, 10).join(', ') + (services.length > 10 ? ', ...' : '');
       throw new AppError('conflict', `Cannot delete escalation policy ${owner.policy}: services use it (${names}); point them at another policy first`);
     }
-    const before = toPolicyRecord(await tx.escalationPolicy.delete({ where: { id } }));
-    await recordAudit(tx, auditActorOf(principal), {
+    const before = await deleteEscalationPolicyById(tx, id);
+    await insertAuditEntry(tx, auditActorOf(principal), {
       action: 'escalation_policy.delete',
       entityType: 'escalation_policy',
       entityId: id,

@@ -1,11 +1,11 @@
 import { AppError } from '@heinrich/core/app-error';
 import type { EscalationPolicyResource } from '@heinrich/core/authz/authorize';
-import type { PrismaClient } from '@heinrich/db/create-database';
-import type { Prisma } from '@heinrich/db/generated/prisma/client';
+import { selectPolicyOwner } from '@heinrich/db/escalation-policies/select-policy-owner';
+import type { Queryable } from '@heinrich/db/queryable';
 
 /** A policy's name and team, which decide who may change it; 404 when there is none. */
-export async function findPolicyOwner(prisma: PrismaClient | Prisma.TransactionClient, id: string): Promise<EscalationPolicyResource> {
-  const policy = await prisma.escalationPolicy.findUnique({ where: { id }, select: { name: true, team: { select: { id: true, name: true } } } });
-  if (!policy) throw AppError.notFound('Escalation policy', id);
-  return { policy: policy.name, team: policy.team };
+export async function findPolicyOwner(q: Queryable, id: string): Promise<EscalationPolicyResource> {
+  const owner = await selectPolicyOwner(q, id);
+  if (!owner) throw AppError.notFound('Escalation policy', id);
+  return owner;
 }

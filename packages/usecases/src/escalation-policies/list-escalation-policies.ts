@@ -1,7 +1,8 @@
+import { listEscalationPoliciesByIds } from '@heinrich/db/escalation-policies/list-escalation-policies-by-ids';
 import { pageIds } from '@heinrich/db/page-ids';
 import type { Context } from '../context';
 import { decodeListCursor, encodeListCursor } from '../services/list-cursor';
-import { toPolicyRecord, type EscalationPolicyRecord } from './policy-record';
+import type { EscalationPolicyRecord } from './policy-record';
 
 /** Policies in creation order, `limit` at a time; nextCursor is null on the last page. */
 export async function listEscalationPolicies(
@@ -10,11 +11,8 @@ export async function listEscalationPolicies(
 ): Promise<{ items: EscalationPolicyRecord[]; nextCursor: string | null }> {
   const after = decodeListCursor(query.cursor);
   const page = await pageIds(ctx.db.pool, 'escalation_policies', { limit: query.limit, ...(after ? { after } : {}) });
-  const rows = await ctx.db.prisma.escalationPolicy.findMany({ where: { id: { in: page.ids } } });
+  const rows = await listEscalationPoliciesByIds(ctx.db.pool, page.ids);
   const byId = new Map(rows.map((row) => [row.id, row]));
-  const items = page.ids.flatMap((id) => {
-    const row = byId.get(id);
-    return row ? [toPolicyRecord(row)] : [];
-  });
+  const items = page.ids.flatMap((id) => byId.get(id) ?? []);
   return { items, nextCursor: page.next ? encodeListCursor(page.next) : null };
 }

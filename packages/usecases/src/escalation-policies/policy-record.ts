@@ -1,29 +1,7 @@
-import type { EscalationPolicy, EscalationStep } from '@heinrich/core/escalation/escalation-policy';
-import type { EscalationPolicy as PolicyRow } from '@heinrich/db/generated/prisma/client';
+import type { EscalationPolicy } from '@heinrich/core/escalation/escalation-policy';
+import type { EscalationPolicyRecord } from '@heinrich/db/escalation-policies/escalation-policy-record';
 
-/** A stored escalation policy. */
-export interface EscalationPolicyRecord {
-  id: string;
-  name: string;
-  teamId: string | null;
-  repeat: number;
-  steps: EscalationStep[];
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-export function toPolicyRecord(row: PolicyRow): EscalationPolicyRecord {
-  return {
-    id: row.id,
-    name: row.name,
-    teamId: row.teamId,
-    repeat: row.repeat,
-    // written only through the API, which validated it (core EscalationStep[])
-    steps: row.steps as unknown as EscalationStep[],
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-  };
-}
+export type { EscalationPolicyRecord };
 
 /** The engine's view: what an incident's escalation snapshots when it begins. */
 export function toCorePolicy(p: EscalationPolicyRecord): EscalationPolicy {

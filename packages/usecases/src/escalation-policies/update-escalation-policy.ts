@@ -1,15 +1,17 @@
 import { AppError } from '@heinrich/core/app-error';
 import { auditActorOf, type Principal } from '@heinrich/core/authz/principal';
-import type { Prisma } from '@heinrich/db/generated/prisma/client';
+import { insertAuditEntry } from '@heinrich/db/audit/insert-audit-entry';
+import { findEscalationPolicy } from '@heinrich/db/escalation-policies/find-escalation-policy';
+import { updateEscalationPolicyDefinition } from '@heinrich/db/escalation-policies/update-escalation-policy-definition';
 import { lockRow } from '@heinrich/db/lock-row';
+import { withTransaction } from '@heinrich/db/with-transaction';
 import { isDeepStrictEqual } from 'node:util';
-import { recordAudit } from '../audit/record-audit';
 import { requireAllowed } from '../authz/require-allowed';
 import type { Context } from '../context';
 import { checkPolicyDefinition, normalizeSteps } from './check-policy-definition';
 import type { NewEscalationPolicy } from './create-escalation-policy';
 import { findPolicyOwner } from './find-policy-owner';
-import { policySnapshot, toPolicyRecord, type EscalationPolicyRecord } from './policy-record';
+import { policySnapshot, type EscalationPolicyRecord } from './policy-record';
 
 /**
  * Changes only the fields given (`steps` replaces every step). Escalations
@@ -22,11 +24,12 @@ export async function updateEscalationPolicy(
   id: string,
   changes: Partial<NewEscalationPolicy>,
 ): Promise<EscalationPolicyRecord> {
-  return ctx.db.prisma.$transaction(async (tx) => {
+  return withTransaction(ctx.db, async (tx) => {
     // locked: the authorization and the audit's "before" are about the row this changes
     if (!(await lockRow(tx, 'escalation_policies', id))) throw AppError.notFound('Escalation policy', id);
     const owner = await findPolicyOwner(tx, id);
-    const before = toPolicyRecord(await tx.escalationPolicy.findUniqueOrThrow({ where: { id } }));
+    const before = await findEscalationPolicy(tx, id);
+    if (!before) throw AppError.notFound('Escalation policy', id);
     // the policy as it would be, checked whole (a teamless policy must be given a team to be changed)
     const merged = {
       name: changes.name ?? before.name,
@@ -39,12 +42,8 @@ export async function updateEscalationPolicy(
     requireAllowed(principal, 'escalation_policy.update', { ...owner, ...(teamChanges ? { newTeam: team } : {}) });
     const after = { ...before, ...merged };
     if (isDeepStrictEqual(policySnapshot(before), policySnapshot(after))) return before;
-    const row = await tx.escalationPolicy.update({
-      where: { id },
-      data: { name: merged.name, teamId: merged.teamId, repeat: merged.repeat, steps: merged.steps as unknown as Prisma.InputJsonValue },
-    });
-    const updated = toPolicyRecord(row);
-    await recordAudit(tx, auditActorOf(principal), {
+    const updated = await updateEscalationPolicyDefinition(tx, id, merged);
+    await insertAuditEntry(tx, auditActorOf(principal), {
       action: 'escalation_policy.update',
       entityType: 'escalation_policy',
       entityId: id,

@@ -11,6 +11,6 @@ export async function authorizeIncidentAction(
   action: 'incident.acknowledge' | 'incident.resolve' | 'incident.note' | 'incident.escalate',
   incident: IncidentRecord,
 ): Promise<void> {
-  const owner = await findServiceOwner(ctx.db.prisma, incident.serviceId);
+  const owner = await findServiceOwner(ctx.db.pool, incident.serviceId);
   requireAllowed(principal, action, { number: incident.number, service: owner.name, team: owner.team });
 }

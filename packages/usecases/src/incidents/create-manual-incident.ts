@@ -29,7 +29,7 @@ export interface NewManualIncident {
  * now"); it is stored on the incident, so the engine reads it like a policy.
  */
 export async function createManualIncident(ctx: Context, principal: Principal, input: NewManualIncident): Promise<{ id: string; number: number }> {
-  const owner = await findServiceOwner(ctx.db.prisma, input.serviceId);
+  const owner = await findServiceOwner(ctx.db.pool, input.serviceId);
   requireAllowed(principal, 'incident.create', { service: owner.name, team: owner.team });
   const assignment = input.assignTo ? await directPolicy(ctx, input.assignTo, owner.team?.id ?? null) : null;
 

@@ -29,7 +29,7 @@ export async function createIntegrationKey(
   input: NewIntegrationKey,
 ): Promise<{ key: IntegrationKeySummary; secret: string }> {
   const secret = `hk_${randomBytes(24).toString('base64url')}`;
-  const owner = await findServiceOwner(ctx.db.prisma, serviceId);
+  const owner = await findServiceOwner(ctx.db.pool, serviceId);
   requireAllowed(principal, 'integration_key.create', { service: owner.name, team: owner.team });
   const key = await ctx.db.prisma.$transaction(async (tx) => {
     const created = await tx.integrationKey.create({

@@ -14,7 +14,7 @@ import { INTEGRATION_KEY_SUMMARY } from './integration-key-summary';
  * the first revokedAt, is not an error, and is not a change (no audit entry).
  */
 export async function revokeIntegrationKey(ctx: Context, principal: Principal, serviceId: string, keyId: string): Promise<void> {
-  const owner = await findServiceOwner(ctx.db.prisma, serviceId);
+  const owner = await findServiceOwner(ctx.db.pool, serviceId);
   requireAllowed(principal, 'integration_key.revoke', { service: owner.name, team: owner.team });
   await ctx.db.prisma.$transaction(async (tx) => {
     await lockRow(tx, 'integration_keys', keyId);

@@ -1,7 +1,7 @@
 import type { FieldProblem } from '@heinrich/core/app-error';
 import type { TeamRef } from '@heinrich/core/authz/authorize';
-import type { PrismaClient } from '@heinrich/db/create-database';
-import type { Prisma } from '@heinrich/db/generated/prisma/client';
+import type { Queryable } from '@heinrich/db/queryable';
+import { listUsersWithTeamRole } from '@heinrich/db/users/list-users-with-team-role';
 import { throwIfInvalid } from './invalid-request';
 
 /** A user put on call, and where in the request (`layers.0.members.2`, `userId`). */
@@ -17,12 +17,9 @@ export interface OnCallUserRef {
  * could not acknowledge the team's incidents (docs/authorization.md). A 400
  * naming each offending field otherwise.
  */
-export async function checkOnCallUsers(prisma: PrismaClient | Prisma.TransactionClient, team: TeamRef, refs: readonly OnCallUserRef[]): Promise<void> {
+export async function checkOnCallUsers(q: Queryable, team: TeamRef, refs: readonly OnCallUserRef[]): Promise<void> {
   if (refs.length === 0) return;
-  const users = await prisma.user.findMany({
-    where: { id: { in: [...new Set(refs.map((r) => r.userId))] } },
-    select: { id: true, name: true, role: true, teams: { where: { teamId: team.id }, select: { role: true } } },
-  });
+  const users = await listUsersWithTeamRole(q, [...new Set(refs.map((r) => r.userId))], team.id);
   const byId = new Map(users.map((u) => [u.id, u]));
   const fields: FieldProblem[] = [];
   for (const { path, userId } of refs) {

@@ -2,13 +2,17 @@ import { auditActorOf, principalId, type Principal } from '@heinrich/core/authz/
 import { AppError } from '@heinrich/core/app-error';
 import { parseInstant } from '@heinrich/core/schedule/parse-instant';
 import { validateOverride } from '@heinrich/core/schedule/validate-schedule';
+import { insertAuditEntry } from '@heinrich/db/audit/insert-audit-entry';
+import { insertScheduleOverride } from '@heinrich/db/schedules/insert-schedule-override';
 import { lockSchedule } from '@heinrich/db/schedules/lock-schedule';
-import { recordAudit } from '../audit/record-audit';
+import { getTeamRef } from '@heinrich/db/teams/get-team-ref';
+import { findUserRef } from '@heinrich/db/users/find-user-ref';
+import { withTransaction } from '@heinrich/db/with-transaction';
 import { requireAllowed } from '../authz/require-allowed';
 import type { Context } from '../context';
 import { checkOnCallUsers } from './check-on-call-users';
 import { throwIfInvalid } from './invalid-request';
-import { OVERRIDE_SELECT, overrideSnapshot, type OverrideRecord } from './override-record';
+import { overrideSnapshot, type OverrideRecord } from './override-record';
 
 export interface NewOverride {
   userId: string;
@@ -35,25 +39,22 @@ export async function createOverride(ctx: Context, principal: Principal, schedul
   if (end <= now.getTime()) {
     throwIfInvalid([{ path: 'end', message: `must be in the future (now is ${now.toISOString()}): past shifts stay as they were` }]);
   }
-  return ctx.db.prisma.$transaction(async (tx) => {
+  return withTransaction(ctx.db, async (tx) => {
     const schedule = await lockSchedule(tx, scheduleId);
     if (!schedule) throw AppError.notFound('Schedule', scheduleId);
-    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, name: true } });
+    const user = await findUserRef(tx, input.userId);
     if (!user) throwIfInvalid([{ path: 'userId', message: `refers to user ${input.userId}, which does not exist` }]);
-    const team = await tx.team.findUniqueOrThrow({ where: { id: schedule.teamId }, select: { id: true, name: true } });
+    const team = await getTeamRef(tx, schedule.teamId);
     requireAllowed(principal, 'schedule_override.create', { schedule: schedule.name, team, user: user as { id: string; name: string } });
     await checkOnCallUsers(tx, team, [{ path: 'userId', userId: input.userId }]);
-    const created = await tx.scheduleOverride.create({
-      data: {
-        scheduleId,
-        userId: input.userId,
-        startsAt: new Date(Math.max(start, now.getTime())),
-        endsAt: new Date(end),
-        createdBy: principalId(principal),
-      },
-      select: OVERRIDE_SELECT,
+    const created = await insertScheduleOverride(tx, {
+      scheduleId,
+      userId: input.userId,
+      startsAt: new Date(Math.max(start, now.getTime())),
+      endsAt: new Date(end),
+      createdBy: principalId(principal),
     });
-    await recordAudit(tx, auditActorOf(principal), {
+    await insertAuditEntry(tx, auditActorOf(principal), {
       action: 'schedule_override.create',
       entityType: 'schedule_override',
       entityId: created.id,

@@ -1,10 +1,11 @@
 import { AppError } from '@heinrich/core/app-error';
 import { auditActorOf, principalId, type Principal } from '@heinrich/core/authz/principal';
-import type { Prisma } from '@heinrich/db/generated/prisma/client';
-import { recordAudit } from '../audit/record-audit';
+import { insertAuditEntry } from '@heinrich/db/audit/insert-audit-entry';
+import { insertSchedule } from '@heinrich/db/schedules/insert-schedule';
 import { requireAllowed } from '../authz/require-allowed';
 import type { Context } from '../context';
-import { findTeamRef } from '../teams/find-team-ref';
+import { findTeamRef } from '@heinrich/db/teams/find-team-ref';
+import { withTransaction } from '@heinrich/db/with-transaction';
 import { checkOnCallUsers, layerMemberRefs } from './check-on-call-users';
 import { checkScheduleDefinition } from './check-schedule-definition';
 import { findSchedule } from './find-schedule';
@@ -27,34 +28,25 @@ export interface NewSchedule {
 export async function createSchedule(ctx: Context, principal: Principal, input: NewSchedule): Promise<ScheduleRecord> {
   const layers = toLayerDefinitions(input.layers);
   checkScheduleDefinition(input.timeZone, layers);
-  const team = await findTeamRef(ctx.db.prisma, input.teamId);
+  const team = await findTeamRef(ctx.db.pool, input.teamId);
   if (!team) {
     const message = `refers to team ${input.teamId}, which does not exist`;
     throw new AppError('validation_failed', `Request body is invalid: teamId ${message}`, [{ path: 'teamId', message }]);
   }
   requireAllowed(principal, 'schedule.create', { schedule: input.name, team });
-  return ctx.db.prisma.$transaction(async (tx) => {
+  return withTransaction(ctx.db, async (tx) => {
     await checkOnCallUsers(tx, team, layerMemberRefs(layers));
-    const { id } = await tx.schedule.create({
-      data: {
-        teamId: team.id,
-        name: input.name,
-        description: input.description,
-        timeZone: input.timeZone,
-        revisions: {
-          create: {
-            version: 1,
-            effectiveFrom: ctx.now(),
-            timeZone: input.timeZone,
-            layers: layers as unknown as Prisma.InputJsonValue,
-            createdBy: principalId(principal),
-          },
-        },
-      },
-      select: { id: true },
+    const id = await insertSchedule(tx, {
+      teamId: team.id,
+      name: input.name,
+      description: input.description,
+      timeZone: input.timeZone,
+      effectiveFrom: ctx.now(),
+      layers,
+      createdBy: principalId(principal),
     });
     const schedule = await findSchedule(tx, id);
-    await recordAudit(tx, auditActorOf(principal), {
+    await insertAuditEntry(tx, auditActorOf(principal), {
       action: 'schedule.create',
       entityType: 'schedule',
       entityId: id,

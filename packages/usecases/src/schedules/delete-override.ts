@@ -1,10 +1,15 @@
 import { AppError } from '@heinrich/core/app-error';
 import { auditActorOf, type Principal } from '@heinrich/core/authz/principal';
+import { insertAuditEntry } from '@heinrich/db/audit/insert-audit-entry';
+import { deleteScheduleOverride } from '@heinrich/db/schedules/delete-schedule-override';
+import { endScheduleOverride } from '@heinrich/db/schedules/end-schedule-override';
+import { findScheduleOverride } from '@heinrich/db/schedules/find-schedule-override';
 import { lockSchedule } from '@heinrich/db/schedules/lock-schedule';
-import { recordAudit } from '../audit/record-audit';
+import { getTeamRef } from '@heinrich/db/teams/get-team-ref';
+import { withTransaction } from '@heinrich/db/with-transaction';
 import { requireAllowed } from '../authz/require-allowed';
 import type { Context } from '../context';
-import { OVERRIDE_SELECT, overrideSnapshot, type OverrideRecord } from './override-record';
+import { overrideSnapshot, type OverrideRecord } from './override-record';
 
 /**
  * Removes an override without touching the past (PagerDuty's rule for
@@ -20,12 +25,12 @@ export async function deleteOverride(
   scheduleId: string,
   overrideId: string,
 ): Promise<{ outcome: 'deleted' } | { outcome: 'ended'; override: OverrideRecord }> {
-  return ctx.db.prisma.$transaction(async (tx) => {
+  return withTransaction(ctx.db, async (tx) => {
     const schedule = await lockSchedule(tx, scheduleId);
     if (!schedule) throw AppError.notFound('Schedule', scheduleId);
-    const override = await tx.scheduleOverride.findFirst({ where: { id: overrideId, scheduleId }, select: OVERRIDE_SELECT });
+    const override = await findScheduleOverride(tx, scheduleId, overrideId);
     if (!override) throw AppError.notFound('Override', overrideId);
-    const team = await tx.team.findUniqueOrThrow({ where: { id: schedule.teamId }, select: { id: true, name: true } });
+    const team = await getTeamRef(tx, schedule.teamId);
     requireAllowed(principal, 'schedule_override.delete', { schedule: schedule.name, team, user: { id: override.userId, name: override.user.name } });
     const now = ctx.now();
     if (override.endsAt <= now) {
@@ -36,12 +41,12 @@ export async function deleteOverride(
     }
     const actor = auditActorOf(principal);
     if (override.startsAt >= now) {
-      await tx.scheduleOverride.delete({ where: { id: overrideId } });
-      await recordAudit(tx, actor, { action: 'schedule_override.delete', entityType: 'schedule_override', entityId: overrideId, before: overrideSnapshot(override), after: null });
+      await deleteScheduleOverride(tx, overrideId);
+      await insertAuditEntry(tx, actor, { action: 'schedule_override.delete', entityType: 'schedule_override', entityId: overrideId, before: overrideSnapshot(override), after: null });
       return { outcome: 'deleted' };
     }
-    const ended = await tx.scheduleOverride.update({ where: { id: overrideId }, data: { endsAt: now }, select: OVERRIDE_SELECT });
-    await recordAudit(tx, actor, {
+    const ended = await endScheduleOverride(tx, overrideId, now);
+    await insertAuditEntry(tx, actor, {
       action: 'schedule_override.end',
       entityType: 'schedule_override',
       entityId: overrideId,

@@ -19,6 +19,6 @@ export async function getOnCall(ctx: Context, id: string, at?: string): Promise<
   const t = at !== undefined ? new Date(parseInstant(at) as number) : ctx.now();
   const schedule = await loadResolvableSchedule(ctx, id, t, new Date(t.getTime() + 1));
   const answer = onCallAtRevisions(schedule.revisions, schedule.overrides, t);
-  const ref = await findUserRefs(ctx.db.prisma, answer.users);
+  const ref = await findUserRefs(ctx.db.pool, answer.users);
   return { at: answer.at, users: answer.users.map(ref), because: answer.because };
 }

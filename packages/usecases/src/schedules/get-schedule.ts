@@ -4,5 +4,5 @@ import type { ScheduleRecord } from './schedule-record';
 
 /** The schedule with its current layers, or a 404 naming the id. Every caller may read. */
 export async function getSchedule(ctx: Context, id: string): Promise<ScheduleRecord> {
-  return findSchedule(ctx.db.prisma, id);
+  return findSchedule(ctx.db.pool, id);
 }

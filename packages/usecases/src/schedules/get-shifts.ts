@@ -31,7 +31,7 @@ export async function getShifts(ctx: Context, id: string, query: { from: string;
   const schedule = await loadResolvableSchedule(ctx, id, from, to);
   const result = shiftsAcrossRevisions(schedule.revisions, schedule.overrides, from, to, { layers: query.layers === true });
   const ids = [...result.shifts, ...(result.layers ?? []).flatMap((l) => l.shifts)].flatMap((s) => s.users);
-  const ref = await findUserRefs(ctx.db.prisma, ids);
+  const ref = await findUserRefs(ctx.db.pool, ids);
   const named = (s: ScheduleShift): NamedShift => ({ start: s.start, end: s.end, users: s.users.map(ref), because: s.because });
   return {
     from: result.from,

@@ -1,8 +1,10 @@
 import { AppError } from '@heinrich/core/app-error';
 import { parseInstant } from '@heinrich/core/schedule/parse-instant';
+import { listScheduleOverrides } from '@heinrich/db/schedules/list-schedule-overrides';
+import { scheduleExists } from '@heinrich/db/schedules/schedule-exists';
 import type { Context } from '../context';
 import { decodeOverrideCursor, encodeOverrideCursor } from './override-cursor';
-import { OVERRIDE_SELECT, type OverrideRecord } from './override-record';
+import type { OverrideRecord } from './override-record';
 
 export interface OverridesQuery {
   /** default: now (current and upcoming overrides) */
@@ -22,20 +24,16 @@ export async function listOverrides(
   const after = decodeOverrideCursor(query.cursor);
   const from = query.from !== undefined ? new Date(parseInstant(query.from) as number) : ctx.now();
   const to = query.to !== undefined ? new Date(parseInstant(query.to) as number) : undefined;
-  if (!(await ctx.db.prisma.schedule.findUnique({ where: { id: scheduleId }, select: { id: true } }))) {
+  if (!(await scheduleExists(ctx.db.pool, scheduleId))) {
     throw AppError.notFound('Schedule', scheduleId);
   }
-  const rows = await ctx.db.prisma.scheduleOverride.findMany({
-    where: {
-      scheduleId,
-      endsAt: { gt: from },
-      ...(to ? { startsAt: { lt: to } } : {}),
-      ...(after ? { OR: [{ startsAt: { gt: after.startsAt } }, { startsAt: after.startsAt, id: { gt: after.id } }] } : {}),
-    },
-    orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+  const rows = await listScheduleOverrides(ctx.db.pool, {
+    scheduleId,
+    from,
+    ...(to ? { to } : {}),
+    ...(after ? { after } : {}),
     // one more than asked: whether it comes back says if there is a next page
     take: query.limit + 1,
-    select: OVERRIDE_SELECT,
   });
   const items = rows.slice(0, query.limit);
   const last = items.at(-1);

@@ -15,7 +15,7 @@ export async function listSchedules(
     ...(query.teamId ? { teamId: query.teamId } : {}),
     ...(after ? { after } : {}),
   });
-  const byId = new Map((await findSchedules(ctx.db.prisma, page.ids)).map((s) => [s.id, s]));
+  const byId = new Map((await findSchedules(ctx.db.pool, page.ids)).map((s) => [s.id, s]));
   // a schedule deleted between the two reads is simply absent from the page
   const items = page.ids.flatMap((id) => byId.get(id) ?? []);
   return { items, nextCursor: page.next ? encodeListCursor(page.next) : null };

@@ -1,6 +1,7 @@
 import { AppError } from '@heinrich/core/app-error';
 import type { ScheduleRevisionInput } from '@heinrich/core/schedule/revisions';
 import type { ScheduleOverride } from '@heinrich/core/schedule/schedule';
+import { findScheduleHeader } from '@heinrich/db/schedules/find-schedule-header';
 import { loadScheduleTimeline } from '@heinrich/db/schedules/load-schedule-timeline';
 import type { Context } from '../context';
 import { toCoreSchedule, toLayerDefinitions, type LayerInput } from './schedule-record';
@@ -18,7 +19,7 @@ export interface ResolvableSchedule {
 /** What the resolver needs to answer about [from, to) of a schedule; 404 when there is none. */
 export async function loadResolvableSchedule(ctx: Context, id: string, from: Date, to: Date): Promise<ResolvableSchedule> {
   const [schedule, timeline] = await Promise.all([
-    ctx.db.prisma.schedule.findUnique({ where: { id }, select: { id: true, name: true, teamId: true } }),
+    findScheduleHeader(ctx.db.pool, id),
     loadScheduleTimeline(ctx.db.pool, id, from, to),
   ]);
   if (!schedule || timeline.revisions.length === 0) throw AppError.notFound('Schedule', id);

@@ -1,17 +1,6 @@
-import type { Prisma } from '@heinrich/db/generated/prisma/client';
+import type { OverrideRecord } from '@heinrich/db/schedules/override-record';
 
-export const OVERRIDE_SELECT = {
-  id: true,
-  scheduleId: true,
-  userId: true,
-  startsAt: true,
-  endsAt: true,
-  createdAt: true,
-  createdBy: true,
-  user: { select: { name: true } },
-} as const satisfies Prisma.ScheduleOverrideSelect;
-
-export type OverrideRecord = Prisma.ScheduleOverrideGetPayload<{ select: typeof OVERRIDE_SELECT }>;
+export type { OverrideRecord };
 
 /** An override as the audit log records it. */
 export function overrideSnapshot(o: OverrideRecord) {

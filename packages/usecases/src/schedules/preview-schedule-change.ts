@@ -1,5 +1,6 @@
 import { previewChange, type SchedulePreview, type UserHoursChange } from '@heinrich/core/schedule/preview-change';
 import type { Interval } from '@heinrich/core/schedule/schedule';
+import { getTeamRef } from '@heinrich/db/teams/get-team-ref';
 import type { Context } from '../context';
 import { checkOnCallUsers, layerMemberRefs } from './check-on-call-users';
 import { checkScheduleDefinition } from './check-schedule-definition';
@@ -26,13 +27,13 @@ export interface PreviewAnswer extends Omit<SchedulePreview, 'users' | 'changes'
  * and every caller may ask.
  */
 export async function previewScheduleChange(ctx: Context, id: string, changes: ScheduleChanges, weeks: number): Promise<PreviewAnswer> {
-  const current = await findSchedule(ctx.db.prisma, id);
+  const current = await findSchedule(ctx.db.pool, id);
   const timeZone = changes.timeZone ?? current.timeZone;
   const layers = changes.layers ? toLayerDefinitions(changes.layers) : current.layers;
   checkScheduleDefinition(timeZone, layers);
   if (changes.layers) {
-    const team = await ctx.db.prisma.team.findUniqueOrThrow({ where: { id: current.teamId }, select: { id: true, name: true } });
-    await checkOnCallUsers(ctx.db.prisma, team, layerMemberRefs(layers));
+    const team = await getTeamRef(ctx.db.pool, current.teamId);
+    await checkOnCallUsers(ctx.db.pool, team, layerMemberRefs(layers));
   }
   // an edit saved now takes effect now, or at the current revision's start if that is later (update-schedule.ts)
   const now = ctx.now();
@@ -45,7 +46,7 @@ export async function previewScheduleChange(ctx: Context, id: string, changes: S
     from,
     to,
   );
-  const ref = await findUserRefs(ctx.db.prisma, [...preview.users.map((u) => u.userId), ...preview.changes.flatMap((c) => [...c.before, ...c.after])]);
+  const ref = await findUserRefs(ctx.db.pool, [...preview.users.map((u) => u.userId), ...preview.changes.flatMap((c) => [...c.before, ...c.after])]);
   return {
     ...preview,
     weeks,

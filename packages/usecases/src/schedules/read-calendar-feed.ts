@@ -77,7 +77,7 @@ export async function readCalendarFeed(ctx: Context, target: CalendarFeedTarget,
       });
     }
   }
-  const ref = await findUserRefs(ctx.db.prisma, [...events.map((e) => e.userId), ...(target.kind === 'user' ? [target.userId] : [])]);
+  const ref = await findUserRefs(ctx.db.pool, [...events.map((e) => e.userId), ...(target.kind === 'user' ? [target.userId] : [])]);
   for (const event of events) event.userName = ref(event.userId).name;
   events.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.scheduleName.localeCompare(b.scheduleName)));
   // a schedule feed: its schedule (the only one loaded); a person's: them

@@ -1,5 +1,8 @@
 import { auditActorOf, type Principal } from '@heinrich/core/authz/principal';
-import { recordAudit } from '../audit/record-audit';
+import { insertAuditEntry } from '@heinrich/db/audit/insert-audit-entry';
+import { findActiveCalendarFeed } from '@heinrich/db/schedules/find-active-calendar-feed';
+import { revokeCalendarFeedById } from '@heinrich/db/schedules/revoke-calendar-feed-by-id';
+import { withTransaction } from '@heinrich/db/with-transaction';
 import { requireAllowed } from '../authz/require-allowed';
 import type { Context } from '../context';
 import { lockCalendarFeedOwner, type CalendarFeedTarget } from './calendar-feed-owner';
@@ -10,16 +13,13 @@ import { feedSnapshot } from './rotate-calendar-feed';
  * the next request on. Nothing active is no error (and records nothing).
  */
 export async function revokeCalendarFeed(ctx: Context, principal: Principal, target: CalendarFeedTarget): Promise<void> {
-  await ctx.db.prisma.$transaction(async (tx) => {
+  await withTransaction(ctx.db, async (tx) => {
     const owner = await lockCalendarFeedOwner(tx, target);
     requireAllowed(principal, 'calendar_feed.revoke', owner.resource);
-    const active = await tx.calendarFeed.findUnique({
-      where: { activeFor: owner.activeFor },
-      select: { id: true, scheduleId: true, userId: true, createdAt: true },
-    });
+    const active = await findActiveCalendarFeed(tx, owner.activeFor);
     if (!active) return;
-    await tx.calendarFeed.update({ where: { id: active.id }, data: { activeFor: null, revokedAt: ctx.now() } });
-    await recordAudit(tx, auditActorOf(principal), {
+    await revokeCalendarFeedById(tx, active.id, ctx.now());
+    await insertAuditEntry(tx, auditActorOf(principal), {
       action: 'calendar_feed.revoke',
       entityType: 'calendar_feed',
       entityId: active.id,

@@ -1,19 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { sha256Hex } from '@heinrich/core/alert-group';
 import { auditActorOf, principalId, type Principal } from '@heinrich/core/authz/principal';
-import { recordAudit } from '../audit/record-audit';
+import { insertAuditEntry } from '@heinrich/db/audit/insert-audit-entry';
+import type { CalendarFeedSummary } from '@heinrich/db/schedules/calendar-feed-summary';
+import { findActiveCalendarFeed } from '@heinrich/db/schedules/find-active-calendar-feed';
+import { insertCalendarFeed } from '@heinrich/db/schedules/insert-calendar-feed';
+import { revokeCalendarFeedById } from '@heinrich/db/schedules/revoke-calendar-feed-by-id';
+import { withTransaction } from '@heinrich/db/with-transaction';
 import { requireAllowed } from '../authz/require-allowed';
 import type { Context } from '../context';
 import { lockCalendarFeedOwner, type CalendarFeedTarget } from './calendar-feed-owner';
 
-export interface CalendarFeedSummary {
-  id: string;
-  scheduleId: string | null;
-  userId: string | null;
-  createdAt: Date;
-}
-
-const FEED_SUMMARY = { id: true, scheduleId: true, userId: true, createdAt: true } as const;
+export type { CalendarFeedSummary };
 
 /**
  * A new feed token for a schedule (its team's leads, or admins) or a person
@@ -29,23 +27,20 @@ export async function rotateCalendarFeed(
   target: CalendarFeedTarget,
 ): Promise<{ feed: CalendarFeedSummary; token: string }> {
   const token = `hcal_${randomBytes(24).toString('base64url')}`;
-  const feed = await ctx.db.prisma.$transaction(async (tx) => {
+  const feed = await withTransaction(ctx.db, async (tx) => {
     const owner = await lockCalendarFeedOwner(tx, target);
     requireAllowed(principal, 'calendar_feed.rotate', owner.resource);
     const now = ctx.now();
-    const previous = await tx.calendarFeed.findUnique({ where: { activeFor: owner.activeFor }, select: FEED_SUMMARY });
-    if (previous) await tx.calendarFeed.update({ where: { id: previous.id }, data: { activeFor: null, revokedAt: now } });
-    const created = await tx.calendarFeed.create({
-      data: {
-        scheduleId: owner.scheduleId,
-        userId: owner.userId,
-        tokenHash: sha256Hex(token),
-        activeFor: owner.activeFor,
-        createdBy: principalId(principal),
-      },
-      select: FEED_SUMMARY,
+    const previous = await findActiveCalendarFeed(tx, owner.activeFor);
+    if (previous) await revokeCalendarFeedById(tx, previous.id, now);
+    const created = await insertCalendarFeed(tx, {
+      scheduleId: owner.scheduleId,
+      userId: owner.userId,
+      tokenHash: sha256Hex(token),
+      activeFor: owner.activeFor,
+      createdBy: principalId(principal),
     });
-    await recordAudit(tx, auditActorOf(principal), {
+    await insertAuditEntry(tx, auditActorOf(principal), {
       action: 'calendar_feed.rotate',
       entityType: 'calendar_feed',
       entityId: created.id,

@@ -1,8 +1,8 @@
-import type { Prisma } from '@heinrich/db/generated/prisma/client';
+import type { AuditJson } from '@heinrich/db/audit/insert-audit-entry';
 import type { ScheduleRecord } from './schedule-record';
 
 /** A schedule as the audit log records it: its settings and layers, and when those layers took effect. */
-export function scheduleSnapshot(s: ScheduleRecord): Prisma.InputJsonObject {
+export function scheduleSnapshot(s: ScheduleRecord) {
   return {
     id: s.id,
     teamId: s.teamId,
@@ -12,6 +12,6 @@ export function scheduleSnapshot(s: ScheduleRecord): Prisma.InputJsonObject {
     version: s.version,
     effectiveFrom: s.effectiveFrom.toISOString(),
     // plain JSON data (LayerDefinition is built from JSON and holds nothing else)
-    layers: s.layers as unknown as Prisma.InputJsonArray,
+    layers: s.layers as unknown as AuditJson,
   };
 }

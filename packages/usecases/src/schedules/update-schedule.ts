@@ -1,9 +1,12 @@
 import { AppError } from '@heinrich/core/app-error';
 import { auditActorOf, principalId, type Principal } from '@heinrich/core/authz/principal';
-import type { Prisma } from '@heinrich/db/generated/prisma/client';
+import { insertAuditEntry } from '@heinrich/db/audit/insert-audit-entry';
+import { insertScheduleRevision } from '@heinrich/db/schedules/insert-schedule-revision';
 import { lockSchedule } from '@heinrich/db/schedules/lock-schedule';
+import { updateScheduleSettings } from '@heinrich/db/schedules/update-schedule-settings';
+import { getTeamRef } from '@heinrich/db/teams/get-team-ref';
+import { withTransaction } from '@heinrich/db/with-transaction';
 import { isDeepStrictEqual } from 'node:util';
-import { recordAudit } from '../audit/record-audit';
 import { requireAllowed } from '../authz/require-allowed';
 import type { Context } from '../context';
 import { checkOnCallUsers, layerMemberRefs } from './check-on-call-users';
@@ -50,11 +53,11 @@ export async function updateSchedule(
   changes: ScheduleChanges,
   precondition: EditPrecondition,
 ): Promise<ScheduleRecord> {
-  return ctx.db.prisma.$transaction(async (tx) => {
+  return withTransaction(ctx.db, async (tx) => {
     const locked = await lockSchedule(tx, id);
     if (!locked) throw AppError.notFound('Schedule', id);
     const before = await findSchedule(tx, id);
-    const team = await tx.team.findUniqueOrThrow({ where: { id: before.teamId }, select: { id: true, name: true } });
+    const team = await getTeamRef(tx, before.teamId);
     requireAllowed(principal, 'schedule.update', { schedule: before.name, team });
     checkPrecondition(before, precondition);
 
@@ -71,28 +74,23 @@ export async function updateSchedule(
       // everyone on call must (still) be able to act on the pages: only the layers given are checked
       if (changes.layers) await checkOnCallUsers(tx, team, layerMemberRefs(layers));
       const now = ctx.now();
-      await tx.scheduleRevision.create({
-        data: {
-          scheduleId: id,
-          version,
-          effectiveFrom: now > before.effectiveFrom ? now : before.effectiveFrom,
-          timeZone,
-          layers: layers as unknown as Prisma.InputJsonValue,
-          createdBy: principalId(principal),
-        },
+      await insertScheduleRevision(tx, {
+        scheduleId: id,
+        version,
+        effectiveFrom: now > before.effectiveFrom ? now : before.effectiveFrom,
+        timeZone,
+        layers,
+        createdBy: principalId(principal),
       });
     }
-    await tx.schedule.update({
-      where: { id },
-      data: {
-        version,
-        timeZone,
-        ...(changes.name !== undefined ? { name: changes.name } : {}),
-        ...(changes.description !== undefined ? { description: changes.description } : {}),
-      },
+    await updateScheduleSettings(tx, id, {
+      version,
+      timeZone,
+      ...(changes.name !== undefined ? { name: changes.name } : {}),
+      ...(changes.description !== undefined ? { description: changes.description } : {}),
     });
     const after = await findSchedule(tx, id);
-    await recordAudit(tx, auditActorOf(principal), {
+    await insertAuditEntry(tx, auditActorOf(principal), {
       action: 'schedule.update',
       entityType: 'schedule',
       entityId: id,

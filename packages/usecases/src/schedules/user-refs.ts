@@ -1,5 +1,5 @@
-import type { PrismaClient } from '@heinrich/db/create-database';
-import type { Prisma } from '@heinrich/db/generated/prisma/client';
+import type { Queryable } from '@heinrich/db/queryable';
+import { findUserNames } from '@heinrich/db/users/find-user-names';
 
 /** A user as answers about who is on call name them; `name` null: deleted since the schedule named them. */
 export interface UserRef {
@@ -8,9 +8,7 @@ export interface UserRef {
 }
 
 /** Names for user ids, in one query: a function from id to UserRef. */
-export async function findUserRefs(prisma: PrismaClient | Prisma.TransactionClient, ids: Iterable<string>): Promise<(id: string) => UserRef> {
-  const unique = [...new Set(ids)];
-  const rows = unique.length > 0 ? await prisma.user.findMany({ where: { id: { in: unique } }, select: { id: true, name: true } }) : [];
-  const names = new Map(rows.map((u) => [u.id, u.name]));
+export async function findUserRefs(q: Queryable, ids: Iterable<string>): Promise<(id: string) => UserRef> {
+  const names = await findUserNames(q, [...new Set(ids)]);
   return (id) => ({ id, name: names.get(id) ?? null });
 }

@@ -1,7 +1,8 @@
 import { AppError, type FieldProblem } from '@heinrich/core/app-error';
 import type { TeamRef } from '@heinrich/core/authz/authorize';
-import type { PrismaClient } from '@heinrich/db/create-database';
-import type { Prisma } from '@heinrich/db/generated/prisma/client';
+import { escalationPolicyExists } from '@heinrich/db/escalation-policies/escalation-policy-exists';
+import type { Queryable } from '@heinrich/db/queryable';
+import { findTeamRef } from '@heinrich/db/teams/find-team-ref';
 
 /**
  * A service's teamId and escalationPolicyId must name rows that exist: a 400
@@ -10,14 +11,12 @@ import type { Prisma } from '@heinrich/db/generated/prisma/client';
  * undefined when teamId is not given.
  */
 export async function checkServiceReferences(
-  prisma: PrismaClient | Prisma.TransactionClient,
+  q: Queryable,
   refs: { teamId?: string | null; escalationPolicyId?: string | null },
 ): Promise<{ team: TeamRef | null | undefined }> {
   const [team, policy] = await Promise.all([
-    refs.teamId ? prisma.team.findUnique({ where: { id: refs.teamId }, select: { id: true, name: true } }) : (refs.teamId as null | undefined),
-    refs.escalationPolicyId
-      ? prisma.escalationPolicy.findUnique({ where: { id: refs.escalationPolicyId }, select: { id: true } })
-      : true,
+    refs.teamId ? findTeamRef(q, refs.teamId) : (refs.teamId as null | undefined),
+    refs.escalationPolicyId ? escalationPolicyExists(q, refs.escalationPolicyId) : true,
   ]);
   const fields: FieldProblem[] = [];
   if (refs.teamId && !team) fields.push({ path: 'teamId', message: `refers to team ${refs.teamId}, which does not exist` });

@@ -1,29 +1,22 @@
 import { auditActorOf, type Principal } from '@heinrich/core/authz/principal';
-import type { Service } from '@heinrich/db/generated/prisma/client';
-import { recordAudit } from '../audit/record-audit';
+import { insertAuditEntry } from '@heinrich/db/audit/insert-audit-entry';
+import { insertService } from '@heinrich/db/services/insert-service';
+import type { ServiceRow, ServiceSettings } from '@heinrich/db/services/service-row';
+import { withTransaction } from '@heinrich/db/with-transaction';
 import { requireAllowed } from '../authz/require-allowed';
 import type { Context } from '../context';
 import { checkServiceReferences } from './check-service-references';
 import { serviceSnapshot } from './service-snapshot';
 
-export interface NewService {
-  name: string;
-  description: string | null;
-  teamId: string | null;
-  escalationPolicyId: string | null;
-  groupBy: string[];
-  autoResolve: boolean;
-  urgency: Service['urgency'];
-  ackTimeoutMinutes: number | null;
-}
+export type NewService = ServiceSettings;
 
 /** A new service, in the team given (leads of that team or admins; without a team, admins). */
-export async function createService(ctx: Context, principal: Principal, input: NewService): Promise<Service> {
-  const { team } = await checkServiceReferences(ctx.db.prisma, input);
+export async function createService(ctx: Context, principal: Principal, input: NewService): Promise<ServiceRow> {
+  const { team } = await checkServiceReferences(ctx.db.pool, input);
   requireAllowed(principal, 'service.create', { service: input.name, team: team ?? null });
-  return ctx.db.prisma.$transaction(async (tx) => {
-    const service = await tx.service.create({ data: input });
-    await recordAudit(tx, auditActorOf(principal), {
+  return withTransaction(ctx.db, async (tx) => {
+    const service = await insertService(tx, input);
+    await insertAuditEntry(tx, auditActorOf(principal), {
       action: 'service.create',
       entityType: 'service',
       entityId: service.id,

@@ -1,7 +1,9 @@
 import { AppError } from '@heinrich/core/app-error';
 import { auditActorOf, type Principal } from '@heinrich/core/authz/principal';
+import { insertAuditEntry } from '@heinrich/db/audit/insert-audit-entry';
 import { lockRow } from '@heinrich/db/lock-row';
-import { recordAudit } from '../audit/record-audit';
+import { deleteServiceById } from '@heinrich/db/services/delete-service-by-id';
+import { withTransaction } from '@heinrich/db/with-transaction';
 import { requireAllowed } from '../authz/require-allowed';
 import type { Context } from '../context';
 import { findServiceOwner } from './find-service-owner';
@@ -12,12 +14,12 @@ import { serviceSnapshot } from './service-snapshot';
  * alerts, timelines and pending outbox rows (ON DELETE CASCADE).
  */
 export async function deleteService(ctx: Context, principal: Principal, id: string): Promise<void> {
-  await ctx.db.prisma.$transaction(async (tx) => {
+  await withTransaction(ctx.db, async (tx) => {
     if (!(await lockRow(tx, 'services', id))) throw AppError.notFound('Service', id);
     const owner = await findServiceOwner(tx, id);
     requireAllowed(principal, 'service.delete', { service: owner.name, team: owner.team });
-    const before = await tx.service.delete({ where: { id } });
-    await recordAudit(tx, auditActorOf(principal), {
+    const before = await deleteServiceById(tx, id);
+    await insertAuditEntry(tx, auditActorOf(principal), {
       action: 'service.delete',
       entityType: 'service',
       entityId: id,

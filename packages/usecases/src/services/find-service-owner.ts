@@ -1,21 +1,12 @@
 import { AppError } from '@heinrich/core/app-error';
-import type { TeamRef } from '@heinrich/core/authz/authorize';
-import type { PrismaClient } from '@heinrich/db/create-database';
-import type { Prisma } from '@heinrich/db/generated/prisma/client';
+import type { Queryable } from '@heinrich/db/queryable';
+import { selectServiceOwner, type ServiceOwner } from '@heinrich/db/services/select-service-owner';
 
-export interface ServiceOwner {
-  id: string;
-  name: string;
-  /** the team that owns the service; null: admins only */
-  team: TeamRef | null;
-}
+export type { ServiceOwner };
 
 /** A service's name and team, which decide who may change it and act on its incidents; 404 when there is none. */
-export async function findServiceOwner(prisma: PrismaClient | Prisma.TransactionClient, serviceId: string): Promise<ServiceOwner> {
-  const service = await prisma.service.findUnique({
-    where: { id: serviceId },
-    select: { id: true, name: true, team: { select: { id: true, name: true } } },
-  });
+export async function findServiceOwner(q: Queryable, serviceId: string): Promise<ServiceOwner> {
+  const service = await selectServiceOwner(q, serviceId);
   if (!service) throw AppError.notFound('Service', serviceId);
   return service;
 }

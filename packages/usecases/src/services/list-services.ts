@@ -1,4 +1,4 @@
-import type { Service } from '@heinrich/db/generated/prisma/client';
+import type { ServiceRow } from '@heinrich/db/services/service-row';
 import { listServiceRows } from '@heinrich/db/services/list-service-rows';
 import type { Context } from '../context';
 import { decodeListCursor, encodeListCursor } from './list-cursor';
@@ -7,7 +7,7 @@ import { decodeListCursor, encodeListCursor } from './list-cursor';
 export async function listServices(
   ctx: Context,
   query: { limit: number; cursor?: string },
-): Promise<{ items: Service[]; nextCursor: string | null }> {
+): Promise<{ items: ServiceRow[]; nextCursor: string | null }> {
   const after = decodeListCursor(query.cursor);
   const page = await listServiceRows(ctx.db.pool, { limit: query.limit, ...(after ? { after } : {}) });
   return { items: page.rows, nextCursor: page.next ? encodeListCursor(page.next) : null };

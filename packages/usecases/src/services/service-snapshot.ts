@@ -1,7 +1,7 @@
-import type { Service } from '@heinrich/db/generated/prisma/client';
+import type { ServiceRow } from '@heinrich/db/services/service-row';
 
 /** A service as the audit log records it: its settings, no timestamps. */
-export function serviceSnapshot(s: Service) {
+export function serviceSnapshot(s: ServiceRow) {
   return {
     id: s.id,
     name: s.name,

@@ -1,9 +1,12 @@
 import { AppError } from '@heinrich/core/app-error';
 import { auditActorOf, type Principal } from '@heinrich/core/authz/principal';
-import type { Service } from '@heinrich/db/generated/prisma/client';
+import { insertAuditEntry } from '@heinrich/db/audit/insert-audit-entry';
 import { lockRow } from '@heinrich/db/lock-row';
+import { findServiceById } from '@heinrich/db/services/find-service-by-id';
+import type { ServiceRow } from '@heinrich/db/services/service-row';
+import { updateServiceSettings } from '@heinrich/db/services/update-service-settings';
+import { withTransaction } from '@heinrich/db/with-transaction';
 import { isDeepStrictEqual } from 'node:util';
-import { recordAudit } from '../audit/record-audit';
 import { requireAllowed } from '../authz/require-allowed';
 import type { Context } from '../context';
 import { checkServiceReferences } from './check-service-references';
@@ -15,9 +18,9 @@ import { serviceSnapshot } from './service-snapshot';
  * Changes only the fields given; null clears a nullable one. Changing nothing
  * (no fields, or only the values it has) writes nothing: no updatedAt, no audit entry.
  */
-export async function updateService(ctx: Context, principal: Principal, id: string, changes: Partial<NewService>): Promise<Service> {
-  const { team: newTeam } = await checkServiceReferences(ctx.db.prisma, changes);
-  return ctx.db.prisma.$transaction(async (tx) => {
+export async function updateService(ctx: Context, principal: Principal, id: string, changes: Partial<NewService>): Promise<ServiceRow> {
+  const { team: newTeam } = await checkServiceReferences(ctx.db.pool, changes);
+  return withTransaction(ctx.db, async (tx) => {
     // locked: the authorization and the audit's "before" are about the row this changes
     if (!(await lockRow(tx, 'services', id))) throw AppError.notFound('Service', id);
     const owner = await findServiceOwner(tx, id);
@@ -26,12 +29,13 @@ export async function updateService(ctx: Context, principal: Principal, id: stri
       team: owner.team,
       ...(newTeam !== undefined ? { newTeam } : {}),
     });
-    const before = await tx.service.findUniqueOrThrow({ where: { id } });
+    const before = await findServiceById(tx, id);
+    if (!before) throw AppError.notFound('Service', id);
     const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<NewService>;
-    const differs = Object.entries(given).some(([k, v]) => !isDeepStrictEqual(before[k as keyof Service], v));
+    const differs = Object.entries(given).some(([k, v]) => !isDeepStrictEqual(before[k as keyof ServiceRow], v));
     if (!differs) return before;
-    const after = await tx.service.update({ where: { id }, data: given });
-    await recordAudit(tx, auditActorOf(principal), {
+    const after = await updateServiceSettings(tx, id, given);
+    await insertAuditEntry(tx, auditActorOf(principal), {
       action: 'service.update',
       entityType: 'service',
       entityId: id,

@@ -1,5 +1,6 @@
 import { AppError, type FieldProblem } from '@heinrich/core/app-error';
-import type { Prisma } from '@heinrich/db/generated/prisma/client';
+import { findExistingUserIds } from '@heinrich/db/users/find-existing-user-ids';
+import type { Tx } from '@heinrich/db/with-transaction';
 
 export interface TeamMemberInput {
   userId: string;
@@ -7,10 +8,9 @@ export interface TeamMemberInput {
 }
 
 /** Every member must be a user that exists: a 400 naming `members.<i>.userId` otherwise. */
-export async function checkTeamMembers(tx: Prisma.TransactionClient, members: readonly TeamMemberInput[]): Promise<void> {
+export async function checkTeamMembers(tx: Tx, members: readonly TeamMemberInput[]): Promise<void> {
   if (members.length === 0) return;
-  const found = await tx.user.findMany({ where: { id: { in: members.map((m) => m.userId) } }, select: { id: true } });
-  const known = new Set(found.map((u) => u.id));
+  const known = await findExistingUserIds(tx, members.map((m) => m.userId));
   const fields: FieldProblem[] = members.flatMap((m, i) =>
     known.has(m.userId) ? [] : [{ path: `members.${i}.userId`, message: `refers to user ${m.userId}, which does not exist` }],
   );

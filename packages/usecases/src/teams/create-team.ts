@@ -1,11 +1,13 @@
 import { AppError } from '@heinrich/core/app-error';
 import { auditActorOf, type Principal } from '@heinrich/core/authz/principal';
-import { recordAudit } from '../audit/record-audit';
+import { insertAuditEntry } from '@heinrich/db/audit/insert-audit-entry';
+import { insertTeam } from '@heinrich/db/teams/insert-team';
+import { withTransaction } from '@heinrich/db/with-transaction';
 import { requireAllowed } from '../authz/require-allowed';
 import type { Context } from '../context';
 import { isUniqueViolation } from '../unique-violation';
 import { checkTeamMembers, type TeamMemberInput } from './check-team-members';
-import { TEAM_SUMMARY, teamSnapshot, type TeamSummary } from './team-summary';
+import { teamSnapshot, type TeamSummary } from './team-summary';
 
 /** A new team with its members (admins only). Team names are unique. */
 export async function createTeam(
@@ -15,13 +17,10 @@ export async function createTeam(
 ): Promise<TeamSummary> {
   requireAllowed(principal, 'team.create', { team: input.name });
   try {
-    return await ctx.db.prisma.$transaction(async (tx) => {
+    return await withTransaction(ctx.db, async (tx) => {
       await checkTeamMembers(tx, input.members);
-      const team = await tx.team.create({
-        data: { name: input.name, members: { create: input.members.map((m) => ({ userId: m.userId, role: m.role })) } },
-        select: TEAM_SUMMARY,
-      });
-      await recordAudit(tx, auditActorOf(principal), {
+      const team = await insertTeam(tx, input);
+      await insertAuditEntry(tx, auditActorOf(principal), {
         action: 'team.create',
         entityType: 'team',
         entityId: team.id,

@@ -1,10 +1,12 @@
 import { AppError } from '@heinrich/core/app-error';
 import { auditActorOf, type Principal } from '@heinrich/core/authz/principal';
-import { lockRow } from '@heinrich/db/lock-row';
-import { recordAudit } from '../audit/record-audit';
+import { insertAuditEntry } from '@heinrich/db/audit/insert-audit-entry';
+import { deleteTeamById } from '@heinrich/db/teams/delete-team-by-id';
+import { lockTeam } from '@heinrich/db/teams/lock-team';
+import { withTransaction } from '@heinrich/db/with-transaction';
 import { requireAllowed } from '../authz/require-allowed';
 import type { Context } from '../context';
-import { TEAM_SUMMARY, teamSnapshot } from './team-summary';
+import { teamSnapshot } from './team-summary';
 
 /**
  * Deletes the team (admins only). Its services and escalation policies stay,
@@ -12,12 +14,12 @@ import { TEAM_SUMMARY, teamSnapshot } from './team-summary';
  * API keys limited to it (ON DELETE CASCADE: a key must not widen to every team).
  */
 export async function deleteTeam(ctx: Context, principal: Principal, id: string): Promise<void> {
-  await ctx.db.prisma.$transaction(async (tx) => {
-    if (!(await lockRow(tx, 'teams', id))) throw AppError.notFound('Team', id);
-    const before = await tx.team.findUniqueOrThrow({ where: { id }, select: TEAM_SUMMARY });
+  await withTransaction(ctx.db, async (tx) => {
+    const before = await lockTeam(tx, id);
+    if (!before) throw AppError.notFound('Team', id);
     requireAllowed(principal, 'team.delete', { team: { id, name: before.name } });
-    await tx.team.delete({ where: { id } });
-    await recordAudit(tx, auditActorOf(principal), {
+    await deleteTeamById(tx, id);
+    await insertAuditEntry(tx, auditActorOf(principal), {
       action: 'team.delete',
       entityType: 'team',
       entityId: id,

@@ -1,10 +1,11 @@
 import { AppError } from '@heinrich/core/app-error';
+import { findTeamSummary } from '@heinrich/db/teams/find-team-summary';
 import type { Context } from '../context';
-import { TEAM_SUMMARY, type TeamSummary } from './team-summary';
+import type { TeamSummary } from './team-summary';
 
 /** The team with its members, or a 404 naming the id. */
 export async function getTeam(ctx: Context, id: string): Promise<TeamSummary> {
-  const team = await ctx.db.prisma.team.findUnique({ where: { id }, select: TEAM_SUMMARY });
+  const team = await findTeamSummary(ctx.db.pool, id);
   if (!team) throw AppError.notFound('Team', id);
   return team;
 }

@@ -1,7 +1,8 @@
 import { pageIds } from '@heinrich/db/page-ids';
+import { listTeamSummaries } from '@heinrich/db/teams/list-team-summaries';
 import type { Context } from '../context';
 import { decodeListCursor, encodeListCursor } from '../services/list-cursor';
-import { TEAM_SUMMARY, type TeamSummary } from './team-summary';
+import type { TeamSummary } from './team-summary';
 
 /** Teams with their members in creation order, `limit` at a time; nextCursor is null on the last page. */
 export async function listTeams(
@@ -10,7 +11,7 @@ export async function listTeams(
 ): Promise<{ items: TeamSummary[]; nextCursor: string | null }> {
   const after = decodeListCursor(query.cursor);
   const page = await pageIds(ctx.db.pool, 'teams', { limit: query.limit, ...(after ? { after } : {}) });
-  const rows = await ctx.db.prisma.team.findMany({ where: { id: { in: page.ids } }, select: TEAM_SUMMARY });
+  const rows = await listTeamSummaries(ctx.db.pool, page.ids);
   const byId = new Map(rows.map((row) => [row.id, row]));
   const items = page.ids.flatMap((id) => byId.get(id) ?? []);
   return { items, nextCursor: page.next ? encodeListCursor(page.next) : null };

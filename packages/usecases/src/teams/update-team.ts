@@ -1,14 +1,17 @@
 import { AppError } from '@heinrich/core/app-error';
 import { auditActorOf, type Principal } from '@heinrich/core/authz/principal';
-import { lockRow } from '@heinrich/db/lock-row';
+import { insertAuditEntry } from '@heinrich/db/audit/insert-audit-entry';
+import { lockTeam } from '@heinrich/db/teams/lock-team';
+import { replaceTeamMembers } from '@heinrich/db/teams/replace-team-members';
+import { updateTeamName } from '@heinrich/db/teams/update-team-name';
+import { withTransaction } from '@heinrich/db/with-transaction';
 import { isDeepStrictEqual } from 'node:util';
-import { recordAudit } from '../audit/record-audit';
 import { requireAllowed } from '../authz/require-allowed';
 import type { Context } from '../context';
 import { isUniqueViolation } from '../unique-violation';
 import { checkTeamMembers, type TeamMemberInput } from './check-team-members';
 import { teamNameTaken } from './create-team';
-import { TEAM_SUMMARY, teamSnapshot, type TeamSummary } from './team-summary';
+import { teamSnapshot, type TeamSummary } from './team-summary';
 
 /**
  * Renames the team and/or replaces its whole membership (`members` is the new
@@ -21,21 +24,20 @@ export async function updateTeam(
   changes: { name?: string; members?: TeamMemberInput[] },
 ): Promise<TeamSummary> {
   try {
-    return await ctx.db.prisma.$transaction(async (tx) => {
-      if (!(await lockRow(tx, 'teams', id))) throw AppError.notFound('Team', id);
-      const before = await tx.team.findUniqueOrThrow({ where: { id }, select: TEAM_SUMMARY });
+    return await withTransaction(ctx.db, async (tx) => {
+      const before = await lockTeam(tx, id);
+      if (!before) throw AppError.notFound('Team', id);
       requireAllowed(principal, 'team.update', { team: { id, name: before.name } });
       const rename = changes.name !== undefined && changes.name !== before.name;
       const members = changes.members && !sameMembers(before, changes.members) ? changes.members : undefined;
       if (!rename && !members) return before;
       if (members) {
         await checkTeamMembers(tx, members);
-        await tx.teamMember.deleteMany({ where: { teamId: id } });
-        await tx.teamMember.createMany({ data: members.map((m) => ({ teamId: id, userId: m.userId, role: m.role })) });
+        await replaceTeamMembers(tx, id, members);
       }
       // updatedAt moves for a membership change too
-      const after = await tx.team.update({ where: { id }, data: { name: changes.name ?? before.name, updatedAt: ctx.now() }, select: TEAM_SUMMARY });
-      await recordAudit(tx, auditActorOf(principal), {
+      const after = await updateTeamName(tx, id, changes.name ?? before.name, ctx.now());
+      await insertAuditEntry(tx, auditActorOf(principal), {
         action: 'team.update',
         entityType: 'team',
         entityId: id,
