@@ -41,7 +41,8 @@ export const twilioStatusForm = z
   })
   .refine((f) => (f.CallSid !== undefined && f.CallStatus !== undefined) || (f.MessageSid !== undefined && (f.MessageStatus ?? f.SmsStatus) !== undefined), {
     error: 'must carry CallSid and CallStatus (a call) or MessageSid and MessageStatus (a message)',
-  });
+  })
+  .describe("a call's CallSid and CallStatus, or a message's MessageSid and MessageStatus (or SmsStatus): 400 otherwise");
 export type TwilioStatusForm = z.infer<typeof twilioStatusForm>;
 
 /** `?delivery=<id>` of the callback URLs Heinrich gives Twilio (voice, gather, status). */
