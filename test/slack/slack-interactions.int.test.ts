@@ -107,6 +107,34 @@ describe('Slack interactions', () => {
     expect(await status(incident.id)).toBe('triggered');
   });
 
+  it('a malformed payload is a 400 naming what is wrong (after the signature); other interaction types are ignored', async () => {
+    const incident = await world.trigger(key);
+    const form = (payload: unknown) => new URLSearchParams({ payload: typeof payload === 'string' ? payload : JSON.stringify(payload) }).toString();
+    const good = JSON.parse(new URLSearchParams(clickBody('U0BOB', 'incident_ack', incident.id, 'malformed')).get('payload')!) as Record<string, unknown>;
+    const cases: [string, string, string, string][] = [
+      ['no payload field', 'foo=bar', 'payload', 'Slack interaction is invalid: payload is required'],
+      ['not JSON', form('{"type":'), 'payload', 'Slack interaction is invalid: payload is not JSON'],
+      ['no type', form({ ...good, type: undefined }), 'payload.type', 'Slack interaction is invalid: payload.type is required'],
+      ['no user', form({ ...good, user: undefined }), 'payload.user', 'Slack interaction is invalid: payload.user must be an object with the id of who clicked'],
+      ['no user id', form({ ...good, user: { name: 'bob' } }), 'payload.user.id', 'Slack interaction is invalid: payload.user.id is required'],
+      ['no actions', form({ ...good, actions: [] }), 'payload.actions', 'Slack interaction is invalid: payload.actions must name the action clicked'],
+      ['an action id of the wrong type', form({ ...good, actions: [{ action_id: 7 }] }), 'payload.actions.0.action_id', 'Slack interaction is invalid: payload.actions.0.action_id must be a string'],
+    ];
+    for (const [what, body, path, message] of cases) {
+      const res = await click(body);
+      expect(res.status, what).toBe(400);
+      const { error } = JSON.parse(res.text) as { error: { code: string; message: string; fields: { path: string }[] } };
+      expect(error, what).toMatchObject({ code: 'validation_failed', message, fields: [{ path }] });
+    }
+    // unsigned, the same body is a 401: nothing is read before the signature
+    expect((await click(form('{"type":'), { secret: 'not-the-secret-at-all' })).status).toBe(401);
+    // a view submission, or a button that is not Heinrich's: 200, nothing done
+    expect((await click(form({ type: 'view_submission', user: { id: 'U0BOB' }, view: {} }))).status).toBe(200);
+    expect((await click(form({ ...good, actions: [{ action_id: 'someone_elses_button', value: incident.id }] }))).status).toBe(200);
+    expect(await status(incident.id)).toBe('triggered');
+    expect(slack.responses.filter((r) => r.name === 'malformed')).toEqual([]);
+  });
+
   it('an unlinked Slack user gets an ephemeral explanation and nothing changes', async () => {
     const incident = await world.trigger(key);
     expect((await click(clickBody('U0STRANGER', 'incident_ack', incident.id, 'unlinked'))).status).toBe(200);

@@ -142,6 +142,23 @@ describe('/oncall', () => {
     expect(unsigned.status).toBe(401);
   });
 
+  it('a signed command without user_id is a 400 naming it; fields Heinrich does not read pass through', async () => {
+    const ts = String(Math.floor(Date.now() / 1000));
+    const signed = (body: string) => api.request('POST', '/api/v1/slack/commands', body, {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': ts,
+      'x-slack-signature': slackSignature(SECRET, ts, body),
+    });
+    const missing = await signed('command=%2Foncall&text=&team_id=T0001');
+    expect(missing.status).toBe(400);
+    expect(missing.body.error).toMatchObject({ code: 'validation_failed', message: 'Slash command is invalid: user_id is required', fields: [{ path: 'user_id', message: 'is required' }] });
+    expect((await signed('command=%2Foncall&text=&user_id=')).body.error.message).toBe('Slash command is invalid: user_id must not be empty');
+    // no command or text: /oncall with no text, as before
+    const bare = await signed('user_id=UALICE&api_app_id=A0001&is_enterprise_install=false');
+    expect(bare.status).toBe(200);
+    expect(bare.body.text).toContain('*Storage primary* (team Storage)');
+  });
+
   it('answers 503 naming SLACK_SIGNING_SECRET when Slack is not configured', async () => {
     const bare = await startTestApi();
     try {

@@ -8,6 +8,7 @@ import { createDatabase, pingDatabase, type Database } from '@heinrich/db/create
 import { createProducerRedis, createQueue } from '@heinrich/jobs/create-queue';
 import { createTwilioGateway } from '@heinrich/providers/twilio/twilio-gateway';
 import { createSlackClient } from '@heinrich/providers/slack/create-slack-client';
+import { slackSignatureCheck } from '@heinrich/providers/slack/verify-signature';
 import { INCIDENT_EVENTS_QUEUE } from '@heinrich/jobs/queues';
 import type { Context } from '@heinrich/usecases/context';
 import { bullmqOutboxPublisher } from '@heinrich/usecases/outbox-publisher';
@@ -112,6 +113,7 @@ export async function startTestApi(
     redisStatus: () => redis.status,
     pingDatabase: () => pingDatabase(db),
     twilio: createTwilioGateway(config.twilio),
+    slackSignature: slackSignatureCheck(config.slack.signingSecret),
     slack: config.slack.botToken ? createSlackClient({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl }) : undefined,
   });
   const server = app.listen(opts.port ?? 0, '127.0.0.1');

@@ -4,6 +4,7 @@ import type { Context } from '@heinrich/usecases/context';
 import type { SlackApi } from '@heinrich/usecases/slack/handle-slash-command';
 import type { TwilioGateway } from '@heinrich/usecases/twilio/twilio-gateway';
 import type { ApiMetrics } from './http/metrics';
+import type { SlackSignatureCheck } from './routes/slack/slack-webhook';
 
 /** Everything the HTTP layer needs, built in main.ts (or a test). */
 export interface AppDeps {
@@ -17,6 +18,8 @@ export interface AppDeps {
   pingDatabase(): Promise<boolean>;
   /** Twilio signature checks and verification codes; undefined without credentials (its webhooks answer 503) */
   twilio?: TwilioGateway;
+  /** Slack's request signature check (SLACK_SIGNING_SECRET); undefined without one (its webhooks answer 503) */
+  slackSignature?: SlackSignatureCheck;
   /** the Slack Web API client (SLACK_BOT_TOKEN); undefined without one (Slack users are then found by their stored link only) */
   slack?: SlackApi;
 }

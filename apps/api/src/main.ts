@@ -11,6 +11,7 @@ import { createDatabase, pingDatabase } from '@heinrich/db/create-database';
 import { INCIDENT_EVENTS_QUEUE } from '@heinrich/jobs/queues';
 import { createProducerRedis, createQueue } from '@heinrich/jobs/create-queue';
 import { createSlackClient } from '@heinrich/providers/slack/create-slack-client';
+import { slackSignatureCheck } from '@heinrich/providers/slack/verify-signature';
 import { createTwilioGateway } from '@heinrich/providers/twilio/twilio-gateway';
 import { bullmqOutboxPublisher } from '@heinrich/usecases/outbox-publisher';
 import { createApp } from './app';
@@ -33,6 +34,7 @@ const app = createApp({
   redisStatus: () => redis.status,
   pingDatabase: () => pingDatabase(db),
   twilio: createTwilioGateway(config.twilio),
+  slackSignature: slackSignatureCheck(config.slack.signingSecret),
   slack: config.slack.botToken ? createSlackClient({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl }) : undefined,
 });
 

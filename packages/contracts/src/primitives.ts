@@ -63,3 +63,11 @@ export function page<T extends z.ZodType>(item: T) {
 
 /** A string-to-string map (labels, annotations). */
 export const stringMap = z.record(z.string(), z.string());
+
+/**
+ * A form or vendor-payload field read as a plain string (no text repair: vendors'
+ * ids and codes): "is required" when absent, "must be a string" otherwise.
+ */
+export function formString() {
+  return z.string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') });
+}

@@ -15,7 +15,7 @@ const ACCESS_ERRORS: Record<Access, number[]> = {
   integration: [400, 401, 403, 413, 415, 503],
   integrationUrl: [400, 401, 403, 413, 415, 503],
   routingKey: [400, 401, 403, 413, 415, 503],
-  twilio: [403, 413, 503],
+  twilio: [400, 403, 413, 503],
   slack: [400, 401, 503],
   calendar: [400, 404, 503],
   metrics: [401],

@@ -42,7 +42,7 @@ import {
 import { createServiceBody, serviceJson, updateServiceBody } from '../services';
 import { silenceIncidentBody, silenceIncidentResponse, silenceJson, unsilenceIncidentResponse } from '../silences';
 import { simulateBody, simulationJson } from '../simulate';
-import { slackCommandForm, slackInteractionForm, slashReplyJson } from '../slack';
+import { slackBlockActionsPayload, slackCommandForm, slackInteractionForm, slashReplyJson } from '../slack';
 import { createTeamBody, teamJson, updateTeamBody } from '../teams';
 import { twilioSmsForm, twilioStatusForm, twilioVoiceForm } from '../twilio';
 import { createUserBody, inviteJson, updateUserBody, userJson } from '../users';
@@ -81,6 +81,8 @@ export const REQUEST_SCHEMAS = {
   SimulateBody: simulateBody,
   SlackCommandForm: slackCommandForm,
   SlackInteractionForm: slackInteractionForm,
+  // the JSON inside SlackInteractionForm's `payload` (a component no body names directly)
+  SlackBlockActionsPayload: slackBlockActionsPayload,
   TwilioSmsForm: twilioSmsForm,
   TwilioVoiceForm: twilioVoiceForm,
   TwilioStatusForm: twilioStatusForm,

@@ -26,14 +26,14 @@ export const SECURITY_SCHEMES = {
     in: 'header',
     name: 'X-Slack-Signature',
     description:
-      "Slack's v0 signature: HMAC-SHA256 with SLACK_SIGNING_SECRET over `v0:<X-Slack-Request-Timestamp>:<raw body>`; the timestamp within 5 minutes. 401 without it; 503 without SLACK_SIGNING_SECRET.",
+      "Slack's v0 signature: HMAC-SHA256 with SLACK_SIGNING_SECRET over `v0:<X-Slack-Request-Timestamp>:<raw body>`; the timestamp within 5 minutes; checked (api middleware) before the form is read. 401 without it; 503 without SLACK_SIGNING_SECRET; then 400 for a form or payload missing what Heinrich reads.",
   },
   twilioSignature: {
     type: 'apiKey',
     in: 'header',
     name: 'X-Twilio-Signature',
     description:
-      "Twilio's signature: HMAC-SHA1 with the auth token over PUBLIC_URL + the path and query Twilio called + every form parameter, sorted. 403 without it; 503 without Twilio credentials.",
+      "Twilio's signature: HMAC-SHA1 with the auth token over PUBLIC_URL + the path and query Twilio called + every form parameter, sorted; checked before any is read. 403 without it; 503 without Twilio credentials; then 400 for a form missing what Heinrich reads.",
   },
   calendarToken: {
     type: 'apiKey',

@@ -44,6 +44,12 @@ export interface AuthzResources {
   'escalation_policy.update': EscalationPolicyResource & { newTeam?: TeamRef };
   'escalation_policy.delete': EscalationPolicyResource;
   'incident.escalate': IncidentResource;
+  /**
+   * the person paged acts on the incident they were paged for, from the page
+   * (an SMS reply code, a keypress in the page call): whatever their team role,
+   * and only on that incident
+   */
+  'incident.act_as_paged': { incident: { id: string; number: number }; act: 'acknowledge' | 'resolve' | 'escalate' };
   /** a person's contact methods and personal notification rules (reads too: phone numbers are personal) */
   'contact_method.read': { user: UserRef };
   /**
@@ -112,14 +118,23 @@ const INCIDENT_VERBS = {
 /**
  * The one decision of who may do what (docs/authorization.md has the table).
  * Reading is not asked here: every authenticated caller may read everything but
- * the audit log. Admins may do everything, except delete their own user. Team
+ * the audit log. Admins may do everything, except delete their own user; a page
+ * (kind `page`) may only act on the incident it was sent for. Team
  * roles rank lead > responder > viewer: a lead may do what a responder may. A
  * service without a team is changed by admins only.
  */
 export function authorize<A extends AuthzAction>(principal: Principal, action: A, resource: AuthzResources[A]): AuthzDecision {
   const r = resource as AuthzResources[AuthzAction];
   const isAdmin = principal.role === 'admin';
+  // a page is a credential for one thing only, whatever the person's roles
+  if (principal.kind === 'page' && action !== 'incident.act_as_paged') return deny(`A page (an SMS reply code or the page call) can only acknowledge, resolve or escalate the incident it was sent for`);
   switch (action) {
+    case 'incident.act_as_paged': {
+      const { incident, act } = r as AuthzResources['incident.act_as_paged'];
+      if (principal.kind !== 'page') return deny(`Only a page (an SMS reply code or the page call) can ${act} incident #${incident.number} as the person paged`);
+      if (principal.pagedIncidentId !== incident.id) return deny(`The page to ${principal.display} was sent for another incident: it cannot ${act} incident #${incident.number}`);
+      return ALLOW;
+    }
     case 'user.delete': {
       const { user } = r as AuthzResources['user.delete'];
       if (principal.userId === user.id) return deny(`You cannot delete your own user (${user.name}); another admin can`);

@@ -4,8 +4,12 @@ export type UserRole = 'admin' | 'user';
 /** A member's role in one team: leads change the team's things, responders act on its incidents, viewers read. */
 export type TeamRole = 'lead' | 'responder' | 'viewer';
 
-/** How the caller authenticated. */
-export type CredentialKind = 'bootstrap' | 'api-key' | 'session';
+/**
+ * How the caller authenticated. `page`: the page itself, an SMS reply code or
+ * a keypress in the page call, given to one person for one incident (it may
+ * only act on that incident: `incident.act_as_paged`).
+ */
+export type CredentialKind = 'bootstrap' | 'api-key' | 'session' | 'page';
 
 /**
  * Who is calling, as authentication established it: the one input of
@@ -24,9 +28,11 @@ export interface Principal {
   teamRoles: Readonly<Record<string, TeamRole>>;
   /** an API key with a team role but no team: that role in every team */
   everyTeamRole?: TeamRole;
+  /** page: the incident the page was sent for (the person paged is `userId`) */
+  pagedIncidentId?: string;
   /** how timelines and the audit log name the caller: "Alice", "API key 'deploy-bot'", "the admin API key" */
   display: string;
-  /** where the call came from: `ui` (a browser session) or `api` (a key) */
+  /** where the call came from: `ui` (a browser session), `api` (a key), `sms` or `voice` (a page) */
   via: string;
 }
 
@@ -73,6 +79,15 @@ export const BOOTSTRAP_PRINCIPAL: Principal = Object.freeze({
   display: 'the admin API key',
   via: 'api',
 });
+
+/**
+ * The person paged, acting from the page (an SMS reply code, a keypress in the
+ * page call) on the incident it was sent for: no role, only `incident.act_as_paged`.
+ * Timelines name them as a signed-in person: "Alice via sms", actor `user:<id>`.
+ */
+export function pagePrincipal(user: { id: string; name: string }, pagedIncidentId: string, via: 'sms' | 'voice'): Principal {
+  return { kind: 'page', userId: user.id, role: 'user', teamRoles: {}, pagedIncidentId, display: user.name, via };
+}
 
 /** The caller's role in a team: its membership, else an unscoped key's role, else none. */
 export function teamRoleOf(p: Principal, teamId: string): TeamRole | undefined {

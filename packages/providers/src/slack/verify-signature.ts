@@ -35,3 +35,8 @@ export function slackSignature(signingSecret: string, timestamp: string, rawBody
   const body = typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8');
   return `v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 }
+
+/** verifySlackSignature bound to the app's signing secret (the api's, built in its main.ts); undefined without one. */
+export function slackSignatureCheck(signingSecret: string | undefined): ((request: Omit<Parameters<typeof verifySlackSignature>[0], 'signingSecret'>) => SlackSignatureCheck) | undefined {
+  return signingSecret ? (request) => verifySlackSignature({ ...request, signingSecret }) : undefined;
+}

@@ -1,5 +1,5 @@
 import { AppError } from '@heinrich/core/app-error';
-import { actorOf, type Principal } from '@heinrich/core/authz/principal';
+import { actorOf, type Actor, type Principal } from '@heinrich/core/authz/principal';
 import { manualEscalationTarget } from '@heinrich/core/escalation/manual-escalation';
 import { lockEscalation } from '@heinrich/db/escalation/lock-escalation';
 import { recordEvents } from '@heinrich/db/ingest/record-events';
@@ -22,7 +22,14 @@ import { escalationRunOf } from './escalation-run-of';
 export async function requestEscalation(ctx: Context, principal: Principal, ref: IncidentRef, toStep?: number): Promise<IncidentDetail> {
   const incident = await findIncident(ctx, ref);
   await authorizeIncidentAction(ctx, principal, 'incident.escalate', incident);
-  const actor = actorOf(principal);
+  return recordEscalationRequest(ctx, incident, actorOf(principal), toStep);
+}
+
+/**
+ * The request, once its caller is authorized: by requestEscalation, or as the
+ * person paged from their phone (`incident.act_as_paged`: twilio/act-on-incident.ts).
+ */
+export async function recordEscalationRequest(ctx: Context, incident: { id: string; number: number }, actor: Actor, toStep?: number): Promise<IncidentDetail> {
   const outboxIds = await withTransaction(ctx.db.pool, async (client) => {
     const row = await lockEscalation(client, incident.id);
     const cannot = (why: string) => new AppError('conflict', `Cannot escalate incident #${incident.number}: ${why}`);

@@ -3,7 +3,6 @@ import type { AlertmanagerClient } from '@heinrich/providers/alertmanager/alertm
 import type { SlackClientLike } from '@heinrich/providers/slack/create-slack-client';
 import { escapeSlack, SLACK_ACTIONS } from '@heinrich/providers/slack/incident-message';
 import { postSlackResponse } from '@heinrich/providers/slack/post-slack-response';
-import { verifySlackSignature } from '@heinrich/providers/slack/verify-signature';
 import type { Context } from '../context';
 import { requestEscalation } from '../escalation/request-escalation';
 import { setIncidentStatus } from '../incidents/set-incident-status';
@@ -11,15 +10,6 @@ import { silenceIncident } from '../silences/silence-incident';
 import { unsilenceIncident } from '../silences/unsilence-incident';
 import { resolveSlackUser } from './resolve-slack-user';
 import { slackPrincipal } from './slack-principal';
-
-export interface SignedSlackInteraction {
-  /** the bytes as received: the signature covers them, not a parsed form */
-  rawBody: Buffer;
-  timestamp: string | undefined;
-  signature: string | undefined;
-  /** SLACK_SIGNING_SECRET; undefined: Slack is not configured (503) */
-  signingSecret: string | undefined;
-}
 
 export interface SlackInteractionDeps {
   slack?: SlackClientLike;
@@ -48,21 +38,18 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const KNOWN = new Set<string>(Object.values(SLACK_ACTIONS));
 
 /**
- * POST /api/v1/slack/interactions: checks Slack's v0 signature over the raw
- * body (401 naming what is wrong; 503 without SLACK_SIGNING_SECRET), reads
- * the `payload` form field, and carries out a button click. The change is
- * committed in Postgres before Slack is answered (unless it takes longer
- * than the budget: Slack wants 200 within 3 s, so then it finishes after);
- * the message itself is updated by the worker's Slack sync, which hears of
- * the timeline entry. A refusal (unlinked Slack user, role not allowed,
- * resolved incident) changes nothing and is explained to the clicker only.
+ * POST /api/v1/slack/interactions, once the api has checked Slack's signature
+ * and read the click from the block_actions payload (apps/api/src/routes/slack):
+ * carries out a button click; a click of a button that is not Heinrich's is
+ * ignored. The change is committed in Postgres before Slack is answered
+ * (unless it takes longer than the budget: Slack wants 200 within 3 s, so then
+ * it finishes after); the message itself is updated by the worker's Slack
+ * sync, which hears of the timeline entry. A refusal (unlinked Slack user, role
+ * not allowed, resolved incident) changes nothing and is explained to the
+ * clicker only.
  */
-export async function handleSignedSlackInteraction(ctx: Context, req: SignedSlackInteraction, deps: SlackInteractionDeps = {}): Promise<{ outcome: SlackClickOutcome | 'pending' }> {
-  if (!req.signingSecret) throw new AppError('unavailable', 'Slack is not configured: set SLACK_SIGNING_SECRET');
-  const check = verifySlackSignature({ signingSecret: req.signingSecret, timestamp: req.timestamp, signature: req.signature, rawBody: req.rawBody, now: ctx.now() });
-  if (!check.ok) throw new AppError('unauthenticated', `Not a request from Slack: ${check.reason}`);
-  const click = parseClick(req.rawBody);
-  if (!click) return { outcome: { kind: 'ignored' } };
+export async function handleSlackInteraction(ctx: Context, click: SlackClick, deps: SlackInteractionDeps = {}): Promise<{ outcome: SlackClickOutcome | 'pending' }> {
+  if (!KNOWN.has(click.actionId)) return { outcome: { kind: 'ignored' } };
 
   const work = handleSlackClick(ctx, click, deps).then(async (outcome) => {
     if ('explain' in outcome) await explain(ctx, click, outcome.explain, deps);
@@ -72,35 +59,6 @@ export async function handleSignedSlackInteraction(ctx: Context, req: SignedSlac
   const outcome = await Promise.race([work, budget]);
   work.catch((err: unknown) => ctx.logger.error({ err, click }, 'slack click failed'));
   return { outcome };
-}
-
-/** The click of a block_actions payload, or null for anything else (other interaction types are acknowledged and ignored). */
-export function parseClick(rawBody: Buffer): SlackClick | null {
-  const raw = new URLSearchParams(rawBody.toString('utf8')).get('payload');
-  if (!raw) throw new AppError('validation_failed', 'Slack interaction is invalid: the payload field is missing', [{ path: 'payload', message: 'is required' }]);
-  let payload: {
-    type?: string;
-    user?: { id?: string };
-    actions?: { action_id?: string; value?: string }[];
-    response_url?: string;
-    channel?: { id?: string };
-    container?: { channel_id?: string };
-  };
-  try {
-    payload = JSON.parse(raw) as typeof payload;
-  } catch {
-    throw new AppError('validation_failed', 'Slack interaction is invalid: payload is not JSON', [{ path: 'payload', message: 'must be JSON' }]);
-  }
-  if (payload.type !== 'block_actions') return null;
-  const action = payload.actions?.[0];
-  if (!action?.action_id || !KNOWN.has(action.action_id) || !payload.user?.id) return null;
-  return {
-    slackUserId: payload.user.id,
-    actionId: action.action_id,
-    incidentId: action.value ?? '',
-    responseUrl: payload.response_url ?? null,
-    channelId: payload.channel?.id ?? payload.container?.channel_id ?? null,
-  };
 }
 
 /** Carries out a click as the linked Heinrich user, with that user's permissions, via slack. */

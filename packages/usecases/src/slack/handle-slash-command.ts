@@ -1,6 +1,5 @@
 import { AppError } from '@heinrich/core/app-error';
 import type { SlackClientLike } from '@heinrich/providers/slack/create-slack-client';
-import { verifySlackSignature } from '@heinrich/providers/slack/verify-signature';
 import type { Context } from '../context';
 import { setIncidentStatus } from '../incidents/set-incident-status';
 import { getShifts } from '../schedules/get-shifts';
@@ -10,7 +9,7 @@ import { slackPrincipal } from './slack-principal';
 /** The Slack Web API client (bot token) as use cases take it; the api's AppDeps.slack. */
 export type SlackApi = SlackClientLike;
 
-/** The fields of Slack's slash command POST we use (docs/protocols.md 2.3). */
+/** The fields of Slack's slash command POST we use (docs/protocols.md 2.3), validated by the api (packages/contracts/src/slack.ts). */
 export interface SlashCommand {
   /** "/oncall" (whatever the app's manifest names it) */
   command: string;
@@ -23,30 +22,6 @@ export interface SlashCommand {
 export interface SlashReply {
   response_type: 'ephemeral';
   text: string;
-}
-
-export interface SignedSlackRequest {
-  /** the bytes as received: the signature covers them, not a parsed form */
-  rawBody: Buffer;
-  timestamp: string | undefined;
-  signature: string | undefined;
-  /** SLACK_SIGNING_SECRET; undefined: Slack is not configured (503) */
-  signingSecret: string | undefined;
-}
-
-/**
- * POST /api/v1/slack/commands: checks Slack's v0 signature over the raw body
- * (401 naming what is wrong; 503 without SLACK_SIGNING_SECRET), reads the
- * urlencoded form, and answers the command (handleSlashCommand).
- */
-export async function handleSignedSlashCommand(ctx: Context, req: SignedSlackRequest, deps: { slack?: SlackClientLike } = {}): Promise<SlashReply> {
-  if (!req.signingSecret) throw new AppError('unavailable', 'Slack is not configured: set SLACK_SIGNING_SECRET');
-  const check = verifySlackSignature({ signingSecret: req.signingSecret, timestamp: req.timestamp, signature: req.signature, rawBody: req.rawBody, now: ctx.now() });
-  if (!check.ok) throw new AppError('unauthenticated', `Not a request from Slack: ${check.reason}`);
-  const form = new URLSearchParams(req.rawBody.toString('utf8'));
-  const slackUserId = form.get('user_id');
-  if (!slackUserId) throw new AppError('validation_failed', 'Slash command is invalid: user_id is missing', [{ path: 'user_id', message: 'is required' }]);
-  return handleSlashCommand(ctx, { command: form.get('command') ?? '/oncall', text: form.get('text') ?? '', slackUserId }, deps);
 }
 
 /** How far ahead "until when" looks: a shift longer than this reads "for at least 2 weeks". */

@@ -1,18 +1,20 @@
 import { AppError } from '@heinrich/core/app-error';
-import type { Actor, Principal } from '@heinrich/core/authz/principal';
+import { actorOf, pagePrincipal } from '@heinrich/core/authz/principal';
+import { requireAllowed } from '../authz/require-allowed';
 import type { Context } from '../context';
-import { requestEscalation } from '../escalation/request-escalation';
+import { recordEscalationRequest } from '../escalation/request-escalation';
 import { acknowledgeIncident, resolveIncident } from '../incidents/change-incident-status';
 
 export type PhoneAction = 'acknowledge' | 'resolve' | 'escalate';
 
 /**
- * A paged person acting from their phone (SMS reply or keypress). Being paged
- * for the incident is the authorization: the reply code or the call was given
- * to this user for this incident only, whatever their team role. The timeline
- * says "Acknowledged by Alice via sms" and the outbox event fires as for the
- * API. Returns the sentence to confirm with; a refusal (acknowledging a
- * resolved incident) is a sentence too.
+ * A paged person acting from their phone (SMS reply or keypress) on
+ * `incident`, the one the page was sent for. Being paged for it is the
+ * authorization (`incident.act_as_paged` in core's authorize): the reply code
+ * or the call was given to this user for this incident only, whatever their
+ * team role. The timeline says "Acknowledged by Alice via sms" and the outbox
+ * event fires as for the API. Returns the sentence to confirm with; a refusal
+ * (acknowledging a resolved incident) is a sentence too.
  */
 export async function actOnIncident(
   ctx: Context,
@@ -21,13 +23,12 @@ export async function actOnIncident(
   action: PhoneAction,
   via: 'sms' | 'voice',
 ): Promise<{ ok: boolean; text: string }> {
-  const actor: Actor = { id: `user:${user.id}`, display: user.name, via };
+  const principal = pagePrincipal(user, incident.id, via);
+  const actor = actorOf(principal);
   try {
+    requireAllowed(principal, 'incident.act_as_paged', { incident, act: action });
     if (action === 'escalate') {
-      // requestEscalation authorizes by principal: this one may act on every team's
-      // incidents as a responder, and exists only for this one call
-      const principal: Principal = { kind: 'session', userId: user.id, role: 'user', teamRoles: {}, everyTeamRole: 'responder', display: user.name, via };
-      await requestEscalation(ctx, principal, { id: incident.id });
+      await recordEscalationRequest(ctx, incident, actor);
       return { ok: true, text: `Escalating incident ${incident.number} to the next step.` };
     }
     const change = action === 'acknowledge' ? await acknowledgeIncident(ctx, incident.id, actor) : await resolveIncident(ctx, incident.id, actor);

@@ -16,6 +16,18 @@ const CALL_FAILED: Record<string, string> = {
   completed: 'the call ended without a keypress (voicemail or hung up)',
 };
 
+/** The parameters of Twilio's status callback read here (validated by the api: packages/contracts/src/twilio.ts). */
+export interface TwilioStatusParams {
+  CallSid?: string;
+  CallStatus?: string;
+  AnsweredBy?: string;
+  MessageSid?: string;
+  MessageStatus?: string;
+  SmsStatus?: string;
+  ErrorCode?: string;
+  ErrorMessage?: string;
+}
+
 export type StatusCallbackOutcome = DeliveryStatusOutcome | { status: 'ignored'; why: string };
 
 /**
@@ -25,8 +37,8 @@ export type StatusCallbackOutcome = DeliveryStatusOutcome | { status: 'ignored';
  * timeline with Twilio's reason). Intermediate statuses (queued, sent,
  * ringing, in-progress) change nothing. Repeats and late callbacks are no-ops.
  */
-export async function handleStatusCallback(ctx: Context, params: Record<string, string | string[]>, deliveryId: string | undefined): Promise<StatusCallbackOutcome> {
-  const p = (k: string) => (typeof params[k] === 'string' ? (params[k] as string) : undefined);
+export async function handleStatusCallback(ctx: Context, params: TwilioStatusParams, deliveryId: string | undefined): Promise<StatusCallbackOutcome> {
+  const p = (k: keyof TwilioStatusParams) => params[k];
   const callStatus = p('CallStatus');
   const messageStatus = p('MessageStatus') ?? p('SmsStatus');
   const ids = { deliveryId: deliveryId ?? null };

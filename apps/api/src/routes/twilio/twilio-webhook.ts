@@ -6,7 +6,10 @@ import type { AppDeps } from '../../app-deps';
  * In front of every Twilio webhook: 503 without Twilio credentials; the form
  * body (Twilio posts application/x-www-form-urlencoded); then X-Twilio-Signature
  * over PUBLIC_URL + the path and query Twilio called + every form parameter.
- * Missing or wrong: 403 and nothing runs.
+ * Missing or wrong: 403 and nothing runs. The signature covers every posted
+ * parameter, so it is checked before any is read; each route then validates the
+ * fields it reads with its contract (packages/contracts/src/twilio.ts; 400 naming
+ * what is missing), and the rest pass through.
  */
 export function twilioWebhook(deps: AppDeps): RequestHandler[] {
   return [
@@ -25,18 +28,6 @@ export function twilioWebhook(deps: AppDeps): RequestHandler[] {
       next();
     },
   ];
-}
-
-/** A form field as one string ('' when absent or repeated). */
-export function field(body: unknown, name: string): string {
-  const v = (body as Record<string, unknown> | undefined)?.[name];
-  return typeof v === 'string' ? v : '';
-}
-
-/** `?delivery=<id>` of a callback URL we gave Twilio. */
-export function deliveryParam(query: unknown): string {
-  const v = (query as Record<string, unknown>).delivery;
-  return typeof v === 'string' ? v : '';
 }
 
 export function sendTwiml(res: Response, xml: string): void {
