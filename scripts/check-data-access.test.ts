@@ -29,12 +29,6 @@ const NOT_YET_CONVERTED: readonly string[] = [
   'api-keys/list-api-keys.ts',
   'api-keys/revoke-api-key.ts',
   'audit/record-audit.ts',
-  'auth/accept-invite.ts',
-  'auth/change-password.ts',
-  'auth/create-session.ts',
-  'auth/describe-principal.ts',
-  'auth/sign-in.ts',
-  'auth/sign-out.ts',
   'contact-methods/contact-method-record.ts',
   'contact-methods/create-contact-method.ts',
   'contact-methods/delete-contact-method.ts',
@@ -103,13 +97,6 @@ const NOT_YET_CONVERTED: readonly string[] = [
   'teams/team-summary.ts',
   'teams/update-team.ts',
   'twilio/with-sms-reply-codes.ts',
-  'users/create-user.ts',
-  'users/delete-user.ts',
-  'users/get-user.ts',
-  'users/invite-user.ts',
-  'users/list-users.ts',
-  'users/update-user.ts',
-  'users/user-summary.ts',
 ];
 
 function sourceFiles(dir: string): string[] {
