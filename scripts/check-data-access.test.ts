@@ -29,7 +29,6 @@ const NOT_YET_CONVERTED: readonly string[] = [
   'delivery/plan-pending-pages.ts',
   'delivery/record-delivery-status.ts',
   'delivery/run-delivery.ts',
-  'demo/seed-demo.ts',
   'escalation-policies/check-policy-definition.ts',
   'escalation-policies/create-escalation-policy.ts',
   'escalation-policies/delete-escalation-policy.ts',
