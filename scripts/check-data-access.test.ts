@@ -37,8 +37,6 @@ const NOT_YET_CONVERTED: readonly string[] = [
   'escalation-policies/list-escalation-policies.ts',
   'escalation-policies/policy-record.ts',
   'escalation-policies/update-escalation-policy.ts',
-  'incidents/create-manual-incident.ts',
-  'incidents/explain-incident.ts',
   'ingest/ingest-event.ts',
   'schedules/calendar-feed-owner.ts',
   'schedules/check-on-call-users.ts',
