@@ -62,7 +62,6 @@ const NOT_YET_CONVERTED: readonly string[] = [
   'services/list-services.ts',
   'services/service-snapshot.ts',
   'services/update-service.ts',
-  'slack/handle-slash-command.ts',
   'teams/check-team-members.ts',
   'teams/create-team.ts',
   'teams/delete-team.ts',
