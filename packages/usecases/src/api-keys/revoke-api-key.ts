@@ -1,6 +1,6 @@
 import { AppError } from '@heinrich/core/app-error';
 import { auditActorOf, type Principal } from '@heinrich/core/authz/principal';
-import { findApiKeySummary } from '@heinrich/db/api-keys/find-api-key-summary';
+import { getApiKeySummary } from '@heinrich/db/api-keys/get-api-key-summary';
 import { revokeApiKeyById } from '@heinrich/db/api-keys/revoke-api-key-by-id';
 import { insertAuditEntry } from '@heinrich/db/audit/insert-audit-entry';
 import { lockRow } from '@heinrich/db/lock-row';
@@ -16,7 +16,7 @@ import { apiKeySnapshot } from './api-key-summary';
 export async function revokeApiKey(ctx: Context, principal: Principal, id: string): Promise<void> {
   await withTransaction(ctx.db, async (tx) => {
     if (!(await lockRow(tx, 'api_keys', id))) throw AppError.notFound('API key', id);
-    const before = (await findApiKeySummary(tx, id))!;
+    const before = await getApiKeySummary(tx, id);
     requireAllowed(principal, 'api_key.revoke', { apiKey: before.name });
     if (before.revokedAt) return;
     const after = await revokeApiKeyById(tx, id, ctx.now());

@@ -3,7 +3,7 @@ import { AppError } from '@heinrich/core/app-error';
 import { claimUserInvite } from '@heinrich/db/auth/claim-user-invite';
 import { revokeUserSessions } from '@heinrich/db/auth/revoke-user-sessions';
 import { insertAuditEntry } from '@heinrich/db/audit/insert-audit-entry';
-import { findUserSummary } from '@heinrich/db/users/find-user-summary';
+import { getUserSummary } from '@heinrich/db/users/get-user-summary';
 import { updateUserFields } from '@heinrich/db/users/update-user-fields';
 import { withTransaction } from '@heinrich/db/with-transaction';
 import type { Context } from '../context';
@@ -31,7 +31,7 @@ export async function acceptInvite(
     // claiming with a conditional update: of two requests with one token, one wins
     const invite = await claimUserInvite(tx, sha256Hex(input.token), now);
     if (!invite) throw new AppError('validation_failed', INVALID, [{ path: 'token', message: 'is invalid, expired or already used' }]);
-    const before = (await findUserSummary(tx, invite.userId))!;
+    const before = await getUserSummary(tx, invite.userId);
     const after = await updateUserFields(tx, invite.userId, { passwordHash });
     await revokeUserSessions(tx, invite.userId, now);
     await insertAuditEntry(

@@ -3,7 +3,7 @@ import { auditActorOf, type Principal } from '@heinrich/core/authz/principal';
 import { insertAuditEntry } from '@heinrich/db/audit/insert-audit-entry';
 import { findUserCredentials } from '@heinrich/db/auth/find-user-credentials';
 import { revokeUserSessions } from '@heinrich/db/auth/revoke-user-sessions';
-import { findUserSummary } from '@heinrich/db/users/find-user-summary';
+import { getUserSummary } from '@heinrich/db/users/get-user-summary';
 import { updateUserFields } from '@heinrich/db/users/update-user-fields';
 import { withTransaction } from '@heinrich/db/with-transaction';
 import { requireAllowed } from '../authz/require-allowed';
@@ -29,7 +29,7 @@ export async function changePassword(
   }
   const passwordHash = await hashPassword(input.newPassword);
   await withTransaction(ctx.db, async (tx) => {
-    const before = (await findUserSummary(tx, user.id))!;
+    const before = await getUserSummary(tx, user.id);
     await updateUserFields(tx, user.id, { passwordHash });
     await revokeUserSessions(tx, user.id, ctx.now(), principal.sessionId);
     const snapshot = userSnapshot(before);

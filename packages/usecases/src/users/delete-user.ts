@@ -3,7 +3,7 @@ import { auditActorOf, type Principal } from '@heinrich/core/authz/principal';
 import { insertAuditEntry } from '@heinrich/db/audit/insert-audit-entry';
 import { lockRow } from '@heinrich/db/lock-row';
 import { deleteUserById } from '@heinrich/db/users/delete-user-by-id';
-import { findUserSummary } from '@heinrich/db/users/find-user-summary';
+import { getUserSummary } from '@heinrich/db/users/get-user-summary';
 import { withTransaction } from '@heinrich/db/with-transaction';
 import { requireAllowed } from '../authz/require-allowed';
 import type { Context } from '../context';
@@ -17,7 +17,7 @@ import { userSnapshot } from './user-summary';
 export async function deleteUser(ctx: Context, principal: Principal, id: string): Promise<void> {
   await withTransaction(ctx.db, async (tx) => {
     if (!(await lockRow(tx, 'users', id))) throw AppError.notFound('User', id);
-    const before = (await findUserSummary(tx, id))!;
+    const before = await getUserSummary(tx, id);
     requireAllowed(principal, 'user.delete', { user: { id, name: before.name } });
     await deleteUserById(tx, id);
     await insertAuditEntry(tx, auditActorOf(principal), {

@@ -2,7 +2,7 @@ import { AppError } from '@heinrich/core/app-error';
 import { auditActorOf, type Principal } from '@heinrich/core/authz/principal';
 import { insertAuditEntry } from '@heinrich/db/audit/insert-audit-entry';
 import { lockRow } from '@heinrich/db/lock-row';
-import { findUserSummary } from '@heinrich/db/users/find-user-summary';
+import { getUserSummary } from '@heinrich/db/users/get-user-summary';
 import { slackIdLinkedElsewhere } from '@heinrich/db/users/slack-id-linked-elsewhere';
 import { updateUserFields } from '@heinrich/db/users/update-user-fields';
 import { withTransaction } from '@heinrich/db/with-transaction';
@@ -20,7 +20,7 @@ export async function updateUser(ctx: Context, principal: Principal, id: string,
   try {
     return await withTransaction(ctx.db, async (tx) => {
       if (!(await lockRow(tx, 'users', id))) throw AppError.notFound('User', id);
-      const before = (await findUserSummary(tx, id))!;
+      const before = await getUserSummary(tx, id);
       const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as typeof changes;
       const changed = Object.keys(given).filter((k) => before[k as keyof typeof changes] !== given[k as keyof typeof changes]);
       requireAllowed(principal, 'user.update', { user: { id, name: before.name }, fields: changed });
