@@ -1,19 +1,6 @@
-import type { Prisma } from '@heinrich/db/generated/prisma/client';
+import type { ApiKeySummary } from '@heinrich/db/api-keys/api-key-summary';
 
-/** The columns of an API key that may leave the database: never secret_hash. */
-export const API_KEY_SUMMARY = {
-  id: true,
-  name: true,
-  role: true,
-  teamId: true,
-  secretPrefix: true,
-  createdBy: true,
-  createdAt: true,
-  lastUsedAt: true,
-  revokedAt: true,
-} as const satisfies Prisma.ApiKeySelect;
-
-export type ApiKeySummary = Prisma.ApiKeyGetPayload<{ select: typeof API_KEY_SUMMARY }>;
+export type { ApiKeySummary } from '@heinrich/db/api-keys/api-key-summary';
 
 /** A key as the audit log records it (no secret, no hash, no last use). */
 export function apiKeySnapshot(k: ApiKeySummary) {

@@ -2,10 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { sha256Hex } from '@heinrich/core/alert-group';
 import { AppError } from '@heinrich/core/app-error';
 import { auditActorOf, principalId, type Principal } from '@heinrich/core/authz/principal';
-import { recordAudit } from '../audit/record-audit';
+import { insertApiKey } from '@heinrich/db/api-keys/insert-api-key';
+import { insertAuditEntry } from '@heinrich/db/audit/insert-audit-entry';
+import { teamExists } from '@heinrich/db/teams/team-exists';
+import { withTransaction } from '@heinrich/db/with-transaction';
 import { requireAllowed } from '../authz/require-allowed';
 import type { Context } from '../context';
-import { API_KEY_SUMMARY, apiKeySnapshot, type ApiKeySummary } from './api-key-summary';
+import { apiKeySnapshot, type ApiKeySummary } from './api-key-summary';
 
 export interface NewApiKey {
   name: string;
@@ -24,23 +27,20 @@ export const API_KEY_PREFIX = 'hka_';
 export async function createApiKey(ctx: Context, principal: Principal, input: NewApiKey): Promise<{ key: ApiKeySummary; secret: string }> {
   requireAllowed(principal, 'api_key.create', { apiKey: input.name });
   const secret = `${API_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
-  const key = await ctx.db.prisma.$transaction(async (tx) => {
-    if (input.teamId && !(await tx.team.findUnique({ where: { id: input.teamId }, select: { id: true } }))) {
+  const key = await withTransaction(ctx.db, async (tx) => {
+    if (input.teamId && !(await teamExists(tx, input.teamId))) {
       const message = `refers to team ${input.teamId}, which does not exist`;
       throw new AppError('validation_failed', `Request body is invalid: teamId ${message}`, [{ path: 'teamId', message }]);
     }
-    const created = await tx.apiKey.create({
-      data: {
-        name: input.name,
-        role: input.role,
-        teamId: input.teamId,
-        secretHash: sha256Hex(secret),
-        secretPrefix: secret.slice(0, 8),
-        createdBy: principalId(principal),
-      },
-      select: API_KEY_SUMMARY,
+    const created = await insertApiKey(tx, {
+      name: input.name,
+      role: input.role,
+      teamId: input.teamId,
+      secretHash: sha256Hex(secret),
+      secretPrefix: secret.slice(0, 8),
+      createdBy: principalId(principal),
     });
-    await recordAudit(tx, auditActorOf(principal), {
+    await insertAuditEntry(tx, auditActorOf(principal), {
       action: 'api_key.create',
       entityType: 'api_key',
       entityId: created.id,

@@ -1,23 +1,26 @@
 import { AppError } from '@heinrich/core/app-error';
 import { auditActorOf, type Principal } from '@heinrich/core/authz/principal';
+import { getApiKeySummary } from '@heinrich/db/api-keys/get-api-key-summary';
+import { revokeApiKeyById } from '@heinrich/db/api-keys/revoke-api-key-by-id';
+import { insertAuditEntry } from '@heinrich/db/audit/insert-audit-entry';
 import { lockRow } from '@heinrich/db/lock-row';
-import { recordAudit } from '../audit/record-audit';
+import { withTransaction } from '@heinrich/db/with-transaction';
 import { requireAllowed } from '../authz/require-allowed';
 import type { Context } from '../context';
-import { API_KEY_SUMMARY, apiKeySnapshot } from './api-key-summary';
+import { apiKeySnapshot } from './api-key-summary';
 
 /**
  * Revokes a key (admins only): it gets 401 from the next request on.
  * Revoking a revoked key keeps the first revokedAt and records nothing.
  */
 export async function revokeApiKey(ctx: Context, principal: Principal, id: string): Promise<void> {
-  await ctx.db.prisma.$transaction(async (tx) => {
+  await withTransaction(ctx.db, async (tx) => {
     if (!(await lockRow(tx, 'api_keys', id))) throw AppError.notFound('API key', id);
-    const before = await tx.apiKey.findUniqueOrThrow({ where: { id }, select: API_KEY_SUMMARY });
+    const before = await getApiKeySummary(tx, id);
     requireAllowed(principal, 'api_key.revoke', { apiKey: before.name });
     if (before.revokedAt) return;
-    const after = await tx.apiKey.update({ where: { id }, data: { revokedAt: ctx.now() }, select: API_KEY_SUMMARY });
-    await recordAudit(tx, auditActorOf(principal), {
+    const after = await revokeApiKeyById(tx, id, ctx.now());
+    await insertAuditEntry(tx, auditActorOf(principal), {
       action: 'api_key.revoke',
       entityType: 'api_key',
       entityId: id,

@@ -1,8 +1,13 @@
 import { sha256Hex } from '@heinrich/core/alert-group';
 import { AppError } from '@heinrich/core/app-error';
-import { recordAudit } from '../audit/record-audit';
+import { claimUserInvite } from '@heinrich/db/auth/claim-user-invite';
+import { revokeUserSessions } from '@heinrich/db/auth/revoke-user-sessions';
+import { insertAuditEntry } from '@heinrich/db/audit/insert-audit-entry';
+import { getUserSummary } from '@heinrich/db/users/get-user-summary';
+import { updateUserFields } from '@heinrich/db/users/update-user-fields';
+import { withTransaction } from '@heinrich/db/with-transaction';
 import type { Context } from '../context';
-import { USER_SUMMARY, toUserSummary, userSnapshot } from '../users/user-summary';
+import { userSnapshot } from '../users/user-summary';
 import { createSession, type NewSession } from './create-session';
 import type { PrincipalDescription } from './describe-principal';
 import { describeSession } from './describe-session';
@@ -22,16 +27,14 @@ export async function acceptInvite(
 ): Promise<{ session: NewSession; me: PrincipalDescription }> {
   const passwordHash = await hashPassword(input.password);
   const now = ctx.now();
-  const session = await ctx.db.prisma.$transaction(async (tx) => {
-    const tokenHash = sha256Hex(input.token);
+  const session = await withTransaction(ctx.db, async (tx) => {
     // claiming with a conditional update: of two requests with one token, one wins
-    const claimed = await tx.userInvite.updateMany({ where: { tokenHash, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
-    const invite = claimed.count === 1 ? await tx.userInvite.findUnique({ where: { tokenHash }, select: { userId: true } }) : null;
+    const invite = await claimUserInvite(tx, sha256Hex(input.token), now);
     if (!invite) throw new AppError('validation_failed', INVALID, [{ path: 'token', message: 'is invalid, expired or already used' }]);
-    const before = toUserSummary(await tx.user.findUniqueOrThrow({ where: { id: invite.userId }, select: USER_SUMMARY }));
-    const after = toUserSummary(await tx.user.update({ where: { id: invite.userId }, data: { passwordHash }, select: USER_SUMMARY }));
-    await tx.session.updateMany({ where: { userId: invite.userId, revokedAt: null }, data: { revokedAt: now } });
-    await recordAudit(
+    const before = await getUserSummary(tx, invite.userId);
+    const after = await updateUserFields(tx, invite.userId, { passwordHash });
+    await revokeUserSessions(tx, invite.userId, now);
+    await insertAuditEntry(
       tx,
       { id: `user:${after.id}`, display: after.name, credential: 'invite' },
       { action: 'user.accept_invite', entityType: 'user', entityId: after.id, before: userSnapshot(before), after: userSnapshot(after) },

@@ -1,9 +1,14 @@
 import { AppError } from '@heinrich/core/app-error';
 import { auditActorOf, type Principal } from '@heinrich/core/authz/principal';
-import { recordAudit } from '../audit/record-audit';
+import { insertAuditEntry } from '@heinrich/db/audit/insert-audit-entry';
+import { findUserCredentials } from '@heinrich/db/auth/find-user-credentials';
+import { revokeUserSessions } from '@heinrich/db/auth/revoke-user-sessions';
+import { getUserSummary } from '@heinrich/db/users/get-user-summary';
+import { updateUserFields } from '@heinrich/db/users/update-user-fields';
+import { withTransaction } from '@heinrich/db/with-transaction';
 import { requireAllowed } from '../authz/require-allowed';
 import type { Context } from '../context';
-import { USER_SUMMARY, toUserSummary, userSnapshot } from '../users/user-summary';
+import { userSnapshot } from '../users/user-summary';
 import { hashPassword, verifyPassword } from './password-hash';
 
 /**
@@ -15,9 +20,7 @@ export async function changePassword(
   principal: Principal,
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
-  const user = principal.userId
-    ? await ctx.db.prisma.user.findUnique({ where: { id: principal.userId }, select: { id: true, name: true, passwordHash: true } })
-    : null;
+  const user = principal.userId ? await findUserCredentials(ctx.db.pool, { id: principal.userId }) : null;
   requireAllowed(principal, 'user.change_password', { user: user ? { id: user.id, name: user.name } : null });
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new AppError('validation_failed', 'Request body is invalid: currentPassword is not your current password', [
@@ -25,16 +28,13 @@ export async function changePassword(
     ]);
   }
   const passwordHash = await hashPassword(input.newPassword);
-  await ctx.db.prisma.$transaction(async (tx) => {
-    const before = toUserSummary(await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: USER_SUMMARY }));
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
-    await tx.session.updateMany({
-      where: { userId: user.id, revokedAt: null, ...(principal.sessionId ? { id: { not: principal.sessionId } } : {}) },
-      data: { revokedAt: ctx.now() },
-    });
+  await withTransaction(ctx.db, async (tx) => {
+    const before = await getUserSummary(tx, user.id);
+    await updateUserFields(tx, user.id, { passwordHash });
+    await revokeUserSessions(tx, user.id, ctx.now(), principal.sessionId);
     const snapshot = userSnapshot(before);
     // the hash never enters the log: before and after differ only in that a password was (re)set
-    await recordAudit(tx, auditActorOf(principal), {
+    await insertAuditEntry(tx, auditActorOf(principal), {
       action: 'user.change_password',
       entityType: 'user',
       entityId: user.id,

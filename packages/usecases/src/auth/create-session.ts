@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sha256Hex } from '@heinrich/core/alert-group';
-import type { Prisma } from '@heinrich/db/generated/prisma/client';
+import { insertSession } from '@heinrich/db/auth/insert-session';
+import type { Queryable } from '@heinrich/db/queryable';
 
 /** A session ends after this long without use... */
 export const SESSION_IDLE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
@@ -17,19 +18,16 @@ export interface NewSession {
 }
 
 /** Starts a session for the user. */
-export async function createSession(tx: Prisma.TransactionClient, userId: string, now: Date): Promise<NewSession> {
+export async function createSession(q: Queryable, userId: string, now: Date): Promise<NewSession> {
   const token = randomBytes(32).toString('base64url');
   const absoluteExpiresAt = new Date(now.getTime() + SESSION_MAX_AGE_MS);
-  const session = await tx.session.create({
-    data: {
-      userId,
-      tokenHash: sha256Hex(token),
-      createdAt: now,
-      lastUsedAt: now,
-      expiresAt: new Date(Math.min(now.getTime() + SESSION_IDLE_TIMEOUT_MS, absoluteExpiresAt.getTime())),
-      absoluteExpiresAt,
-    },
-    select: { id: true },
+  const session = await insertSession(q, {
+    userId,
+    tokenHash: sha256Hex(token),
+    createdAt: now,
+    lastUsedAt: now,
+    expiresAt: new Date(Math.min(now.getTime() + SESSION_IDLE_TIMEOUT_MS, absoluteExpiresAt.getTime())),
+    absoluteExpiresAt,
   });
   return { token, sessionId: session.id, createdAt: now, absoluteExpiresAt };
 }

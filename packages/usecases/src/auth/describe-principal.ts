@@ -1,4 +1,7 @@
 import type { Principal, TeamRole } from '@heinrich/core/authz/principal';
+import { findApiKeyProfile } from '@heinrich/db/api-keys/find-api-key-profile';
+import { listTeamNames } from '@heinrich/db/teams/list-team-names';
+import { findUserProfile } from '@heinrich/db/users/find-user-profile';
 import type { Context } from '../context';
 
 export interface PrincipalDescription {
@@ -12,13 +15,9 @@ export interface PrincipalDescription {
 /** Who the caller is, for GET /api/v1/auth/me (and the answer to signing in). */
 export async function describePrincipal(ctx: Context, principal: Principal): Promise<PrincipalDescription> {
   const [user, apiKey, teams] = await Promise.all([
-    principal.userId
-      ? ctx.db.prisma.user.findUnique({ where: { id: principal.userId }, select: { id: true, name: true, email: true, timeZone: true } })
-      : null,
-    principal.apiKeyId
-      ? ctx.db.prisma.apiKey.findUnique({ where: { id: principal.apiKeyId }, select: { id: true, name: true, role: true, teamId: true } })
-      : null,
-    ctx.db.prisma.team.findMany({ where: { id: { in: Object.keys(principal.teamRoles) } }, select: { id: true, name: true }, orderBy: { name: 'asc' } }),
+    principal.userId ? findUserProfile(ctx.db.pool, principal.userId) : null,
+    principal.apiKeyId ? findApiKeyProfile(ctx.db.pool, principal.apiKeyId) : null,
+    listTeamNames(ctx.db.pool, Object.keys(principal.teamRoles)),
   ]);
   return {
     principal,

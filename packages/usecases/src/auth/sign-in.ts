@@ -1,4 +1,5 @@
 import { AppError } from '@heinrich/core/app-error';
+import { findUserCredentials } from '@heinrich/db/auth/find-user-credentials';
 import { markLoginSucceeded, reserveLoginAttempt } from '@heinrich/db/auth/reserve-login-attempt';
 import { withTransaction } from '@heinrich/db/with-transaction';
 import type { Context } from '../context';
@@ -42,10 +43,10 @@ export async function signIn(
     const seconds = Math.max(1, Math.ceil(reservation.retryAfterMs / 1000));
     throw new AppError('rate_limited', `Too many failed sign-in attempts; try again in ${seconds} seconds`, [], seconds);
   }
-  const user = await ctx.db.prisma.user.findUnique({ where: { email }, select: { id: true, passwordHash: true } });
+  const user = await findUserCredentials(ctx.db.pool, { email });
   const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || !ok) throw new AppError('unauthenticated', REFUSED);
   await markLoginSucceeded(ctx.db.pool, reservation.attemptId);
-  const session = await ctx.db.prisma.$transaction((tx) => createSession(tx, user.id, now));
+  const session = await createSession(ctx.db.pool, user.id, now);
   return { session, me: await describeSession(ctx, session) };
 }

@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { AppError } from '@heinrich/core/app-error';
 import { auditActorOf, type Principal } from '@heinrich/core/authz/principal';
 import { checkContactValue, type ContactMethodType } from '@heinrich/core/delivery/contact-method-value';
-import { recordAudit } from '../audit/record-audit';
+import { insertAuditEntry } from '@heinrich/db/audit/insert-audit-entry';
+import { insertContactMethod } from '@heinrich/db/contact-methods/insert-contact-method';
+import { withTransaction } from '@heinrich/db/with-transaction';
 import { requireAllowed } from '../authz/require-allowed';
 import type { Context } from '../context';
-import { CONTACT_METHOD_RECORD, contactMethodSnapshot, type ContactMethodRecord } from './contact-method-record';
+import { contactMethodSnapshot, type ContactMethodRecord } from './contact-method-record';
 import { personalOwner } from './personal-owner';
 import type { SlackClientLike } from '@heinrich/providers/slack/create-slack-client';
 import { slackMemberIdFor } from '../slack/slack-member-id-for';
@@ -42,22 +44,18 @@ export async function createContactMethod(
   }
   const now = ctx.now();
   const signingSecret = input.type === 'webhook' ? `whsec_${randomBytes(32).toString('base64url')}` : null;
-  return ctx.db.prisma.$transaction(async (tx) => {
+  return withTransaction(ctx.db, async (tx) => {
     const user = await personalOwner(tx, userId);
     requireAllowed(principal, 'contact_method.create', { user });
-    const row = await tx.contactMethod.create({
-      data: {
-        userId,
-        type: input.type,
-        value: checked.value,
-        verifiedAt: input.type === 'sms' || input.type === 'voice' ? null : now,
-        signingSecret,
-        createdAt: now,
-      },
-      select: CONTACT_METHOD_RECORD,
+    const method = await insertContactMethod(tx, {
+      userId,
+      type: input.type,
+      value: checked.value,
+      verifiedAt: input.type === 'sms' || input.type === 'voice' ? null : now,
+      signingSecret,
+      createdAt: now,
     });
-    const method = row as ContactMethodRecord;
-    await recordAudit(tx, auditActorOf(principal), {
+    await insertAuditEntry(tx, auditActorOf(principal), {
       action: 'contact_method.create',
       entityType: 'contact_method',
       entityId: method.id,

@@ -4,7 +4,10 @@ import { PermanentDeliveryError } from '@heinrich/providers/delivery-sender';
 import type { TwilioGateway } from '@heinrich/providers/twilio/twilio-gateway';
 import { verificationSmsText } from '@heinrich/providers/twilio/sms-text';
 import { verificationCallTwiml } from '@heinrich/providers/twilio/voice-twiml';
-import { recordAudit } from '../audit/record-audit';
+import { insertAuditEntry } from '@heinrich/db/audit/insert-audit-entry';
+import { findContactMethodVerification } from '@heinrich/db/contact-methods/contact-method-verification';
+import { startContactMethodVerification } from '@heinrich/db/contact-methods/start-contact-method-verification';
+import { withTransaction } from '@heinrich/db/with-transaction';
 import { requireAllowed } from '../authz/require-allowed';
 import type { Context } from '../context';
 import { personalOwner } from './personal-owner';
@@ -33,9 +36,9 @@ export async function sendVerificationCode(
   methodId: string,
   opts: { initial?: boolean } = {},
 ): Promise<VerificationStatus> {
-  const prepared = await ctx.db.prisma.$transaction(async (tx) => {
+  const prepared = await withTransaction(ctx.db, async (tx) => {
     const user = await personalOwner(tx, userId);
-    const m = await tx.contactMethod.findFirst({ where: { id: methodId, userId } });
+    const m = await findContactMethodVerification(tx, userId, methodId);
     if (!m) throw AppError.notFound(`Contact method of user ${userId}`, methodId);
     requireAllowed(principal, 'contact_method.create', { user });
     if (m.type !== 'sms' && m.type !== 'voice') {
@@ -59,11 +62,8 @@ export async function sendVerificationCode(
     }
     const code = newVerificationCode();
     const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
-    await tx.contactMethod.update({
-      where: { id: m.id },
-      data: { verificationCodeHash: hashVerificationCode(m.id, code), verificationExpiresAt: expiresAt, verificationAttempts: 0, verificationSentAt: now },
-    });
-    await recordAudit(tx, auditActorOf(principal), {
+    await startContactMethodVerification(tx, m.id, { hash: hashVerificationCode(m.id, code), expiresAt, sentAt: now });
+    await insertAuditEntry(tx, auditActorOf(principal), {
       action: 'contact_method.send_verification',
       entityType: 'contact_method',
       entityId: m.id,

@@ -1,9 +1,15 @@
 import { AppError } from '@heinrich/core/app-error';
 import { auditActorOf, type Principal } from '@heinrich/core/authz/principal';
-import { recordAudit } from '../audit/record-audit';
+import { insertAuditEntry } from '@heinrich/db/audit/insert-audit-entry';
+import { findContactMethodVerification } from '@heinrich/db/contact-methods/contact-method-verification';
+import { getContactMethodRecord } from '@heinrich/db/contact-methods/get-contact-method-record';
+import { lockContactMethod } from '@heinrich/db/contact-methods/lock-contact-method';
+import { markContactMethodVerified } from '@heinrich/db/contact-methods/mark-contact-method-verified';
+import { setVerificationAttempts } from '@heinrich/db/contact-methods/set-verification-attempts';
+import { withTransaction } from '@heinrich/db/with-transaction';
 import { requireAllowed } from '../authz/require-allowed';
 import type { Context } from '../context';
-import { CONTACT_METHOD_RECORD, contactMethodSnapshot, type ContactMethodRecord } from './contact-method-record';
+import { contactMethodSnapshot, type ContactMethodRecord } from './contact-method-record';
 import { personalOwner } from './personal-owner';
 import { MAX_CODE_ATTEMPTS, verificationCodeMatches } from './verification-code';
 
@@ -15,15 +21,14 @@ import { MAX_CODE_ATTEMPTS, verificationCodeMatches } from './verification-code'
  * method again answers with it unchanged.
  */
 export async function verifyContactMethod(ctx: Context, principal: Principal, userId: string, methodId: string, code: string): Promise<ContactMethodRecord> {
-  const result = await ctx.db.prisma.$transaction(async (tx) => {
+  const result = await withTransaction(ctx.db, async (tx): Promise<{ method?: ContactMethodRecord; wrong?: number }> => {
     const user = await personalOwner(tx, userId);
     // the row lock serialises concurrent guesses, so the limit holds
-    await tx.$queryRaw`SELECT 1 FROM contact_methods WHERE id = ${methodId}::uuid FOR UPDATE`;
-    const m = await tx.contactMethod.findFirst({ where: { id: methodId, userId } });
+    await lockContactMethod(tx, methodId);
+    const m = await findContactMethodVerification(tx, userId, methodId);
     if (!m) throw AppError.notFound(`Contact method of user ${userId}`, methodId);
     requireAllowed(principal, 'contact_method.create', { user });
-    const select = CONTACT_METHOD_RECORD;
-    if (m.verifiedAt) return { method: (await tx.contactMethod.findUniqueOrThrow({ where: { id: m.id }, select })) as ContactMethodRecord };
+    if (m.verifiedAt) return { method: await getContactMethodRecord(tx, m.id) };
     if (m.type !== 'sms' && m.type !== 'voice') throw new AppError('conflict', `${m.type} methods need no verification`);
     const again = `request a new one with POST /api/v1/users/${userId}/contact-methods/${methodId}/send-verification`;
     if (!m.verificationCodeHash || !m.verificationExpiresAt) throw new AppError('conflict', `No verification code was sent for contact method ${methodId}; ${again}`);
@@ -31,16 +36,12 @@ export async function verifyContactMethod(ctx: Context, principal: Principal, us
     if (m.verificationExpiresAt.getTime() <= ctx.now().getTime()) throw new AppError('conflict', `The verification code for contact method ${methodId} expired; ${again}`);
     if (!verificationCodeMatches(m.id, code, m.verificationCodeHash)) {
       const attempts = m.verificationAttempts + 1;
-      await tx.contactMethod.update({ where: { id: m.id }, data: { verificationAttempts: attempts } });
+      await setVerificationAttempts(tx, m.id, attempts);
       return { wrong: MAX_CODE_ATTEMPTS - attempts };
     }
-    const before = contactMethodSnapshot((await tx.contactMethod.findUniqueOrThrow({ where: { id: m.id }, select })) as ContactMethodRecord);
-    const row = (await tx.contactMethod.update({
-      where: { id: m.id },
-      data: { verifiedAt: ctx.now(), verificationCodeHash: null, verificationExpiresAt: null, verificationAttempts: 0 },
-      select,
-    })) as ContactMethodRecord;
-    await recordAudit(tx, auditActorOf(principal), { action: 'contact_method.verify', entityType: 'contact_method', entityId: m.id, before, after: contactMethodSnapshot(row) });
+    const before = contactMethodSnapshot(await getContactMethodRecord(tx, m.id));
+    const row = await markContactMethodVerified(tx, m.id, ctx.now());
+    await insertAuditEntry(tx, auditActorOf(principal), { action: 'contact_method.verify', entityType: 'contact_method', entityId: m.id, before, after: contactMethodSnapshot(row) });
     return { method: row };
   });
   if (result.method) return result.method;

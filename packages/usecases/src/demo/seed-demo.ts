@@ -1,5 +1,9 @@
 import { sha256Hex } from '@heinrich/core/alert-group';
 import type { Principal } from '@heinrich/core/authz/principal';
+import { ensureDemoService } from '@heinrich/db/demo/ensure-demo-service';
+import { ensureDemoTeam } from '@heinrich/db/demo/ensure-demo-team';
+import { findTeamPolicyByName } from '@heinrich/db/escalation-policies/find-team-policy-by-name';
+import { findTeamScheduleByName } from '@heinrich/db/schedules/find-team-schedule-by-name';
 import { hashPassword } from '../auth/password-hash';
 import type { Context } from '../context';
 import { createEscalationPolicy } from '../escalation-policies/create-escalation-policy';
@@ -46,29 +50,13 @@ export interface DemoSeed {
  * integration keys. Idempotent: running it again changes nothing.
  */
 export async function seedDemo(ctx: Context): Promise<DemoSeed> {
-  const { prisma } = ctx.db;
+  const { pool } = ctx.db;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const team = await prisma.team.upsert({ where: { name: TEAM }, update: {}, create: { name: TEAM } });
-  const userIds: string[] = [];
-  for (const u of USERS) {
-    const user = await prisma.user.upsert({
-      where: { email: u.email },
-      update: {},
-      create: { name: u.name, email: u.email, timeZone: u.timeZone, role: u.role, passwordHash },
-    });
-    userIds.push(user.id);
-    await prisma.teamMember.upsert({
-      where: { teamId_userId: { teamId: team.id, userId: user.id } },
-      update: {},
-      create: { teamId: team.id, userId: user.id, role: u.team },
-    });
-    if (!(await prisma.contactMethod.findFirst({ where: { userId: user.id, type: 'log' } }))) {
-      await prisma.contactMethod.create({ data: { userId: user.id, type: 'log', value: u.email, verifiedAt: ctx.now() } });
-    }
-  }
+  const { teamId, userIds } = await ensureDemoTeam(pool, { team: TEAM, people: USERS, passwordHash, now: ctx.now() });
+  const team = { id: teamId };
 
   const schedule =
-    (await prisma.schedule.findFirst({ where: { teamId: team.id, name: SCHEDULE } })) ??
+    (await findTeamScheduleByName(pool, team.id, SCHEDULE)) ??
     (await createSchedule(ctx, SEED, {
       name: SCHEDULE,
       description: 'A weekly rotation of the demo team',
@@ -77,7 +65,7 @@ export async function seedDemo(ctx: Context): Promise<DemoSeed> {
       layers: [{ name: 'weekly', members: userIds, rotation: { type: 'weekly', shiftLength: 1 }, start: '2026-01-05T09:00:00+01:00' }],
     }));
   const policy =
-    (await prisma.escalationPolicy.findFirst({ where: { teamId: team.id, name: POLICY } })) ??
+    (await findTeamPolicyByName(pool, team.id, POLICY)) ??
     (await createEscalationPolicy(ctx, SEED, {
       name: POLICY,
       teamId: team.id,
@@ -88,33 +76,24 @@ export async function seedDemo(ctx: Context): Promise<DemoSeed> {
       ],
     }));
 
-  const existingKey = await prisma.integrationKey.findUnique({ where: { secretHash: sha256Hex(DEMO_ALERTMANAGER_KEY) } });
-  let serviceId = existingKey?.serviceId;
-  if (!serviceId) {
-    const service = await prisma.service.create({
-      data: {
-        name: 'Collector (demo)',
-        description: 'The data-collection app of the demo: its pods crash-loop on node d01',
-        teamId: team.id,
-        escalationPolicyId: policy.id,
-        groupBy: ['node'],
-        urgency: 'bySeverity',
-      },
-    });
-    serviceId = service.id;
-    for (const [type, secret] of [
-      ['alertmanager', DEMO_ALERTMANAGER_KEY],
-      ['events', DEMO_EVENTS_KEY],
-    ] as const) {
-      await prisma.integrationKey.create({
-        data: { serviceId, type, name: `demo ${type}`, secretHash: sha256Hex(secret), secretPrefix: secret.slice(0, 8) },
-      });
-    }
-  }
-  // silences go only to the Alertmanager URL configured on the key: the compose demo's Alertmanager
-  await prisma.integrationKey.updateMany({
-    where: { secretHash: sha256Hex(DEMO_ALERTMANAGER_KEY), alertmanagerUrl: null },
-    data: { alertmanagerUrl: DEMO_ALERTMANAGER_URL },
+  const serviceId = await ensureDemoService(pool, {
+    service: {
+      name: 'Collector (demo)',
+      description: 'The data-collection app of the demo: its pods crash-loop on node d01',
+      teamId: team.id,
+      escalationPolicyId: policy.id,
+      groupBy: ['node'],
+      urgency: 'bySeverity',
+    },
+    keys: (
+      [
+        ['alertmanager', DEMO_ALERTMANAGER_KEY],
+        ['events', DEMO_EVENTS_KEY],
+      ] as const
+    ).map(([type, secret]) => ({ type, secretHash: sha256Hex(secret), secretPrefix: secret.slice(0, 8) })),
+    alertmanagerKeyHash: sha256Hex(DEMO_ALERTMANAGER_KEY),
+    // silences go only to the Alertmanager URL configured on the key: the compose demo's Alertmanager
+    alertmanagerUrl: DEMO_ALERTMANAGER_URL,
   });
   return {
     teamId: team.id,

@@ -5,6 +5,8 @@ import { principalId, type Principal } from '@heinrich/core/authz/principal';
 import type { EscalationPolicy, EscalationTarget } from '@heinrich/core/escalation/escalation-policy';
 import type { IncomingAlert } from '@heinrich/core/incoming-alert';
 import { setIncidentAssignment } from '@heinrich/db/incidents/set-incident-assignment';
+import { findScheduleHeader } from '@heinrich/db/schedules/find-schedule-header';
+import { findUserRef } from '@heinrich/db/users/find-user-ref';
 import { requireAllowed } from '../authz/require-allowed';
 import type { Context } from '../context';
 import { commitBatch } from '../ingest/commit-batch';
@@ -67,9 +69,7 @@ async function directPolicy(ctx: Context, targets: EscalationTarget[], teamId: s
   const fields: { path: string; message: string }[] = [];
   for (const [i, t] of targets.entries()) {
     const found =
-      t.type === 'user'
-        ? await ctx.db.prisma.user.findUnique({ where: { id: t.id }, select: { name: true } })
-        : await ctx.db.prisma.schedule.findUnique({ where: { id: t.id }, select: { name: true } });
+      t.type === 'user' ? await findUserRef(ctx.db.pool, t.id) : await findScheduleHeader(ctx.db.pool, t.id);
     if (found) names.push(t.type === 'user' ? found.name : `on call in ${found.name}`);
     else fields.push({ path: `assignTo.${i}.id`, message: `refers to ${t.type} ${t.id}, which does not exist` });
   }

@@ -6,7 +6,9 @@ import type { EscalationPolicy } from '@heinrich/core/escalation/escalation-poli
 import { findEscalationPolicySnapshot } from '@heinrich/db/escalation/find-escalation-policy-snapshot';
 import { loadTargetData } from '@heinrich/db/escalation/load-target-data';
 import { listIncidentEvents } from '@heinrich/db/incidents/list-incident-events';
+import { listPagedUserIds } from '@heinrich/db/incidents/list-paged-user-ids';
 import type { IncidentRecord } from '@heinrich/db/incidents/select-incidents';
+import { findUserNames } from '@heinrich/db/users/find-user-names';
 import { withTransaction } from '@heinrich/db/with-transaction';
 import type { Context } from '../context';
 import { findIncident, type IncidentRef } from './find-incident';
@@ -41,11 +43,10 @@ export async function explainIncident(ctx: Context, ref: IncidentRef, userId?: s
   const ids = userId ? [userId] : explainPagingPeople(events, context);
   if (!userId) {
     // a page no event names yet (the planner has not run) still counts
-    const paged = await ctx.db.pool.query<{ userId: string }>(`SELECT DISTINCT user_id AS "userId" FROM notifications WHERE incident_id = $1`, [incident.id]);
-    for (const r of paged.rows) if (!ids.includes(r.userId)) ids.push(r.userId);
+    for (const pagedId of await listPagedUserIds(ctx.db.pool, incident.id)) if (!ids.includes(pagedId)) ids.push(pagedId);
   }
   const mentioned = new Set([...ids, ...explainPagingPeople(events, {})]);
-  const users = await ctx.db.prisma.user.findMany({ where: { id: { in: uuids([...mentioned]) } }, select: { id: true, name: true } });
+  const users = [...(await findUserNames(ctx.db.pool, uuids([...mentioned])))].map(([id, name]) => ({ id, name }));
   const names = new Map([...context.users, ...users.map((u): [string, string] => [u.id, u.name])]);
   // people who no longer exist are left out; paged first, then by name
   const people = users.filter((u) => ids.includes(u.id)).sort((a, b) => a.name.localeCompare(b.name));

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { sha256Hex } from '@heinrich/core/alert-group';
 import { auditActorOf, type Principal } from '@heinrich/core/authz/principal';
-import { recordAudit } from '../audit/record-audit';
+import { insertAuditEntry } from '@heinrich/db/audit/insert-audit-entry';
+import { insertIntegrationKey } from '@heinrich/db/integration-keys/insert-integration-key';
+import { withTransaction } from '@heinrich/db/with-transaction';
 import { requireAllowed } from '../authz/require-allowed';
 import type { Context } from '../context';
 import { findServiceOwner } from '../services/find-service-owner';
 import { integrationKeySnapshot } from './integration-key-snapshot';
-import { INTEGRATION_KEY_SUMMARY, type IntegrationKeySummary } from './integration-key-summary';
+import type { IntegrationKeySummary } from './integration-key-summary';
 
 export interface NewIntegrationKey {
   type: 'alertmanager' | 'events';
@@ -31,21 +33,18 @@ export async function createIntegrationKey(
   const secret = `hk_${randomBytes(24).toString('base64url')}`;
   const owner = await findServiceOwner(ctx.db.pool, serviceId);
   requireAllowed(principal, 'integration_key.create', { service: owner.name, team: owner.team });
-  const key = await ctx.db.prisma.$transaction(async (tx) => {
-    const created = await tx.integrationKey.create({
-      data: {
-        serviceId,
-        type: input.type,
-        name: input.name ?? input.type,
-        secretHash: sha256Hex(secret),
-        secretPrefix: secret.slice(0, 8),
-        alertmanagerUrl: input.alertmanager?.url ?? null,
-        // kept for creating silences in that Alertmanager later; never returned by the API
-        ...(input.alertmanager?.auth ? { alertmanagerAuth: input.alertmanager.auth } : {}),
-      },
-      select: INTEGRATION_KEY_SUMMARY,
+  const key = await withTransaction(ctx.db, async (tx) => {
+    const created = await insertIntegrationKey(tx, {
+      serviceId,
+      type: input.type,
+      name: input.name ?? input.type,
+      secretHash: sha256Hex(secret),
+      secretPrefix: secret.slice(0, 8),
+      alertmanagerUrl: input.alertmanager?.url ?? null,
+      // kept for creating silences in that Alertmanager later; never returned by the API
+      ...(input.alertmanager?.auth ? { alertmanagerAuth: input.alertmanager.auth } : {}),
     });
-    await recordAudit(tx, auditActorOf(principal), {
+    await insertAuditEntry(tx, auditActorOf(principal), {
       action: 'integration_key.create',
       entityType: 'integration_key',
       entityId: created.id,

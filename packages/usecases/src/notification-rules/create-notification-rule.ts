@@ -1,10 +1,13 @@
 import { AppError } from '@heinrich/core/app-error';
 import { auditActorOf, type Principal } from '@heinrich/core/authz/principal';
-import { recordAudit } from '../audit/record-audit';
+import { insertAuditEntry } from '@heinrich/db/audit/insert-audit-entry';
+import { userHasContactMethod } from '@heinrich/db/contact-methods/user-has-contact-method';
+import { insertNotificationRule } from '@heinrich/db/notification-rules/insert-notification-rule';
+import { withTransaction } from '@heinrich/db/with-transaction';
 import { requireAllowed } from '../authz/require-allowed';
 import { personalOwner } from '../contact-methods/personal-owner';
 import type { Context } from '../context';
-import { NOTIFICATION_RULE_RECORD, notificationRuleSnapshot, type NotificationRuleRecord } from './notification-rule-record';
+import { notificationRuleSnapshot, type NotificationRuleRecord } from './notification-rule-record';
 
 export interface CreateNotificationRuleInput {
   contactMethodId: string;
@@ -23,19 +26,21 @@ export async function createNotificationRule(
   userId: string,
   input: CreateNotificationRuleInput,
 ): Promise<NotificationRuleRecord> {
-  return ctx.db.prisma.$transaction(async (tx) => {
+  return withTransaction(ctx.db, async (tx) => {
     const user = await personalOwner(tx, userId);
     requireAllowed(principal, 'notification_rule.create', { user });
-    const method = await tx.contactMethod.findFirst({ where: { id: input.contactMethodId, userId }, select: { id: true } });
-    if (!method) {
+    if (!(await userHasContactMethod(tx, userId, input.contactMethodId))) {
       const message = `is not a contact method of ${user.name} (${input.contactMethodId})`;
       throw new AppError('validation_failed', `Request body is invalid: contactMethodId ${message}`, [{ path: 'contactMethodId', message }]);
     }
-    const rule = (await tx.notificationRule.create({
-      data: { userId, contactMethodId: input.contactMethodId, delayMinutes: input.delayMinutes, urgency: input.urgency, createdAt: ctx.now() },
-      select: NOTIFICATION_RULE_RECORD,
-    })) as NotificationRuleRecord;
-    await recordAudit(tx, auditActorOf(principal), {
+    const rule = await insertNotificationRule(tx, {
+      userId,
+      contactMethodId: input.contactMethodId,
+      delayMinutes: input.delayMinutes,
+      urgency: input.urgency,
+      createdAt: ctx.now(),
+    });
+    await insertAuditEntry(tx, auditActorOf(principal), {
       action: 'notification_rule.create',
       entityType: 'notification_rule',
       entityId: rule.id,

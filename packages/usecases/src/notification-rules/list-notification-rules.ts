@@ -1,17 +1,13 @@
 import type { Principal } from '@heinrich/core/authz/principal';
+import { listUserNotificationRules } from '@heinrich/db/notification-rules/list-user-notification-rules';
 import { requireAllowed } from '../authz/require-allowed';
 import { personalOwner } from '../contact-methods/personal-owner';
 import type { Context } from '../context';
-import { NOTIFICATION_RULE_RECORD, type NotificationRuleRecord } from './notification-rule-record';
+import type { NotificationRuleRecord } from './notification-rule-record';
 
 /** The user's rules, by delay (the user themselves and admins, like their contact methods). */
 export async function listNotificationRules(ctx: Context, principal: Principal, userId: string): Promise<NotificationRuleRecord[]> {
-  const user = await personalOwner(ctx.db.prisma, userId);
+  const user = await personalOwner(ctx.db.pool, userId);
   requireAllowed(principal, 'contact_method.read', { user });
-  const rows = await ctx.db.prisma.notificationRule.findMany({
-    where: { userId },
-    select: NOTIFICATION_RULE_RECORD,
-    orderBy: [{ delayMinutes: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
-  });
-  return rows as NotificationRuleRecord[];
+  return listUserNotificationRules(ctx.db.pool, userId);
 }

@@ -1,17 +1,6 @@
-import type { Prisma } from '@heinrich/db/generated/prisma/client';
+import type { NotificationRuleRecord } from '@heinrich/db/notification-rules/notification-rule-record';
 
-export const NOTIFICATION_RULE_RECORD = {
-  id: true,
-  userId: true,
-  contactMethodId: true,
-  delayMinutes: true,
-  urgency: true,
-  createdAt: true,
-} as const satisfies Prisma.NotificationRuleSelect;
-
-export type NotificationRuleRecord = Omit<Prisma.NotificationRuleGetPayload<{ select: typeof NOTIFICATION_RULE_RECORD }>, 'urgency'> & {
-  urgency: 'high' | 'low' | 'any';
-};
+export type { NotificationRuleRecord } from '@heinrich/db/notification-rules/notification-rule-record';
 
 /** As the audit log records it. */
 export function notificationRuleSnapshot(r: NotificationRuleRecord) {

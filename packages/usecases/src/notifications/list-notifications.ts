@@ -1,12 +1,11 @@
 import type { Principal } from '@heinrich/core/authz/principal';
 import { describeContactMethod } from '@heinrich/core/delivery/mask-contact-value';
 import { redactSecrets } from '@heinrich/core/delivery/redact-secrets';
-import type { Prisma } from '@heinrich/db/generated/prisma/client';
+import { listNotificationRows, type NotificationDeliveryRow, type NotificationRow } from '@heinrich/db/notifications/list-notification-rows';
 import { revealableUsers } from '../contact-methods/reveal-contact-values';
 import type { Context } from '../context';
 
-type NotificationRow = Prisma.NotificationGetPayload<{ include: { deliveries: true; user: { select: { id: true; name: true } } } }>;
-type DeliveryRow = NotificationRow['deliveries'][number];
+type DeliveryRow = NotificationDeliveryRow;
 
 /**
  * A page and its deliveries as the caller may see them: each delivery names its
@@ -26,12 +25,7 @@ export type NotificationRecord = Omit<NotificationRow, 'deliveries' | 'user'> & 
  * values only for whom contact_method.reveal allows.
  */
 export async function listNotifications(ctx: Context, principal: Principal, query: { incidentId?: string; userId?: string }): Promise<NotificationRecord[]> {
-  const rows = await ctx.db.prisma.notification.findMany({
-    where: { ...(query.incidentId ? { incidentId: query.incidentId } : {}), ...(query.userId ? { userId: query.userId } : {}) },
-    orderBy: [{ createdAt: 'asc' }, { cycle: 'asc' }, { step: 'asc' }, { id: 'asc' }],
-    take: 500,
-    include: { deliveries: { orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }] }, user: { select: { id: true, name: true } } },
-  });
+  const rows = await listNotificationRows(ctx.db.pool, { ...query, limit: 500 });
   const people = [...new Map(rows.map((n) => [n.user.id, n.user])).values()];
   const revealed = await revealableUsers(ctx, principal, people);
   return rows.map(({ user, deliveries, ...n }) => ({

@@ -1,5 +1,7 @@
 import { AppError } from '@heinrich/core/app-error';
 import { actorOf, type Actor, type Principal } from '@heinrich/core/authz/principal';
+import { findSlackLinkedUserById } from '@heinrich/db/slack/find-user-by-slack-id';
+import { findUserProfile } from '@heinrich/db/users/find-user-profile';
 import type { Context } from '../context';
 
 export interface SilenceActor {
@@ -16,20 +18,17 @@ export interface SilenceActor {
 export async function silenceActor(ctx: Context, who: { principal?: Principal; userId?: string }, via: string): Promise<SilenceActor> {
   if (who.principal) {
     const p = { ...who.principal, via };
-    const user = p.userId ? await ctx.db.prisma.user.findUnique({ where: { id: p.userId }, select: { email: true } }) : null;
+    const user = p.userId ? await findUserProfile(ctx.db.pool, p.userId) : null;
     return { principal: p, actor: actorOf(p), createdBy: user ? `${p.display} <${user.email}>` : p.display };
   }
   if (!who.userId) throw new AppError('unauthenticated', 'Silencing needs a user or an authenticated caller');
-  const user = await ctx.db.prisma.user.findUnique({
-    where: { id: who.userId },
-    select: { id: true, name: true, email: true, role: true, teams: { select: { teamId: true, role: true } } },
-  });
+  const user = await findSlackLinkedUserById(ctx.db.pool, who.userId);
   if (!user) throw AppError.notFound('User', who.userId);
   const principal: Principal = {
     kind: 'session',
-    userId: user.id,
+    userId: user.userId,
     role: user.role,
-    teamRoles: Object.fromEntries(user.teams.map((t) => [t.teamId, t.role])),
+    teamRoles: user.teamRoles,
     display: user.name,
     via,
   };

@@ -2,6 +2,7 @@ import { AppError } from '@heinrich/core/app-error';
 import type { Principal } from '@heinrich/core/authz/principal';
 import { recordEvents } from '@heinrich/db/ingest/record-events';
 import { claimSilence, dropSilenceClaim, setSilenceId } from '@heinrich/db/silences/claim-silence';
+import { closeEndedSilence } from '@heinrich/db/silences/close-ended-silence';
 import { findOpenSilence } from '@heinrich/db/silences/find-open-silence';
 import { loadSilenceSource } from '@heinrich/db/silences/load-silence-source';
 import type { StoredMatcher } from '@heinrich/db/silences/silence-row';
@@ -104,7 +105,7 @@ export async function silenceIncident(ctx: Context, input: SilenceIncidentInput,
     const url = source.key.alertmanagerUrl;
     if (existing) {
       // open but ended (or abandoned): closed here so the new silence can take its place
-      await client.query(`UPDATE incident_silences SET open_for = NULL, expired_at = ends_at, expired_by = 'system' WHERE id = $1`, [existing.id]);
+      await closeEndedSilence(client, existing.id);
     }
     const id = await claimSilence(client, {
       incidentId: incident.id,

@@ -1,4 +1,6 @@
 import { AppError } from '@heinrich/core/app-error';
+import { findSchedulesForOnCall } from '@heinrich/db/schedules/find-schedules-for-on-call';
+import { listTeamScheduleNames } from '@heinrich/db/schedules/list-team-schedule-names';
 import type { SlackClientLike } from '@heinrich/providers/slack/create-slack-client';
 import type { Context } from '../context';
 import { setIncidentStatus } from '../incidents/set-incident-status';
@@ -71,14 +73,9 @@ async function acknowledge(ctx: Context, user: ResolvedSlackUser, cmd: SlashComm
 
 async function whoIsOnCall(ctx: Context, user: ResolvedSlackUser, name: string | null): Promise<SlashReply> {
   const teamIds = Object.keys(user.teamRoles);
-  const schedules = await ctx.db.prisma.schedule.findMany({
-    where: name ? { name: { equals: name, mode: 'insensitive' } } : { teamId: { in: teamIds } },
-    select: { id: true, name: true, team: { select: { name: true } } },
-    orderBy: { name: 'asc' },
-    take: 20,
-  });
+  const schedules = await findSchedulesForOnCall(ctx.db.pool, { name, teamIds });
   if (schedules.length === 0) {
-    const mine = await ctx.db.prisma.schedule.findMany({ where: { teamId: { in: teamIds } }, select: { name: true }, orderBy: { name: 'asc' }, take: 20 });
+    const mine = await listTeamScheduleNames(ctx.db.pool, teamIds);
     const known = mine.length > 0 ? ` Schedules of your teams: ${mine.map((s) => `*${escapeSlack(s.name)}*`).join(', ')}.` : '';
     return reply(
       name

@@ -1,10 +1,12 @@
 import { AppError } from '@heinrich/core/app-error';
 import { auditActorOf, type Principal } from '@heinrich/core/authz/principal';
-import { recordAudit } from '../audit/record-audit';
+import { insertAuditEntry } from '@heinrich/db/audit/insert-audit-entry';
+import { insertUser } from '@heinrich/db/users/insert-user';
+import { withTransaction } from '@heinrich/db/with-transaction';
 import { requireAllowed } from '../authz/require-allowed';
 import type { Context } from '../context';
 import { isUniqueViolation } from '../unique-violation';
-import { USER_SUMMARY, toUserSummary, userSnapshot, type UserSummary } from './user-summary';
+import { userSnapshot, type UserSummary } from './user-summary';
 
 export interface NewUser {
   name: string;
@@ -18,9 +20,9 @@ export interface NewUser {
 export async function createUser(ctx: Context, principal: Principal, input: NewUser): Promise<UserSummary> {
   requireAllowed(principal, 'user.create', { user: input.name });
   try {
-    return await ctx.db.prisma.$transaction(async (tx) => {
-      const user = toUserSummary(await tx.user.create({ data: input, select: USER_SUMMARY }));
-      await recordAudit(tx, auditActorOf(principal), {
+    return await withTransaction(ctx.db, async (tx) => {
+      const user = await insertUser(tx, input);
+      await insertAuditEntry(tx, auditActorOf(principal), {
         action: 'user.create',
         entityType: 'user',
         entityId: user.id,

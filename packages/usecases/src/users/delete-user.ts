@@ -1,10 +1,13 @@
 import { AppError } from '@heinrich/core/app-error';
 import { auditActorOf, type Principal } from '@heinrich/core/authz/principal';
+import { insertAuditEntry } from '@heinrich/db/audit/insert-audit-entry';
 import { lockRow } from '@heinrich/db/lock-row';
-import { recordAudit } from '../audit/record-audit';
+import { deleteUserById } from '@heinrich/db/users/delete-user-by-id';
+import { getUserSummary } from '@heinrich/db/users/get-user-summary';
+import { withTransaction } from '@heinrich/db/with-transaction';
 import { requireAllowed } from '../authz/require-allowed';
 import type { Context } from '../context';
-import { USER_SUMMARY, toUserSummary, userSnapshot } from './user-summary';
+import { userSnapshot } from './user-summary';
 
 /**
  * Deletes the user with their team memberships, contact methods, sessions and
@@ -12,12 +15,12 @@ import { USER_SUMMARY, toUserSummary, userSnapshot } from './user-summary';
  * those hold actor ids and names as text.
  */
 export async function deleteUser(ctx: Context, principal: Principal, id: string): Promise<void> {
-  await ctx.db.prisma.$transaction(async (tx) => {
+  await withTransaction(ctx.db, async (tx) => {
     if (!(await lockRow(tx, 'users', id))) throw AppError.notFound('User', id);
-    const before = toUserSummary(await tx.user.findUniqueOrThrow({ where: { id }, select: USER_SUMMARY }));
+    const before = await getUserSummary(tx, id);
     requireAllowed(principal, 'user.delete', { user: { id, name: before.name } });
-    await tx.user.delete({ where: { id } });
-    await recordAudit(tx, auditActorOf(principal), {
+    await deleteUserById(tx, id);
+    await insertAuditEntry(tx, auditActorOf(principal), {
       action: 'user.delete',
       entityType: 'user',
       entityId: id,

@@ -1,10 +1,11 @@
 import { AppError } from '@heinrich/core/app-error';
+import { findUserSummary } from '@heinrich/db/users/find-user-summary';
 import type { Context } from '../context';
-import { USER_SUMMARY, toUserSummary, type UserSummary } from './user-summary';
+import type { UserSummary } from './user-summary';
 
 /** The user, or a 404 naming the id. */
 export async function getUser(ctx: Context, id: string): Promise<UserSummary> {
-  const user = await ctx.db.prisma.user.findUnique({ where: { id }, select: USER_SUMMARY });
+  const user = await findUserSummary(ctx.db.pool, id);
   if (!user) throw AppError.notFound('User', id);
-  return toUserSummary(user);
+  return user;
 }

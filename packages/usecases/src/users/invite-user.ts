@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { sha256Hex } from '@heinrich/core/alert-group';
 import { AppError } from '@heinrich/core/app-error';
 import { auditActorOf, principalId, type Principal } from '@heinrich/core/authz/principal';
-import { recordAudit } from '../audit/record-audit';
+import { insertAuditEntry } from '@heinrich/db/audit/insert-audit-entry';
+import { findUserContact } from '@heinrich/db/users/find-user-contact';
+import { replaceUserInvite } from '@heinrich/db/users/replace-user-invite';
+import { withTransaction } from '@heinrich/db/with-transaction';
 import { requireAllowed } from '../authz/require-allowed';
 import type { Context } from '../context';
 
@@ -19,15 +22,12 @@ export async function inviteUser(ctx: Context, principal: Principal, userId: str
   const token = randomBytes(32).toString('base64url');
   const now = ctx.now();
   const expiresAt = new Date(now.getTime() + INVITE_TTL_MS);
-  return ctx.db.prisma.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true } });
+  return withTransaction(ctx.db, async (tx) => {
+    const user = await findUserContact(tx, userId);
     if (!user) throw AppError.notFound('User', userId);
     requireAllowed(principal, 'user.invite', { user });
-    await tx.userInvite.deleteMany({ where: { userId, usedAt: null } });
-    const invite = await tx.userInvite.create({
-      data: { userId, tokenHash: sha256Hex(token), createdBy: principalId(principal), createdAt: now, expiresAt },
-    });
-    await recordAudit(tx, auditActorOf(principal), {
+    const invite = await replaceUserInvite(tx, { userId, tokenHash: sha256Hex(token), createdBy: principalId(principal), createdAt: now, expiresAt });
+    await insertAuditEntry(tx, auditActorOf(principal), {
       action: 'user.invite',
       entityType: 'user',
       entityId: userId,
