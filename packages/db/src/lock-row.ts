@@ -1,4 +1,3 @@
-import type { Prisma } from './generated/prisma/client';
 import type { Tx } from './with-transaction';
 
 /** Tables whose rows configuration changes lock (a closed list: the name is put into SQL text). */
@@ -10,9 +9,7 @@ export type LockableTable = 'services' | 'integration_keys' | 'teams' | 'users' 
  * changes: a concurrent change of the same row waits for this one to commit.
  * Returns false when there is no such row.
  */
-export async function lockRow(tx: Tx | Prisma.TransactionClient, table: LockableTable, id: string): Promise<boolean> {
-  const sql = `SELECT 1 FROM "${table}" WHERE id = $1::uuid FOR UPDATE`;
-  if ('query' in tx) return (await tx.query(sql, [id])).rowCount === 1;
-  // TODO(issue 15): the Prisma form goes once every caller runs in withTransaction
-  return (await tx.$queryRawUnsafe<unknown[]>(sql, id)).length === 1;
+export async function lockRow(tx: Tx, table: LockableTable, id: string): Promise<boolean> {
+  const { rowCount } = await tx.query(`SELECT 1 FROM "${table}" WHERE id = $1::uuid FOR UPDATE`, [id]);
+  return rowCount === 1;
 }
