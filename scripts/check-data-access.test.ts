@@ -43,7 +43,6 @@ const NOT_YET_CONVERTED: readonly string[] = [
   'contact-methods/send-verification-code.ts',
   'contact-methods/verify-contact-method.ts',
   'delivery/fall-back.ts',
-  'delivery/plan-pending-pages.ts',
   'delivery/record-delivery-status.ts',
   'delivery/run-delivery.ts',
   'demo/seed-demo.ts',

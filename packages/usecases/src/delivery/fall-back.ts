@@ -6,7 +6,7 @@ import { setDeliveryStatus } from '@heinrich/db/delivery/delivery-row';
 import { DELIVERIES_CHANNEL, insertDeliveries } from '@heinrich/db/delivery/insert-deliveries';
 import { loadDeliveryTargets } from '@heinrich/db/delivery/load-delivery-targets';
 import type pg from 'pg';
-import { planFor } from './plan-pending-pages';
+import { planFor } from '@heinrich/core/delivery/plan-pages';
 
 /**
  * After a delivery failed for good or its channel is unavailable, in the same
