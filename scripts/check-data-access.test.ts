@@ -42,7 +42,6 @@ const NOT_YET_CONVERTED: readonly string[] = [
   'contact-methods/personal-owner.ts',
   'contact-methods/send-verification-code.ts',
   'contact-methods/verify-contact-method.ts',
-  'delivery/fall-back.ts',
   'delivery/record-delivery-status.ts',
   'delivery/run-delivery.ts',
   'demo/seed-demo.ts',
