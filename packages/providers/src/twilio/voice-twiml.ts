@@ -3,10 +3,6 @@ import twilio from 'twilio';
 /** Longest spoken summary, in characters (about 15 s of speech). */
 export const MAX_SPOKEN = 220;
 
-/** Keys of the call menu. */
-export const KEYPRESS = { '4': 'acknowledge', '6': 'resolve', '5': 'escalate' } as const;
-export type Keypress = keyof typeof KEYPRESS;
-
 /**
  * Text as a speech engine should read it: links dropped, separators
  * (`db-1_prod/eu`) spoken as spaces, symbols that are read out literally or

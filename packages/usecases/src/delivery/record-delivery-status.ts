@@ -2,8 +2,9 @@ import { redactSecrets } from '@heinrich/core/delivery/redact-secrets';
 import { CONTACT_METHOD_TYPES, type ContactMethodType } from '@heinrich/core/delivery/contact-method-value';
 import { CHANNEL_LABEL } from '@heinrich/core/delivery/plan-delivery';
 import { setDeliveryStatus, type DeliveryRow } from '@heinrich/db/delivery/delivery-row';
-import { DELIVERIES_CHANNEL } from '@heinrich/db/delivery/insert-deliveries';
+import { failNotificationWithoutLiveDeliveries } from '@heinrich/db/delivery/fail-notification-without-live-deliveries';
 import { lockDeliveryForCallback } from '@heinrich/db/delivery/lock-delivery-by-provider-id';
+import { notifyDeliveries } from '@heinrich/db/delivery/notify-deliveries';
 import { recordEvents } from '@heinrich/db/ingest/record-events';
 import { withTransaction } from '@heinrich/db/with-transaction';
 import type { Context } from '../context';
@@ -67,7 +68,7 @@ export async function recordDeliveryStatus(ctx: Pick<Context, 'db' | 'now'>, rep
       // a new due time is a new job id (claims match it; the old job's id stays taken while BullMQ keeps it); the dispatcher adds the job
       const dueAt = new Date(Math.max(now.getTime(), d.dueAt.getTime() + 1));
       await setDeliveryStatus(client, d.id, { status: 'queued', at: now, error, providerId, dueAt });
-      await client.query(`SELECT pg_notify($1, '')`, [DELIVERIES_CHANNEL]);
+      await notifyDeliveries(client);
       await recordEvents(client, [event(d, 'notification_retry', `${label} to ${d.userName} failed (${error}); trying it again`, { error, providerId, attempts: d.attempts })]);
       return { status: 'recorded', deliveryId: d.id, fallback: `trying ${label} again` } as const;
     }
@@ -75,11 +76,7 @@ export async function recordDeliveryStatus(ctx: Pick<Context, 'db' | 'now'>, rep
     const next = d.incidentStatus === 'triggered' ? await fallBack(client, d, report.configured ?? EVERY_CHANNEL, now) : `incident ${d.incidentStatus}: nothing more to send`;
     if (next === 'nothing left to try') {
       // the page counted as sent when the provider took it; now nothing of it is on its way
-      await client.query(
-        `UPDATE notifications n SET status = 'failed', updated_at = $2 WHERE n.id = $1 AND n.status IN ('pending', 'sent')
-            AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.notification_id = n.id AND d.status IN ('queued', 'sending', 'sent', 'delivered'))`,
-        [d.notificationId, now],
-      );
+      await failNotificationWithoutLiveDeliveries(client, d.notificationId, now);
     }
     await recordEvents(client, [
       event(d, 'notification_failed', `${label} to ${d.userName} failed (provider reported: ${error}); ${next}`, { error, providerId, attempts: d.attempts, fallback: next }),

@@ -2,6 +2,7 @@ import type { ContactMethodType } from '@heinrich/core/delivery/contact-method-v
 import { CHANNEL_LABEL } from '@heinrich/core/delivery/plan-delivery';
 import { redactSecrets } from '@heinrich/core/delivery/redact-secrets';
 import { claimDelivery, setDeliveryStatus, type DeliveryRow } from '@heinrich/db/delivery/delivery-row';
+import { markNotificationSent } from '@heinrich/db/delivery/mark-notification-sent';
 import { recordEvents } from '@heinrich/db/ingest/record-events';
 import { withTransaction } from '@heinrich/db/with-transaction';
 import type { Context } from '../context';
@@ -79,7 +80,7 @@ export async function runDelivery(ctx: Pick<Context, 'db' | 'now'>, job: { deliv
       const now = ctx.now();
       // a provider callback (delivered, failed) may have come first: it stays; so does an attempt that took over
       await setDeliveryStatus(client, d.id, { status: 'sent', at: now, providerId, ...mine });
-      await client.query(`UPDATE notifications SET status = 'sent', channel = COALESCE(channel, $2), updated_at = $3 WHERE id = $1 AND status = 'pending'`, [d.notificationId, d.channel, now]);
+      await markNotificationSent(client, d.notificationId, d.channel, now);
       // it did go out: said even when another attempt has taken over (the person may be paged twice)
       await recordEvents(client, [event(d, 'notified', `Paged ${d.userName} via ${label}`, { providerId, attempt: d.attempts })]);
     });

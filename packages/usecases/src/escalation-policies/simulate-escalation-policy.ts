@@ -7,7 +7,7 @@ import { loadDeliveryTargets } from '@heinrich/db/delivery/load-delivery-targets
 import { loadTargetData } from '@heinrich/db/escalation/load-target-data';
 import { withTransaction } from '@heinrich/db/with-transaction';
 import type { Context } from '../context';
-import { planFor } from '../delivery/plan-pending-pages';
+import { planFor } from '@heinrich/core/delivery/plan-pages';
 import { targetNames, targetResolver } from '../escalation/target-resolver';
 import { getEscalationPolicy } from './get-escalation-policy';
 import { toCorePolicy } from './policy-record';

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { sha256Hex } from '@heinrich/core/alert-group';
 import { normalizeTrigger, type TriggerEvent } from '@heinrich/core/normalize-event';
+import { findOpenOccurrenceStart } from '@heinrich/db/ingest/find-open-occurrence-start';
 import { findOpenIncidentByGroup } from '@heinrich/db/incidents/transition-incident';
 import type { ActiveIntegrationKey } from '@heinrich/db/integration-keys/find-active-integration-key';
 import { withTransaction } from '@heinrich/db/with-transaction';
-import type pg from 'pg';
 import type { Context } from '../context';
 import { changeStatusIn } from '../incidents/change-incident-status';
 import { ingestAlerts } from './ingest-alerts';
@@ -57,7 +57,7 @@ export async function ingestEvent(ctx: Context, key: ActiveIntegrationKey, event
     via: 'events',
     actor: actor.id,
     alerts: async (client) => {
-      openStart = await openOccurrenceStart(client, key.serviceId, dedupKey);
+      openStart = await findOpenOccurrenceStart(client, key.serviceId, dedupKey);
       if (event.action === 'resolve') {
         if (!openStart) return [];
         // empty annotations: the resolve keeps what the trigger reported (see updateKnownOccurrences)
@@ -81,20 +81,4 @@ export async function ingestEvent(ctx: Context, key: ActiveIntegrationKey, event
 /** A resolve may carry no payload: it then reuses the key as the (unchanged) summary. */
 function triggerOf(dedupKey: string, event: EventCommand): TriggerEvent {
   return { summary: dedupKey, source: 'events-api', severity: 'error', ...event.trigger, dedupKey };
-}
-
-/**
- * The start of the open occurrence for this dedup_key. Runs under the group's
- * advisory lock (ingestAlerts takes it with BEGIN), so two simultaneous
- * triggers of one key agree on one occurrence.
- */
-async function openOccurrenceStart(client: pg.PoolClient, serviceId: string, dedupKey: string): Promise<string | undefined> {
-  const r = await client.query<{ starts_at: string }>(
-    `SELECT to_json(a.starts_at)#>>'{}' AS starts_at
-       FROM alerts a JOIN incidents i ON i.id = a.incident_id
-      WHERE a.service_id = $1 AND a.fingerprint = $2 AND i.open_group_key IS NOT NULL AND a.status = 'firing'
-      ORDER BY a.starts_at DESC LIMIT 1`,
-    [serviceId, dedupKey],
-  );
-  return r.rows[0]?.starts_at;
 }

@@ -1,6 +1,7 @@
+import { interpretKeypress } from '@heinrich/core/twilio/interpret-keypress';
 import { loadCallContext, type CallContext } from '@heinrich/db/twilio/load-call-context';
 import { twilioCallbackUrl } from '@heinrich/providers/twilio/twilio-urls';
-import { callTwiml, KEYPRESS, sayAndHangUp, type Keypress } from '@heinrich/providers/twilio/voice-twiml';
+import { callTwiml, sayAndHangUp } from '@heinrich/providers/twilio/voice-twiml';
 import type { Context } from '../context';
 import { recordDeliveryStatus } from '../delivery/record-delivery-status';
 import { findIncident } from '../incidents/find-incident';
@@ -32,13 +33,11 @@ export async function voiceCallTwiml(ctx: Context, publicUrl: string, deliveryId
 export async function handleVoiceKeypress(ctx: Context, publicUrl: string, input: { deliveryId: string; callSid?: string; digits?: string }): Promise<string> {
   const c = await loadVoiceDelivery(ctx, input.deliveryId);
   if (!c) return sayAndHangUp(NOT_KNOWN);
-  const digits = input.digits ?? '';
-  if (digits) await recordDeliveryStatus(ctx, { channel: 'voice', deliveryId: c.deliveryId, providerId: input.callSid ?? null, status: 'delivered' });
-  if (digits === '*') return menu(c, publicUrl);
-  const action = KEYPRESS[digits as Keypress];
-  if (!action) return menu(c, publicUrl, digits ? 'Sorry, that key does nothing.' : undefined);
+  const command = interpretKeypress(input.digits);
+  if (command.delivered) await recordDeliveryStatus(ctx, { channel: 'voice', deliveryId: c.deliveryId, providerId: input.callSid ?? null, status: 'delivered' });
+  if (command.kind === 'menu') return menu(c, publicUrl, command.prefix);
   const incident = await findIncident(ctx, { id: c.incidentId });
-  const result = await actOnIncident(ctx, { id: c.userId, name: c.userName }, incident, action, 'voice');
+  const result = await actOnIncident(ctx, { id: c.userId, name: c.userName }, incident, command.action, 'voice');
   return sayAndHangUp(`${result.text} Goodbye.`);
 }
 

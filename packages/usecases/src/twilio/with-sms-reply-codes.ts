@@ -1,4 +1,5 @@
 import { maskPhone } from '@heinrich/core/delivery/mask-contact-value';
+import { countIncidentAlerts } from '@heinrich/db/incidents/count-incident-alerts';
 import { allocateReplyCode } from '@heinrich/db/twilio/allocate-reply-code';
 import { setSmsOptOut } from '@heinrich/db/twilio/find-phone-owners';
 import { withTransaction } from '@heinrich/db/with-transaction';
@@ -19,8 +20,7 @@ export function withSmsReplyCodes(ctx: Pick<Context, 'db' | 'now'>, inner: Deliv
     async send(m) {
       const { code, alertCount } = await withTransaction(ctx.db.pool, async (client) => {
         const c = await allocateReplyCode(client, m.user.id, m.incident.id, ctx.now());
-        const alerts = await client.query<{ n: number }>(`SELECT COUNT(*)::int AS n FROM alerts WHERE incident_id = $1`, [m.incident.id]);
-        return { code: c, alertCount: alerts.rows[0]?.n ?? 0 };
+        return { code: c, alertCount: await countIncidentAlerts(client, m.incident.id) };
       });
       try {
         return await inner.send({ ...m, replyCode: String(code), alertCount });
