@@ -4,7 +4,18 @@ import type { Context } from '@heinrich/usecases/context';
 import type { SlackApi } from '@heinrich/usecases/slack/handle-slash-command';
 import type { TwilioGateway } from '@heinrich/usecases/twilio/twilio-gateway';
 import type { ApiMetrics } from './http/metrics';
-import type { SlackSignatureCheck } from './routes/slack/slack-webhook';
+
+/**
+ * Slack's v0 request signature check bound to SLACK_SIGNING_SECRET
+ * (packages/providers/src/slack/verify-signature.ts, built in main.ts): HMAC-SHA256
+ * over `v0:<timestamp>:<raw body>`, the timestamp within 5 minutes of `now`.
+ */
+export type SlackSignatureCheck = (request: {
+  timestamp: string | undefined;
+  signature: string | undefined;
+  rawBody: Buffer;
+  now: Date;
+}) => { ok: true } | { ok: false; reason: string };
 
 /** Everything the HTTP layer needs, built in main.ts (or a test). */
 export interface AppDeps {

@@ -3,18 +3,6 @@ import express, { type RequestHandler } from 'express';
 import type { AppDeps } from '../../app-deps';
 
 /**
- * Slack's v0 request signature check bound to SLACK_SIGNING_SECRET
- * (packages/providers/src/slack/verify-signature.ts, built in main.ts): HMAC-SHA256
- * over `v0:<timestamp>:<raw body>`, the timestamp within 5 minutes of `now`.
- */
-export type SlackSignatureCheck = (request: {
-  timestamp: string | undefined;
-  signature: string | undefined;
-  rawBody: Buffer;
-  now: Date;
-}) => { ok: true } | { ok: false; reason: string };
-
-/**
  * In front of every Slack webhook, as twilioWebhook is for Twilio's: 503
  * without SLACK_SIGNING_SECRET; the body read raw (up to `limit`: Slack signs
  * the bytes it sent, so nothing may parse them first); then X-Slack-Signature
