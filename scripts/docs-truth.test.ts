@@ -1,6 +1,6 @@
 // Docs that tell the truth: architecture.md and api.md announce nothing as future
 // that exists, and the SDK versions docs/protocols.md names are the installed ones.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +20,16 @@ describe('docs are true to the code', () => {
       expect(found).toEqual([]);
     });
   }
+
+  it('every source file docs/architecture.md names exists', () => {
+    const named = [...read('docs/architecture.md').matchAll(/\b(?:apps|packages|scripts|test|bench)\/[\w./{},-]+\.(?:ts|tsx|mjs)\b/g)].flatMap(([path]) => {
+      // a {a,b} alternation names each file
+      const brace = /\{([^}]+)\}/.exec(path);
+      return brace ? brace[1]!.split(',').map((alt) => path.replace(brace[0], alt)) : [path];
+    });
+    expect(named.length).toBeGreaterThan(40);
+    expect([...new Set(named)].filter((path) => !existsSync(join(root, path)))).toEqual([]);
+  });
 
   it('docs/protocols.md names the SDK versions package-lock.json installs', () => {
     const lock = JSON.parse(read('package-lock.json')) as { packages: Record<string, { version?: string }> };
