@@ -88,6 +88,7 @@ export const INCIDENT_TOPICS = [
   'incident.acknowledged',
   'incident.resolved',
   'incident.escalate_requested',
+  'incident.retriggered',
 ] as const;
 export type IncidentTopic = (typeof INCIDENT_TOPICS)[number];
 

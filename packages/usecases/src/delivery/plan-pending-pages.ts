@@ -3,7 +3,7 @@ import { CHANNEL_LABEL, planDelivery, sendDueAt, type DeliveryPlan } from '@hein
 import type { Urgency } from '@heinrich/core/escalation/urgency';
 import { insertDeliveries, type NewDelivery } from '@heinrich/db/delivery/insert-deliveries';
 import { loadDeliveryTargets, type DeliveryTarget } from '@heinrich/db/delivery/load-delivery-targets';
-import { recordEvents } from '@heinrich/db/ingest/record-events';
+import { recordEvents, type NewIncidentEvent } from '@heinrich/db/incidents/record-events';
 import type pg from 'pg';
 
 /**
@@ -43,7 +43,7 @@ export async function planPendingPages(
   if (pages.rows.length === 0) return { pages: 0 };
   const targets = await loadDeliveryTargets(client, [...new Set(pages.rows.map((n) => n.userId))]);
   const deliveries: NewDelivery[] = [];
-  const events = [];
+  const events: NewIncidentEvent[] = [];
   for (const n of pages.rows) {
     const target = targets.get(n.userId);
     if (!target) continue;

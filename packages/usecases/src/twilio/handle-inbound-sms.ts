@@ -1,7 +1,7 @@
 import { findPhoneOwners, setSmsOptOut } from '@heinrich/db/twilio/find-phone-owners';
 import { findReplyCode } from '@heinrich/db/twilio/allocate-reply-code';
 import { findSmsPagedIncidents } from '@heinrich/db/twilio/find-sms-paged-incidents';
-import { recordEvents } from '@heinrich/db/ingest/record-events';
+import { recordEvents } from '@heinrich/db/incidents/record-events';
 import { withTransaction } from '@heinrich/db/with-transaction';
 import { parseSmsReply } from '@heinrich/providers/twilio/parse-sms-reply';
 import { messageTwiml } from '@heinrich/providers/twilio/voice-twiml';
