@@ -1,3 +1,4 @@
+import type { IncidentEventType } from '@heinrich/core/incidents/incident-event-catalog';
 import type pg from 'pg';
 import type { EscalationChange } from './update-escalation';
 
@@ -15,7 +16,7 @@ export interface EscalationDecisionWrite {
   /** ON CONFLICT DO NOTHING on (incident_id, user_id, cycle, step): a page decided twice is written once */
   pages: NewNotification[];
   /** timeline entries, in order (seq follows the array) */
-  events: { type: string; message: string; actor: string | null; via: string | null; data: Record<string, unknown> }[];
+  events: { type: IncidentEventType; message: string; actor: string | null; via: string | null; data: Record<string, unknown> }[];
   state: EscalationChange;
   /** Slack channel ids to post the incident in (slack_messages, ON CONFLICT DO NOTHING: once per incident and channel) */
   slackChannels?: string[];

@@ -4,7 +4,7 @@ import { insertDeliveries } from '@heinrich/db/delivery/insert-deliveries';
 import { loadDeliveryTargets } from '@heinrich/db/delivery/load-delivery-targets';
 import { lockUnplannedPages } from '@heinrich/db/delivery/lock-unplanned-pages';
 import { markPagesPlanned } from '@heinrich/db/delivery/mark-pages-planned';
-import { recordEvents } from '@heinrich/db/ingest/record-events';
+import { recordEvents } from '@heinrich/db/incidents/record-events';
 import type pg from 'pg';
 
 /**

@@ -5,7 +5,8 @@ import { setDeliveryStatus, type DeliveryRow } from '@heinrich/db/delivery/deliv
 import { failNotificationWithoutLiveDeliveries } from '@heinrich/db/delivery/fail-notification-without-live-deliveries';
 import { lockDeliveryForCallback } from '@heinrich/db/delivery/lock-delivery-by-provider-id';
 import { notifyDeliveries } from '@heinrich/db/delivery/notify-deliveries';
-import { recordEvents } from '@heinrich/db/ingest/record-events';
+import { recordEvents } from '@heinrich/db/incidents/record-events';
+import type { IncidentEventType } from '@heinrich/core/incidents/incident-event-catalog';
 import { withTransaction } from '@heinrich/db/with-transaction';
 import type { Context } from '../context';
 import { fallBack } from './fall-back';
@@ -85,6 +86,6 @@ export async function recordDeliveryStatus(ctx: Pick<Context, 'db' | 'now'>, rep
   });
 }
 
-function event(d: DeliveryRow, type: string, message: string, data: Record<string, unknown>) {
+function event(d: DeliveryRow, type: IncidentEventType, message: string, data: Record<string, unknown>) {
   return { incidentId: d.incidentId, type, message, actor: 'system', via: d.channel, data: { deliveryId: d.id, userId: d.userId, channel: d.channel, step: d.step, cycle: d.cycle, ...data } };
 }

@@ -3,7 +3,8 @@ import { CHANNEL_LABEL } from '@heinrich/core/delivery/plan-delivery';
 import { redactSecrets } from '@heinrich/core/delivery/redact-secrets';
 import { claimDelivery, setDeliveryStatus, type DeliveryRow } from '@heinrich/db/delivery/delivery-row';
 import { markNotificationSent } from '@heinrich/db/delivery/mark-notification-sent';
-import { recordEvents } from '@heinrich/db/ingest/record-events';
+import { recordEvents } from '@heinrich/db/incidents/record-events';
+import type { IncidentEventType } from '@heinrich/core/incidents/incident-event-catalog';
 import { withTransaction } from '@heinrich/db/with-transaction';
 import type { Context } from '../context';
 import { PermanentDeliveryError, RetryableDeliveryError, type DeliverySender } from '@heinrich/providers/delivery-sender';
@@ -117,6 +118,6 @@ export async function markUnavailable(client: Parameters<typeof fallBack>[0], d:
   await recordEvents(client, [event(d, 'notification_unavailable', `${label} to ${d.userName} not sent (${reason}); ${next}`, { reason, fallback: next })]);
 }
 
-function event(d: DeliveryRow, type: string, message: string, data: Record<string, unknown>) {
+function event(d: DeliveryRow, type: IncidentEventType, message: string, data: Record<string, unknown>) {
   return { incidentId: d.incidentId, type, message, actor: 'system', via: d.channel, data: { deliveryId: d.id, userId: d.userId, channel: d.channel, step: d.step, cycle: d.cycle, ...data } };
 }

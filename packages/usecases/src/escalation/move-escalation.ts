@@ -3,7 +3,7 @@ import { stepLabel } from '@heinrich/core/escalation/describe-escalation';
 import { manualEscalationTarget } from '@heinrich/core/escalation/manual-escalation';
 import { findEventData } from '@heinrich/db/escalation/find-event-data';
 import { lockEscalation } from '@heinrich/db/escalation/lock-escalation';
-import { recordEvents } from '@heinrich/db/ingest/record-events';
+import { recordEvents } from '@heinrich/db/incidents/record-events';
 import type pg from 'pg';
 import { advanceEscalation, ENGINE_ACTOR } from './advance-escalation';
 import { noEffects, type EngineEffects } from './engine-effects';

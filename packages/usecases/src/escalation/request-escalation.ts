@@ -2,7 +2,7 @@ import { AppError } from '@heinrich/core/app-error';
 import { actorOf, type Actor, type Principal } from '@heinrich/core/authz/principal';
 import { manualEscalationTarget } from '@heinrich/core/escalation/manual-escalation';
 import { lockEscalation } from '@heinrich/db/escalation/lock-escalation';
-import { recordEvents } from '@heinrich/db/ingest/record-events';
+import { recordEvents } from '@heinrich/db/incidents/record-events';
 import { withTransaction } from '@heinrich/db/with-transaction';
 import type { Context } from '../context';
 import { authorizeIncidentAction } from '../incidents/authorize-incident-action';

@@ -1,7 +1,7 @@
 import type { EscalationJobRef } from '@heinrich/core/escalation/escalation-job-id';
 import { lockEscalation } from '@heinrich/db/escalation/lock-escalation';
 import { retriggerIncident } from '@heinrich/db/escalation/retrigger-incident';
-import { recordEvents } from '@heinrich/db/ingest/record-events';
+import { recordEvents } from '@heinrich/db/incidents/record-events';
 import { withTransaction } from '@heinrich/db/with-transaction';
 import type pg from 'pg';
 import type { Context } from '../context';

@@ -4,7 +4,8 @@ import { resolveUrgency, type ServiceUrgency } from '@heinrich/core/escalation/u
 import { validateEscalationPolicy } from '@heinrich/core/escalation/validate-escalation-policy';
 import { insertEscalation } from '@heinrich/db/escalation/insert-escalation';
 import { loadEscalationStart } from '@heinrich/db/escalation/load-escalation-start';
-import { recordEvents } from '@heinrich/db/ingest/record-events';
+import { recordEvents } from '@heinrich/db/incidents/record-events';
+import type { IncidentEventType } from '@heinrich/core/incidents/incident-event-catalog';
 import type pg from 'pg';
 import { advanceEscalation, ENGINE_ACTOR } from './advance-escalation';
 import { noEffects, type EngineEffects } from './engine-effects';
@@ -19,7 +20,7 @@ import { noEffects, type EngineEffects } from './engine-effects';
 export async function startEscalation(client: pg.PoolClient, incidentId: string, now: Date, logger: Logger): Promise<EngineEffects> {
   const row = await loadEscalationStart(client, incidentId);
   if (!row) return noEffects();
-  const note = (type: string, message: string, data: Record<string, unknown> = {}) =>
+  const note = (type: IncidentEventType, message: string, data: Record<string, unknown> = {}) =>
     recordEvents(client, [{ incidentId, type, message, actor: ENGINE_ACTOR, via: null, data }]);
   if (row.incidentStatus !== 'triggered') {
     await note('escalation_not_started', `Escalation not started: the incident was ${row.incidentStatus} before it began`);

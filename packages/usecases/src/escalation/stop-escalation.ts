@@ -1,7 +1,7 @@
 import { cancelPendingNotifications } from '@heinrich/db/escalation/cancel-pending-notifications';
 import { lockEscalation } from '@heinrich/db/escalation/lock-escalation';
 import { updateEscalation } from '@heinrich/db/escalation/update-escalation';
-import { recordEvents } from '@heinrich/db/ingest/record-events';
+import { recordEvents } from '@heinrich/db/incidents/record-events';
 import type pg from 'pg';
 import { ENGINE_ACTOR } from './advance-escalation';
 import { noEffects, type EngineEffects } from './engine-effects';

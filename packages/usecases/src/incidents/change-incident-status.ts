@@ -5,7 +5,7 @@ import {
   resolveIncidentRow,
   type IncidentStatus,
 } from '@heinrich/db/incidents/transition-incident';
-import { recordEvents } from '@heinrich/db/ingest/record-events';
+import { recordEvents } from '@heinrich/db/incidents/record-events';
 import { withTransaction } from '@heinrich/db/with-transaction';
 import type pg from 'pg';
 import type { Context } from '../context';

@@ -1,7 +1,7 @@
 import type { IncomingAlert } from '@heinrich/core/incoming-alert';
 import type { BatchAlert } from '@heinrich/db/ingest/batch-alert';
 import { insertFreshOccurrences, type FreshOccurrence, type GroupIncident } from '@heinrich/db/ingest/insert-fresh-occurrences';
-import { recordEvents, type NewIncidentEvent } from '@heinrich/db/ingest/record-events';
+import { recordEvents, type NewIncidentEvent } from '@heinrich/db/incidents/record-events';
 import { resolveQuietIncidents, setTruncatedAlerts } from '@heinrich/db/ingest/resolve-quiet-incidents';
 import { updateKnownOccurrences, type KnownOccurrence } from '@heinrich/db/ingest/update-known-occurrences';
 import type pg from 'pg';

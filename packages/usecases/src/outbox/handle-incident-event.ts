@@ -1,4 +1,5 @@
-import { recordEvents } from '@heinrich/db/ingest/record-events';
+import { isIncidentTopic, type IncidentTopic } from '@heinrich/core/incidents/incident-event-catalog';
+import { recordEvents } from '@heinrich/db/incidents/record-events';
 import { claimOutboxMessage } from '@heinrich/db/outbox/claim-outbox-message';
 import { withTransaction } from '@heinrich/db/with-transaction';
 import type pg from 'pg';
@@ -68,7 +69,10 @@ export async function handleIncidentEvent(
   return outcome;
 }
 
-function escalate(client: pg.PoolClient, ctx: Context, topic: string, incidentId: string, eventId: string | null, now: Date): Promise<EngineEffects> {
+function escalate(client: pg.PoolClient, ctx: Context, stored: string, incidentId: string, eventId: string | null, now: Date): Promise<EngineEffects> {
+  // a row of a topic no longer in the catalog (older rows) is claimed and does nothing
+  if (!isIncidentTopic(stored)) return Promise.resolve(noEffects());
+  const topic: IncidentTopic = stored;
   switch (topic) {
     case 'incident.opened':
       return startEscalation(client, incidentId, now, ctx.logger);
@@ -77,7 +81,12 @@ function escalate(client: pg.PoolClient, ctx: Context, topic: string, incidentId
       return stopEscalation(client, incidentId, now);
     case 'incident.escalate_requested':
       return moveEscalation(client, incidentId, eventId, now, ctx.logger);
-    default:
+    case 'incident.alerts_added':
+    case 'incident.retriggered':
       return Promise.resolve(noEffects());
+    default: {
+      const unhandled: never = topic;
+      throw new Error(`unhandled outbox topic ${String(unhandled)}`);
+    }
   }
 }

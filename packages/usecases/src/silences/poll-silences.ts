@@ -1,4 +1,5 @@
-import { recordEvents, type NewIncidentEvent } from '@heinrich/db/ingest/record-events';
+import { recordEvents, type NewIncidentEvent } from '@heinrich/db/incidents/record-events';
+import type { IncidentEventType } from '@heinrich/core/incidents/incident-event-catalog';
 import { resolveQuietIncidents } from '@heinrich/db/ingest/resolve-quiet-incidents';
 import { closeSilence } from '@heinrich/db/silences/claim-silence';
 import { findSilencesToPoll, markSilencePolled } from '@heinrich/db/silences/find-silences-to-poll';
@@ -163,7 +164,7 @@ async function pollOne(ctx: Context, am: Poller, s: SilenceRow, outcome: PollOut
   await ctx.publisher.publish(outboxIds);
 }
 
-async function close(ctx: Context, s: SilenceRow, at: Date, outcome: PollOutcome, event: { type: string; message: string }): Promise<void> {
+async function close(ctx: Context, s: SilenceRow, at: Date, outcome: PollOutcome, event: { type: IncidentEventType; message: string }): Promise<void> {
   await withTransaction(ctx.db.pool, async (client) => {
     if (!(await closeSilence(client, s.id, at, 'system'))) return;
     outcome.silencesClosed += 1;

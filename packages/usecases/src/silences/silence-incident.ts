@@ -1,6 +1,6 @@
 import { AppError } from '@heinrich/core/app-error';
 import type { Principal } from '@heinrich/core/authz/principal';
-import { recordEvents } from '@heinrich/db/ingest/record-events';
+import { recordEvents } from '@heinrich/db/incidents/record-events';
 import { claimSilence, dropSilenceClaim, setSilenceId } from '@heinrich/db/silences/claim-silence';
 import { closeEndedSilence } from '@heinrich/db/silences/close-ended-silence';
 import { findOpenSilence } from '@heinrich/db/silences/find-open-silence';

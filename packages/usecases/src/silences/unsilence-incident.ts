@@ -1,6 +1,6 @@
 import { AppError } from '@heinrich/core/app-error';
 import type { Principal } from '@heinrich/core/authz/principal';
-import { recordEvents } from '@heinrich/db/ingest/record-events';
+import { recordEvents } from '@heinrich/db/incidents/record-events';
 import { closeSilence } from '@heinrich/db/silences/claim-silence';
 import { findOpenSilence } from '@heinrich/db/silences/find-open-silence';
 import { withTransaction } from '@heinrich/db/with-transaction';

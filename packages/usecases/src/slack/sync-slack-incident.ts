@@ -1,6 +1,6 @@
 import { maskContactValue } from '@heinrich/core/delivery/mask-contact-value';
 import { redactSecrets } from '@heinrich/core/delivery/redact-secrets';
-import { recordEvents } from '@heinrich/db/ingest/record-events';
+import { recordEvents } from '@heinrich/db/incidents/record-events';
 import { listEventsAfter } from '@heinrich/db/slack/list-events-after';
 import {
   claimSlackMessages,

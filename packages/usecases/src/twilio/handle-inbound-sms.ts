@@ -2,7 +2,7 @@ import { interpretSms, smsActionReply, smsNoIncidentReply, smsOptOutSentence } f
 import { findPhoneOwners, setSmsOptOut } from '@heinrich/db/twilio/find-phone-owners';
 import { findReplyCode } from '@heinrich/db/twilio/allocate-reply-code';
 import { findSmsPagedIncidents } from '@heinrich/db/twilio/find-sms-paged-incidents';
-import { recordEvents } from '@heinrich/db/ingest/record-events';
+import { recordEvents } from '@heinrich/db/incidents/record-events';
 import { withTransaction } from '@heinrich/db/with-transaction';
 import { messageTwiml } from '@heinrich/providers/twilio/voice-twiml';
 import type { Context } from '../context';

@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
+import type { IncidentEventType, IncidentTopic } from '@heinrich/core/incidents/incident-event-catalog';
 
 export interface NewIncidentEvent {
   incidentId: string;
-  type: string;
+  /** a type from the incident-event catalog */
+  type: IncidentEventType;
   message: string;
   actor: string | null;
   via: string | null;
   data?: Record<string, unknown>;
   /** also put it in the outbox for the worker under this topic */
-  topic?: string;
+  topic?: IncidentTopic;
 }
 
 /**
