@@ -24,17 +24,8 @@ export interface ScheduleWithRevision {
   revision: { effectiveFrom: Date; layers: unknown };
 }
 
-export function toScheduleWithRevision(row: Row): ScheduleWithRevision {
-  const revision = row.revisions[0] as Row['revisions'][number];
-  return {
-    id: row.id,
-    teamId: row.teamId,
-    name: row.name,
-    description: row.description,
-    timeZone: row.timeZone,
-    version: row.version,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    revision: { effectiveFrom: revision.effectiveFrom, layers: revision.layers },
-  };
+export function toScheduleWithRevision({ revisions, ...schedule }: Row): ScheduleWithRevision {
+  const revision = revisions[0] as Row['revisions'][number];
+  // the schedule's columns are exactly ScheduleWithRevision's (the include adds only revisions)
+  return { ...schedule, revision: { effectiveFrom: revision.effectiveFrom, layers: revision.layers } };
 }
