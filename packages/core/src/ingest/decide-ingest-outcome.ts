@@ -1,0 +1,210 @@
+import type { IncomingAlert } from '../incoming-alert';
+import type { IncidentEventType, IncidentTopic } from '../incidents/incident-event-catalog';
+import { countAlerts, describeAlerts } from './describe-alerts';
+import type { DistinctBatch } from './distinct-occurrences';
+import type { IngestDelivery, IngestOutcomeSummary } from './ingest-delivery';
+
+/** An occurrence the batch found already stored (its row updated). */
+export interface KnownOccurrenceRow {
+  index: number;
+  incidentId: string;
+  incidentNumber: number;
+  /** the incident's truncatedAlerts before this batch */
+  truncatedAlerts: number;
+  /** firing before, resolved by this batch */
+  becameResolved: boolean;
+}
+
+/** A firing occurrence the batch stored for the first time (or found inserted by a racing copy). */
+export interface FreshOccurrenceRow {
+  index: number;
+  incidentId: string;
+  incidentNumber: number;
+  truncatedAlerts: number;
+  /** false when the row already existed (counted as a re-send) */
+  inserted: boolean;
+}
+
+/** What the statements found: the stored occurrences and the incidents fresh ones joined or opened. */
+export interface IngestRows {
+  known: readonly KnownOccurrenceRow[];
+  fresh: readonly FreshOccurrenceRow[];
+  /** by incident id: its number, and whether this batch opened it */
+  incidents: ReadonlyMap<string, { number: number; opened: boolean }>;
+}
+
+/** A timeline entry to write, attributed to the delivery (`owner`) whose answer counts it. */
+export interface IngestEvent {
+  owner: number;
+  incidentId: string;
+  type: IncidentEventType;
+  message: string;
+  actor: string | null;
+  via: string | null;
+  data?: Record<string, unknown>;
+  topic?: IncidentTopic;
+}
+
+export interface IngestChanges {
+  /** opened / alerts_added / alerts_resolved, in the order they are written */
+  events: IngestEvent[];
+  /** incidents with an alert resolved by a delivery of an auto-resolving service: resolve them if nothing fires; by id, the owner */
+  autoResolve: Map<string, number>;
+  /** Alertmanager's truncatedAlerts to store: the last delivery to touch an incident wins */
+  truncation: { value: number; incidentIds: string[] }[];
+}
+
+/**
+ * Ingest, decided: from the rows the statements wrote and found, what the
+ * timeline says, which incidents may auto-resolve, and which truncation counts
+ * change. Each outcome is attributed to the first delivery that carried the
+ * occurrence; every other copy counts as a re-send — the same answers the
+ * deliveries would have got one transaction after another.
+ */
+export function decideIngestChanges(deliveries: readonly IngestDelivery[], batch: DistinctBatch, rows: IngestRows): IngestChanges {
+  const { occurrences } = batch;
+  const alertsOf = (list: readonly { index: number }[]): IncomingAlert[] => list.map((m) => occurrences[m.index]!.alert);
+  const base = (owner: number) => ({ owner, actor: deliveries[owner]!.actor, via: deliveries[owner]!.via });
+  const fingerprints = (list: readonly { index: number }[]) => ({ fingerprints: alertsOf(list).map((a) => a.fingerprint) });
+  const events: IngestEvent[] = [];
+
+  for (const [incidentId, members] of groupBy(rows.fresh.filter((a) => a.inserted), (a) => a.incidentId)) {
+    const incident = rows.incidents.get(incidentId)!;
+    const owner = occurrences[members[0]!.index]!.owner;
+    events.push(
+      incident.opened
+        ? {
+            ...base(owner),
+            incidentId,
+            type: 'opened',
+            message: `Incident #${incident.number} opened with ${countAlerts(members.length)}`,
+            data: fingerprints(members),
+            topic: 'incident.opened',
+          }
+        : {
+            ...base(owner),
+            incidentId,
+            type: 'alerts_added',
+            message: `${countAlerts(members.length)} added: ${describeAlerts(alertsOf(members))}`,
+            data: fingerprints(members),
+            topic: 'incident.alerts_added',
+          },
+    );
+  }
+
+  const resolvedNow = rows.known.filter((k) => k.becameResolved);
+  for (const [incidentId, members] of groupBy(resolvedNow, (k) => k.incidentId)) {
+    events.push({
+      ...base(occurrences[members[0]!.index]!.owner),
+      incidentId,
+      type: 'alerts_resolved',
+      message: `${countAlerts(members.length)} resolved: ${describeAlerts(alertsOf(members))}`,
+      data: fingerprints(members),
+    });
+  }
+
+  const autoResolve = new Map<string, number>();
+  for (const k of resolvedNow) {
+    const owner = occurrences[k.index]!.owner;
+    if (deliveries[owner]!.autoResolve && !autoResolve.has(k.incidentId)) autoResolve.set(k.incidentId, owner);
+  }
+
+  const latest = new Map<string, { now: number; was: number }>();
+  touchedBy(batch, rows).forEach((touched, i) => {
+    const now = deliveries[i]!.truncatedAlerts;
+    if (now === null) return;
+    for (const [id, t] of touched) latest.set(id, { now, was: t.truncatedAlerts });
+  });
+  const truncation = [...groupBy([...latest].filter(([, t]) => t.now !== t.was), ([, t]) => String(t.now))].map(([value, ids]) => ({
+    value: Number(value),
+    incidentIds: ids.map(([id]) => id),
+  }));
+
+  return { events, autoResolve, truncation };
+}
+
+/**
+ * The rest of the outcome once the auto-resolve candidates were tried: their
+ * `resolved` events and each delivery's answer.
+ */
+export function decideIngestOutcome(
+  deliveries: readonly IngestDelivery[],
+  batch: DistinctBatch,
+  rows: IngestRows,
+  changes: IngestChanges,
+  autoResolved: readonly { id: string; number: number }[],
+): { events: IngestEvent[]; summaries: IngestOutcomeSummary[] } {
+  const events = [...changes.events];
+  for (const incident of autoResolved) {
+    const owner = changes.autoResolve.get(incident.id)!;
+    events.push({
+      owner,
+      actor: 'system',
+      via: deliveries[owner]!.via,
+      incidentId: incident.id,
+      type: 'resolved',
+      message: `Incident #${incident.number} resolved: all its alerts have resolved`,
+      topic: 'incident.resolved',
+    });
+  }
+
+  const knownBy = new Map(rows.known.map((k) => [k.index, k]));
+  const freshBy = new Map(rows.fresh.map((f) => [f.index, f]));
+  const openedBy = changes.events.filter((e) => e.type === 'opened').map((e) => e.owner);
+  const resolvedBy = autoResolved.map((r) => changes.autoResolve.get(r.id)!);
+  const touched = touchedBy(batch, rows);
+
+  const summaries = deliveries.map((d, i): IngestOutcomeSummary => {
+    let alertsNew = 0;
+    let alertsDeduplicated = 0;
+    let alertsResolved = 0;
+    let alertsIgnored = 0;
+    const seenHere = new Set<number>();
+    for (const index of batch.indexesOf[i]!) {
+      const first = batch.occurrences[index]!.owner === i && !seenHere.has(index);
+      seenHere.add(index);
+      const k = knownBy.get(index);
+      const f = freshBy.get(index);
+      if (!k && !f) alertsIgnored += 1;
+      else if (first && f?.inserted) alertsNew += 1;
+      else alertsDeduplicated += 1;
+      if (first && k?.becameResolved) alertsResolved += 1;
+    }
+    return {
+      alertsReceived: d.alerts.length,
+      alertsNew,
+      alertsDeduplicated,
+      alertsResolved,
+      alertsIgnored,
+      incidentsOpened: openedBy.filter((owner) => owner === i).length,
+      incidentsResolved: resolvedBy.filter((owner) => owner === i).length,
+      incidents: [...touched[i]!].map(([id, t]) => ({ id, number: t.number })),
+    };
+  });
+  return { events, summaries };
+}
+
+/** Per delivery: the incidents its alerts touched (in order), with their number and stored truncatedAlerts. */
+function touchedBy(batch: DistinctBatch, rows: IngestRows): Map<string, { number: number; truncatedAlerts: number }>[] {
+  const knownBy = new Map(rows.known.map((k) => [k.index, k]));
+  const freshBy = new Map(rows.fresh.map((f) => [f.index, f]));
+  return batch.indexesOf.map((indexes) => {
+    const touched = new Map<string, { number: number; truncatedAlerts: number }>();
+    for (const index of indexes) {
+      const hit = knownBy.get(index) ?? freshBy.get(index);
+      if (hit) touched.set(hit.incidentId, { number: hit.incidentNumber, truncatedAlerts: hit.truncatedAlerts });
+    }
+    return touched;
+  });
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = m.get(k);
+    if (list) list.push(item);
+    else m.set(k, [item]);
+  }
+  return m;
+}
