@@ -37,7 +37,7 @@ describe('reading incidents', () => {
       serviceName: 'kubernetes',
       severity: 'critical',
       groupLabels: expect.any(Object),
-      alertCounts: { firing: 6, resolved: 0, total: 6 },
+      alertCounts: { firing: 6, resolved: 0, superseded: 0, stale: 0, total: 6 },
       truncatedAlerts: 0,
       createdAt: expect.any(String),
       acknowledgedAt: null,
@@ -50,7 +50,7 @@ describe('reading incidents', () => {
   it('shows one incident with its alerts and timeline, by id and by its short number', async () => {
     const byId = await api.admin('GET', `/api/v1/incidents/${incident.id}`);
     expect(byId.status).toBe(200);
-    expect(byId.body).toMatchObject({ ...incident, alertCounts: { firing: 6, resolved: 0, total: 6 } });
+    expect(byId.body).toMatchObject({ ...incident, alertCounts: { firing: 6, resolved: 0, superseded: 0, stale: 0, total: 6 } });
     expect(byId.body.alerts).toHaveLength(6);
     expect(byId.body.alerts[0]).toEqual({
       id: expect.any(String),

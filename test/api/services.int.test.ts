@@ -51,6 +51,11 @@ describe('creating a service', () => {
       autoResolve: true,
       urgency: 'high',
       ackTimeoutMinutes: null,
+      noise: {
+        lateCopySeconds: 120,
+        flapping: { enabled: true, changes: 4, windowSeconds: 1800 },
+        storm: { enabled: true, incidents: 5, windowSeconds: 300, quietSeconds: 600 },
+      },
       createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
       updatedAt: expect.any(String),
     });
@@ -156,6 +161,29 @@ describe('reading, changing and deleting a service', () => {
 
     // the rejected changes left the service as it was
     expect((await api.admin('GET', `/api/v1/services/${created.id}`)).body).toMatchObject({ urgency: 'high', teamId: null });
+  });
+
+  it('noise settings: a PATCH changes the ones it names, bad values are a 400 naming them, changes are audit-logged', async () => {
+    const created = (await api.admin('POST', '/api/v1/services', { name: 'noisy', noise: { storm: { incidents: 10 } } })).body;
+    expect(created.noise.storm).toEqual({ enabled: true, incidents: 10, windowSeconds: 300, quietSeconds: 600 });
+
+    const res = await api.admin('PATCH', `/api/v1/services/${created.id}`, { noise: { flapping: { enabled: false }, lateCopySeconds: 30 } });
+    expect(res.status).toBe(200);
+    expect(res.body.noise).toEqual({
+      lateCopySeconds: 30,
+      flapping: { enabled: false, changes: 4, windowSeconds: 1800 },
+      storm: { enabled: true, incidents: 10, windowSeconds: 300, quietSeconds: 600 },
+    });
+
+    const bad = await api.admin('PATCH', `/api/v1/services/${created.id}`, { noise: { storm: { windowSeconds: 1, loud: true } } });
+    expect(bad.status).toBe(400);
+    expect(paths(bad.body)).toEqual(expect.arrayContaining(['noise.storm.windowSeconds', 'noise.storm.loud']));
+    expect(bad.body.error.message).toContain('at least 10');
+
+    const audit = await api.admin('GET', `/api/v1/audit-log?entityType=service&entityId=${created.id}`);
+    const update = audit.body.items.find((e: { action: string }) => e.action === 'service.update');
+    expect(update.before.noise.flapping.enabled).toBe(true);
+    expect(update.after.noise).toEqual(res.body.noise);
   });
 
   it('DELETE answers 204, then the service is gone with its keys and incidents', async () => {

@@ -56,6 +56,7 @@ export const ingestSummaryJson = z.strictObject({
   alertsDeduplicated: z.int().describe('re-sends of occurrences already held (Alertmanager repeats, HA duplicates)'),
   alertsResolved: z.int(),
   alertsIgnored: z.int().describe('resolved alerts never seen firing: nothing to do'),
+  alertsStale: z.int().describe('older than an occurrence of their fingerprint already known (a replayed notification): stored as stale, nothing else'),
   incidentsOpened: z.int(),
   incidentsResolved: z.int(),
   incidents: z.array(z.strictObject({ id: z.string(), number: z.int() })),

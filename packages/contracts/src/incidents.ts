@@ -53,7 +53,9 @@ export const incidentJson = z.strictObject({
   serviceName: z.string(),
   severity: z.string().nullable(),
   groupLabels: stringMap,
-  alertCounts: z.strictObject({ firing: z.int(), resolved: z.int(), total: z.int() }),
+  alertCounts: z
+    .strictObject({ firing: z.int(), resolved: z.int(), superseded: z.int(), stale: z.int(), total: z.int() })
+    .describe('the incident\'s alerts by status: superseded = a newer occurrence of the fingerprint fired; stale = older than one already known (never fired here)'),
   truncatedAlerts: z.int().describe("alerts Alertmanager left out of its last notification (max_alerts)"),
   createdAt: instant,
   acknowledgedAt: instant.nullable(),
@@ -66,7 +68,7 @@ export type IncidentJson = z.infer<typeof incidentJson>;
 export const alertJson = z.strictObject({
   id: uuid,
   fingerprint: z.string(),
-  status: z.enum(['firing', 'resolved']),
+  status: z.enum(['firing', 'resolved', 'superseded', 'stale']).describe('only firing alerts fire: superseded = replaced by a newer occurrence of the fingerprint, stale = older than one already known'),
   labels: stringMap,
   annotations: stringMap,
   startsAt: instant,

@@ -21,6 +21,39 @@ const fields = {
   ackTimeoutMinutes: z.number({ error: 'must be a number of minutes or null' }).int('must be whole minutes').min(1, 'must be at least 1').max(10_080, 'must be at most 10080 (a week)').nullable(),
 };
 
+const seconds = (min: number, max: number) =>
+  z.number({ error: 'must be a number of seconds' }).int('must be whole seconds').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+const flag = z.boolean({ error: 'must be true or false' });
+
+/** Noise control (docs/noise.md): the fields given change, the others keep their value (or default). */
+export const noiseSettingsPatch = z.strictObject({
+  lateCopySeconds: seconds(0, 3_600).optional().describe('after a manual resolve, firing copies within this many seconds change nothing (default 120)'),
+  flapping: z
+    .strictObject({
+      enabled: flag.optional(),
+      changes: z.number({ error: 'must be a number' }).int('must be whole').min(2, 'must be at least 2').max(100, 'must be at most 100').optional(),
+      windowSeconds: seconds(60, 86_400).optional(),
+    })
+    .optional()
+    .describe('a group whose state changes `changes` times (default 4) within `windowSeconds` (default 1800) is flapping'),
+  storm: z
+    .strictObject({
+      enabled: flag.optional(),
+      incidents: z.number({ error: 'must be a number' }).int('must be whole').min(1, 'must be at least 1').max(10_000, 'must be at most 10000').optional(),
+      windowSeconds: seconds(10, 86_400).optional(),
+      quietSeconds: seconds(60, 86_400).optional(),
+    })
+    .optional()
+    .describe('more than `incidents` (default 5) new incidents within `windowSeconds` (default 300) are a storm; it ends after `quietSeconds` (default 600) without one'),
+});
+
+/** The effective noise settings of a service (the defaults where nobody set a value). */
+export const noiseSettingsJson = z.strictObject({
+  lateCopySeconds: z.int(),
+  flapping: z.strictObject({ enabled: z.boolean(), changes: z.int(), windowSeconds: z.int() }),
+  storm: z.strictObject({ enabled: z.boolean(), incidents: z.int(), windowSeconds: z.int(), quietSeconds: z.int() }),
+});
+
 /** POST /api/v1/services. Strict: an unknown field is a 400 naming it, not silently dropped. */
 export const createServiceBody = z.strictObject({
   name: fields.name,
@@ -31,6 +64,7 @@ export const createServiceBody = z.strictObject({
   autoResolve: fields.autoResolve.default(true),
   urgency: fields.urgency.default('high'),
   ackTimeoutMinutes: fields.ackTimeoutMinutes.default(null),
+  noise: noiseSettingsPatch.default({}),
 });
 export type CreateServiceBody = z.infer<typeof createServiceBody>;
 
@@ -44,6 +78,7 @@ export const updateServiceBody = z.strictObject({
   autoResolve: fields.autoResolve.optional(),
   urgency: fields.urgency.optional(),
   ackTimeoutMinutes: fields.ackTimeoutMinutes.optional(),
+  noise: noiseSettingsPatch.optional(),
 });
 export type UpdateServiceBody = z.infer<typeof updateServiceBody>;
 
@@ -58,6 +93,7 @@ export const serviceJson = z.strictObject({
   autoResolve: z.boolean(),
   urgency,
   ackTimeoutMinutes: z.int().nullable(),
+  noise: noiseSettingsJson,
   createdAt: instant,
   updatedAt: instant,
 });

@@ -32,6 +32,10 @@ export const INCIDENT_EVENT_DATA = {
   opened: loose({}),
   alerts_added: loose({}),
   alerts_resolved: loose({}),
+  /** a newer occurrence of these fingerprints fired: the earlier ones no longer count */
+  alerts_superseded: loose({ fingerprints: z.array(z.string()).optional() }),
+  /** occurrences older than one already known: stored, never fire */
+  alerts_stale: loose({ fingerprints: z.array(z.string()).optional() }),
   acknowledged: loose({}),
   resolved: loose({}),
   retriggered: loose({}),

@@ -140,6 +140,25 @@ describe('decideIngestChanges / decideIngestOutcome', () => {
     summaries.forEach((s, i) => expect(s.alertsReceived).toBe(c.deliveries[i]!.alerts.length));
   });
 
+  it('a supersession is on the old incident, may auto-resolve it, and a stale occurrence is counted apart', () => {
+    const deliveries = [delivery([alert('a', { startsAt: '2026-03-01T11:00:00Z' }), alert('b')])];
+    const r = rows({
+      fresh: [fresh(0, 'i2')],
+      incidents: new Map([['i2', { number: 8, opened: true }]]),
+      superseded: [{ alertId: 'x', incidentId: 'i1', incidentNumber: 7, fingerprint: 'fp-a', labels: { pod: 'a' }, owner: 0 }],
+      stale: [{ index: 1, incidentId: 'i1', incidentNumber: 7 }],
+    });
+    const { events, summaries, changes } = decide(deliveries, r);
+    expect(timeline(events)).toEqual([
+      [0, 'opened', 'Incident #8 opened with 1 alert', 'incident.opened'],
+      [0, 'alerts_superseded', '1 alert superseded by a newer occurrence: a', null],
+      [0, 'alerts_stale', '1 alert ignored as stale, older than the occurrence already known: b', null],
+      [0, 'resolved', 'Incident #7 resolved: all its alerts have resolved', 'incident.resolved'],
+    ]);
+    expect([...changes.autoResolve.keys()]).toEqual(['i1']);
+    expect(summaries[0]).toMatchObject({ alertsNew: 1, alertsStale: 1, alertsIgnored: 0, alertsDeduplicated: 0 });
+  });
+
   it('events carry the fingerprints, the delivery actor and via; the auto-resolve is the system', () => {
     const { events } = decide([delivery([resolved('a'), resolved('b')], { actor: 'key-9', via: 'events' })], rows({ known: [known(0, true), known(1, true)] }));
     expect(events.map((e) => [e.type, e.actor, e.via, e.data ?? null])).toEqual([
@@ -182,7 +201,7 @@ describe('decideIngestChanges / decideIngestOutcome', () => {
           incidents: new Map([['i1', { number: 7, opened: true }]]),
         });
         const { summaries } = decide(deliveries, r);
-        summaries.forEach((s, i) => expect(s.alertsNew + s.alertsDeduplicated + s.alertsIgnored).toBe(deliveries[i]!.alerts.length));
+        summaries.forEach((s, i) => expect(s.alertsNew + s.alertsDeduplicated + s.alertsIgnored + s.alertsStale).toBe(deliveries[i]!.alerts.length));
         expect(summaries.reduce((n, s) => n + s.alertsNew, 0)).toBe(r.fresh.length);
         expect(summaries.reduce((n, s) => n + s.incidentsOpened, 0)).toBe(r.fresh.length > 0 ? 1 : 0);
       }),

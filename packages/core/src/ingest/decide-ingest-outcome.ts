@@ -1,6 +1,7 @@
 import type { IncomingAlert } from '../incoming-alert';
 import type { IncidentEventType, IncidentTopic } from '../incidents/incident-event-catalog';
 import { countAlerts, describeAlerts } from './describe-alerts';
+import type { SupersededOccurrence } from './decide-supersession';
 import type { DistinctBatch } from './distinct-occurrences';
 import type { IngestDelivery, IngestOutcomeSummary } from './ingest-delivery';
 
@@ -25,10 +26,21 @@ export interface FreshOccurrenceRow {
   inserted: boolean;
 }
 
+/** A new occurrence stored as stale (older than one already known), under this incident. */
+export interface StaleOccurrenceRow {
+  index: number;
+  incidentId: string;
+  incidentNumber: number;
+}
+
 /** What the statements found: the stored occurrences and the incidents fresh ones joined or opened. */
 export interface IngestRows {
   known: readonly KnownOccurrenceRow[];
   fresh: readonly FreshOccurrenceRow[];
+  /** new occurrences older than one already known (decide-supersession.ts) */
+  stale?: readonly StaleOccurrenceRow[];
+  /** stored firing occurrences a newer one of their fingerprint replaced */
+  superseded?: readonly SupersededOccurrence[];
   /** by incident id: its number, and whether this batch opened it */
   incidents: ReadonlyMap<string, { number: number; opened: boolean }>;
 }
@@ -103,10 +115,33 @@ export function decideIngestChanges(deliveries: readonly IngestDelivery[], batch
     });
   }
 
+  for (const [incidentId, members] of groupBy(rows.superseded ?? [], (s) => s.incidentId)) {
+    events.push({
+      ...base(members[0]!.owner),
+      incidentId,
+      type: 'alerts_superseded',
+      message: `${countAlerts(members.length)} superseded by a newer occurrence: ${describeAlerts(members)}`,
+      data: { fingerprints: members.map((m) => m.fingerprint) },
+    });
+  }
+  for (const [incidentId, members] of groupBy(rows.stale ?? [], (s) => s.incidentId)) {
+    events.push({
+      ...base(occurrences[members[0]!.index]!.owner),
+      incidentId,
+      type: 'alerts_stale',
+      message: `${countAlerts(members.length)} ignored as stale, older than the occurrence already known: ${describeAlerts(alertsOf(members))}`,
+      data: fingerprints(members),
+    });
+  }
+
+  // an incident may auto-resolve when a delivery of an auto-resolving service resolved or superseded one of its alerts
   const autoResolve = new Map<string, number>();
-  for (const k of resolvedNow) {
-    const owner = occurrences[k.index]!.owner;
-    if (deliveries[owner]!.autoResolve && !autoResolve.has(k.incidentId)) autoResolve.set(k.incidentId, owner);
+  const mayResolve = [
+    ...resolvedNow.map((k) => ({ incidentId: k.incidentId, owner: occurrences[k.index]!.owner })),
+    ...(rows.superseded ?? []).map((s) => ({ incidentId: s.incidentId, owner: s.owner })),
+  ];
+  for (const { incidentId, owner } of mayResolve) {
+    if (deliveries[owner]!.autoResolve && !autoResolve.has(incidentId)) autoResolve.set(incidentId, owner);
   }
 
   const latest = new Map<string, { now: number; was: number }>();
@@ -150,6 +185,7 @@ export function decideIngestOutcome(
 
   const knownBy = new Map(rows.known.map((k) => [k.index, k]));
   const freshBy = new Map(rows.fresh.map((f) => [f.index, f]));
+  const staleIndexes = new Set((rows.stale ?? []).map((s) => s.index));
   const openedBy = changes.events.filter((e) => e.type === 'opened').map((e) => e.owner);
   const resolvedBy = autoResolved.map((r) => changes.autoResolve.get(r.id)!);
   const touched = touchedBy(batch, rows);
@@ -159,13 +195,17 @@ export function decideIngestOutcome(
     let alertsDeduplicated = 0;
     let alertsResolved = 0;
     let alertsIgnored = 0;
+    let alertsStale = 0;
     const seenHere = new Set<number>();
     for (const index of batch.indexesOf[i]!) {
       const first = batch.occurrences[index]!.owner === i && !seenHere.has(index);
       seenHere.add(index);
       const k = knownBy.get(index);
       const f = freshBy.get(index);
-      if (!k && !f) alertsIgnored += 1;
+      if (staleIndexes.has(index)) {
+        if (first) alertsStale += 1;
+        else alertsDeduplicated += 1;
+      } else if (!k && !f) alertsIgnored += 1;
       else if (first && f?.inserted) alertsNew += 1;
       else alertsDeduplicated += 1;
       if (first && k?.becameResolved) alertsResolved += 1;
@@ -176,6 +216,7 @@ export function decideIngestOutcome(
       alertsDeduplicated,
       alertsResolved,
       alertsIgnored,
+      alertsStale,
       incidentsOpened: openedBy.filter((owner) => owner === i).length,
       incidentsResolved: resolvedBy.filter((owner) => owner === i).length,
       incidents: [...touched[i]!].map(([id, t]) => ({ id, number: t.number })),

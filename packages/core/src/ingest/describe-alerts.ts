@@ -1,7 +1,5 @@
-import type { IncomingAlert } from '../incoming-alert';
-
 /** "collector-7, collector-8" — the labels that tell the alerts apart, briefly. */
-export function describeAlerts(list: readonly IncomingAlert[]): string {
+export function describeAlerts(list: readonly { labels: Record<string, string>; fingerprint: string }[]): string {
   const names = list.slice(0, 5).map((a) => a.labels.pod ?? a.labels.instance ?? a.labels.alertname ?? a.fingerprint);
   return names.join(', ') + (list.length > 5 ? ` and ${list.length - 5} more` : '');
 }

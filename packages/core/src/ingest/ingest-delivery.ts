@@ -21,6 +21,8 @@ export interface IngestOutcomeSummary {
   alertsResolved: number;
   /** resolved alerts we never saw firing: nothing to do */
   alertsIgnored: number;
+  /** older than an occurrence of their fingerprint already known: stored as stale, nothing else */
+  alertsStale: number;
   incidentsOpened: number;
   incidentsResolved: number;
   incidents: { id: string; number: number }[];

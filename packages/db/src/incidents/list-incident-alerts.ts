@@ -3,7 +3,7 @@ import type pg from 'pg';
 export interface AlertRecord {
   id: string;
   fingerprint: string;
-  status: 'firing' | 'resolved';
+  status: 'firing' | 'resolved' | 'superseded' | 'stale';
   labels: Record<string, string>;
   annotations: Record<string, string>;
   startsAt: Date;
@@ -23,7 +23,7 @@ export async function listIncidentAlerts(pool: pg.Pool, incidentId: string, limi
   const r = await pool.query<{
     id: string;
     fingerprint: string;
-    status: 'firing' | 'resolved';
+    status: 'firing' | 'resolved' | 'superseded' | 'stale';
     labels: Record<string, string>;
     annotations: Record<string, string>;
     starts_at: Date;

@@ -16,7 +16,7 @@ export interface IncidentRecord {
   serviceName: string;
   severity: string | null;
   groupLabels: Record<string, string>;
-  alertCounts: { firing: number; resolved: number; total: number };
+  alertCounts: { firing: number; resolved: number; superseded: number; stale: number; total: number };
   truncatedAlerts: number;
   createdAt: Date;
   acknowledgedAt: Date | null;
@@ -62,6 +62,8 @@ export async function selectIncidents(pool: pg.Pool, s: IncidentSelection): Prom
     position: string;
     firing: number;
     resolved: number;
+    superseded: number;
+    stale: number;
   }>(
     `WITH page AS (
        SELECT i.* FROM incidents i
@@ -76,7 +78,9 @@ export async function selectIncidents(pool: pg.Pool, s: IncidentSelection): Prom
      ), counts AS (
        SELECT a.incident_id,
               count(*) FILTER (WHERE a.status = 'firing')::int AS firing,
-              count(*) FILTER (WHERE a.status = 'resolved')::int AS resolved
+              count(*) FILTER (WHERE a.status = 'resolved')::int AS resolved,
+              count(*) FILTER (WHERE a.status = 'superseded')::int AS superseded,
+              count(*) FILTER (WHERE a.status = 'stale')::int AS stale
          FROM alerts a
         WHERE a.incident_id IN (SELECT id FROM page)
         GROUP BY a.incident_id
@@ -84,7 +88,8 @@ export async function selectIncidents(pool: pg.Pool, s: IncidentSelection): Prom
      SELECT p.id, p.number, p.title, p.status, p.service_id, s.name AS service_name, p.severity, p.group_labels,
             p.truncated_alerts, p.created_at, p.acknowledged_at, p.acknowledged_by, p.resolved_at, p.resolved_by,
             to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS position,
-            coalesce(c.firing, 0) AS firing, coalesce(c.resolved, 0) AS resolved
+            coalesce(c.firing, 0) AS firing, coalesce(c.resolved, 0) AS resolved,
+            coalesce(c.superseded, 0) AS superseded, coalesce(c.stale, 0) AS stale
        FROM page p
        JOIN services s ON s.id = p.service_id
        LEFT JOIN counts c ON c.incident_id = p.id
@@ -109,7 +114,13 @@ export async function selectIncidents(pool: pg.Pool, s: IncidentSelection): Prom
     serviceName: row.service_name,
     severity: row.severity,
     groupLabels: row.group_labels,
-    alertCounts: { firing: row.firing, resolved: row.resolved, total: row.firing + row.resolved },
+    alertCounts: {
+      firing: row.firing,
+      resolved: row.resolved,
+      superseded: row.superseded,
+      stale: row.stale,
+      total: row.firing + row.resolved + row.superseded + row.stale,
+    },
     truncatedAlerts: row.truncated_alerts,
     createdAt: row.created_at,
     acknowledgedAt: row.acknowledged_at,

@@ -16,7 +16,7 @@ export interface KnownOccurrence {
  * Re-sends of occurrences we already hold: bump last-seen and the counter (by
  * the number of copies), take the newest annotations, and move firing ->
  * resolved (never back: a late retry of an old firing notification must not
- * un-resolve). One statement for the whole batch; rows are locked in
+ * un-resolve; superseded and stale occurrences stay so). One statement for the whole batch; rows are locked in
  * (service, fingerprint, startsAt) order, the same order insertFreshOccurrences
  * uses, so overlapping batches cannot deadlock.
  */
@@ -53,8 +53,9 @@ export async function updateKnownOccurrences(client: pg.PoolClient, alerts: Batc
        receive_count = a.receive_count + o.copies,
        -- a resolve posted through Alertmanager's API may carry no annotations
        annotations = CASE WHEN o.annotations = '{}'::jsonb THEN a.annotations ELSE o.annotations END,
-       status = CASE WHEN o.old_status = 'resolved' THEN 'resolved'::alert_status ELSE o.status END,
-       ends_at = CASE WHEN o.old_status = 'resolved' THEN a.ends_at
+       -- only a firing occurrence changes: resolved, superseded and stale ones stay as they are
+       status = CASE WHEN o.old_status <> 'firing' THEN o.old_status ELSE o.status END,
+       ends_at = CASE WHEN o.old_status <> 'firing' THEN a.ends_at
                       WHEN o.status = 'resolved' THEN COALESCE(o.ends_at, now()) ELSE NULL END
      FROM old o, incidents i
      WHERE a.id = o.id AND i.id = a.incident_id

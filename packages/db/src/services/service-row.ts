@@ -1,3 +1,4 @@
+import type { NoiseSettingsPatch } from '@heinrich/core/noise/noise-settings';
 import type { Service } from '../generated/prisma/client';
 
 /** A service's row, as reads return it. */
@@ -13,4 +14,6 @@ export interface ServiceSettings {
   autoResolve: boolean;
   urgency: Service['urgency'];
   ackTimeoutMinutes: number | null;
+  /** the noise settings a person set (core/noise/noise-settings.ts fills in the defaults) */
+  noise: NoiseSettingsPatch;
 }

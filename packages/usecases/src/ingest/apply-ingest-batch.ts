@@ -1,7 +1,11 @@
 import { decideIngestChanges, decideIngestOutcome } from '@heinrich/core/ingest/decide-ingest-outcome';
+import { decideSupersession } from '@heinrich/core/ingest/decide-supersession';
 import { distinctOccurrences } from '@heinrich/core/ingest/distinct-occurrences';
 import type { IngestDelivery, IngestOutcomeSummary } from '@heinrich/core/ingest/ingest-delivery';
 import { insertFreshOccurrences } from '@heinrich/db/ingest/insert-fresh-occurrences';
+import { insertStaleOccurrences } from '@heinrich/db/ingest/insert-stale-occurrences';
+import { loadFingerprintOccurrences } from '@heinrich/db/ingest/load-fingerprint-occurrences';
+import { supersedeOccurrences } from '@heinrich/db/ingest/supersede-occurrences';
 import { recordEvents } from '@heinrich/db/incidents/record-events';
 import { resolveQuietIncidents, setTruncatedAlerts } from '@heinrich/db/ingest/resolve-quiet-incidents';
 import { updateKnownOccurrences } from '@heinrich/db/ingest/update-known-occurrences';
@@ -14,8 +18,9 @@ export type BatchDelivery = IngestDelivery;
  * Applies the deliveries of one transaction (one, or several under load: group
  * commit): load → decide → apply. The statements write each distinct
  * occurrence once (with the number of copies the batch carried) and say what
- * they found; core decides the timeline, the auto-resolve candidates and each
- * delivery's answer (decide-ingest-outcome.ts). The caller holds the advisory
+ * they found; core decides which new occurrence is current, superseding or
+ * stale (decide-supersession.ts), then the timeline, the auto-resolve
+ * candidates and each delivery's answer (decide-ingest-outcome.ts). The caller holds the advisory
  * locks of every group in the batch.
  */
 export async function applyIngestBatch(
@@ -26,9 +31,19 @@ export async function applyIngestBatch(
   const known = await updateKnownOccurrences(client, batch.occurrences);
   const knownIndexes = new Set(known.map((k) => k.index));
   const freshFiring = batch.occurrences.filter((a) => !knownIndexes.has(a.index) && a.alert.status === 'firing');
+  // per service, one firing occurrence per fingerprint: the newest supersedes, older ones are stale
+  const stored = await loadFingerprintOccurrences(client, freshFiring.map((a) => ({ serviceId: a.serviceId, fingerprint: a.alert.fingerprint })));
+  const { current, stale: staleDecided, superseded } = decideSupersession(freshFiring, stored);
+  await supersedeOccurrences(client, superseded.map((s) => s.alertId));
   const { occurrences: fresh, incidents } =
-    freshFiring.length > 0 ? await insertFreshOccurrences(client, freshFiring) : { occurrences: [], incidents: new Map() };
-  const rows = { known, fresh, incidents };
+    current.length > 0 ? await insertFreshOccurrences(client, current) : { occurrences: [], incidents: new Map() };
+  const freshBy = new Map(fresh.map((f) => [f.index, f]));
+  const stale = staleDecided.map((s) => {
+    const newer = s.newerIndex === null ? null : freshBy.get(s.newerIndex)!;
+    return { index: s.index, incidentId: newer?.incidentId ?? s.incidentId!, incidentNumber: newer?.incidentNumber ?? s.incidentNumber! };
+  });
+  await insertStaleOccurrences(client, stale.map((s) => ({ ...batch.occurrences[s.index]!, incidentId: s.incidentId })));
+  const rows = { known, fresh, incidents, stale, superseded };
 
   const changes = decideIngestChanges(deliveries, batch, rows);
   const autoResolved = await resolveQuietIncidents(client, [...changes.autoResolve.keys()], 'system');

@@ -1,4 +1,5 @@
 import { auditActorOf, type Principal } from '@heinrich/core/authz/principal';
+import { patchNoiseSettings, type NoiseSettingsPatch } from '@heinrich/core/noise/noise-settings';
 import { insertAuditEntry } from '@heinrich/db/audit/insert-audit-entry';
 import { insertService } from '@heinrich/db/services/insert-service';
 import type { ServiceRow, ServiceSettings } from '@heinrich/db/services/service-row';
@@ -8,14 +9,15 @@ import type { Context } from '../context';
 import { checkServiceReferences } from './check-service-references';
 import { serviceSnapshot } from './service-snapshot';
 
-export type NewService = ServiceSettings;
+/** What a creator gives: the settings, noise control as a patch over the defaults. */
+export type NewService = Omit<ServiceSettings, 'noise'> & { noise?: NoiseSettingsPatch };
 
 /** A new service, in the team given (leads of that team or admins; without a team, admins). */
 export async function createService(ctx: Context, principal: Principal, input: NewService): Promise<ServiceRow> {
   const { team } = await checkServiceReferences(ctx.db.pool, input);
   requireAllowed(principal, 'service.create', { service: input.name, team: team ?? null });
   return withTransaction(ctx.db, async (tx) => {
-    const service = await insertService(tx, input);
+    const service = await insertService(tx, { ...input, noise: patchNoiseSettings({}, input.noise ?? {}) });
     await insertAuditEntry(tx, auditActorOf(principal), {
       action: 'service.create',
       entityType: 'service',

@@ -1,3 +1,4 @@
+import { noiseSettingsOf } from '@heinrich/core/noise/noise-settings';
 import type { ServiceRow } from '@heinrich/db/services/service-row';
 
 /** A service as the audit log records it: its settings, no timestamps. */
@@ -12,5 +13,6 @@ export function serviceSnapshot(s: ServiceRow) {
     autoResolve: s.autoResolve,
     urgency: s.urgency,
     ackTimeoutMinutes: s.ackTimeoutMinutes,
+    noise: noiseSettingsOf(s.noise),
   };
 }

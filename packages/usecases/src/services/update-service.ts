@@ -1,9 +1,10 @@
 import { AppError } from '@heinrich/core/app-error';
 import { auditActorOf, type Principal } from '@heinrich/core/authz/principal';
+import { patchNoiseSettings } from '@heinrich/core/noise/noise-settings';
 import { insertAuditEntry } from '@heinrich/db/audit/insert-audit-entry';
 import { lockRow } from '@heinrich/db/lock-row';
 import { findServiceById } from '@heinrich/db/services/find-service-by-id';
-import type { ServiceRow } from '@heinrich/db/services/service-row';
+import type { ServiceRow, ServiceSettings } from '@heinrich/db/services/service-row';
 import { updateServiceSettings } from '@heinrich/db/services/update-service-settings';
 import { withTransaction } from '@heinrich/db/with-transaction';
 import { isDeepStrictEqual } from 'node:util';
@@ -31,7 +32,9 @@ export async function updateService(ctx: Context, principal: Principal, id: stri
     });
     const before = await findServiceById(tx, id);
     if (!before) throw AppError.notFound('Service', id);
-    const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<NewService>;
+    const { noise, ...rest } = changes;
+    const given: Partial<ServiceSettings> = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+    if (noise !== undefined) given.noise = patchNoiseSettings(before.noise, noise);
     const differs = Object.entries(given).some(([k, v]) => !isDeepStrictEqual(before[k as keyof ServiceRow], v));
     if (!differs) return before;
     const after = await updateServiceSettings(tx, id, given);

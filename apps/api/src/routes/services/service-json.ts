@@ -1,3 +1,4 @@
+import { noiseSettingsOf } from '@heinrich/core/noise/noise-settings';
 import type { ServiceJson } from '@heinrich/contracts/services';
 import type { getService } from '@heinrich/usecases/services/get-service';
 
@@ -15,6 +16,7 @@ export function serviceJson(s: Service): ServiceJson {
     autoResolve: s.autoResolve,
     urgency: s.urgency,
     ackTimeoutMinutes: s.ackTimeoutMinutes,
+    noise: noiseSettingsOf(s.noise),
     createdAt: s.createdAt.toISOString(),
     updatedAt: s.updatedAt.toISOString(),
   };

@@ -119,6 +119,16 @@ function ServiceView({ id }: { id: string }) {
             <dd>{s.autoResolve ? 'yes, when the last alert resolves' : 'no'}</dd>
             <dt>Re-trigger after ack</dt>
             <dd>{s.ackTimeoutMinutes ? `${s.ackTimeoutMinutes} min` : 'never'}</dd>
+            <dt>Late copies after a manual resolve</dt>
+            <dd>ignored for {s.noise.lateCopySeconds} s</dd>
+            <dt>Flapping</dt>
+            <dd>{s.noise.flapping.enabled ? `${s.noise.flapping.changes} changes within ${s.noise.flapping.windowSeconds / 60} min` : 'off'}</dd>
+            <dt>Storm</dt>
+            <dd>
+              {s.noise.storm.enabled
+                ? `more than ${s.noise.storm.incidents} new incidents within ${s.noise.storm.windowSeconds / 60} min; ends after ${s.noise.storm.quietSeconds / 60} min without one`
+                : 'off'}
+            </dd>
             <dt>Updated</dt>
             <dd>{formatTimestamp(s.updatedAt)}</dd>
           </dl>

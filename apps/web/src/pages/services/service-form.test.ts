@@ -24,6 +24,7 @@ describe('the service form', () => {
     const service = {
       id: 's', name: 'n', description: 'd', teamId: null, escalationPolicyId: 'p', groupBy: ['node'], autoResolve: false,
       urgency: 'bySeverity' as const, ackTimeoutMinutes: 5, createdAt: '', updatedAt: '',
+      noise: { lateCopySeconds: 120, flapping: { enabled: true, changes: 4, windowSeconds: 1800 }, storm: { enabled: true, incidents: 5, windowSeconds: 300, quietSeconds: 600 } },
     };
     expect(bodyOf(draftOf(service))).toEqual({
       name: 'n', description: 'd', teamId: null, escalationPolicyId: 'p', urgency: 'bySeverity', groupBy: ['node'], autoResolve: false, ackTimeoutMinutes: 5,
