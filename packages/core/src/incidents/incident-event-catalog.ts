@@ -121,7 +121,7 @@ export type ReadIncidentEventData<T extends IncidentEventType> = Partial<Inciden
  * whose data has no required key may leave `data` out (stored as {}).
  */
 export type IncidentEventDraft = {
-  [T in IncidentEventType]: {} extends IncidentEventData<T> ? { type: T; data?: IncidentEventData<T> } : { type: T; data: IncidentEventData<T> };
+  [T in IncidentEventType]: Partial<IncidentEventData<T>> extends IncidentEventData<T> ? { type: T; data?: IncidentEventData<T> } : { type: T; data: IncidentEventData<T> };
 }[IncidentEventType];
 
 /** One draft's type and data, for helpers that build drafts of several types (the compiler checks each call). */

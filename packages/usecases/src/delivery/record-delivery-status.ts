@@ -1,7 +1,7 @@
 import { redactSecrets } from '@heinrich/core/delivery/redact-secrets';
 import { CONTACT_METHOD_TYPES, type ContactMethodType } from '@heinrich/core/delivery/contact-method-value';
 import { CHANNEL_LABEL } from '@heinrich/core/delivery/plan-delivery';
-import { setDeliveryStatus, type DeliveryRow } from '@heinrich/db/delivery/delivery-row';
+import { setDeliveryStatus } from '@heinrich/db/delivery/delivery-row';
 import { failNotificationWithoutLiveDeliveries } from '@heinrich/db/delivery/fail-notification-without-live-deliveries';
 import { lockDeliveryForCallback } from '@heinrich/db/delivery/lock-delivery-by-provider-id';
 import { notifyDeliveries } from '@heinrich/db/delivery/notify-deliveries';
