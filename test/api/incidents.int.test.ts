@@ -221,3 +221,27 @@ describe('filtering and paging the list', () => {
     expect(second.body.nextCursor).toBeNull();
   });
 });
+
+describe('timeline rows the catalog does not know', () => {
+  it('are in the timeline as stored (200), next to typed ones; data that is not an object reads as {}', async () => {
+    const otherService = (await api.admin('POST', '/api/v1/services', { name: 'odd-timeline' })).body.id;
+    const key = (await api.admin('POST', `/api/v1/services/${otherService}/integration-keys`, { type: 'alertmanager' })).body.key;
+    expect((await api.post('/api/v1/integrations/alertmanager', alertmanagerFixture('01-firing-initial-6-pods.json'), key)).status).toBe(200);
+    const [odd] = (await api.admin('GET', `/api/v1/incidents?serviceId=${otherService}`)).body.items;
+    await api.db.pool.query(
+      `INSERT INTO incident_events (id, incident_id, type, message, actor, via, data) VALUES
+         (gen_random_uuid(), $1, 'paged_by_pigeon', 'A pigeon flew off', 'system', NULL, '{"pigeon": true}'),
+         (gen_random_uuid(), $1, 'notified', 'Paged someone somehow', 'system', 'sms', '{"attempt": "one"}'),
+         (gen_random_uuid(), $1, 'note', 'an old note', 'system', 'api', '[1, 2]')`,
+      [odd.id],
+    );
+    const res = await api.admin('GET', `/api/v1/incidents/${odd.id}`);
+    expect(res.status).toBe(200);
+    expect(res.body.timeline.map((e: { type: string; message: string; data: unknown }) => [e.type, e.message, e.data])).toEqual([
+      ['opened', expect.stringMatching(/^Incident #\d+ opened with 6 alerts$/), { fingerprints: expect.any(Array) }],
+      ['paged_by_pigeon', 'A pigeon flew off', { pigeon: true }],
+      ['notified', 'Paged someone somehow', { attempt: 'one' }],
+      ['note', 'an old note', {}],
+    ]);
+  });
+});

@@ -150,8 +150,13 @@ describe('silencing an incident', () => {
     expect(silenced).toMatchObject({ actor: `user:${alice.id}`, via: 'ui' });
     expect(silenced.data.silenceId).toBe(inAm.id);
     expect(silenced.message).toContain('alertname="DiskFull"');
+    // the instant the message says ("until 2026-11-29 00:40 UTC") is data too, for clients to show in the viewer's zone
+    expect(silenced.data.endsAt).toBe(silence.endsAt);
+    expect(silenced.message).toContain(`until ${silence.endsAt.slice(0, 16).replace('T', ' ')} UTC`);
 
-    // the incident shows it
+    // the incident shows it, and its timeline's data the instants
+    const shown = (await api.admin('GET', `/api/v1/incidents/${incident!.number}`)).body;
+    expect(shown.timeline.find((e: { type: string }) => e.type === 'silenced').data).toMatchObject({ silenceId: inAm.id, startsAt: silence.startsAt, endsAt: silence.endsAt });
     expect((await api.admin('GET', `/api/v1/incidents/${incident!.number}`)).body.silence).toEqual({
       alertmanagerSilenceId: inAm.id,
       endsAt: silence.endsAt,
@@ -170,7 +175,7 @@ describe('silencing an incident', () => {
     expect(un.status).toBe(200);
     expect(un.body.expired).toBe(true);
     expect((await amSilence(inAm.id)).status.state).toBe('expired');
-    expect((await timeline(incident!.id)).at(-1)).toMatchObject({ type: 'unsilenced', actor: `user:${alice.id}` });
+    expect((await timeline(incident!.id)).at(-1)).toMatchObject({ type: 'unsilenced', actor: `user:${alice.id}`, data: { endedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/) } });
     expect(un.body.incident.silence).toBeNull();
     const twice = await alice.call('DELETE', `/api/v1/incidents/${incident!.number}/silence`);
     expect(twice.body.expired).toBe(false);
@@ -278,6 +283,10 @@ describe('silencing an incident', () => {
       return list.at(-1)?.type === 'silence_ended' ? list.at(-1) : undefined;
     });
     expect(ended).toMatchObject({ via: 'alertmanager-poll', actor: 'system' });
+    // "ended at 12:00 UTC" is data too: the end of the silence (the earliest-ending of the two)
+    const endsAt = (await api.db.pool.query(`SELECT ends_at FROM incident_silences WHERE incident_id = $1 ORDER BY ends_at LIMIT 1`, [incident.id])).rows[0].ends_at as Date;
+    expect(ended!.data.endedAt).toBe(endsAt.toISOString());
+    expect(ended!.message).toBe(`The Alertmanager silence ended at ${endsAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
     expect(await findActiveSilence(api.db.pool, incident.id)).toBeNull();
   }, 60_000);
 

@@ -118,6 +118,31 @@ describe('Slack messages', () => {
     expect(posts('C0PAGING', incident.number)).toHaveLength(1);
   });
 
+  it('timeline rows the catalog does not know are no follow-up and hold nothing up; a follow-up type with odd data still posts its message', async () => {
+    const policyId = await world.policy([{ delayMinutes: 10, targets: [{ type: 'user', id: world.people.bob.id }, { type: 'slackChannel', id: 'C0ODD' }] }]);
+    const incident = await world.trigger((await world.service({ policyId })).key);
+    const ts = await eventually('the post synced', async () => {
+      const r = await world.api.db.pool.query(`SELECT ts FROM slack_messages WHERE incident_id = $1 AND status = 'posted' AND wanted_seq = synced_seq`, [incident.id]);
+      return r.rows[0]?.ts as string | undefined;
+    });
+    // an older row of a type no longer written, and a follow-up type whose data does not match the catalog
+    await world.api.db.pool.query(
+      `INSERT INTO incident_events (id, incident_id, type, message, actor, via, data) VALUES
+         (gen_random_uuid(), $1, 'paged_by_pigeon', 'A pigeon flew off', 'system', NULL, '{"pigeon": true}'),
+         (gen_random_uuid(), $1, 'alerts_added', '2 alerts added by hand', 'system', NULL, '{"fingerprints": "not a list"}')`,
+      [incident.id],
+    );
+    expect((await world.api.admin('POST', `/api/v1/incidents/${incident.id}/acknowledge`)).status).toBe(200);
+    await eventually('the ack in the thread', async () =>
+      slack.callsOf('chat.postMessage').find((c) => c.args.thread_ts === ts && String(c.args.text).includes('Acknowledged by the admin API key via api')),
+    );
+    const thread = slack.callsOf('chat.postMessage').filter((c) => c.args.thread_ts === ts).map((c) => String(c.args.text));
+    expect(thread).toContain(':heavy_plus_sign: 2 alerts added by hand');
+    expect(thread.some((t) => t.includes('pigeon'))).toBe(false);
+    const r = await world.api.db.pool.query(`SELECT status, error FROM slack_messages WHERE incident_id = $1`, [incident.id]);
+    expect(r.rows).toEqual([{ status: 'posted', error: null }]);
+  });
+
   it('catches up with a timeline entry that committed after a later one (seq out of order)', async () => {
     const policyId = await world.policy([{ delayMinutes: 10, targets: [{ type: 'user', id: world.people.bob.id }, { type: 'slackChannel', id: 'C0LATE' }] }]);
     const incident = await world.trigger((await world.service({ policyId })).key);

@@ -1,3 +1,4 @@
+import { isIncidentEvent, readIncidentEvent } from '../incidents/incident-event-catalog';
 import type { ExplainContext, ExplainEvent } from './explain-paging';
 
 /**
@@ -5,21 +6,26 @@ import type { ExplainContext, ExplainEvent } from './explain-paging';
  * everyone its recorded events name (paged, on call in a layer, replaced by an
  * override, holding an override), then everyone its policy names (users in
  * steps, members of its schedules) — so "why wasn't I paged?" has an answer
- * for the people who would expect a page. Pure.
+ * for the people who would expect a page. Events are read through the
+ * catalog: an unknown one still names the user its data names. Pure.
  */
 export function explainPagingPeople(events: readonly ExplainEvent[], context: ExplainContext): string[] {
   const ids = new Set<string>();
   const add = (id: unknown) => {
     if (typeof id === 'string' && id.length > 0) ids.add(id);
   };
-  for (const e of events) {
+  for (const e of events.map(readIncidentEvent)) {
     add(e.data.userId);
-    for (const p of arrayOf(e.data.pages)) {
+    const pages = isIncidentEvent(e, 'escalation_step', 'escalation_step_skipped', 'escalation_fallback') ? (e.data.pages ?? []) : [];
+    for (const p of pages) {
       add(p.userId);
+      // core's PageReason[] as recorded: a schedule's reason may name whom an override replaced
       for (const r of arrayOf(p.reasons)) add((r.replaces as { userId?: unknown } | undefined)?.userId);
     }
-    for (const t of arrayOf(e.data.targets)) {
-      for (const u of Array.isArray(t.users) ? t.users : []) add(u);
+    const targets = isIncidentEvent(e, 'escalation_step', 'escalation_step_skipped') ? (e.data.targets ?? []) : [];
+    for (const t of targets) {
+      for (const u of t.users ?? []) add(u);
+      // core's TargetOutcome as recorded: the layers asked, and who won
       const outcome = (t.outcome ?? {}) as Record<string, unknown>;
       for (const l of arrayOf(outcome.layers)) add(l.userId);
       for (const b of arrayOf(outcome.because)) add(b.userId);

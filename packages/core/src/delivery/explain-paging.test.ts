@@ -44,6 +44,31 @@ describe('explainPaging', () => {
   });
 });
 
+describe('explainPaging: stored rows the catalog does not know', () => {
+  // an older row of a type no longer written, and a catalog type whose data does not match
+  const odd: ExplainEvent[] = [
+    ...events,
+    { type: 'paged_by_pigeon', message: 'A pigeon flew to Alice', data: { userId: 'u-alice' }, createdAt: at(1) },
+    { type: 'notified', message: 'Paged Alice via carrier pigeon', data: { userId: 'u-alice', channel: 7, attempt: 'one' }, createdAt: at(2) },
+    { type: 'escalation_step', message: 'Step 2 of 2: paging Bob', data: { pages: 'u-bob' }, createdAt: at(2) },
+    { type: 'escalation_stopped', message: 'not an object', data: null, createdAt: at(4) },
+  ];
+
+  it('never throws; they are facts about the person their data names, and decide nothing', () => {
+    const [a, b] = explainPaging(odd, [alice, bob]);
+    expect(a!.summary).toBe(
+      'Step 1 of 2: paging Alice (named in the step); reached via webhook; not used: SMS unverified, Slack: no credentials configured',
+    );
+    expect(a!.facts.map((f) => f.message)).toContain('A pigeon flew to Alice');
+    expect(a!.facts.map((f) => f.message)).toContain('Paged Alice via carrier pigeon');
+    expect(b).toMatchObject({ paged: false });
+  });
+
+  it('explainPagingPeople still names the people their data names', () => {
+    expect(explainPagingPeople([{ type: 'paged_by_pigeon', message: 'm', data: { userId: 'u-carol' }, createdAt: at(0) }, { type: 'note', message: 'm', data: 'x', createdAt: at(0) }], {})).toEqual(['u-carol']);
+  });
+});
+
 describe('explainPaging: people not paged, from what the engine recorded', () => {
   // the engine's own record of a step: decideEscalation + describeEscalationDecision
   const primary: Schedule = {

@@ -1,13 +1,16 @@
+import { isIncidentEvent, readIncidentEvent, type KnownIncidentEvent, type ReadIncidentEvent, type StoredIncidentEvent } from '../incidents/incident-event-catalog';
 import type { ContactMethodType } from './contact-method-value';
 import { CHANNEL_LABEL } from './plan-delivery';
 
-/** A timeline entry as explain reads it. */
-export interface ExplainEvent {
-  type: string;
-  message: string;
-  data: Record<string, unknown>;
-  createdAt: Date;
-}
+/**
+ * A timeline entry as stored; explain reads it through the catalog
+ * (readIncidentEvent): typed data for known events, and an entry of an unknown
+ * type (or with data that does not match) still counts as a fact about the
+ * person its data names, and is never an error.
+ */
+export type ExplainEvent = StoredIncidentEvent;
+type Event = ReadIncidentEvent;
+type Of<T extends KnownIncidentEvent['type']> = Extract<KnownIncidentEvent, { type: T }>;
 
 /**
  * What explain knows besides the timeline, all of it stored when the
@@ -68,10 +71,11 @@ export interface PersonExplanation {
   facts: { at: string; type: string; message: string }[];
 }
 
-const PAGING = new Set(['escalation_step', 'escalation_fallback']);
-const STEPS = new Set(['escalation_step', 'escalation_step_skipped']);
-const ENDINGS = new Set(['escalation_stopped', 'escalation_exhausted']);
 const MINUTE = 60_000;
+
+const isPaging = (e: Event): e is Of<'escalation_step' | 'escalation_fallback'> => isIncidentEvent(e, 'escalation_step', 'escalation_fallback');
+const isStep = (e: Event): e is Of<'escalation_step' | 'escalation_step_skipped'> => isIncidentEvent(e, 'escalation_step', 'escalation_step_skipped');
+const isEnding = (e: Event): e is Of<'escalation_stopped' | 'escalation_exhausted'> => isIncidentEvent(e, 'escalation_stopped', 'escalation_exhausted');
 
 /**
  * Why each person was (or was not) paged, from recorded events only (invariant 5).
@@ -83,11 +87,12 @@ const MINUTE = 60_000;
  * steps naming them that never ran (acknowledged before their turn) or have not
  * run yet, else that nothing in the escalation names them. Pure.
  */
-export function explainPaging(events: readonly ExplainEvent[], people: ReadonlyArray<{ id: string; name: string }>, context: ExplainContext = {}): PersonExplanation[] {
+export function explainPaging(stored: readonly ExplainEvent[], people: ReadonlyArray<{ id: string; name: string }>, context: ExplainContext = {}): PersonExplanation[] {
+  const events = stored.map(readIncidentEvent);
   return people.map((person) => {
-    const paging = events.filter((e) => PAGING.has(e.type) && pagesOf(e).includes(person.id));
+    const paging = events.filter(isPaging).filter((e) => pagesOf(e).includes(person.id));
     const { reasons, related } = paging.length > 0 ? whyPaged(events, person, paging, context) : whyNotPaged(events, person, context);
-    const mine = events.filter((e) => e.data.userId === person.id || paging.includes(e) || related.has(e));
+    const mine = events.filter((e) => e.data.userId === person.id || (isPaging(e) && paging.includes(e)) || related.has(e));
     const summary = paging.length > 0 ? reasons.map((r) => r.message).join('; ') : `${person.name} was not paged: ${reasons.map((r) => r.message).join('; ')}`;
     return {
       userId: person.id,
@@ -103,32 +108,37 @@ export function explainPaging(events: readonly ExplainEvent[], people: ReadonlyA
 
 type Reason = PersonExplanation['reasons'][number];
 
-function whyPaged(events: readonly ExplainEvent[], person: { id: string; name: string }, paging: ExplainEvent[], context: ExplainContext): { reasons: Reason[]; related: Set<ExplainEvent> } {
+function whyPaged(
+  events: readonly Event[],
+  person: { id: string; name: string },
+  paging: Of<'escalation_step' | 'escalation_fallback'>[],
+  context: ExplainContext,
+): { reasons: Reason[]; related: Set<Event> } {
   const mine = events.filter((e) => e.data.userId === person.id);
   const reasons: Reason[] = paging.map((e) => ({ code: 'paged', message: e.message }));
-  const reachedVia = [...new Set(mine.filter((e) => e.type === 'notified').map((e) => String(e.data.channel)))];
-  const impossible = mine.find((e) => e.type === 'delivery_impossible');
+  const reachedVia = [...new Set(mine.filter((e) => isIncidentEvent(e, 'notified')).map((e) => String(e.data.channel)))];
+  const impossible = mine.find((e) => isIncidentEvent(e, 'delivery_impossible'));
   if (reachedVia.length > 0) reasons.push({ code: 'reached', message: `reached via ${reachedVia.join(', ')}` });
   else if (impossible) reasons.push({ code: 'unreachable', message: impossible.message });
   else reasons.push({ code: 'not_sent_yet', message: 'no message has gone out yet' });
   const notUsed = new Set<string>();
   for (const e of mine) {
-    if (e.type === 'delivery_planned' || e.type === 'delivery_impossible') for (const s of skippedOf(e)) notUsed.add(s);
-    if (e.type === 'notification_unavailable' && typeof e.data.reason === 'string') notUsed.add(e.data.reason);
+    if (isIncidentEvent(e, 'delivery_planned', 'delivery_impossible')) for (const s of e.data.skipped ?? []) notUsed.add(s.reason);
+    if (isIncidentEvent(e, 'notification_unavailable') && e.data.reason !== undefined) notUsed.add(e.data.reason);
   }
   if (notUsed.size > 0) reasons.push({ code: 'method_not_used', message: `not used: ${[...notUsed].join(', ')}` });
-  for (const e of mine.filter((x) => x.type === 'notification_failed')) reasons.push({ code: 'delivery_failed', message: e.message });
-  const related = new Set<ExplainEvent>();
-  for (const planned of mine.filter((e) => e.type === 'delivery_planned')) {
+  for (const e of mine.filter((x) => isIncidentEvent(x, 'notification_failed'))) reasons.push({ code: 'delivery_failed', message: e.message });
+  const related = new Set<Event>();
+  for (const planned of mine.filter((e) => isIncidentEvent(e, 'delivery_planned'))) {
     // the page this plan is for: the last paging entry recorded before it
     const page = [...paging].reverse().find((e) => events.indexOf(e) < events.indexOf(planned)) ?? paging[0]!;
     const after = events.slice(events.indexOf(page) + 1);
-    for (const s of sendsOf(planned)) {
+    for (const s of planned.data.sends ?? []) {
       if (s.delayMinutes <= 0) continue;
       const dueAt = new Date(instantOf(page).getTime() + s.delayMinutes * MINUTE);
       const label = `${CHANNEL_LABEL[s.type as ContactMethodType] ?? s.type} after ${s.delayMinutes} min (due ${dueAt.toISOString()})`;
       const attempted = after.some((e) => e.data.userId === person.id && e.data.channel === s.type && e.type !== 'delivery_planned');
-      const stop = after.find((e) => e.type === 'escalation_stopped');
+      const stop = after.find((e) => isIncidentEvent(e, 'escalation_stopped'));
       if (!attempted && stop && instantOf(stop) < dueAt) {
         reasons.push({ code: 'send_not_needed', message: `${label} was not sent: ${stoppedText(stop)}, before it was due` });
         related.add(stop);
@@ -151,12 +161,14 @@ function whyPaged(events: readonly ExplainEvent[], person: { id: string; name: s
  * an override replaced them, a higher layer won, or (a member) it was someone
  * else's shift or nobody's.
  */
-function scheduleMisses(events: readonly ExplainEvent[], person: { id: string; name: string }, context: ExplainContext): { reasons: Reason[]; related: Set<ExplainEvent> } {
+function scheduleMisses(events: readonly Event[], person: { id: string; name: string }, context: ExplainContext): { reasons: Reason[]; related: Set<Event> } {
   const reasons: Reason[] = [];
-  const related = new Set<ExplainEvent>();
+  const related = new Set<Event>();
   const name = (id: string) => (id === person.id ? person.name : (context.names?.get(id) ?? id));
-  for (const e of events.filter((x) => STEPS.has(x.type))) {
-    for (const t of targetsOf(e)) {
+  for (const e of events.filter(isStep)) {
+    for (const target of e.data.targets ?? []) {
+      // the outcome is core's TargetOutcome as it was recorded (its shape read defensively)
+      const t = target as TargetRecord;
       if (t.type !== 'schedule' || (Array.isArray(t.users) && t.users.includes(person.id))) continue;
       const schedule = `schedule ${JSON.stringify(t.name ?? context.schedules?.get(t.id)?.name ?? t.id)}`;
       const at = instantOf(e).toISOString();
@@ -197,15 +209,15 @@ function scheduleMisses(events: readonly ExplainEvent[], person: { id: string; n
   return { reasons, related };
 }
 
-function whyNotPaged(events: readonly ExplainEvent[], person: { id: string; name: string }, context: ExplainContext): { reasons: Reason[]; related: Set<ExplainEvent> } {
+function whyNotPaged(events: readonly Event[], person: { id: string; name: string }, context: ExplainContext): { reasons: Reason[]; related: Set<Event> } {
   const { reasons, related } = scheduleMisses(events, person, context);
-  const stepEvents = events.filter((e) => STEPS.has(e.type));
+  const stepEvents = events.filter(isStep);
 
   // steps naming them that never ran (or have not run yet)
   const visited = new Set(stepEvents.map((e) => e.data.step));
-  const lastStep = events.filter((e) => STEPS.has(e.type) || e.type === 'escalation_fallback').at(-1);
+  const lastStep = events.filter((e) => isStep(e) || isIncidentEvent(e, 'escalation_fallback')).at(-1);
   const next = lastStep ? nextOf(lastStep) : null;
-  const ending = [...events.slice(lastStep ? events.indexOf(lastStep) + 1 : 0)].reverse().find((e) => ENDINGS.has(e.type));
+  const ending = [...events.slice(lastStep ? events.indexOf(lastStep) + 1 : 0)].reverse().find(isEnding);
   (context.steps ?? []).forEach((step, index) => {
     if (visited.has(index)) return;
     const how = step.targets
@@ -218,7 +230,7 @@ function whyNotPaged(events: readonly ExplainEvent[], person: { id: string; name
     if (how.length === 0) return;
     const label = `step ${index + 1} (${how.join(', ')})`;
     const due = next && next.step === index ? `, before it was due at ${next.dueAt}` : '';
-    if (ending?.type === 'escalation_stopped') {
+    if (ending && isIncidentEvent(ending, 'escalation_stopped')) {
       reasons.push({ code: 'stopped_before_turn', message: `${label} never ran: ${stoppedText(ending)}${due}` });
       related.add(ending);
     } else if (ending) {
@@ -233,9 +245,9 @@ function whyNotPaged(events: readonly ExplainEvent[], person: { id: string; name
 
   if (reasons.length === 0) {
     reasons.push({ code: 'not_in_escalation', message: "no step of this incident's escalation paged them" });
-    const notStarted = events.find((e) => e.type === 'escalation_not_started');
+    const notStarted = events.find((e) => isIncidentEvent(e, 'escalation_not_started'));
     if (notStarted) reasons.push({ code: 'not_in_escalation', message: notStarted.message });
-    const stopped = [...events].reverse().find((e) => e.type === 'escalation_stopped');
+    const stopped = [...events].reverse().find((e) => isIncidentEvent(e, 'escalation_stopped'));
     if (stopped) reasons.push({ code: 'not_in_escalation', message: stoppedText(stopped) });
   }
   return { reasons, related };
@@ -266,39 +278,27 @@ function shiftText(l: LayerRecord): string {
 }
 
 /** "the escalation stopped at T (the incident is acknowledged; 1 pending page cancelled)" */
-function stoppedText(stop: ExplainEvent): string {
+function stoppedText(stop: Of<'escalation_stopped'>): string {
   return `the escalation stopped at ${instantOf(stop).toISOString()} (${stop.message.replace(/^Escalation stopped: /, '')})`;
 }
 
 /** The engine's instant an entry records (`data.at`), else when it was written. */
-function instantOf(e: ExplainEvent): Date {
-  return typeof e.data.at === 'string' ? new Date(e.data.at) : e.createdAt;
+function instantOf(e: Event): Date {
+  const at = e.data.at;
+  return typeof at === 'string' ? new Date(at) : e.createdAt;
 }
 
 function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
-function targetsOf(e: ExplainEvent): TargetRecord[] {
-  return Array.isArray(e.data.targets) ? (e.data.targets as TargetRecord[]) : [];
+/** The step that follows a decision (a skipped step records none). */
+function nextOf(e: Of<'escalation_step' | 'escalation_step_skipped' | 'escalation_fallback'>): { step: number; dueAt: string } | null {
+  if (e.type === 'escalation_step_skipped') return null;
+  const next = e.data.next;
+  return next ? { step: next.step, dueAt: next.dueAt } : null;
 }
 
-function nextOf(e: ExplainEvent): { step: number; dueAt: string } | null {
-  const next = e.data.next as { step?: unknown; dueAt?: unknown } | null | undefined;
-  return next && typeof next.dueAt === 'string' && typeof next.step === 'number' ? { step: next.step, dueAt: next.dueAt } : null;
-}
-
-function pagesOf(e: ExplainEvent): string[] {
-  const pages = e.data.pages;
-  return Array.isArray(pages) ? pages.map((p) => String((p as { userId?: unknown }).userId)) : [];
-}
-
-function sendsOf(e: ExplainEvent): { type: string; delayMinutes: number }[] {
-  const sends = e.data.sends;
-  return Array.isArray(sends) ? sends.filter((s): s is { type: string; delayMinutes: number } => typeof s?.type === 'string' && typeof s?.delayMinutes === 'number') : [];
-}
-
-function skippedOf(e: ExplainEvent): string[] {
-  const skipped = e.data.skipped;
-  return Array.isArray(skipped) ? skipped.map((s) => String((s as { reason?: unknown }).reason)) : [];
+function pagesOf(e: Of<'escalation_step' | 'escalation_fallback'>): string[] {
+  return (e.data.pages ?? []).map((p) => p.userId);
 }

@@ -1,4 +1,5 @@
 import type { Urgency } from '../escalation/urgency';
+import type { IncidentEventDraft } from '../incidents/incident-event-catalog';
 import type { ContactMethodType } from './contact-method-value';
 import { CHANNEL_LABEL, planDelivery, sendDueAt, type DeliveryPlan } from './plan-delivery';
 
@@ -30,15 +31,13 @@ export interface PlannedDelivery {
   dueAt: Date;
 }
 
-/** The timeline entry that says how a paged user will be notified (or why they cannot be). */
-export interface PlanEvent {
+/** The timeline entry that says how a paged user will be notified (or why they cannot be); its data is typed by the catalog. */
+export type PlanEvent = Extract<IncidentEventDraft, { type: 'delivery_planned' | 'delivery_impossible' }> & {
   incidentId: string;
-  type: 'delivery_planned' | 'delivery_impossible';
   message: string;
   actor: 'system';
   via: null;
-  data: { userId: string; notificationId: string; sends: DeliveryPlan['sends']; skipped: DeliveryPlan['skipped']; defaulted: boolean };
-}
+};
 
 /** The user's plan for an incident of this urgency, with these channels configured. Pure. */
 export function planFor(target: PlanTarget, urgency: Urgency, allowVoice: boolean, configured: ReadonlySet<ContactMethodType>): DeliveryPlan {

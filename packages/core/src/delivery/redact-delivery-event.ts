@@ -1,7 +1,8 @@
+import type { IncidentEventType } from '../incidents/incident-event-catalog';
 import { redactSecrets } from './redact-secrets';
 
-/** Timeline entries whose text comes from a provider's error (webhook, Twilio, Slack). */
-const PROVIDER_EVENTS = new Set(['notification_failed', 'notification_retry', 'notification_unavailable', 'slack_failed']);
+/** Timeline entries whose text comes from a provider's error (webhook, Twilio, Slack): catalog types. */
+const PROVIDER_EVENTS: ReadonlySet<string> = new Set<IncidentEventType>(['notification_failed', 'notification_retry', 'notification_unavailable', 'slack_failed']);
 
 /**
  * A timeline entry as every reader may see it: the provider errors in delivery

@@ -1,3 +1,4 @@
+import type { IncidentEventDraft } from '../incidents/incident-event-catalog';
 import type { OnCallReason } from '../schedule/schedule';
 import type { EscalationDecision } from './decide-escalation';
 import { passOf, runPassCount, runStepCount, type EscalationPosition, type EscalationRun } from './escalation-position';
@@ -10,12 +11,10 @@ export interface EscalationNames {
   team(id: string): string;
 }
 
-/** One incident timeline event: `type`, a sentence saying why, and the decision's data. */
-export interface EscalationTimelineEntry {
-  type: 'escalation_step' | 'escalation_step_skipped' | 'escalation_fallback' | 'escalation_exhausted';
+/** One incident timeline event: `type`, a sentence saying why, and the decision's data (typed by the catalog). */
+export type EscalationTimelineEntry = Extract<IncidentEventDraft, { type: 'escalation_step' | 'escalation_step_skipped' | 'escalation_fallback' | 'escalation_exhausted' }> & {
   message: string;
-  data: Record<string, unknown>;
-}
+};
 
 /**
  * The timeline of a decision, one event per step entered, then the fallback

@@ -7,71 +7,131 @@ import { z } from 'zod';
  * row whose type is not (or no longer) in the catalog, or whose data does not
  * match, reads as a generic event (`known: false`).
  *
- * Data schemas are loose (extra keys are kept) and list the keys readers use;
- * instants are ISO strings (`at`-style fields) so clients render them in the
- * viewer's zone.
+ * Data schemas are loose (extra keys are kept) and list the keys writers
+ * write; writers are typed by them (`IncidentEventDraft`), readers get each
+ * declared key as optional (older rows may lack it). Instants are ISO strings
+ * so clients render them in the viewer's zone.
  */
 
-const iso = z.string();
+const iso = z.iso.datetime({ offset: true });
 const loose = <T extends z.ZodRawShape>(shape: T) => z.looseObject(shape);
 
+/** The delivery a delivery event is about (every writer puts these first). */
 const delivery = {
-  userId: z.string().optional(),
-  channel: z.string().optional(),
-  contactMethodId: z.string().optional(),
-  providerId: z.string().nullish(),
-  attempts: z.number().optional(),
-  attempt: z.number().optional(),
-  error: z.string().optional(),
-  reason: z.string().optional(),
-  fallback: z.string().optional(),
+  deliveryId: z.string(),
+  userId: z.string(),
+  channel: z.string(),
+  step: z.number(),
+  cycle: z.number(),
 };
+/** How a paged user will be notified (core's planPages). */
+const plan = {
+  userId: z.string(),
+  notificationId: z.string(),
+  sends: z.array(loose({ type: z.string(), delayMinutes: z.number() })),
+  skipped: z.array(loose({ reason: z.string() })),
+  defaulted: z.boolean(),
+};
+const fingerprints = { fingerprints: z.array(z.string()) };
+/** Where an escalation decision was: `at` is the engine's instant (the row's created_at is the database's clock). */
+const position = { cycle: z.number(), step: z.number(), pass: z.number() };
+const page = loose({ userId: z.string(), reasons: z.array(z.unknown()).optional() });
+/** A step's target as resolved: `name` the schedule's or user's name then; `outcome` core's TargetOutcome. */
+const target = loose({ type: z.string(), id: z.string(), name: z.string().nullish(), users: z.array(z.string()).optional(), outcome: z.unknown().optional() });
+/** The step that follows, if any: when it is due (the message says it too). */
+const next = loose({ cycle: z.number(), step: z.number(), dueAt: iso }).nullable();
+const silence = { silenceId: z.string().nullable(), alertmanagerUrl: z.string() };
 
+/**
+ * Every event type, with the data its writers write (the write side is typed by
+ * these: `IncidentEventDraft`). Instants a message bakes in are data fields too
+ * (ISO strings), so clients render them in the viewer's zone.
+ */
 export const INCIDENT_EVENT_DATA = {
   // lifecycle
-  opened: loose({}),
-  alerts_added: loose({}),
-  alerts_resolved: loose({}),
+  opened: loose(fingerprints),
+  alerts_added: loose(fingerprints),
+  alerts_resolved: loose(fingerprints),
   /** a newer occurrence of these fingerprints fired: the earlier ones no longer count */
-  alerts_superseded: loose({ fingerprints: z.array(z.string()).optional() }),
+  alerts_superseded: loose(fingerprints),
   /** occurrences older than one already known: stored, never fire */
-  alerts_stale: loose({ fingerprints: z.array(z.string()).optional() }),
+  alerts_stale: loose(fingerprints),
   acknowledged: loose({}),
   resolved: loose({}),
   retriggered: loose({}),
-  note: loose({ author: z.string().optional() }),
-  // silences
-  silenced: loose({ until: iso.optional() }),
-  unsilenced: loose({}),
-  silence_ended: loose({}),
+  note: loose({ author: z.string() }),
+  // silences: `endsAt` is the "until" of the message; `endedAt` when the silence ended (expired, or ran out)
+  silenced: loose({ ...silence, silenceId: z.string(), matchers: z.array(z.unknown()), startsAt: iso, endsAt: iso, durationMinutes: z.number() }),
+  unsilenced: loose({ ...silence, endedAt: iso }),
+  silence_ended: loose({ ...silence, endedAt: iso }),
   // escalation
-  escalation_started: loose({}),
-  escalation_not_started: loose({ reason: z.string().optional() }),
-  escalation_requested: loose({}),
-  escalation_moved: loose({}),
+  escalation_started: loose({ policyId: z.string().nullish(), urgency: z.string(), urgencyReason: z.string(), steps: z.number(), repeat: z.number() }),
+  escalation_not_started: loose({ reason: z.enum(['no-policy', 'invalid-policy']).optional(), policyId: z.string().nullish(), problems: z.array(z.unknown()).optional() }),
+  escalation_requested: loose({ toStep: z.number().nullable() }),
+  escalation_moved: loose({
+    from: loose({ cycle: z.number(), step: z.number(), status: z.string() }),
+    to: loose({ cycle: z.number(), step: z.number() }),
+    requestEventId: z.string().nullable(),
+  }),
   escalation_not_moved: loose({}),
-  escalation_stopped: loose({}),
-  escalation_step: loose({}),
-  escalation_step_skipped: loose({}),
-  escalation_fallback: loose({}),
-  escalation_exhausted: loose({}),
+  // `retriggerAt`: when an acknowledgement timeout triggers the incident again (the message says it too)
+  escalation_stopped: loose({
+    at: iso,
+    cycle: z.number(),
+    step: z.number(),
+    previousStatus: z.string(),
+    cancelledPages: z.number(),
+    retriggerAt: iso.nullable(),
+  }),
+  escalation_step: loose({ ...position, at: iso, targets: z.array(target), pages: z.array(page), next }),
+  escalation_step_skipped: loose({ ...position, at: iso, targets: z.array(target), pages: z.array(page) }),
+  escalation_fallback: loose({ ...position, at: iso, teamId: z.string().nullable(), pages: z.array(page), next }),
+  escalation_exhausted: loose(position),
   // delivery
-  delivery_planned: loose({ ...delivery, skipped: z.array(z.unknown()).optional() }),
-  delivery_impossible: loose({ ...delivery, skipped: z.array(z.unknown()).optional() }),
-  notified: loose(delivery),
-  notification_delivered: loose(delivery),
-  notification_retry: loose(delivery),
-  notification_failed: loose(delivery),
-  notification_unavailable: loose(delivery),
-  contact_method_disabled: loose(delivery),
+  delivery_planned: loose(plan),
+  delivery_impossible: loose(plan),
+  notified: loose({ ...delivery, providerId: z.string().nullable(), attempt: z.number() }),
+  notification_delivered: loose({ ...delivery, providerId: z.string().nullable() }),
+  notification_retry: loose({ ...delivery, error: z.string(), providerId: z.string().nullable(), attempts: z.number() }),
+  notification_failed: loose({ ...delivery, error: z.string(), providerId: z.string().nullish(), attempts: z.number(), fallback: z.string() }),
+  notification_unavailable: loose({ ...delivery, reason: z.string(), fallback: z.string() }),
+  contact_method_disabled: loose({ userId: z.string(), number: z.string(), contactMethodIds: z.array(z.string()) }),
   // the worker and Slack
-  dispatched: loose({ outboxId: z.string().optional(), topic: z.string().optional(), eventId: z.string().nullish(), lagMs: z.number().optional() }),
-  slack_failed: loose({ error: z.string().optional() }),
+  dispatched: loose({ outboxId: z.string(), topic: z.string(), eventId: z.string().nullable(), lagMs: z.number() }),
+  slack_failed: loose({ slackMessageId: z.string(), target: z.string(), error: z.string() }),
 } as const;
 
-export type IncidentEventType = keyof typeof INCIDENT_EVENT_DATA;
+type Catalog = typeof INCIDENT_EVENT_DATA;
+export type IncidentEventType = keyof Catalog;
 export const INCIDENT_EVENT_TYPES = Object.keys(INCIDENT_EVENT_DATA) as IncidentEventType[];
-export type IncidentEventData<T extends IncidentEventType> = z.infer<(typeof INCIDENT_EVENT_DATA)[T]>;
+/**
+ * The data a writer writes for an event of type T: every declared key, no
+ * undeclared one (an object literal with another key does not compile).
+ */
+export type IncidentEventData<T extends IncidentEventType> = Declared<z.output<Catalog[T]>>;
+
+/** A loose schema's output without its index signatures (at every depth): only the declared keys. */
+type Declared<T> = T extends readonly (infer U)[] ? Declared<U>[] : T extends object ? { [K in keyof T as string extends K ? never : K]: Declared<T[K]> } : T;
+/**
+ * The data a reader gets for a known event of type T: the declared keys as
+ * stored by any version (each may be missing in rows older than it), and any
+ * other keys the row has.
+ */
+export type ReadIncidentEventData<T extends IncidentEventType> = Partial<IncidentEventData<T>> & Record<string, unknown>;
+
+/**
+ * What a writer passes for one timeline event: its type and that type's data,
+ * checked together by the compiler (a discriminated union on `type`). Types
+ * whose data has no required key may leave `data` out (stored as {}).
+ */
+export type IncidentEventDraft = {
+  [T in IncidentEventType]: Partial<IncidentEventData<T>> extends IncidentEventData<T> ? { type: T; data?: IncidentEventData<T> } : { type: T; data: IncidentEventData<T> };
+}[IncidentEventType];
+
+/** One draft's type and data, for helpers that build drafts of several types (the compiler checks each call). */
+export function incidentEventDraft<T extends IncidentEventType>(type: T, data: IncidentEventData<T>): IncidentEventDraft {
+  return { type, data } as IncidentEventDraft;
+}
 
 export function isIncidentEventType(type: string): type is IncidentEventType {
   return Object.hasOwn(INCIDENT_EVENT_DATA, type);
@@ -109,7 +169,7 @@ export interface StoredIncidentEvent {
 }
 
 export type KnownIncidentEvent = {
-  [T in IncidentEventType]: { known: true; type: T; message: string; data: IncidentEventData<T>; createdAt: Date };
+  [T in IncidentEventType]: { known: true; type: T; message: string; data: ReadIncidentEventData<T>; createdAt: Date };
 }[IncidentEventType];
 
 export interface GenericIncidentEvent {
@@ -122,14 +182,26 @@ export interface GenericIncidentEvent {
 
 export type ReadIncidentEvent = KnownIncidentEvent | GenericIncidentEvent;
 
-/** Reads a stored event; never throws (unknown types and bad data read as generic). */
+/** Readers accept rows older than a key: every declared key may be missing (a present one must match). */
+const READ_SCHEMAS = Object.fromEntries(INCIDENT_EVENT_TYPES.map((t): [string, z.ZodType] => [t, INCIDENT_EVENT_DATA[t].partial()])) as Record<IncidentEventType, z.ZodType>;
+
+/**
+ * Reads a stored event; never throws. Unknown types, and data whose declared
+ * keys do not match (a string where a number is declared), read as generic,
+ * with the row's data as stored (or {} when it is not an object).
+ */
 export function readIncidentEvent(row: StoredIncidentEvent): ReadIncidentEvent {
   const raw = row.data !== null && typeof row.data === 'object' && !Array.isArray(row.data) ? (row.data as Record<string, unknown>) : {};
   if (isIncidentEventType(row.type)) {
-    const parsed = INCIDENT_EVENT_DATA[row.type].safeParse(raw);
+    const parsed = READ_SCHEMAS[row.type].safeParse(raw);
     if (parsed.success) {
       return { known: true, type: row.type, message: row.message, data: parsed.data, createdAt: row.createdAt } as KnownIncidentEvent;
     }
   }
   return { known: false, type: row.type, message: row.message, data: raw, createdAt: row.createdAt };
+}
+
+/** Narrows a read event to known events of these types (their data typed). */
+export function isIncidentEvent<T extends IncidentEventType>(e: ReadIncidentEvent, ...types: T[]): e is Extract<KnownIncidentEvent, { type: T }> {
+  return e.known && (types as string[]).includes(e.type);
 }

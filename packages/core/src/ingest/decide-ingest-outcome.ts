@@ -1,5 +1,5 @@
 import type { IncomingAlert } from '../incoming-alert';
-import type { IncidentEventType, IncidentTopic } from '../incidents/incident-event-catalog';
+import type { IncidentEventDraft, IncidentTopic } from '../incidents/incident-event-catalog';
 import { countAlerts, describeAlerts } from './describe-alerts';
 import type { SupersededOccurrence } from './decide-supersession';
 import type { DistinctBatch } from './distinct-occurrences';
@@ -45,17 +45,15 @@ export interface IngestRows {
   incidents: ReadonlyMap<string, { number: number; opened: boolean }>;
 }
 
-/** A timeline entry to write, attributed to the delivery (`owner`) whose answer counts it. */
-export interface IngestEvent {
+/** A timeline entry to write (a catalog draft), attributed to the delivery (`owner`) whose answer counts it. */
+export type IngestEvent = IncidentEventDraft & {
   owner: number;
   incidentId: string;
-  type: IncidentEventType;
   message: string;
   actor: string | null;
   via: string | null;
-  data?: Record<string, unknown>;
   topic?: IncidentTopic;
-}
+};
 
 export interface IngestChanges {
   /** opened / alerts_added / alerts_resolved, in the order they are written */

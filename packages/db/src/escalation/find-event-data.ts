@@ -1,7 +1,15 @@
 import type pg from 'pg';
 
-/** A timeline entry's data and actor (a request the worker acts on, e.g. escalation_requested). */
-export async function findEventData(client: pg.PoolClient, eventId: string): Promise<{ data: Record<string, unknown>; actor: string | null } | undefined> {
-  const r = await client.query<{ data: Record<string, unknown>; actor: string | null }>(`SELECT data, actor FROM incident_events WHERE id = $1`, [eventId]);
+/** A stored timeline entry the worker acts on (e.g. escalation_requested), with its actor; read it with readIncidentEvent. */
+export interface StoredEventWithActor {
+  type: string;
+  message: string;
+  data: unknown;
+  createdAt: Date;
+  actor: string | null;
+}
+
+export async function findEventData(client: pg.PoolClient, eventId: string): Promise<StoredEventWithActor | undefined> {
+  const r = await client.query<StoredEventWithActor>(`SELECT type, message, data, created_at AS "createdAt", actor FROM incident_events WHERE id = $1`, [eventId]);
   return r.rows[0];
 }

@@ -1,4 +1,4 @@
-import type { IncidentEventType } from '@heinrich/core/incidents/incident-event-catalog';
+import type { IncidentEventDraft } from '@heinrich/core/incidents/incident-event-catalog';
 import type pg from 'pg';
 import type { EscalationChange } from './update-escalation';
 
@@ -16,7 +16,7 @@ export interface EscalationDecisionWrite {
   /** ON CONFLICT DO NOTHING on (incident_id, user_id, cycle, step): a page decided twice is written once */
   pages: NewNotification[];
   /** timeline entries, in order (seq follows the array) */
-  events: { type: IncidentEventType; message: string; actor: string | null; via: string | null; data: Record<string, unknown> }[];
+  events: (IncidentEventDraft & { message: string; actor: string | null; via: string | null })[];
   state: EscalationChange;
   /** Slack channel ids to post the incident in (slack_messages, ON CONFLICT DO NOTHING: once per incident and channel) */
   slackChannels?: string[];
@@ -59,7 +59,7 @@ export async function writeEscalationDecision(client: pg.PoolClient, w: Escalati
     [
       w.incidentId,
       JSON.stringify(w.pages.map((p) => ({ user_id: p.userId, cycle: p.cycle, step: p.step, reason: p.reason, allow_voice: p.allowVoice }))),
-      JSON.stringify(w.events.map((e, n) => ({ n, ...e }))),
+      JSON.stringify(w.events.map((e, n) => ({ n, ...e, data: e.data ?? {} }))),
       s.baseCycle,
       s.cycle,
       s.step,

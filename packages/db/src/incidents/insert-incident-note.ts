@@ -1,3 +1,4 @@
+import type { IncidentEventData } from '@heinrich/core/incidents/incident-event-catalog';
 import type pg from 'pg';
 import type { IncidentEventRecord } from './list-incident-events';
 
@@ -7,7 +8,7 @@ import type { IncidentEventRecord } from './list-incident-events';
  */
 export async function insertIncidentNote(
   pool: pg.Pool,
-  note: { incidentId: string; text: string; actor: string; via: string; author: string },
+  note: { incidentId: string; text: string; actor: string; via: string } & IncidentEventData<'note'>,
 ): Promise<IncidentEventRecord> {
   const r = await pool.query<IncidentEventRecord>(
     `INSERT INTO incident_events (id, incident_id, type, message, actor, via, data)

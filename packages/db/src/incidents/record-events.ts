@@ -1,18 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { IncidentEventType, IncidentTopic } from '@heinrich/core/incidents/incident-event-catalog';
+import type { IncidentEventDraft, IncidentTopic } from '@heinrich/core/incidents/incident-event-catalog';
 
-export interface NewIncidentEvent {
+/** A timeline entry to write: a catalog type with that type's data (IncidentEventDraft), and who, from where, saying what. */
+export type NewIncidentEvent = IncidentEventDraft & {
   incidentId: string;
-  /** a type from the incident-event catalog */
-  type: IncidentEventType;
   message: string;
   actor: string | null;
   via: string | null;
-  data?: Record<string, unknown>;
   /** also put it in the outbox for the worker under this topic */
   topic?: IncidentTopic;
-}
+};
 
 /**
  * Writes timeline entries and, for lifecycle events, their outbox rows, in the

@@ -1,3 +1,4 @@
+import { isIncidentEventType, type IncidentEventType, type ReadIncidentEvent } from '@heinrich/core/incidents/incident-event-catalog';
 /**
  * The Slack message of an incident (Block Kit), built from Postgres state only
  * (pure: no I/O, no clock). Everything that came from an alert or a user is
@@ -188,14 +189,18 @@ export function buildIncidentMessage(view: SlackIncidentView): SlackMessageConte
   return { text, blocks: blocks.slice(0, SLACK_LIMITS.blocks) };
 }
 
-/** A thread reply for a timeline entry (escalated, alerts joined, resolved, silenced...): its message, escaped. */
-export function buildFollowUp(event: { type: string; message: string }): SlackMessageContent {
-  const icon = FOLLOW_UP_ICON[event.type] ?? ':information_source:';
+/**
+ * A thread reply for a timeline entry (escalated, alerts joined, resolved,
+ * silenced...): its message, escaped. Only the type and the stored message are
+ * used, so an entry read as generic (its data does not match) still gets its reply.
+ */
+export function buildFollowUp(event: Pick<ReadIncidentEvent, 'type' | 'message'>): SlackMessageContent {
+  const icon = (isIncidentEventType(event.type) ? FOLLOW_UP_ICON[event.type] : undefined) ?? ':information_source:';
   const text = `${icon} ${escapeAndTruncate(event.message, SLACK_LIMITS.sectionText - 40)}`;
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }
 
-const FOLLOW_UP_ICON: Record<string, string> = {
+const FOLLOW_UP_ICON: Partial<Record<IncidentEventType, string>> = {
   acknowledged: ':large_yellow_circle:',
   resolved: ':white_check_mark:',
   alerts_added: ':heavy_plus_sign:',
@@ -209,5 +214,9 @@ const FOLLOW_UP_ICON: Record<string, string> = {
   unsilenced: ':bell:',
 };
 
-/** The timeline entries worth a thread reply; the rest only update the message in place. */
-export const FOLLOW_UP_TYPES: ReadonlySet<string> = new Set(Object.keys(FOLLOW_UP_ICON));
+/** The timeline entries worth a thread reply (catalog types); the rest, and types the catalog does not know, only update the message in place. */
+export const FOLLOW_UP_TYPES: ReadonlySet<IncidentEventType> = new Set(Object.keys(FOLLOW_UP_ICON) as IncidentEventType[]);
+
+export function isFollowUp(event: Pick<ReadIncidentEvent, 'type'>): boolean {
+  return isIncidentEventType(event.type) && FOLLOW_UP_TYPES.has(event.type);
+}

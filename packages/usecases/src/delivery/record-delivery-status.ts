@@ -1,14 +1,14 @@
 import { redactSecrets } from '@heinrich/core/delivery/redact-secrets';
 import { CONTACT_METHOD_TYPES, type ContactMethodType } from '@heinrich/core/delivery/contact-method-value';
 import { CHANNEL_LABEL } from '@heinrich/core/delivery/plan-delivery';
-import { setDeliveryStatus, type DeliveryRow } from '@heinrich/db/delivery/delivery-row';
+import { setDeliveryStatus } from '@heinrich/db/delivery/delivery-row';
 import { failNotificationWithoutLiveDeliveries } from '@heinrich/db/delivery/fail-notification-without-live-deliveries';
 import { lockDeliveryForCallback } from '@heinrich/db/delivery/lock-delivery-by-provider-id';
 import { notifyDeliveries } from '@heinrich/db/delivery/notify-deliveries';
 import { recordEvents } from '@heinrich/db/incidents/record-events';
-import type { IncidentEventType } from '@heinrich/core/incidents/incident-event-catalog';
 import { withTransaction } from '@heinrich/db/with-transaction';
 import type { Context } from '../context';
+import { deliveryEvent } from './delivery-event';
 import { fallBack } from './fall-back';
 
 export interface DeliveryStatusReport {
@@ -60,7 +60,7 @@ export async function recordDeliveryStatus(ctx: Pick<Context, 'db' | 'now'>, rep
 
     if (report.status === 'delivered') {
       await setDeliveryStatus(client, d.id, { status: 'delivered', at: now, providerId });
-      await recordEvents(client, [event(d, 'notification_delivered', `${label} to ${d.userName} delivered`, { providerId })]);
+      await recordEvents(client, [deliveryEvent(d, 'notification_delivered', `${label} to ${d.userName} delivered`, { providerId })]);
       return { status: 'recorded', deliveryId: d.id } as const;
     }
 
@@ -70,7 +70,7 @@ export async function recordDeliveryStatus(ctx: Pick<Context, 'db' | 'now'>, rep
       const dueAt = new Date(Math.max(now.getTime(), d.dueAt.getTime() + 1));
       await setDeliveryStatus(client, d.id, { status: 'queued', at: now, error, providerId, dueAt });
       await notifyDeliveries(client);
-      await recordEvents(client, [event(d, 'notification_retry', `${label} to ${d.userName} failed (${error}); trying it again`, { error, providerId, attempts: d.attempts })]);
+      await recordEvents(client, [deliveryEvent(d, 'notification_retry', `${label} to ${d.userName} failed (${error}); trying it again`, { error, providerId, attempts: d.attempts })]);
       return { status: 'recorded', deliveryId: d.id, fallback: `trying ${label} again` } as const;
     }
     await setDeliveryStatus(client, d.id, { status: 'failed', at: now, error, providerId });
@@ -80,12 +80,8 @@ export async function recordDeliveryStatus(ctx: Pick<Context, 'db' | 'now'>, rep
       await failNotificationWithoutLiveDeliveries(client, d.notificationId, now);
     }
     await recordEvents(client, [
-      event(d, 'notification_failed', `${label} to ${d.userName} failed (provider reported: ${error}); ${next}`, { error, providerId, attempts: d.attempts, fallback: next }),
+      deliveryEvent(d, 'notification_failed', `${label} to ${d.userName} failed (provider reported: ${error}); ${next}`, { error, providerId, attempts: d.attempts, fallback: next }),
     ]);
     return { status: 'recorded', deliveryId: d.id, fallback: next } as const;
   });
-}
-
-function event(d: DeliveryRow, type: IncidentEventType, message: string, data: Record<string, unknown>) {
-  return { incidentId: d.incidentId, type, message, actor: 'system', via: d.channel, data: { deliveryId: d.id, userId: d.userId, channel: d.channel, step: d.step, cycle: d.cycle, ...data } };
 }

@@ -4,10 +4,10 @@ import { redactSecrets } from '@heinrich/core/delivery/redact-secrets';
 import { claimDelivery, setDeliveryStatus, type DeliveryRow } from '@heinrich/db/delivery/delivery-row';
 import { markNotificationSent } from '@heinrich/db/delivery/mark-notification-sent';
 import { recordEvents } from '@heinrich/db/incidents/record-events';
-import type { IncidentEventType } from '@heinrich/core/incidents/incident-event-catalog';
 import { withTransaction } from '@heinrich/db/with-transaction';
 import type { Context } from '../context';
 import { PermanentDeliveryError, RetryableDeliveryError, type DeliverySender } from '@heinrich/providers/delivery-sender';
+import { deliveryEvent } from './delivery-event';
 import { fallBack } from './fall-back';
 
 export type { DeliverySender };
@@ -83,7 +83,7 @@ export async function runDelivery(ctx: Pick<Context, 'db' | 'now'>, job: { deliv
       await setDeliveryStatus(client, d.id, { status: 'sent', at: now, providerId, ...mine });
       await markNotificationSent(client, d.notificationId, d.channel, now);
       // it did go out: said even when another attempt has taken over (the person may be paged twice)
-      await recordEvents(client, [event(d, 'notified', `Paged ${d.userName} via ${label}`, { providerId, attempt: d.attempts })]);
+      await recordEvents(client, [deliveryEvent(d, 'notified', `Paged ${d.userName} via ${label}`, { providerId, attempt: d.attempts })]);
     });
     return { status: 'sent', providerId, page };
   } catch (err) {
@@ -101,7 +101,7 @@ export async function runDelivery(ctx: Pick<Context, 'db' | 'now'>, job: { deliv
       if (!(await setDeliveryStatus(client, d.id, { status: 'failed', at: now, error, ...mine }))) return undefined;
       const next = await fallBack(client, d, deps.configured, now);
       const why = retryable ? `gave up after ${d.attempts} attempts` : 'permanent failure';
-      await recordEvents(client, [event(d, 'notification_failed', `${label} to ${d.userName} failed (${why}: ${error}); ${next}`, { error, attempts: d.attempts, fallback: next })]);
+      await recordEvents(client, [deliveryEvent(d, 'notification_failed', `${label} to ${d.userName} failed (${why}: ${error}); ${next}`, { error, attempts: d.attempts, fallback: next })]);
       return next;
     });
     if (fallback === undefined) return { status: 'skipped' };
@@ -115,9 +115,5 @@ export async function markUnavailable(client: Parameters<typeof fallBack>[0], d:
   const reason = `${label}: no credentials configured`;
   await setDeliveryStatus(client, d.id, { status: 'unavailable', at: now, error: reason });
   const next = await fallBack(client, d, configured, now);
-  await recordEvents(client, [event(d, 'notification_unavailable', `${label} to ${d.userName} not sent (${reason}); ${next}`, { reason, fallback: next })]);
-}
-
-function event(d: DeliveryRow, type: IncidentEventType, message: string, data: Record<string, unknown>) {
-  return { incidentId: d.incidentId, type, message, actor: 'system', via: d.channel, data: { deliveryId: d.id, userId: d.userId, channel: d.channel, step: d.step, cycle: d.cycle, ...data } };
+  await recordEvents(client, [deliveryEvent(d, 'notification_unavailable', `${label} to ${d.userName} not sent (${reason}); ${next}`, { reason, fallback: next })]);
 }

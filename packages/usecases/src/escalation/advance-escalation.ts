@@ -54,7 +54,7 @@ export async function advanceEscalation(client: pg.PoolClient, input: AdvanceInp
   const written = await writeEscalationDecision(client, {
     incidentId,
     pages: pages.map(({ position: p, page }) => ({ userId: page.userId, cycle: p.cycle, step: p.step, reason: page.reasons, allowVoice })),
-    events: entries.map((e) => ({ type: e.type, message: e.message, actor: ENGINE_ACTOR, via: null, data: e.data })),
+    events: entries.map((e) => ({ ...e, actor: ENGINE_ACTOR, via: null })),
     // channel targets: the Slack sync posts the incident there (and keeps the post true)
     slackChannels: decision.visits.flatMap((v) => v.targets.filter((t) => t.target.type === 'slackChannel').map((t) => t.target.id)),
     state: { baseCycle: run.baseCycle, cycle: position.cycle, step: position.step, generation, status: decision.next ? 'active' : 'exhausted', nextDueAt, at: now },

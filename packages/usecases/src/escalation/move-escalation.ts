@@ -1,6 +1,7 @@
 import type { Logger } from '@heinrich/config/logger';
 import { stepLabel } from '@heinrich/core/escalation/describe-escalation';
 import { manualEscalationTarget } from '@heinrich/core/escalation/manual-escalation';
+import { isIncidentEvent, readIncidentEvent } from '@heinrich/core/incidents/incident-event-catalog';
 import { findEventData } from '@heinrich/db/escalation/find-event-data';
 import { lockEscalation } from '@heinrich/db/escalation/lock-escalation';
 import { recordEvents } from '@heinrich/db/incidents/record-events';
@@ -18,7 +19,10 @@ import { escalationRunOf } from './escalation-run-of';
  */
 export async function moveEscalation(client: pg.PoolClient, incidentId: string, eventId: string | null, now: Date, logger: Logger): Promise<EngineEffects> {
   const request = eventId ? await findEventData(client, eventId) : undefined;
-  const toStep = typeof request?.data.toStep === 'number' ? request.data.toStep - 1 : undefined;
+  // the request as the catalog reads it: a row of another type, or with data that does not match, asks for the next step
+  const read = request ? readIncidentEvent(request) : undefined;
+  const requested = read && isIncidentEvent(read, 'escalation_requested') ? read.data.toStep : undefined;
+  const toStep = typeof requested === 'number' ? requested - 1 : undefined;
   const row = await lockEscalation(client, incidentId);
   const notMoved = async (why: string) => {
     await recordEvents(client, [{ incidentId, type: 'escalation_not_moved', message: `Escalation not moved: ${why}`, actor: ENGINE_ACTOR, via: null }]);

@@ -5,7 +5,7 @@ import { validateEscalationPolicy } from '@heinrich/core/escalation/validate-esc
 import { insertEscalation } from '@heinrich/db/escalation/insert-escalation';
 import { loadEscalationStart } from '@heinrich/db/escalation/load-escalation-start';
 import { recordEvents } from '@heinrich/db/incidents/record-events';
-import type { IncidentEventType } from '@heinrich/core/incidents/incident-event-catalog';
+import { incidentEventDraft, type IncidentEventData } from '@heinrich/core/incidents/incident-event-catalog';
 import type pg from 'pg';
 import { advanceEscalation, ENGINE_ACTOR } from './advance-escalation';
 import { noEffects, type EngineEffects } from './engine-effects';
@@ -20,10 +20,10 @@ import { noEffects, type EngineEffects } from './engine-effects';
 export async function startEscalation(client: pg.PoolClient, incidentId: string, now: Date, logger: Logger): Promise<EngineEffects> {
   const row = await loadEscalationStart(client, incidentId);
   if (!row) return noEffects();
-  const note = (type: IncidentEventType, message: string, data: Record<string, unknown> = {}) =>
-    recordEvents(client, [{ incidentId, type, message, actor: ENGINE_ACTOR, via: null, data }]);
+  const note = <T extends 'escalation_started' | 'escalation_not_started'>(type: T, message: string, data: IncidentEventData<T>) =>
+    recordEvents(client, [{ incidentId, ...incidentEventDraft(type, data), message, actor: ENGINE_ACTOR, via: null }]);
   if (row.incidentStatus !== 'triggered') {
-    await note('escalation_not_started', `Escalation not started: the incident was ${row.incidentStatus} before it began`);
+    await note('escalation_not_started', `Escalation not started: the incident was ${row.incidentStatus} before it began`, {});
     return noEffects();
   }
   // a manual incident assigned directly ("page Alice now") runs its own one-step policy

@@ -1,5 +1,4 @@
 import { recordEvents, type NewIncidentEvent } from '@heinrich/db/incidents/record-events';
-import type { IncidentEventType } from '@heinrich/core/incidents/incident-event-catalog';
 import { resolveQuietIncidents } from '@heinrich/db/ingest/resolve-quiet-incidents';
 import { closeSilence } from '@heinrich/db/silences/claim-silence';
 import { findSilencesToPoll, markSilencePolled } from '@heinrich/db/silences/find-silences-to-poll';
@@ -164,12 +163,13 @@ async function pollOne(ctx: Context, am: Poller, s: SilenceRow, outcome: PollOut
   await ctx.publisher.publish(outboxIds);
 }
 
-async function close(ctx: Context, s: SilenceRow, at: Date, outcome: PollOutcome, event: { type: IncidentEventType; message: string }): Promise<void> {
+/** `at`: when the silence ended (its end, or now); the timeline's data carries it as `endedAt`. */
+async function close(ctx: Context, s: SilenceRow, at: Date, outcome: PollOutcome, event: { type: 'unsilenced' | 'silence_ended'; message: string }): Promise<void> {
   await withTransaction(ctx.db.pool, async (client) => {
     if (!(await closeSilence(client, s.id, at, 'system'))) return;
     outcome.silencesClosed += 1;
     await recordEvents(client, [
-      { incidentId: s.incidentId, ...event, actor: 'system', via: POLL_VIA, data: { silenceId: s.silenceId, alertmanagerUrl: s.alertmanagerUrl } },
+      { incidentId: s.incidentId, ...event, actor: 'system', via: POLL_VIA, data: { silenceId: s.silenceId, alertmanagerUrl: s.alertmanagerUrl, endedAt: at.toISOString() } },
     ]);
   });
 }

@@ -153,7 +153,7 @@ export async function silenceIncident(ctx: Context, input: SilenceIncidentInput,
           message: `Silenced in Alertmanager by ${who.actor.display} via ${who.actor.via} until ${until} UTC: ${describeMatchers(claim.matchers)}`,
           actor: who.actor.id,
           via: who.actor.via,
-          data: { silenceId, alertmanagerUrl: claim.target.url, matchers: claim.matchers, startsAt, endsAt, durationMinutes: minutes },
+          data: { silenceId, alertmanagerUrl: claim.target.url, matchers: claim.matchers, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), durationMinutes: minutes },
         },
       ]);
       return [...ack.outboxIds, ...silenced];

@@ -53,7 +53,7 @@ export async function unsilenceIncident(ctx: Context, input: UnsilenceIncidentIn
         message: `Alertmanager silence expired by ${who.actor.display} via ${who.actor.via}`,
         actor: who.actor.id,
         via: who.actor.via,
-        data: { silenceId: open.silenceId, alertmanagerUrl: open.alertmanagerUrl },
+        data: { silenceId: open.silenceId, alertmanagerUrl: open.alertmanagerUrl, endedAt: now.toISOString() },
       },
     ]);
     return true;

@@ -1,5 +1,6 @@
 import { maskContactValue } from '@heinrich/core/delivery/mask-contact-value';
 import { redactSecrets } from '@heinrich/core/delivery/redact-secrets';
+import { readIncidentEvent } from '@heinrich/core/incidents/incident-event-catalog';
 import { recordEvents } from '@heinrich/db/incidents/record-events';
 import { listEventsAfter } from '@heinrich/db/slack/list-events-after';
 import {
@@ -13,7 +14,7 @@ import {
 import { withTransaction } from '@heinrich/db/with-transaction';
 import { PermanentDeliveryError, RetryableDeliveryError } from '@heinrich/providers/delivery-sender';
 import type { SlackClientLike } from '@heinrich/providers/slack/create-slack-client';
-import { buildFollowUp, buildIncidentMessage, FOLLOW_UP_TYPES, type SlackMessageContent } from '@heinrich/providers/slack/incident-message';
+import { buildFollowUp, buildIncidentMessage, isFollowUp, type SlackMessageContent } from '@heinrich/providers/slack/incident-message';
 import { classifySlackError } from '@heinrich/providers/slack/slack-error';
 import type { Context } from '../context';
 import { loadSlackIncidentView } from './load-slack-incident-view';
@@ -103,10 +104,11 @@ async function update(ctx: Pick<Context, 'db' | 'now'>, row: SlackMessageRow, co
   } catch (err) {
     throw classifySlackError(err, `chat.update ${channel} ${ts}`);
   }
-  const events = (await listEventsAfter(ctx.db.pool, row.incidentId, row.syncedSeq, seq)).filter((e) => FOLLOW_UP_TYPES.has(e.type));
+  // read through the catalog: a row of a type it does not know (older rows) is no follow-up, and never an error
+  const events = (await listEventsAfter(ctx.db.pool, row.incidentId, row.syncedSeq, seq)).map((r) => ({ seq: r.seq, read: readIncidentEvent(r) })).filter((e) => isFollowUp(e.read));
   let count = 0;
   for (const event of events) {
-    const reply = buildFollowUp(event);
+    const reply = buildFollowUp(event.read);
     try {
       await deps.slack.chat.postMessage({ channel, thread_ts: ts, text: reply.text, blocks: reply.blocks as never, unfurl_links: false, unfurl_media: false });
     } catch (err) {

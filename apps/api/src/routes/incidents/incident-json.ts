@@ -1,3 +1,4 @@
+import { readIncidentEvent } from '@heinrich/core/incidents/incident-event-catalog';
 import type { AlertJson, IncidentDetailJson, IncidentJson, TimelineEventJson } from '@heinrich/contracts/incidents';
 import type { IncidentDetail } from '@heinrich/usecases/incidents/get-incident';
 
@@ -55,14 +56,21 @@ function alertJson(a: Alert): AlertJson {
   };
 }
 
+/**
+ * A timeline entry, read through the incident-event catalog (readIncidentEvent):
+ * a catalog type's data as its schema reads it (extra keys kept; instants are
+ * ISO strings), and a row of a type the catalog does not know (or whose data
+ * does not match) as stored, so every row is shown and none is an error.
+ */
 export function timelineEventJson(e: TimelineEvent): TimelineEventJson {
+  const read = readIncidentEvent(e);
   return {
     id: e.id,
-    type: e.type,
-    message: e.message,
+    type: read.type,
+    message: read.message,
     actor: e.actor,
     via: e.via,
-    data: e.data,
-    createdAt: e.createdAt.toISOString(),
+    data: read.data,
+    createdAt: read.createdAt.toISOString(),
   };
 }
