@@ -124,7 +124,9 @@ describe('grouping', () => {
 });
 
 describe('incidents resolved by hand', () => {
-  it('are not reopened by repeats of their still-firing alerts; a new alert opens a new incident', async () => {
+  // the rule since issue 17: the firing alerts are resolved by hand; repeats within the late-copy
+  // window (2 min) change nothing (test/ingest/manual-resolve.int.test.ts has the later repeat)
+  it('are not reopened by late copies of their still-firing alerts; a new alert opens a new incident', async () => {
     const svc = await seedService(api.db);
     await api.post(AM, alertmanagerFixture('01-firing-initial-6-pods.json'), svc.secret);
     const [incident] = await incidentsOf(api.db, svc.serviceId);
@@ -138,7 +140,7 @@ describe('incidents resolved by hand', () => {
     expect(grew.body).toMatchObject({ alertsNew: 2, incidentsOpened: 1 });
     const after = await incidentsOf(api.db, svc.serviceId);
     expect(after.map((i) => [i.status, i.firing])).toEqual([
-      ['resolved', 6],
+      ['resolved', 0],
       ['triggered', 2],
     ]);
   });

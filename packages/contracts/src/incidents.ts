@@ -57,6 +57,9 @@ export const incidentJson = z.strictObject({
     .strictObject({ firing: z.int(), resolved: z.int(), superseded: z.int(), stale: z.int(), total: z.int() })
     .describe('the incident\'s alerts by status: superseded = a newer occurrence of the fingerprint fired; stale = older than one already known (never fired here)'),
   truncatedAlerts: z.int().describe("alerts Alertmanager left out of its last notification (max_alerts)"),
+  firingAlerts: z
+    .int()
+    .describe('open: how many of its alerts fire (a client can warn before a manual resolve); resolved by a person: how many still fired then; resolved by its alerts: 0'),
   createdAt: instant,
   acknowledgedAt: instant.nullable(),
   acknowledgedBy: z.string().nullable(),

@@ -57,7 +57,10 @@ export const INCIDENT_EVENT_DATA = {
   /** occurrences older than one already known: stored, never fire */
   alerts_stale: loose(fingerprints),
   acknowledged: loose({}),
-  resolved: loose({}),
+  /** by a person: how many of its alerts still fired (they are marked resolved by hand) */
+  resolved: loose({ firingAlerts: z.number().optional() }),
+  /** alerts a person resolved while they fired, firing again: they opened or joined this incident */
+  refired_after_manual_resolve: loose({ ...fingerprints, resolvedIncidentId: z.string(), resolvedIncidentNumber: z.number() }),
   retriggered: loose({}),
   note: loose({ author: z.string() }),
   // silences: `endsAt` is the "until" of the message; `endedAt` when the silence ended (expired, or ran out)

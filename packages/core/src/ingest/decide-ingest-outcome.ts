@@ -41,6 +41,8 @@ export interface IngestRows {
   stale?: readonly StaleOccurrenceRow[];
   /** stored firing occurrences a newer one of their fingerprint replaced */
   superseded?: readonly SupersededOccurrence[];
+  /** occurrences a person resolved while they fired, firing again (decide-refires.ts): now in `incidentId` */
+  refired?: readonly { index: number; incidentId: string; resolvedIncidentId: string; resolvedIncidentNumber: number }[];
   /** by incident id: its number, and whether this batch opened it */
   incidents: ReadonlyMap<string, { number: number; opened: boolean }>;
 }
@@ -113,6 +115,16 @@ export function decideIngestChanges(deliveries: readonly IngestDelivery[], batch
     });
   }
 
+  for (const members of groupBy(rows.refired ?? [], (r) => `${r.incidentId} ${r.resolvedIncidentId}`).values()) {
+    const { incidentId, resolvedIncidentId, resolvedIncidentNumber } = members[0]!;
+    events.push({
+      ...base(occurrences[members[0]!.index]!.owner),
+      incidentId,
+      type: 'refired_after_manual_resolve',
+      message: `${countAlerts(members.length)} still firing after incident #${resolvedIncidentNumber} was resolved by hand: ${describeAlerts(alertsOf(members))}`,
+      data: { ...fingerprints(members), resolvedIncidentId, resolvedIncidentNumber },
+    });
+  }
   for (const [incidentId, members] of groupBy(rows.superseded ?? [], (s) => s.incidentId)) {
     events.push({
       ...base(members[0]!.owner),
@@ -230,7 +242,8 @@ function touchedBy(batch: DistinctBatch, rows: IngestRows): Map<string, { number
   return batch.indexesOf.map((indexes) => {
     const touched = new Map<string, { number: number; truncatedAlerts: number }>();
     for (const index of indexes) {
-      const hit = knownBy.get(index) ?? freshBy.get(index);
+      // a re-fire is both known (its old incident) and fresh (its new one): the new one counts
+      const hit = freshBy.get(index) ?? knownBy.get(index);
       if (hit) touched.set(hit.incidentId, { number: hit.incidentNumber, truncatedAlerts: hit.truncatedAlerts });
     }
     return touched;

@@ -1,4 +1,5 @@
 import type { IncomingAlert } from '../incoming-alert';
+import type { NoiseSettings } from '../noise/noise-settings';
 
 /** One delivery of an ingest batch (one sender request), its service already known. */
 export interface IngestDelivery {
@@ -9,6 +10,8 @@ export interface IngestDelivery {
   truncatedAlerts: number | null;
   via: string;
   actor: string;
+  /** the service's noise settings (defaults when absent) */
+  noise?: NoiseSettings;
 }
 
 /** What one delivery did, as answered to its sender (before enqueueing). */

@@ -24,14 +24,33 @@ export async function acknowledgeIncidentRow(client: pg.PoolClient, id: string, 
   return { changed: false, incident: await currentState(client, id) };
 }
 
-export async function resolveIncidentRow(client: pg.PoolClient, id: string, by: string): Promise<TransitionResult> {
-  const r = await client.query<{ id: string; number: number; status: IncidentStatus }>(
-    `UPDATE incidents SET status = 'resolved', resolved_at = now(), resolved_by = $2, open_group_key = NULL, updated_at = now()
-      WHERE id = $1 AND status <> 'resolved'
-      RETURNING id, number, status`,
+/**
+ * A person resolves: the incident's alerts that still fire are marked resolved
+ * by hand (a later firing copy of one opens a new incident, see ingest) and
+ * their count is kept (`firingAlerts`).
+ */
+export async function resolveIncidentRow(client: pg.PoolClient, id: string, by: string): Promise<TransitionResult & { firingAlerts?: number }> {
+  const r = await client.query<{ id: string; number: number; status: IncidentStatus; firing_alerts: number }>(
+    `WITH firing AS (
+       SELECT a.id FROM alerts a
+        WHERE a.incident_id = $1 AND a.status = 'firing'
+          AND EXISTS (SELECT 1 FROM incidents i WHERE i.id = $1 AND i.status <> 'resolved')
+        ORDER BY a.service_id, a.fingerprint, a.starts_at
+          FOR UPDATE OF a
+     ), inc AS (
+       UPDATE incidents SET status = 'resolved', resolved_at = now(), resolved_by = $2, open_group_key = NULL, updated_at = now(),
+              firing_alerts_at_resolve = (SELECT count(*) FROM firing)
+        WHERE id = $1 AND status <> 'resolved'
+        RETURNING id, number, status, firing_alerts_at_resolve AS firing_alerts
+     ), by_hand AS (
+       UPDATE alerts SET status = 'resolved', ends_at = now(), resolved_by_hand_at = now(), last_seen_at = last_seen_at
+        WHERE id IN (SELECT id FROM firing) AND EXISTS (SELECT 1 FROM inc)
+     )
+     SELECT * FROM inc`,
     [id, by],
   );
-  if (r.rows[0]) return { changed: true, incident: r.rows[0] };
+  const row = r.rows[0];
+  if (row) return { changed: true, incident: { id: row.id, number: row.number, status: row.status }, firingAlerts: row.firing_alerts };
   return { changed: false, incident: await currentState(client, id) };
 }
 

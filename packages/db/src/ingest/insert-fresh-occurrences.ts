@@ -10,7 +10,7 @@ export interface FreshOccurrence {
   incidentNumber: number;
   /** the incident's truncated_alerts before this delivery */
   truncatedAlerts: number;
-  /** false when the row already existed (then it was only touched as a re-send) */
+  /** false when the row already existed (then it was only touched as a re-send); true for a re-fire moved here */
   inserted: boolean;
 }
 
@@ -34,6 +34,8 @@ export interface GroupIncident {
 export async function insertFreshOccurrences(
   client: pg.PoolClient,
   fresh: BatchAlert[],
+  /** indexes of stored occurrences resolved by hand that fire again: moved into their group's open incident, firing */
+  refires: ReadonlySet<number> = new Set(),
 ): Promise<{ occurrences: FreshOccurrence[]; incidents: Map<string, GroupIncident> }> {
   const groups = new Map<string, AlertGroup & { serviceId: string; severity: string | null }>();
   for (const { serviceId, alert } of fresh) {
@@ -46,7 +48,9 @@ export async function insertFreshOccurrences(
   const alertRows = [...fresh].sort(byOccurrence).map(({ index, serviceId, alert: a, copies }) => ({
     idx: index,
     service_id: serviceId,
-    copies,
+    // a re-fire's copies were counted by updateKnownOccurrences
+    copies: refires.has(index) ? 0 : copies,
+    refire: refires.has(index),
     hash: a.group.keyHash,
     fingerprint: a.fingerprint,
     starts_at: a.startsAt,
@@ -83,7 +87,7 @@ export async function insertFreshOccurrences(
        SELECT id, number, truncated_alerts, service_id, hash, true AS opened FROM opened
      ), input AS (
        SELECT t.*, i.id AS incident_id, i.number AS incident_number, i.truncated_alerts, i.opened
-         FROM jsonb_to_recordset($2::jsonb) AS t(idx int, service_id uuid, copies int, hash text, fingerprint text,
+         FROM jsonb_to_recordset($2::jsonb) AS t(idx int, service_id uuid, copies int, refire boolean, hash text, fingerprint text,
               starts_at timestamptz, ends_at timestamptz, status alert_status, labels jsonb, annotations jsonb,
               generator_url text, severity text)
          LEFT JOIN incident i ON i.service_id = t.service_id AND i.hash = t.hash
@@ -96,10 +100,16 @@ export async function insertFreshOccurrences(
         WHERE t.incident_id IS NOT NULL
         ORDER BY t.service_id, t.fingerprint, t.starts_at
        ON CONFLICT (service_id, fingerprint, starts_at) DO UPDATE
-         SET last_seen_at = now(), receive_count = a.receive_count + excluded.receive_count
+         SET last_seen_at = now(), receive_count = a.receive_count + excluded.receive_count,
+             -- only a re-fire after a manual resolve reaches a row resolved by hand: it fires again, here
+             incident_id = CASE WHEN a.resolved_by_hand_at IS NULL THEN a.incident_id ELSE excluded.incident_id END,
+             status = CASE WHEN a.resolved_by_hand_at IS NULL THEN a.status ELSE 'firing'::alert_status END,
+             ends_at = CASE WHEN a.resolved_by_hand_at IS NULL THEN a.ends_at END,
+             resolved_by_hand_at = NULL
        RETURNING a.service_id, a.fingerprint, a.starts_at, (xmax = 0) AS inserted
      )
-     SELECT t.idx, t.incident_id, t.incident_number, t.truncated_alerts, t.opened, COALESCE(ins.inserted, false) AS inserted
+     SELECT t.idx, t.incident_id, t.incident_number, t.truncated_alerts, t.opened,
+            (ins.fingerprint IS NOT NULL AND (ins.inserted OR t.refire)) AS inserted
        FROM input t
        LEFT JOIN ins ON ins.service_id = t.service_id AND ins.fingerprint = t.fingerprint AND ins.starts_at = t.starts_at`,
     [JSON.stringify(groupRows), JSON.stringify(alertRows)],

@@ -10,6 +10,8 @@ export interface KnownOccurrence {
   truncatedAlerts: number;
   /** it was firing and this delivery resolved it */
   becameResolved: boolean;
+  /** ms since a person resolved its incident while it fired (the database's clock), or null */
+  resolvedByHandMsAgo: number | null;
 }
 
 /**
@@ -38,6 +40,7 @@ export async function updateKnownOccurrences(client: pg.PoolClient, alerts: Batc
     incident_number: number;
     truncated_alerts: number;
     became_resolved: boolean;
+    resolved_by_hand_ms_ago: number | null;
   }>(
     `WITH input AS (
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(idx int, service_id uuid, copies int, fingerprint text,
@@ -60,7 +63,8 @@ export async function updateKnownOccurrences(client: pg.PoolClient, alerts: Batc
      FROM old o, incidents i
      WHERE a.id = o.id AND i.id = a.incident_id
      RETURNING o.idx, a.incident_id, i.number AS incident_number, i.truncated_alerts,
-               (o.old_status = 'firing' AND o.status = 'resolved') AS became_resolved`,
+               (o.old_status = 'firing' AND o.status = 'resolved') AS became_resolved,
+               (extract(epoch FROM now() - a.resolved_by_hand_at) * 1000)::float8 AS resolved_by_hand_ms_ago`,
     [JSON.stringify(rows)],
   );
   return result.rows.map((r) => ({
@@ -69,5 +73,6 @@ export async function updateKnownOccurrences(client: pg.PoolClient, alerts: Batc
     incidentNumber: r.incident_number,
     truncatedAlerts: r.truncated_alerts,
     becameResolved: r.became_resolved,
+    resolvedByHandMsAgo: r.resolved_by_hand_ms_ago,
   }));
 }

@@ -6,6 +6,8 @@ export interface ActiveIntegrationKey {
   serviceId: string;
   groupBy: string[];
   autoResolve: boolean;
+  /** the service's noise settings as stored (core/noise/noise-settings.ts reads them) */
+  noise: unknown;
   /** the externalURL its Alertmanager sent last (where silences go without a configured URL) */
   externalUrl: string | null;
 }
@@ -22,10 +24,11 @@ export async function findActiveIntegrationKey(pool: pg.Pool, secretHash: string
     service_id: string;
     group_by: string[];
     auto_resolve: boolean;
+    noise: unknown;
     external_url: string | null;
     stale: boolean;
   }>(
-    `SELECT k.id, k.type, k.service_id, s.group_by, s.auto_resolve, k.external_url,
+    `SELECT k.id, k.type, k.service_id, s.group_by, s.auto_resolve, s.noise, k.external_url,
             (k.last_used_at IS NULL OR k.last_used_at < now() - interval '60 seconds') AS stale
        FROM integration_keys k JOIN services s ON s.id = k.service_id
       WHERE k.secret_hash = $1 AND k.revoked_at IS NULL`,
@@ -34,5 +37,5 @@ export async function findActiveIntegrationKey(pool: pg.Pool, secretHash: string
   const row = r.rows[0];
   if (!row) return undefined;
   if (row.stale) await pool.query(`UPDATE integration_keys SET last_used_at = now() WHERE id = $1`, [row.id]);
-  return { keyId: row.id, type: row.type, serviceId: row.service_id, groupBy: row.group_by, autoResolve: row.auto_resolve, externalUrl: row.external_url };
+  return { keyId: row.id, type: row.type, serviceId: row.service_id, groupBy: row.group_by, autoResolve: row.auto_resolve, noise: row.noise, externalUrl: row.external_url };
 }

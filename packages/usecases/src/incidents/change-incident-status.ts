@@ -38,27 +38,27 @@ export async function changeStatusIn(
   actor: Actor,
   action: 'acknowledge' | 'resolve',
 ): Promise<{ change: StatusChange; outboxIds: string[] }> {
-  const result =
-    action === 'acknowledge'
-      ? await acknowledgeIncidentRow(client, incidentId, actor.id)
-      : await resolveIncidentRow(client, incidentId, actor.id);
+  const resolving = action === 'resolve' ? await resolveIncidentRow(client, incidentId, actor.id) : undefined;
+  const result = resolving ?? (await acknowledgeIncidentRow(client, incidentId, actor.id));
   if (!result.incident) throw AppError.notFound('Incident', incidentId);
   const { id, number, status } = result.incident;
   if (!result.changed && action === 'acknowledge' && status === 'resolved') {
     throw new AppError('conflict', `Cannot acknowledge incident #${number}: it is resolved`);
   }
-  const outboxIds = result.changed
-    ? await recordEvents(client, [
-        {
-          incidentId: id,
-          type: action === 'acknowledge' ? 'acknowledged' : 'resolved',
-          message: `${action === 'acknowledge' ? 'Acknowledged' : 'Resolved'} by ${actor.display} via ${actor.via}`,
-          actor: actor.id,
-          via: actor.via,
-          topic: action === 'acknowledge' ? 'incident.acknowledged' : 'incident.resolved',
-        },
-      ])
-    : [];
+  const who = { incidentId: id, actor: actor.id, via: actor.via };
+  const outboxIds = !result.changed
+    ? []
+    : action === 'acknowledge'
+      ? await recordEvents(client, [{ ...who, type: 'acknowledged', message: `Acknowledged by ${actor.display} via ${actor.via}`, topic: 'incident.acknowledged' }])
+      : await recordEvents(client, [
+          {
+            ...who,
+            type: 'resolved',
+            message: `Resolved by ${actor.display} via ${actor.via}`,
+            data: { firingAlerts: resolving?.firingAlerts ?? 0 },
+            topic: 'incident.resolved',
+          },
+        ]);
   return { change: { id, number, status, changed: result.changed }, outboxIds };
 }
 

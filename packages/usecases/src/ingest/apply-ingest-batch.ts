@@ -1,4 +1,5 @@
 import { decideIngestChanges, decideIngestOutcome } from '@heinrich/core/ingest/decide-ingest-outcome';
+import { decideRefires } from '@heinrich/core/ingest/decide-refires';
 import { decideSupersession } from '@heinrich/core/ingest/decide-supersession';
 import { distinctOccurrences } from '@heinrich/core/ingest/distinct-occurrences';
 import type { IngestDelivery, IngestOutcomeSummary } from '@heinrich/core/ingest/ingest-delivery';
@@ -30,20 +31,26 @@ export async function applyIngestBatch(
   const batch = distinctOccurrences(deliveries);
   const known = await updateKnownOccurrences(client, batch.occurrences);
   const knownIndexes = new Set(known.map((k) => k.index));
-  const freshFiring = batch.occurrences.filter((a) => !knownIndexes.has(a.index) && a.alert.status === 'firing');
+  // an occurrence a person resolved while it fired, firing again past the late-copy window: it opens a new incident
+  const refires = decideRefires(deliveries, batch, known);
+  const freshFiring = batch.occurrences.filter((a) => (!knownIndexes.has(a.index) || refires.has(a.index)) && a.alert.status === 'firing');
   // per service, one firing occurrence per fingerprint: the newest supersedes, older ones are stale
   const stored = await loadFingerprintOccurrences(client, freshFiring.map((a) => ({ serviceId: a.serviceId, fingerprint: a.alert.fingerprint })));
   const { current, stale: staleDecided, superseded } = decideSupersession(freshFiring, stored);
   await supersedeOccurrences(client, superseded.map((s) => s.alertId));
   const { occurrences: fresh, incidents } =
-    current.length > 0 ? await insertFreshOccurrences(client, current) : { occurrences: [], incidents: new Map() };
+    current.length > 0 ? await insertFreshOccurrences(client, current, refires) : { occurrences: [], incidents: new Map() };
   const freshBy = new Map(fresh.map((f) => [f.index, f]));
   const stale = staleDecided.map((s) => {
     const newer = s.newerIndex === null ? null : freshBy.get(s.newerIndex)!;
     return { index: s.index, incidentId: newer?.incidentId ?? s.incidentId!, incidentNumber: newer?.incidentNumber ?? s.incidentNumber! };
   });
   await insertStaleOccurrences(client, stale.map((s) => ({ ...batch.occurrences[s.index]!, incidentId: s.incidentId })));
-  const rows = { known, fresh, incidents, stale, superseded };
+  const knownBy = new Map(known.map((k) => [k.index, k]));
+  const refired = fresh
+    .filter((f) => refires.has(f.index) && f.inserted)
+    .map((f) => ({ index: f.index, incidentId: f.incidentId, resolvedIncidentId: knownBy.get(f.index)!.incidentId, resolvedIncidentNumber: knownBy.get(f.index)!.incidentNumber }));
+  const rows = { known, fresh, incidents, stale, superseded, refired };
 
   const changes = decideIngestChanges(deliveries, batch, rows);
   const autoResolved = await resolveQuietIncidents(client, [...changes.autoResolve.keys()], 'system');

@@ -1,3 +1,4 @@
+import { noiseSettingsOf } from '@heinrich/core/noise/noise-settings';
 import { normalizeAlertmanager, type AlertmanagerPayload } from '@heinrich/core/normalize-alertmanager';
 import type { ActiveIntegrationKey } from '@heinrich/db/integration-keys/find-active-integration-key';
 import { rememberExternalUrl } from '@heinrich/db/silences/remember-external-url';
@@ -13,6 +14,7 @@ export async function ingestAlertmanager(
   const summary = await ingestAlerts(ctx, {
     serviceId: key.serviceId,
     autoResolve: key.autoResolve,
+    noise: noiseSettingsOf(key.noise),
     alerts: normalizeAlertmanager(payload, key.groupBy),
     truncatedAlerts: payload.truncatedAlerts,
     via: 'alertmanager',

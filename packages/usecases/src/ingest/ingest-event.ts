@@ -1,3 +1,4 @@
+import { noiseSettingsOf } from '@heinrich/core/noise/noise-settings';
 import { randomUUID } from 'node:crypto';
 import { sha256Hex } from '@heinrich/core/alert-group';
 import { normalizeTrigger, type TriggerEvent } from '@heinrich/core/normalize-event';
@@ -52,6 +53,7 @@ export async function ingestEvent(ctx: Context, key: ActiveIntegrationKey, event
     serviceId: key.serviceId,
     // an explicit resolve event resolves the incident whatever the service's auto-resolve says
     autoResolve: event.action === 'resolve' ? true : key.autoResolve,
+    noise: noiseSettingsOf(key.noise),
     truncatedAlerts: null,
     groups: [groupKeyHash],
     via: 'events',

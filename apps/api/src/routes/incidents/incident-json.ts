@@ -21,6 +21,7 @@ export function incidentJson(i: Incident): IncidentJson {
     groupLabels: i.groupLabels,
     alertCounts: i.alertCounts,
     truncatedAlerts: i.truncatedAlerts,
+    firingAlerts: i.firingAlerts,
     createdAt: i.createdAt.toISOString(),
     acknowledgedAt: iso(i.acknowledgedAt),
     acknowledgedBy: i.acknowledgedBy,

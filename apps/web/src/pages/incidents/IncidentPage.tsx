@@ -146,6 +146,12 @@ function IncidentView({ id }: { id: string }) {
               {busy === 'silence' ? 'Silencing…' : 'Silence 1 h'}
             </button>
           ) : null}
+          {incident.firingAlerts > 0 ? (
+            <p className="hint" role="note">
+              {incident.firingAlerts === 1 ? '1 alert still fires' : `${incident.firingAlerts} alerts still fire`}: if you resolve now and
+              Alertmanager sends {incident.firingAlerts === 1 ? 'it' : 'them'} again, a new incident opens and pages.
+            </p>
+          ) : null}
         </div>
       ) : null}
       {mayAct && open && hasAlertmanagerAlerts && !incident.canSilence ? (
