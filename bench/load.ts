@@ -4,7 +4,7 @@
 export interface LoadResult {
   requests: number;
   errors: number;
-  /** answers by HTTP status ('timeout' / 'network' for none) */
+  /** answers by HTTP status ('timeout', or 'network:<code>' when the connection failed) */
   statuses: Record<string, number>;
   seconds: number;
   latencyMs: { p50: number; p90: number; p99: number; max: number };
@@ -46,7 +46,8 @@ export async function runLoad(opts: {
         await res.arrayBuffer();
         status = String(res.status);
       } catch (err) {
-        status = (err as Error).name === 'TimeoutError' ? 'timeout' : 'network';
+        const cause = (err as { cause?: { code?: string } }).cause;
+        status = (err as Error).name === 'TimeoutError' ? 'timeout' : `network:${cause?.code ?? (err as Error).message}`;
       }
       latencies.push(performance.now() - t0);
       statuses[status] = (statuses[status] ?? 0) + 1;
