@@ -1,5 +1,5 @@
-// Runs the api exactly as production does (`npm run start:api`'s command) in its
-// own process, so the load generator doesn't share its event loop.
+// Runs the api (or the worker) exactly as production does (`npm run start:api`'s
+// command) in its own process, so the load generator doesn't share its event loop.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -26,11 +26,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
+export async function startApiProcess(env: Record<string, string>, app: 'api' | 'worker' = 'api'): Promise<ApiProcess> {
   const port = await freePort();
   // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the api there (for finding hot spots)
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', join(ROOT, 'apps/api/src/main.ts')], {
+  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', join(ROOT, `apps/${app}/src/main.ts`)], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -38,13 +38,13 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`api exited with ${child.exitCode} during start`);
+    if (child.exitCode !== null) throw new Error(`${app} exited with ${child.exitCode} during start`);
     try {
       if ((await fetch(`${baseUrl}/readyz`)).ok) break;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error('api did not become ready within 30 s');
+    if (Date.now() > deadline) throw new Error(`${app} did not become ready within 30 s`);
     await new Promise((r) => setTimeout(r, 100));
   }
   return {

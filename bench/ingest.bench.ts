@@ -3,7 +3,12 @@
 //    as the api answers, against the ceiling of raw batched INSERT ... ON CONFLICT
 //    of the same rows with `pg` on the same machine in the same run;
 //  - storm: 8,500 alerts over 50 nodes in 60 s (the reference outage), checking
-//    that it gives 50 incidents and stores every alert;
+//    that it gives 50 incidents and stores every alert, and the pages it sent:
+//    the service escalates to one person (a `log` contact method, notified at
+//    once), a worker process runs, and pages = notifications rows (people paged
+//    by a step), deliveries = their sends, counted once they stop growing;
+//  - storm10x (ingestStorm10xBench, opt-in: `npm run bench -- ingest.storm10x`):
+//    the same, ten times over: 85,000 alerts over 500 nodes in 60 s;
 //  - manyGroups: ONE NodeDown notification across 2,000 (and 10,000) nodes into
 //    a service grouped by node: its latency against Alertmanager's default 10 s
 //    timeout, and that it opened one incident per node.
@@ -33,23 +38,7 @@ export async function ingestBench(opts: IngestBenchOptions) {
     return { ...result, alertsStored: stored };
   });
   const ceiling = await rawInsertCeiling(opts);
-  const storm = await withApi(opts, async ({ baseUrl, secret, db, peakRssMiB }) => {
-    const bodies = Array.from({ length: 850 }, (_, i) => alertmanagerPayload(i % 50, 10));
-    const result = await runLoad({
-      url: `${baseUrl}/api/v1/integrations/alertmanager`,
-      bearer: secret,
-      bodies,
-      concurrency: 32,
-      paceOverMs: opts.stormSeconds * 1000,
-    });
-    return {
-      ...result,
-      alertsSent: 8_500,
-      alertsStored: await count(db, 'alerts'),
-      incidents: await count(db, 'incidents'),
-      apiPeakRssMiB: peakRssMiB(),
-    };
-  });
+  const storm = await stormRun(opts, { nodes: 50, payloads: 850 });
 
   const manyGroups = [];
   for (const nodes of [2_000, 10_000]) {
@@ -67,7 +56,7 @@ export async function ingestBench(opts: IngestBenchOptions) {
           const ms = round(performance.now() - t0, 0);
           return { nodes, status: res.status, ms, incidents: await count(db, 'incidents'), goal: { ms: 10_000 } };
         },
-        ['node'],
+        { groupBy: ['node'] },
       ),
     );
   }
@@ -89,36 +78,98 @@ export async function ingestBench(opts: IngestBenchOptions) {
       ...ceiling,
       heinrichToCeilingRatio: round(alertsPerSecond / ceiling.rowsPerSecond, 3),
     },
-    storm: {
-      seconds: opts.stormSeconds,
-      nodes: 50,
-      payloads: storm.requests,
-      errors: storm.errors,
-      alertsSent: storm.alertsSent,
-      alertsStored: storm.alertsStored,
-      incidents: storm.incidents,
-      everyAlertStored: storm.alertsStored === storm.alertsSent,
-      oneIncidentPerNode: storm.incidents === 50,
-      latencyMs: storm.latencyMs,
-      apiPeakRssMiB: storm.apiPeakRssMiB,
-    },
+    storm,
     manyGroups,
   };
 }
 
-/** A fresh database, service and key, the api in its own process; torn down after. */
+/** `ingest.storm10x`: ten times the reference storm, 85,000 alerts over 500 nodes in `stormSeconds`. */
+export async function ingestStorm10xBench(opts: IngestBenchOptions) {
+  return stormRun(opts, { nodes: 500, payloads: 8_500 });
+}
+
+/**
+ * A storm: `payloads` notifications of 10 fresh alerts, node `i % nodes`, paced
+ * evenly over stormSeconds into a service (grouped as Alertmanager groups) that
+ * pages one person; the worker runs alongside. Bounded: each request gives up
+ * after 30 s, and pages are awaited at most 60 s after the last answer.
+ */
+async function stormRun(opts: IngestBenchOptions, storm: { nodes: number; payloads: number }) {
+  const result = await withApi(
+    opts,
+    async ({ baseUrl, secret, db, peakRssMiB }) => {
+      const bodies = Array.from({ length: storm.payloads }, (_, i) => alertmanagerPayload(i % storm.nodes, 10));
+      const load = await runLoad({
+        url: `${baseUrl}/api/v1/integrations/alertmanager`,
+        bearer: secret,
+        bodies,
+        concurrency: Math.max(32, Math.ceil(storm.payloads / 25)),
+        paceOverMs: opts.stormSeconds * 1000,
+      });
+      const incidents = await count(db, 'incidents');
+      const paging = await settledPages(db, incidents);
+      return { ...load, alertsStored: await count(db, 'alerts'), incidents, ...paging, apiPeakRssMiB: peakRssMiB() };
+    },
+    { paging: true },
+  );
+  const alertsSent = storm.payloads * 10;
+  return {
+    seconds: opts.stormSeconds,
+    nodes: storm.nodes,
+    payloads: result.requests,
+    errors: result.errors,
+    statuses: result.statuses,
+    alertsSent,
+    alertsStored: result.alertsStored,
+    incidents: result.incidents,
+    pages: result.pages,
+    deliveries: result.deliveries,
+    pagesSettledAfterMs: result.settledAfterMs,
+    everyAlertStored: result.alertsStored === alertsSent,
+    oneIncidentPerNode: result.incidents === storm.nodes,
+    latencyMs: result.latencyMs,
+    apiPeakRssMiB: result.apiPeakRssMiB,
+  };
+}
+
+/** Pages and their deliveries once both stopped growing (the worker caught up), or 60 s at most. */
+async function settledPages(db: pg.Pool, incidents: number) {
+  const started = Date.now();
+  let last = '';
+  let stableSince = Date.now();
+  for (;;) {
+    const pages = await count(db, 'notifications');
+    const deliveries = await count(db, 'deliveries');
+    const now = `${pages}/${deliveries}`;
+    if (now !== last) {
+      last = now;
+      stableSince = Date.now();
+    }
+    const settled = pages >= incidents && Date.now() - stableSince >= 3_000;
+    if (settled || Date.now() - started > 60_000) return { pages, deliveries, settledAfterMs: Date.now() - started };
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/**
+ * A fresh database, service and key, the api in its own process; torn down
+ * after. `paging`: the service escalates to one person notified at once on a
+ * `log` contact method, and a worker process runs too.
+ */
 async function withApi<T>(
   opts: IngestBenchOptions,
   fn: (env: { baseUrl: string; secret: string; db: pg.Pool; peakRssMiB: () => number | null }) => Promise<T>,
-  groupBy: string[] = [],
+  setup: { groupBy?: string[]; paging?: boolean } = {},
 ): Promise<T> {
+  const groupBy = setup.groupBy ?? [];
   const database = await createBenchDatabase(opts.adminDatabaseUrl);
   const db = new pg.Pool({ connectionString: database.url, max: 2 });
   db.on('error', () => {}); // DROP DATABASE ... WITH (FORCE) ends whatever is left
   const secret = `hk_${randomBytes(24).toString('base64url')}`;
+  const policyId = setup.paging ? await seedPagingPolicy(db) : null;
   const service = await db.query<{ id: string }>(
-    `INSERT INTO services (id, name, group_by, updated_at) VALUES (gen_random_uuid(), 'bench', $1, now()) RETURNING id`,
-    [groupBy],
+    `INSERT INTO services (id, name, group_by, escalation_policy_id, updated_at) VALUES (gen_random_uuid(), 'bench', $1, $2, now()) RETURNING id`,
+    [groupBy, policyId],
   );
   await db.query(
     `INSERT INTO integration_keys (id, service_id, type, name, secret_hash, secret_prefix)
@@ -133,9 +184,13 @@ async function withApi<T>(
     HEINRICH_ADMIN_API_KEY: ADMIN_KEY,
     DATABASE_POOL_SIZE: '20',
   });
+  const worker = setup.paging
+    ? await startApiProcess({ DATABASE_URL: database.url, REDIS_URL: opts.redisUrl, REDIS_PREFIX: prefix, DATABASE_POOL_SIZE: '10', PUBLIC_URL: api.baseUrl }, 'worker')
+    : undefined;
   try {
     return await fn({ baseUrl: api.baseUrl, secret, db, peakRssMiB: () => api.peakRssMiB() });
   } finally {
+    await worker?.stop();
     await api.stop();
     await db.end();
     await database.drop();
@@ -240,7 +295,31 @@ function nodeDownPayload(nodes: number): string {
   });
 }
 
-async function count(db: pg.Pool, table: 'alerts' | 'incidents'): Promise<number> {
+/** A team, one person with a `log` contact method notified at once for any urgency, and a one-step policy paging them. */
+async function seedPagingPolicy(db: pg.Pool): Promise<string> {
+  const team = await db.query<{ id: string }>(`INSERT INTO teams (id, name, updated_at) VALUES (gen_random_uuid(), 'bench', now()) RETURNING id`);
+  const user = await db.query<{ id: string }>(
+    `INSERT INTO users (id, name, email, updated_at) VALUES (gen_random_uuid(), 'On call', 'oncall@bench.test', now()) RETURNING id`,
+  );
+  const userId = user.rows[0]!.id;
+  await db.query(`INSERT INTO team_members (team_id, user_id, role) VALUES ($1, $2, 'responder')`, [team.rows[0]!.id, userId]);
+  const method = await db.query<{ id: string }>(
+    `INSERT INTO contact_methods (id, user_id, type, value, verified_at) VALUES (gen_random_uuid(), $1, 'log', 'bench', now()) RETURNING id`,
+    [userId],
+  );
+  await db.query(`INSERT INTO notification_rules (id, user_id, contact_method_id, delay_minutes, urgency) VALUES (gen_random_uuid(), $1, $2, 0, 'any')`, [
+    userId,
+    method.rows[0]!.id,
+  ]);
+  const steps = [{ delayMinutes: 30, targets: [{ type: 'user', id: userId }] }];
+  const policy = await db.query<{ id: string }>(
+    `INSERT INTO escalation_policies (id, name, team_id, repeat, steps, updated_at) VALUES (gen_random_uuid(), 'bench', $1, 0, $2, now()) RETURNING id`,
+    [team.rows[0]!.id, JSON.stringify(steps)],
+  );
+  return policy.rows[0]!.id;
+}
+
+async function count(db: pg.Pool, table: 'alerts' | 'incidents' | 'notifications' | 'deliveries'): Promise<number> {
   const r = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
   return r.rows[0]!.n;
 }

@@ -3,39 +3,50 @@
 // timed assertions in tests. Needs Postgres and Redis like the tests
 // (BENCH_DATABASE_URL / BENCH_REDIS_URL, else the local defaults).
 // BENCH_QUICK=1 shortens every run (for a smoke check, not for numbers).
+// `npm run bench -- <suite>...` runs only those suites (ingest, schedules,
+// escalation, delivery; ingest.storm10x, ~2 min, runs only when named) and
+// writes bench/results/<suites>.json instead of latest.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deliveryBench } from './delivery.bench';
 import { escalationBench } from './escalation.bench';
-import { ingestBench } from './ingest.bench';
+import { ingestBench, ingestStorm10xBench } from './ingest.bench';
 import { scheduleBench } from './schedule.bench';
 
 const quick = process.env.BENCH_QUICK === '1';
 const adminDatabaseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const redisUrl = process.env.BENCH_REDIS_URL ?? process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-const started = new Date();
-const ingest = await ingestBench({
-  adminDatabaseUrl,
-  redisUrl,
-  payloads: quick ? 300 : 3_000,
-  concurrency: 16,
-  stormSeconds: quick ? 6 : 60,
-});
+const DEFAULT_SUITES = ['ingest', 'schedules', 'escalation', 'delivery'];
+const OPT_IN_SUITES = ['ingest.storm10x'];
+const named = process.argv.slice(2).filter((a) => a !== '--');
+const unknown = named.filter((n) => !DEFAULT_SUITES.includes(n) && !OPT_IN_SUITES.includes(n));
+if (unknown.length > 0) {
+  process.stderr.write(`unknown suite ${unknown.join(', ')}; suites: ${[...DEFAULT_SUITES, ...OPT_IN_SUITES].join(', ')}\n`);
+  process.exit(2);
+}
+const suites = named.length > 0 ? named : DEFAULT_SUITES;
 
-const report = {
+const ingestOptions = { adminDatabaseUrl, redisUrl, payloads: quick ? 300 : 3_000, concurrency: 16, stormSeconds: quick ? 6 : 60 };
+const run: Record<string, () => Promise<unknown>> = {
+  ingest: () => ingestBench(ingestOptions),
+  'ingest.storm10x': () => ingestStorm10xBench(ingestOptions),
+  schedules: () => scheduleBench(),
+  escalation: () => escalationBench({ adminDatabaseUrl, redisUrl, incidents: quick ? 1_000 : 10_000, spreadSeconds: quick ? 10 : 60 }),
+  delivery: () => deliveryBench({ adminDatabaseUrl, redisUrl, rate: 100, seconds: quick ? 3 : 10 }),
+};
+
+const started = new Date();
+const report: Record<string, unknown> = {
   startedAt: started.toISOString(),
   quick,
   machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
-  ingest,
-  schedules: await scheduleBench(),
-  escalation: await escalationBench({ adminDatabaseUrl, redisUrl, incidents: quick ? 1_000 : 10_000, spreadSeconds: quick ? 10 : 60 }),
-  delivery: await deliveryBench({ adminDatabaseUrl, redisUrl, rate: 100, seconds: quick ? 3 : 10 }),
 };
+for (const suite of suites) report[suite] = await run[suite]!();
 const json = JSON.stringify(report, null, 2);
 const out = join(dirname(fileURLToPath(import.meta.url)), 'results');
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, 'latest.json'), `${json}\n`);
+writeFileSync(join(out, named.length > 0 ? `${suites.join('+')}.json` : 'latest.json'), `${json}\n`);
 process.stdout.write(`${json}\n`);

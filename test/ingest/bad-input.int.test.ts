@@ -16,7 +16,7 @@ let svc: SeededService;
 let events: SeededService;
 beforeAll(async () => {
   // a body limit of 1 MiB: the over-size case needs no more, the big values here fit
-  api = await startTestApi({ env: { MAX_BODY_BYTES: '1048576' } });
+  api = await startTestApi({ env: { MAX_BODY_BYTES: '1048576', ALERTMANAGER_MAX_BODY_BYTES: '1048576' } });
   svc = await seedService(api.db);
   events = await seedService(api.db, { type: 'events' });
 });
@@ -121,7 +121,7 @@ describe('malformed bodies', () => {
     payload.commonAnnotations.padding = 'x'.repeat(1_100_000);
     const res = await api.post(AM, payload, svc.secret);
     expect(res.status).toBe(413);
-    expect(res.body.error.message).toMatch(/larger than the limit of 1048576 bytes \(MAX_BODY_BYTES\)/);
+    expect(res.body.error.message).toMatch(/larger than the limit of 1048576 bytes \(ALERTMANAGER_MAX_BODY_BYTES\)/);
   });
 });
 

@@ -113,8 +113,10 @@ export function createApp(deps: AppDeps): express.Express {
 
   // -- integrations: the integration key (Bearer header, basic-auth password, or URL)
   const integrations = Router();
-  integrations.post('/alertmanager', json, receiveAlertmanager(deps));
-  integrations.post('/alertmanager/:key', json, receiveAlertmanager(deps));
+  // a whole Alertmanager group must fit: its own, larger limit (docs/noise.md#never-reject-by-volume)
+  const alertmanagerJson = jsonBody(deps.config.alertmanagerMaxBodyBytes, 'ALERTMANAGER_MAX_BODY_BYTES');
+  integrations.post('/alertmanager', alertmanagerJson, receiveAlertmanager(deps));
+  integrations.post('/alertmanager/:key', alertmanagerJson, receiveAlertmanager(deps));
   integrations.post('/events', json, receiveEvent(deps));
   app.use('/api/v1/integrations', integrations);
 

@@ -61,6 +61,10 @@ export const apiEnvSchema = z.object({
     .min(24, 'must be at least 24 characters'),
   /** Largest accepted request body; Alertmanager sends ~0.6 kB per alert. */
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
+  /** Largest Alertmanager notification body: a whole group must fit, volume is never refused (docs/noise.md). */
+  ALERTMANAGER_MAX_BODY_BYTES: z.coerce.number({ error: 'must be a number of bytes' }).int().min(1024, 'must be at least 1024').default(64 * 1024 * 1024),
+  /** Most alerts in one Alertmanager notification; more is a 413 naming this limit. */
+  ALERTMANAGER_MAX_ALERTS: z.coerce.number({ error: 'must be a number of alerts' }).int().min(1, 'must be at least 1').default(100_000),
   /** When set, /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: z.string().min(16).optional(),
   /** Behind a proxy/ingress, trust X-Forwarded-* from it (Express `trust proxy`); unset: no proxy is trusted. */
@@ -168,6 +172,8 @@ function toApiConfig(env: z.infer<typeof apiEnvSchema>) {
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     adminApiKey: env.HEINRICH_ADMIN_API_KEY,
     maxBodyBytes: env.MAX_BODY_BYTES,
+    alertmanagerMaxBodyBytes: env.ALERTMANAGER_MAX_BODY_BYTES,
+    alertmanagerMaxAlerts: env.ALERTMANAGER_MAX_ALERTS,
     metricsToken: env.METRICS_TOKEN,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE === 'true',

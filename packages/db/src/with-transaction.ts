@@ -84,15 +84,20 @@ export function lockStatements(locks: readonly (string | AdvisoryLock)[]): strin
  * `locks`: transaction-scoped advisory locks held for the whole transaction
  * (a name is an exclusive lock of level 0), taken in order (see AdvisoryLock)
  * in the same round trip as BEGIN, however many there are.
+ *
+ * `statementTimeoutMs`: this transaction's statement_timeout (lock waits
+ * included) instead of the pool's 5 s, for work whose size is known to be large.
  */
 export async function withTransaction<T>(
   source: pg.Pool | { pool: pg.Pool },
   fn: (tx: Tx) => Promise<T>,
-  opts: { attempts?: number; locks?: readonly (string | AdvisoryLock)[] } = {},
+  opts: { attempts?: number; locks?: readonly (string | AdvisoryLock)[]; statementTimeoutMs?: number } = {},
 ): Promise<T> {
   const pool = typeof (source as pg.Pool).connect === 'function' ? (source as pg.Pool) : (source as { pool: pg.Pool }).pool;
   const attempts = opts.attempts ?? 4;
-  const begin = ['BEGIN', ...lockStatements(opts.locks ?? [])].join('; ');
+  // an integer computed here, so building the text is safe
+  const timeout = opts.statementTimeoutMs === undefined ? [] : [`SET LOCAL statement_timeout = ${Math.max(1, Math.ceil(opts.statementTimeoutMs))}`];
+  const begin = ['BEGIN', ...timeout, ...lockStatements(opts.locks ?? [])].join('; ');
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();
     let broken = false;

@@ -41,7 +41,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   404: 'No such thing (or no route)',
   409: 'Conflicts with the current state (the message says which)',
   412: 'If-Match names a version that is not the current one',
-  413: 'The body is larger than MAX_BODY_BYTES',
+  413: 'The body is larger than MAX_BODY_BYTES (the Alertmanager endpoint: ALERTMANAGER_MAX_BODY_BYTES or ALERTMANAGER_MAX_ALERTS)',
   415: 'The body is not of the media type this route takes',
   428: 'The change must name the version it is based on',
   429: 'Too many attempts: retry after Retry-After seconds',

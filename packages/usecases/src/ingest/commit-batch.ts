@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { Context } from '../context';
 import { applyIngestBatch, type BatchDelivery } from './apply-ingest-batch';
 import { ingestLocks } from './ingest-locks';
+import { ingestStatementTimeoutMs } from './ingest-statement-timeout';
 import type { IngestSummary } from './ingest-summary';
 
 export interface CommitBatchInput {
@@ -27,7 +28,7 @@ export async function commitBatch(ctx: Context, input: CommitBatchInput): Promis
       await input.after?.(client, result.summaries);
       return result;
     },
-    { locks: ingestLocks(input.groups) },
+    { locks: ingestLocks(input.groups), statementTimeoutMs: ingestStatementTimeoutMs(input.groups.length) },
   );
   const { failed } = await ctx.publisher.publish(committed.outboxIds);
   return committed.summaries.map((s, i) => ({

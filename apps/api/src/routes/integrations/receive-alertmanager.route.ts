@@ -1,5 +1,6 @@
 import { alertmanagerWebhook, type IngestSummaryJson } from '@heinrich/contracts/alertmanager-webhook';
 import type { InputWarningsJson } from '@heinrich/contracts/input-warnings';
+import { AppError } from '@heinrich/core/app-error';
 import { repairText } from '@heinrich/core/repair-text';
 import { ingestAlertmanager } from '@heinrich/usecases/ingest/ingest-alertmanager';
 import { authenticateIntegrationKey } from '@heinrich/usecases/integration-keys/authenticate-integration-key';
@@ -14,11 +15,21 @@ import { parse } from '../../http/parse';
  * or the URL. 200 only after the transaction committed; 503 when Postgres is
  * away, so Alertmanager retries; 4xx for what a retry can't fix. What
  * Alertmanager can send but Postgres can't store (NUL, strings over 64 KiB) is
- * repaired and stored, the 200 listing each change in `warnings`.
+ * repaired and stored, the 200 listing each change in `warnings`. Volume is never
+ * refused: only a group over ALERTMANAGER_MAX_ALERTS (100,000 by default) or
+ * ALERTMANAGER_MAX_BODY_BYTES is a 413 naming the limit (docs/noise.md).
  */
 export function receiveAlertmanager(deps: AppDeps): RequestHandler {
   return async (req, res) => {
     const key = await authenticateIntegrationKey(deps.ctx, typeof req.params.key === 'string' ? req.params.key : credentialFrom(req), 'alertmanager');
+    const body = req.body as { alerts?: unknown } | undefined;
+    const max = deps.config.alertmanagerMaxAlerts;
+    if (Array.isArray(body?.alerts) && body.alerts.length > max) {
+      throw new AppError(
+        'payload_too_large',
+        `The notification has ${body.alerts.length} alerts, more than the limit of ${max} (ALERTMANAGER_MAX_ALERTS); set max_alerts on the webhook_config to at most ${max}`,
+      );
+    }
     const warnings: InputWarningsJson = [];
     const payload = repairText(parse(alertmanagerWebhook, req.body, 'Alertmanager payload'), warnings);
     const summary = await ingestAlertmanager(deps.ctx, key, payload);
