@@ -61,6 +61,11 @@ server.on('error', (err) => {
 // (docs/noise.md#never-reject-by-volume). 15 s cut deliveries off in the 10x storm.
 server.requestTimeout = 120_000;
 server.headersTimeout = 60_000;
+// An idle keep-alive socket is closed after this: longer than the senders' and load
+// balancers' own idle timeouts (60 s is common), so a sender never writes its next
+// request into a socket the api is just closing (ECONNRESET, no answer). Node's 5 s
+// default did that under a storm.
+server.keepAliveTimeout = 65_000;
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
