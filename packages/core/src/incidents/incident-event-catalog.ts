@@ -60,6 +60,9 @@ export const INCIDENT_EVENT_DATA = {
   notification_failed: loose(delivery),
   notification_unavailable: loose(delivery),
   contact_method_disabled: loose(delivery),
+  // heartbeats: the miss that opened the incident, the ping that resolves it
+  heartbeat_missed: loose({ heartbeatId: z.string().optional(), lastPingAt: iso.optional() }),
+  heartbeat_received: loose({ heartbeatId: z.string().optional(), lastPingAt: iso.optional() }),
   // the worker and Slack
   dispatched: loose({ outboxId: z.string().optional(), topic: z.string().optional(), eventId: z.string().nullish(), lagMs: z.number().optional() }),
   slack_failed: loose({ error: z.string().optional() }),
@@ -78,7 +81,7 @@ export function isIncidentEventType(type: string): type is IncidentEventType {
  * types a delivery event names (sms, voice, email, slack...). `actor` is a
  * user id or null (the system).
  */
-export const INCIDENT_EVENT_VIA = ['api', 'ui', 'slack', 'sms', 'events', 'alertmanager', 'alertmanager-poll'] as const;
+export const INCIDENT_EVENT_VIA = ['api', 'ui', 'slack', 'sms', 'events', 'alertmanager', 'alertmanager-poll', 'heartbeat'] as const;
 export type IncidentEventVia = (typeof INCIDENT_EVENT_VIA)[number];
 
 /** Outbox topics: the worker reacts to exactly these. */
