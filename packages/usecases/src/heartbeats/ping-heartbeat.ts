@@ -25,8 +25,16 @@ export interface PingOutcome {
  * the heartbeat's ingest group lock with its row locked, so it and the
  * heartbeat pass never both act on one miss.
  */
-export async function pingHeartbeat(ctx: Context, token: string | undefined): Promise<PingOutcome> {
-  const unknown = () => new AppError('not_found', 'No heartbeat has this URL (unknown, deleted or rotated token)');
+export async function pingHeartbeat(
+  ctx: Context,
+  token: string | undefined,
+  /** how an unknown token is answered: 404 for the URL, 401 for a Bearer credential */
+  unknownAs: 'not_found' | 'unauthenticated' = 'not_found',
+): Promise<PingOutcome> {
+  const unknown = () =>
+    unknownAs === 'not_found'
+      ? new AppError('not_found', 'No heartbeat has this URL (unknown, deleted or rotated token)')
+      : new AppError('unauthenticated', 'Missing or invalid heartbeat token');
   if (!token || token.length > 256) throw unknown();
   const tokenHash = sha256Hex(token);
   const seen = await findHeartbeatByTokenHash(ctx.db.pool, tokenHash);
