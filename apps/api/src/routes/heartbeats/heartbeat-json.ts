@@ -1,6 +1,6 @@
 import type { CreatedHeartbeatJson, HeartbeatJson } from '@heinrich/contracts/heartbeats';
 import { maskedPingUrl, pingUrl, shownHeartbeatStatus } from '@heinrich/core/heartbeats/heartbeat-timing';
-import type { HeartbeatRow } from '@heinrich/db/heartbeats/heartbeat-row';
+import type { HeartbeatRow } from '@heinrich/usecases/heartbeats/heartbeat-row';
 
 /** A heartbeat as the API shows it: status as of `now` (late is derived), the ping URL masked. */
 export function heartbeatJson(h: HeartbeatRow, publicUrl: string, now: Date): HeartbeatJson {
