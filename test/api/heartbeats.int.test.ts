@@ -108,6 +108,9 @@ describe('pinging', () => {
   it('takes the token as Bearer on /api/v1/integrations/heartbeat (401 without a valid one)', async () => {
     const hb = await create('bearer-ping');
     expect((await api.request('POST', '/api/v1/integrations/heartbeat', undefined, { authorization: `Bearer ${hb.token}` })).status).toBe(200);
+    // an Alertmanager webhook receiver posts its JSON body: ignored, still a ping
+    const watchdog = { version: '4', status: 'firing', alerts: [{ status: 'firing', labels: { alertname: 'Watchdog' } }] };
+    expect((await api.request('POST', '/api/v1/integrations/heartbeat', watchdog, { authorization: `Bearer ${hb.token}`, 'content-type': 'application/json' })).status).toBe(200);
     expect((await api.request('POST', '/api/v1/integrations/heartbeat', undefined, { authorization: 'Bearer hb_wrong' })).status).toBe(401);
     expect((await api.request('POST', '/api/v1/integrations/heartbeat')).status).toBe(401);
   });
