@@ -29,6 +29,10 @@ import { createIncidentRoute } from './routes/incidents/create-incident.route';
 import { listIncidentsRoute } from './routes/incidents/list-incidents.route';
 import { setIncidentStatusRoute } from './routes/incidents/set-incident-status.route';
 import { silenceIncidentRoute, unsilenceIncidentRoute } from './routes/incidents/silence-incident.route';
+import { deleteHeartbeatRoute, pauseHeartbeatRoute, rotateHeartbeatTokenRoute, updateHeartbeatRoute } from './routes/heartbeats/change-heartbeat.route';
+import { createHeartbeatRoute } from './routes/heartbeats/create-heartbeat.route';
+import { getHeartbeatRoute, listHeartbeatsRoute } from './routes/heartbeats/list-heartbeats.route';
+import { pingHeartbeatRoute } from './routes/heartbeats/ping-heartbeat.route';
 import { createIntegrationKeyRoute } from './routes/integration-keys/create-integration-key.route';
 import { listIntegrationKeysRoute } from './routes/integration-keys/list-integration-keys.route';
 import { revokeIntegrationKeyRoute } from './routes/integration-keys/revoke-integration-key.route';
@@ -118,6 +122,7 @@ export function createApp(deps: AppDeps): express.Express {
   integrations.post('/alertmanager', alertmanagerJson, receiveAlertmanager(deps));
   integrations.post('/alertmanager/:key', alertmanagerJson, receiveAlertmanager(deps));
   integrations.post('/events', json, receiveEvent(deps));
+  integrations.post('/heartbeat', pingHeartbeatRoute(deps, 'bearer'));
   app.use('/api/v1/integrations', integrations);
 
   // -- Twilio webhooks: X-Twilio-Signature over PUBLIC_URL + path (403 without it; 503 without Twilio credentials)
@@ -130,6 +135,10 @@ export function createApp(deps: AppDeps): express.Express {
   // -- Slack: the v0 signature over the raw body (401 without it; 503 without SLACK_SIGNING_SECRET)
   app.post('/api/v1/slack/commands', slackCommandsRoute(deps));
   app.post('/api/v1/slack/interactions', slackInteractionsRoute(deps));
+
+  // -- heartbeat pings: the token in the URL is the credential (cron jobs and checkers send nothing else; no body is read)
+  app.post('/api/v1/heartbeats/:token/ping', pingHeartbeatRoute(deps, 'url'));
+  app.get('/api/v1/heartbeats/:token/ping', pingHeartbeatRoute(deps, 'url'));
 
   // -- calendar feeds: the unguessable, rotatable token in the URL (calendar apps send nothing else)
   app.get('/api/v1/schedules/:id/calendar.ics', readCalendarFeedRoute(deps, 'schedule'));
@@ -182,6 +191,14 @@ export function createApp(deps: AppDeps): express.Express {
   admin.post('/services/:id/integration-keys', createIntegrationKeyRoute(deps));
   admin.get('/services/:id/integration-keys', listIntegrationKeysRoute(deps));
   admin.delete('/services/:id/integration-keys/:keyId', revokeIntegrationKeyRoute(deps));
+  admin.post('/heartbeats', createHeartbeatRoute(deps));
+  admin.get('/heartbeats', listHeartbeatsRoute(deps));
+  admin.get('/heartbeats/:id', getHeartbeatRoute(deps));
+  admin.patch('/heartbeats/:id', updateHeartbeatRoute(deps));
+  admin.delete('/heartbeats/:id', deleteHeartbeatRoute(deps));
+  admin.post('/heartbeats/:id/pause', pauseHeartbeatRoute(deps, true));
+  admin.post('/heartbeats/:id/resume', pauseHeartbeatRoute(deps, false));
+  admin.post('/heartbeats/:id/rotate-token', rotateHeartbeatTokenRoute(deps));
   admin.get('/incidents', listIncidentsRoute(deps));
   admin.post('/incidents', createIncidentRoute(deps));
   admin.get('/incidents/:id', getIncidentRoute(deps));

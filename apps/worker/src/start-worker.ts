@@ -18,6 +18,7 @@ import { incidentEventHandler } from './handlers/incident-event.handler';
 import { startHealthServer, type HealthServer } from './health-server';
 import { startOutboxRelay } from './outbox-relay';
 import { startDelivery, type DeliveryRuntime } from './start-delivery';
+import { startHeartbeatChecker } from './heartbeat-checker';
 import { startSilencePoller } from './silence-poller';
 import { startSlackSync } from './start-slack-sync';
 import type { SlackSyncDeps } from '@heinrich/usecases/slack/sync-slack-incident';
@@ -62,7 +63,7 @@ export interface WorkerRuntime {
  * The whole worker process minus config, logger and database: the BullMQ
  * workers (incident-events, escalations; delivery's per provider), the passes
  * on their runners (delivery dispatch, Slack sync, outbox relay, escalation
- * sweep, silence poll; runtime/pass-runner.ts) and the health server. main.ts
+ * sweep, silence poll, heartbeat check; runtime/pass-runner.ts) and the health server. main.ts
  * calls it; integration tests run it in-process against their own database and
  * Redis prefix.
  */
@@ -135,9 +136,10 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
   });
 
   const silencePoller = startSilencePoller({ ctx, logger, intervalMs: config.silencePollIntervalMs, restartGraceMs: config.silencePollRestartGraceMs });
+  const heartbeatChecker = startHeartbeatChecker({ ctx, logger, intervalMs: config.heartbeatCheckIntervalMs });
 
   const closeQueueSide = async () => {
-    await Promise.all([relay.stop(), sweeper.stop(), silencePoller.stop(), slackSync?.close()]);
+    await Promise.all([relay.stop(), sweeper.stop(), silencePoller.stop(), heartbeatChecker.stop(), slackSync?.close()]);
     await Promise.all([worker.close(), escalationWorker.close(), delivery?.close()]);
     await queue.close().catch(() => {});
     await escalationQueue.close().catch(() => {});

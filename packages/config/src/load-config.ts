@@ -137,6 +137,8 @@ export const workerEnvSchema = z.object({
   SILENCE_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
   /** ...but judges nothing by an Alertmanager that started less than this ago (its alerts come back only as Prometheus re-sends them). */
   SILENCE_POLL_RESTART_GRACE_MS: z.coerce.number().int().min(0).default(180_000),
+  /** How often the worker looks for heartbeats past last ping + interval + grace (the page goes out within this of the miss). */
+  HEARTBEAT_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).max(15_000).default(5_000),
 }).superRefine((env, ctx) => {
   const longest = longestSendMs(env.WEBHOOK_TIMEOUT_MS);
   if (env.DELIVERY_LEASE_MS < longest + LEASE_MARGIN_MS) {
@@ -257,6 +259,7 @@ function toWorkerConfig(env: z.infer<typeof workerEnvSchema>) {
     deliveryLeaseMs: env.DELIVERY_LEASE_MS,
     silencePollIntervalMs: env.SILENCE_POLL_INTERVAL_MS,
     silencePollRestartGraceMs: env.SILENCE_POLL_RESTART_GRACE_MS,
+    heartbeatCheckIntervalMs: env.HEARTBEAT_CHECK_INTERVAL_MS,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     ...providerConfig(env),
   };

@@ -1,7 +1,7 @@
 import type { Tx } from './with-transaction';
 
 /** Tables whose rows configuration changes lock (a closed list: the name is put into SQL text). */
-export type LockableTable = 'services' | 'integration_keys' | 'teams' | 'users' | 'api_keys' | 'escalation_policies';
+export type LockableTable = 'services' | 'integration_keys' | 'teams' | 'users' | 'api_keys' | 'escalation_policies' | 'heartbeats';
 
 /**
  * `SELECT ... FOR UPDATE` of one row in a transaction, so what a change

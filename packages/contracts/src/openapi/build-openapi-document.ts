@@ -18,6 +18,8 @@ const ACCESS_ERRORS: Record<Access, number[]> = {
   twilio: [400, 403, 413, 503],
   slack: [400, 401, 503],
   calendar: [400, 404, 503],
+  heartbeatUrl: [404, 503],
+  heartbeatBearer: [401, 503],
   metrics: [401],
 };
 
@@ -31,6 +33,8 @@ const ACCESS_SECURITY: Record<Access, Record<string, string[]>[]> = {
   twilio: [{ twilioSignature: [] }],
   slack: [{ slackSignature: [] }],
   calendar: [{ calendarToken: [] }],
+  heartbeatUrl: [],
+  heartbeatBearer: [{ heartbeatToken: [] }],
   metrics: [{}, { metricsToken: [] }],
 };
 
@@ -57,6 +61,7 @@ const PATH_PARAMS: Record<string, string> = {
   methodId: "the contact method's id (a UUID)",
   ruleId: "the notification rule's id (a UUID)",
   overrideId: "the override's id (a UUID)",
+  token: "the heartbeat's token (hb_...), shown when it was created or rotated",
 };
 
 const SAFE_INTEGER = Number.MAX_SAFE_INTEGER;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { auditLogQuery } from '../audit-log';
 import { notificationListQuery } from '../contact-methods';
+import { heartbeatListQuery } from '../heartbeats';
 import { explainIncidentQuery, incidentListQuery } from '../incidents';
 import { listQuery } from '../primitives';
 import { twilioCallbackQuery } from '../twilio';
@@ -17,9 +18,11 @@ import type { RequestName, ResponseName } from './schemas';
  * - routingKey: the integration key as the body's routing_key
  * - twilio, slack: the provider's signature
  * - calendar: the feed's token in the URL
+ * - heartbeatUrl: a heartbeat's token in the URL
+ * - heartbeatBearer: a heartbeat's token as Bearer
  * - metrics: METRICS_TOKEN as Bearer when it is set
  */
-export type Access = 'none' | 'signIn' | 'admin' | 'integration' | 'integrationUrl' | 'routingKey' | 'twilio' | 'slack' | 'calendar' | 'metrics';
+export type Access = 'none' | 'signIn' | 'admin' | 'integration' | 'integrationUrl' | 'routingKey' | 'twilio' | 'slack' | 'calendar' | 'heartbeatUrl' | 'heartbeatBearer' | 'metrics';
 
 /** A response: a JSON body named in schemas.ts, no body (null), or another media type. */
 export type ResponseSpec = ResponseName | null | { mediaType: string; description: string; schema?: ResponseName };
@@ -147,6 +150,10 @@ export const OPERATIONS: Operation[] = [
     responses: { 200: null },
   },
 
+  // -- heartbeat pings: the token is the credential
+  { method: 'post', path: '/api/v1/heartbeats/{token}/ping', tag: 'Heartbeats', access: 'heartbeatUrl', summary: 'Ping a heartbeat (no credential but the URL, no body)', description: '404 for an unknown, deleted or rotated token. A ping of a down heartbeat resolves its incident.', responses: { 200: 'HeartbeatPing' } },
+  { method: 'get', path: '/api/v1/heartbeats/{token}/ping', tag: 'Heartbeats', access: 'heartbeatUrl', summary: 'Ping a heartbeat, for senders that can only GET', responses: { 200: 'HeartbeatPing' } },
+  { method: 'post', path: '/api/v1/integrations/heartbeat', tag: 'Integrations', access: 'heartbeatBearer', summary: "Ping a heartbeat, its token as Bearer (`Authorization: Bearer hb_...`)", responses: { 200: 'HeartbeatPing' } },
   // -- calendar feeds
   { method: 'get', path: '/api/v1/schedules/{id}/calendar.ics', tag: 'Schedules', access: 'calendar', summary: "A schedule's calendar feed", query: calendarQuery, responses: { 200: ICS } },
   { method: 'get', path: '/api/v1/users/{id}/on-call.ics', tag: 'Users', access: 'calendar', summary: "A user's on-call calendar feed", query: calendarQuery, responses: { 200: ICS } },
@@ -208,6 +215,14 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/api/v1/services/{id}/integration-keys', tag: 'Services', access: 'admin', summary: "A service's integration keys, never their secrets", responses: { 200: 'IntegrationKeyPage' } },
   { method: 'delete', path: '/api/v1/services/{id}/integration-keys/{keyId}', tag: 'Services', access: 'admin', summary: 'Revoke an integration key (also when already revoked)', responses: { 204: null } },
 
+  { method: 'post', path: '/api/v1/heartbeats', tag: 'Heartbeats', access: 'admin', summary: 'Create a heartbeat monitor on a service: its token and ping URL, shown this once', body: 'CreateHeartbeatBody', responses: { 201: 'CreatedHeartbeat' }, errors: [409] },
+  { method: 'get', path: '/api/v1/heartbeats', tag: 'Heartbeats', access: 'admin', summary: 'Heartbeat monitors (of one service with ?serviceId), their ping URLs masked', query: heartbeatListQuery, responses: { 200: 'HeartbeatPage' } },
+  { method: 'get', path: '/api/v1/heartbeats/{id}', tag: 'Heartbeats', access: 'admin', summary: 'A heartbeat monitor', responses: { 200: 'Heartbeat' } },
+  { method: 'patch', path: '/api/v1/heartbeats/{id}', tag: 'Heartbeats', access: 'admin', summary: 'Change a heartbeat (only the fields present)', body: 'UpdateHeartbeatBody', responses: { 200: 'Heartbeat' }, errors: [409] },
+  { method: 'delete', path: '/api/v1/heartbeats/{id}', tag: 'Heartbeats', access: 'admin', summary: 'Delete a heartbeat (its URL stops working)', responses: { 204: null } },
+  { method: 'post', path: '/api/v1/heartbeats/{id}/pause', tag: 'Heartbeats', access: 'admin', summary: 'Pause a heartbeat: no alerts until resumed', responses: { 200: 'Heartbeat' } },
+  { method: 'post', path: '/api/v1/heartbeats/{id}/resume', tag: 'Heartbeats', access: 'admin', summary: 'Resume a heartbeat: back to new, alerting again after its next ping', responses: { 200: 'Heartbeat' } },
+  { method: 'post', path: '/api/v1/heartbeats/{id}/rotate-token', tag: 'Heartbeats', access: 'admin', summary: 'A new token and ping URL, shown this once; the old URL stops working', responses: { 201: 'CreatedHeartbeat' } },
   { method: 'get', path: '/api/v1/incidents', tag: 'Incidents', access: 'admin', summary: 'List incidents, newest first', query: incidentListQuery, responses: { 200: 'IncidentPage' } },
   { method: 'post', path: '/api/v1/incidents', tag: 'Incidents', access: 'admin', summary: 'Open an incident by hand, optionally paging people directly', body: 'CreateIncidentBody', responses: { 201: 'IncidentDetail' }, errors: [409] },
   { method: 'get', path: '/api/v1/incidents/{id}', tag: 'Incidents', access: 'admin', summary: 'An incident with its alerts and timeline', responses: { 200: 'IncidentDetail' } },

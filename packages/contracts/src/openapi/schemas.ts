@@ -25,6 +25,7 @@ import {
   incidentNoteBody,
   timelineEventJson,
 } from '../incidents';
+import { createdHeartbeatJson, createHeartbeatBody, heartbeatJson, heartbeatPingJson, updateHeartbeatBody } from '../heartbeats';
 import { createdIntegrationKeyJson, createIntegrationKeyBody, integrationKeyJson } from '../integration-keys';
 import { page } from '../primitives';
 import {
@@ -53,6 +54,8 @@ import { createUserBody, inviteJson, updateUserBody, userJson } from '../users';
  * defaults make a field optional); responses as it answers (zod's output).
  */
 export const REQUEST_SCHEMAS = {
+  CreateHeartbeatBody: createHeartbeatBody,
+  UpdateHeartbeatBody: updateHeartbeatBody,
   AlertmanagerWebhook: alertmanagerWebhook,
   EventsApiEvent: eventsApiEvent,
   SignInBody: signInBody,
@@ -117,6 +120,10 @@ export const RESPONSE_SCHEMAS = {
   IntegrationKey: integrationKeyJson,
   IntegrationKeyPage: page(integrationKeyJson),
   CreatedIntegrationKey: createdIntegrationKeyJson,
+  Heartbeat: heartbeatJson,
+  HeartbeatPage: page(heartbeatJson),
+  CreatedHeartbeat: createdHeartbeatJson,
+  HeartbeatPing: heartbeatPingJson,
   Incident: incidentJson,
   IncidentPage: page(incidentJson),
   IncidentDetail: incidentDetailJson,

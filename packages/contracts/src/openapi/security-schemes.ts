@@ -41,6 +41,11 @@ export const SECURITY_SCHEMES = {
     name: 'token',
     description: "The feed's unguessable, rotatable token, part of the URL a calendar app subscribes to (POST .../calendar-feed shows it once).",
   },
+  heartbeatToken: {
+    type: 'http',
+    scheme: 'bearer',
+    description: "A heartbeat's token (hb_..., shown when it was created or rotated) as Bearer.",
+  },
   metricsToken: {
     type: 'http',
     scheme: 'bearer',

@@ -14,6 +14,8 @@ export interface AuthzResources {
   'service.delete': { service: string; team: TeamRef | null };
   'integration_key.create': { service: string; team: TeamRef | null };
   'integration_key.revoke': { service: string; team: TeamRef | null };
+  /** create, change, pause/resume, rotate the token of, delete a heartbeat monitor of the service */
+  'heartbeat.manage': { service: string; team: TeamRef | null; heartbeat: string };
   'incident.acknowledge': IncidentResource;
   'incident.resolve': IncidentResource;
   'incident.note': IncidentResource;
@@ -201,6 +203,13 @@ export function authorize<A extends AuthzAction>(principal: Principal, action: A
       return hasRole(principal, team, 'lead')
         ? ALLOW
         : deny(`Only leads of team ${team.name} or admins can ${verb} integration keys of service ${service}`);
+    }
+    case 'heartbeat.manage': {
+      const { service, team, heartbeat } = r as AuthzResources['heartbeat.manage'];
+      if (!team) return deny(`Service ${service} belongs to no team: only admins can manage its heartbeat ${heartbeat}`);
+      return hasRole(principal, team, 'lead')
+        ? ALLOW
+        : deny(`Only leads of team ${team.name} or admins can manage heartbeat ${heartbeat} of service ${service}`);
     }
     case 'incident.acknowledge':
     case 'incident.resolve':

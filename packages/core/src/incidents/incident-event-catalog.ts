@@ -99,6 +99,9 @@ export const INCIDENT_EVENT_DATA = {
   notification_failed: loose({ ...delivery, error: z.string(), providerId: z.string().nullish(), attempts: z.number(), fallback: z.string() }),
   notification_unavailable: loose({ ...delivery, reason: z.string(), fallback: z.string() }),
   contact_method_disabled: loose({ userId: z.string(), number: z.string(), contactMethodIds: z.array(z.string()) }),
+  // heartbeats: the miss that opened the incident, the ping that resolves it
+  heartbeat_missed: loose({ heartbeatId: z.string(), lastPingAt: iso }),
+  heartbeat_received: loose({ heartbeatId: z.string(), lastPingAt: iso }),
   // the worker and Slack
   dispatched: loose({ outboxId: z.string(), topic: z.string(), eventId: z.string().nullable(), lagMs: z.number() }),
   slack_failed: loose({ slackMessageId: z.string(), target: z.string(), error: z.string() }),
@@ -145,7 +148,7 @@ export function isIncidentEventType(type: string): type is IncidentEventType {
  * types a delivery event names (sms, voice, email, slack...). `actor` is a
  * user id or null (the system).
  */
-export const INCIDENT_EVENT_VIA = ['api', 'ui', 'slack', 'sms', 'events', 'alertmanager', 'alertmanager-poll'] as const;
+export const INCIDENT_EVENT_VIA = ['api', 'ui', 'slack', 'sms', 'events', 'alertmanager', 'alertmanager-poll', 'heartbeat'] as const;
 export type IncidentEventVia = (typeof INCIDENT_EVENT_VIA)[number];
 
 /** Outbox topics: the worker reacts to exactly these. */

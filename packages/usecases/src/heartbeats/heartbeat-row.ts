@@ -1,0 +1,1 @@
+export type { HeartbeatRow } from '@heinrich/db/heartbeats/heartbeat-row';
