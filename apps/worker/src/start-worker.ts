@@ -19,6 +19,7 @@ import { startHealthServer, type HealthServer } from './health-server';
 import { startOutboxRelay } from './outbox-relay';
 import { startDelivery, type DeliveryRuntime } from './start-delivery';
 import { startSilencePoller } from './silence-poller';
+import { startStormEnder } from './storm-ender';
 import { startSlackSync } from './start-slack-sync';
 import type { SlackSyncDeps } from '@heinrich/usecases/slack/sync-slack-incident';
 import { createWorkerMetrics, observeEscalation, type WorkerMetrics } from './worker-metrics';
@@ -136,8 +137,10 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
 
   const silencePoller = startSilencePoller({ ctx, logger, intervalMs: config.silencePollIntervalMs, restartGraceMs: config.silencePollRestartGraceMs });
 
+  const stormEnder = startStormEnder({ ctx, logger, intervalMs: config.stormEndIntervalMs });
+
   const closeQueueSide = async () => {
-    await Promise.all([relay.stop(), sweeper.stop(), silencePoller.stop(), slackSync?.close()]);
+    await Promise.all([relay.stop(), sweeper.stop(), silencePoller.stop(), stormEnder.stop(), slackSync?.close()]);
     await Promise.all([worker.close(), escalationWorker.close(), delivery?.close()]);
     await queue.close().catch(() => {});
     await escalationQueue.close().catch(() => {});
