@@ -39,6 +39,7 @@ describe('reading incidents', () => {
       groupLabels: expect.any(Object),
       alertCounts: { firing: 6, resolved: 0, superseded: 0, stale: 0, total: 6 },
       truncatedAlerts: 0,
+      storm: null,
       createdAt: expect.any(String),
       acknowledgedAt: null,
       acknowledgedBy: null,

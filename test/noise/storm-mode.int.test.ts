@@ -122,6 +122,14 @@ describe('storm mode', () => {
     expect(held.every((i) => i.pages === 0)).toBe(true);
     const starter = inStorm.find((i) => i.stormEvents[0]!.startsWith('Storm '))!;
     expect(starter.pages).toBe(1);
+    // the API says which storm each incident belongs to
+    const heldJson = await world.api.admin('GET', `/api/v1/incidents/${held[0]!.id}`);
+    expect(heldJson.body.storm).toEqual({ id: stormId });
+    const list = await world.api.admin('GET', `/api/v1/incidents?serviceId=${svc.id}&limit=100`);
+    expect(list.status).toBe(200);
+    const items = list.body.items as { storm: { id: string } | null }[];
+    expect(items.filter((i) => i.storm?.id === stormId)).toHaveLength(inStorm.length);
+    expect(items.filter((i) => i.storm === null)).toHaveLength(30 - inStorm.length);
   });
 
   it('the incidents opened before the storm paged on their own and carry no storm', async () => {

@@ -57,6 +57,7 @@ export const incidentJson = z.strictObject({
     .strictObject({ firing: z.int(), resolved: z.int(), superseded: z.int(), stale: z.int(), total: z.int() })
     .describe('the incident\'s alerts by status: superseded = a newer occurrence of the fingerprint fired; stale = older than one already known (never fired here)'),
   truncatedAlerts: z.int().describe("alerts Alertmanager left out of its last notification (max_alerts)"),
+  storm: z.strictObject({ id: uuid }).nullable().describe('the storm this incident was opened during (it started it or was held by it; docs/noise.md "Storm mode"), else null'),
   createdAt: instant,
   acknowledgedAt: instant.nullable(),
   acknowledgedBy: z.string().nullable(),

@@ -18,6 +18,8 @@ export interface IncidentRecord {
   groupLabels: Record<string, string>;
   alertCounts: { firing: number; resolved: number; superseded: number; stale: number; total: number };
   truncatedAlerts: number;
+  /** the storm it was opened during (docs/noise.md "Storm mode") */
+  stormId: string | null;
   createdAt: Date;
   acknowledgedAt: Date | null;
   acknowledgedBy: string | null;
@@ -54,6 +56,7 @@ export async function selectIncidents(pool: pg.Pool, s: IncidentSelection): Prom
     severity: string | null;
     group_labels: Record<string, string>;
     truncated_alerts: number;
+    storm_id: string | null;
     created_at: Date;
     acknowledged_at: Date | null;
     acknowledged_by: string | null;
@@ -86,7 +89,7 @@ export async function selectIncidents(pool: pg.Pool, s: IncidentSelection): Prom
         GROUP BY a.incident_id
      )
      SELECT p.id, p.number, p.title, p.status, p.service_id, s.name AS service_name, p.severity, p.group_labels,
-            p.truncated_alerts, p.created_at, p.acknowledged_at, p.acknowledged_by, p.resolved_at, p.resolved_by,
+            p.truncated_alerts, p.storm_id, p.created_at, p.acknowledged_at, p.acknowledged_by, p.resolved_at, p.resolved_by,
             to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS position,
             coalesce(c.firing, 0) AS firing, coalesce(c.resolved, 0) AS resolved,
             coalesce(c.superseded, 0) AS superseded, coalesce(c.stale, 0) AS stale
@@ -122,6 +125,7 @@ export async function selectIncidents(pool: pg.Pool, s: IncidentSelection): Prom
       total: row.firing + row.resolved + row.superseded + row.stale,
     },
     truncatedAlerts: row.truncated_alerts,
+    stormId: row.storm_id,
     createdAt: row.created_at,
     acknowledgedAt: row.acknowledged_at,
     acknowledgedBy: row.acknowledged_by,

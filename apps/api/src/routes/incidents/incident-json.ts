@@ -21,6 +21,7 @@ export function incidentJson(i: Incident): IncidentJson {
     groupLabels: i.groupLabels,
     alertCounts: i.alertCounts,
     truncatedAlerts: i.truncatedAlerts,
+    storm: i.stormId ? { id: i.stormId } : null,
     createdAt: i.createdAt.toISOString(),
     acknowledgedAt: iso(i.acknowledgedAt),
     acknowledgedBy: i.acknowledgedBy,
