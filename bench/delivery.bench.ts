@@ -126,7 +126,7 @@ async function seed(c: pg.Client, hookUrl: string, routingKey: string): Promise<
     policy,
     JSON.stringify([{ delayMinutes: 5, targets: [{ type: 'user', id: bob }] }]),
   ]);
-  await c.query(`INSERT INTO services (id, name, escalation_policy_id, updated_at) VALUES ($1, 'bench', $2, now())`, [service, policy]);
+  await c.query(`INSERT INTO services (id, name, escalation_policy_id, noise, updated_at) VALUES ($1, 'bench', $2, '{"storm":{"enabled":false}}', now())`, [service, policy]);
   await c.query(
     `INSERT INTO integration_keys (id, service_id, type, name, secret_hash, secret_prefix) VALUES (gen_random_uuid(), $1, 'events', 'bench', $2, $3)`,
     [service, sha256Hex(routingKey), routingKey.slice(0, 8)],

@@ -127,7 +127,7 @@ export async function seed(c: pg.Client, opts: EscalationBenchOptions): Promise<
     team,
     JSON.stringify(policy.steps),
   ]);
-  await c.query(`INSERT INTO services (id, name, team_id, escalation_policy_id, updated_at) VALUES ($1, 'bench', $2, $3, now())`, [service, team, policyId]);
+  await c.query(`INSERT INTO services (id, name, team_id, escalation_policy_id, noise, updated_at) VALUES ($1, 'bench', $2, $3, '{"storm":{"enabled":false}}', now())`, [service, team, policyId]);
   // due times spread evenly over the window, starting once setup is surely done
   const setupMs = 5_000 + opts.incidents;
   const dueAt = new Date(Date.now() + setupMs);

@@ -40,6 +40,7 @@ describe('reading incidents', () => {
       alertCounts: { firing: 6, resolved: 0, superseded: 0, stale: 0, total: 6 },
       truncatedAlerts: 0,
       firingAlerts: 6,
+      storm: null,
       createdAt: expect.any(String),
       acknowledgedAt: null,
       acknowledgedBy: null,

@@ -58,7 +58,8 @@ describe('escalation chaos', () => {
       { delayMinutes: 1, targets: [{ type: 'user', id: alice.id }] },
       { delayMinutes: 1, targets: [{ type: 'user', id: bob.id }] },
     ]);
-    const { key } = await w.service({ policyId: policy });
+    // storm mode off: these incidents test the engine, not storms (test/noise/storm-mode.int.test.ts)
+    const { key } = await w.service({ policyId: policy, noise: { storm: { enabled: false } } });
 
     const first = spawn();
     const incident = await w.trigger(key);
@@ -91,7 +92,8 @@ describe('escalation chaos', () => {
       { delayMinutes: 5, targets: [{ type: 'user', id: bob.id }] },
       { delayMinutes: 5, targets: [{ type: 'user', id: carol.id }] },
     ]);
-    const { key } = await w.service({ policyId: policy });
+    // storm mode off: these incidents test the engine, not storms (test/noise/storm-mode.int.test.ts)
+    const { key } = await w.service({ policyId: policy, noise: { storm: { enabled: false } } });
     const incidents: Awaited<ReturnType<typeof w.trigger>>[] = [];
     for (let i = 0; i < 6; i++) incidents.push(await w.trigger(key));
     expect(await w.escalationQueue.getDelayedCount()).toBe(6);
@@ -131,7 +133,8 @@ describe('escalation chaos', () => {
       ],
       1,
     );
-    const { key } = await w.service({ policyId: policy });
+    // storm mode off: these incidents test the engine, not storms (test/noise/storm-mode.int.test.ts)
+    const { key } = await w.service({ policyId: policy, noise: { storm: { enabled: false } } });
     const incidents = await Promise.all(Array.from({ length: 12 }, () => w.trigger(key)));
 
     const expected = ['c0s0', 'c0s1', 'c0s2', 'c1s0', 'c1s1', 'c1s2'];

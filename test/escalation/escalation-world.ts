@@ -42,7 +42,7 @@ export interface EscalationWorld {
   schedule(members: Person[], opts?: { nightsOnly?: boolean }): Promise<string>;
   policy(steps: { delayMinutes: number; targets: { type: string; id: string }[] }[], repeat?: number): Promise<string>;
   /** a service with an events integration key; returns its key */
-  service(opts: { policyId: string | null; urgency?: 'high' | 'low' | 'bySeverity'; ackTimeoutMinutes?: number | null }): Promise<{ id: string; key: string }>;
+  service(opts: { policyId: string | null; urgency?: 'high' | 'low' | 'bySeverity'; ackTimeoutMinutes?: number | null; /** services.noise (e.g. storm mode off for tests opening many incidents) */ noise?: unknown }): Promise<{ id: string; key: string }>;
   /** triggers an alert through the events API; returns the incident, once the worker has begun escalating it */
   trigger(key: string, severity?: string): Promise<{ id: string; number: number }>;
   pages(incidentId: string): Promise<Page[]>;
@@ -143,6 +143,7 @@ export async function startEscalationWorld(
           escalationPolicyId: o.policyId,
           urgency: o.urgency ?? 'high',
           ackTimeoutMinutes: o.ackTimeoutMinutes ?? null,
+          ...(o.noise ? { noise: o.noise } : {}),
         }),
         'service',
       );

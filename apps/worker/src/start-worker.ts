@@ -20,6 +20,7 @@ import { startOutboxRelay } from './outbox-relay';
 import { startDelivery, type DeliveryRuntime } from './start-delivery';
 import { startHeartbeatChecker } from './heartbeat-checker';
 import { startSilencePoller } from './silence-poller';
+import { startStormEnder } from './storm-ender';
 import { startSlackSync } from './start-slack-sync';
 import type { SlackSyncDeps } from '@heinrich/usecases/slack/sync-slack-incident';
 import { createWorkerMetrics, observeEscalation, type WorkerMetrics } from './worker-metrics';
@@ -138,8 +139,10 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
   const silencePoller = startSilencePoller({ ctx, logger, intervalMs: config.silencePollIntervalMs, restartGraceMs: config.silencePollRestartGraceMs });
   const heartbeatChecker = startHeartbeatChecker({ ctx, logger, intervalMs: config.heartbeatCheckIntervalMs });
 
+  const stormEnder = startStormEnder({ ctx, logger, intervalMs: config.stormEndIntervalMs });
+
   const closeQueueSide = async () => {
-    await Promise.all([relay.stop(), sweeper.stop(), silencePoller.stop(), heartbeatChecker.stop(), slackSync?.close()]);
+    await Promise.all([relay.stop(), sweeper.stop(), silencePoller.stop(), heartbeatChecker.stop(), stormEnder.stop(), slackSync?.close()]);
     await Promise.all([worker.close(), escalationWorker.close(), delivery?.close()]);
     await queue.close().catch(() => {});
     await escalationQueue.close().catch(() => {});

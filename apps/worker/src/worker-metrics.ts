@@ -63,6 +63,17 @@ export function createWorkerMetrics(opts: { backlog: () => Promise<number>; /** 
     help: 'Due escalation steps the sweeper ran because no job had (job lost, failed or late)',
     registers: [registry],
   });
+  // -- storm mode (docs/noise.md)
+  const stormsStarted = new Counter({
+    name: 'heinrich_storms_started_total',
+    help: 'Storms started: a service opened more than storm.incidents incidents within storm.windowSeconds',
+    registers: [registry],
+  });
+  const stormHeld = new Counter({
+    name: 'heinrich_storm_held_incidents_total',
+    help: 'Incidents held by a storm: opened during it, not escalated on their own',
+    registers: [registry],
+  });
   const delivery = createDeliveryMetrics(registry, opts.deliveryBacklog);
   return {
     registry,
@@ -75,14 +86,18 @@ export function createWorkerMetrics(opts: { backlog: () => Promise<number>; /** 
     escalationUnrouted,
     escalationLateness,
     escalationSwept,
+    stormsStarted,
+    stormHeld,
   };
 }
 
 /** Counts what an engine transaction did. */
 export function observeEscalation(
   metrics: WorkerMetrics,
-  e: { pagesCreated: number; stepsPaged: number; stepsSkipped: number; fallbacks: number; unrouted: number },
+  e: { pagesCreated: number; stepsPaged: number; stepsSkipped: number; fallbacks: number; unrouted: number; stormsStarted?: number; heldByStorm?: number },
 ): void {
+  if (e.stormsStarted) metrics.stormsStarted.inc(e.stormsStarted);
+  if (e.heldByStorm) metrics.stormHeld.inc(e.heldByStorm);
   if (e.pagesCreated > 0) metrics.escalationPages.inc(e.pagesCreated);
   if (e.stepsPaged > 0) metrics.escalationSteps.inc({ result: 'paged' }, e.stepsPaged);
   if (e.stepsSkipped > 0) metrics.escalationSteps.inc({ result: 'skipped' }, e.stepsSkipped);

@@ -60,6 +60,7 @@ export const incidentJson = z.strictObject({
   firingAlerts: z
     .int()
     .describe('open: how many of its alerts fire (a client can warn before a manual resolve); resolved by a person: how many still fired then; resolved by its alerts: 0'),
+  storm: z.strictObject({ id: uuid }).nullable().describe('the storm this incident was opened during (it started it or was held by it; docs/noise.md "Storm mode"), else null'),
   createdAt: instant,
   acknowledgedAt: instant.nullable(),
   acknowledgedBy: z.string().nullable(),

@@ -102,6 +102,10 @@ export const INCIDENT_EVENT_DATA = {
   // heartbeats: the miss that opened the incident, the ping that resolves it
   heartbeat_missed: loose({ heartbeatId: z.string(), lastPingAt: iso }),
   heartbeat_received: loose({ heartbeatId: z.string(), lastPingAt: iso }),
+  // storm mode (docs/noise.md): `counts` by alertname; on the storm's first incident, `storm_ended` with the totals
+  storm_started: loose({ stormId: z.string(), incidents: z.number(), windowSeconds: z.number(), counts: z.array(loose({ alertname: z.string(), count: z.number() })) }),
+  storm_held: loose({ stormId: z.string() }),
+  storm_ended: loose({ stormId: z.string(), endedAt: iso, incidents: z.number(), held: z.number() }),
   // the worker and Slack
   dispatched: loose({ outboxId: z.string(), topic: z.string(), eventId: z.string().nullable(), lagMs: z.number() }),
   slack_failed: loose({ slackMessageId: z.string(), target: z.string(), error: z.string() }),

@@ -28,7 +28,7 @@ export interface DeliveryRow {
 const SELECT = `
   SELECT d.id, d.notification_id AS "notificationId", d.contact_method_id AS "contactMethodId", d.channel, d.target,
          d.status, d.due_at AS "dueAt", d.attempts, cm.signing_secret AS "signingSecret",
-         i.id AS "incidentId", i.number AS "incidentNumber", i.title, i.status AS "incidentStatus",
+         i.id AS "incidentId", i.number AS "incidentNumber", COALESCE(st.title, i.title) AS title, i.status AS "incidentStatus",
          s.id AS "serviceId", s.name AS "serviceName", COALESCE(e.urgency, 'high') AS urgency,
          u.id AS "userId", u.name AS "userName", n.cycle, n.step, n.allow_voice AS "allowVoice"
     FROM deliveries d
@@ -37,6 +37,8 @@ const SELECT = `
     JOIN services s ON s.id = i.service_id
     JOIN users u ON u.id = n.user_id
     LEFT JOIN incident_escalations e ON e.incident_id = i.id
+    -- the incident that started a storm pages as the storm page (docs/noise.md "Storm mode")
+    LEFT JOIN storms st ON st.started_by_incident_id = i.id
     LEFT JOIN contact_methods cm ON cm.id = d.contact_method_id`;
 
 /** What a job's claim found. */

@@ -18,10 +18,13 @@ export interface EngineEffects {
   fallbacks: number;
   /** an incident opened on a service without a (usable) escalation policy: nobody paged */
   unrouted: number;
+  /** storm mode: this incident started a storm / was held by one (not escalated) */
+  stormsStarted: number;
+  heldByStorm: number;
 }
 
 export function noEffects(): EngineEffects {
-  return { schedule: [], cancel: [], outboxIds: [], pagesCreated: 0, stepsPaged: 0, stepsSkipped: 0, fallbacks: 0, unrouted: 0 };
+  return { schedule: [], cancel: [], outboxIds: [], pagesCreated: 0, stepsPaged: 0, stepsSkipped: 0, fallbacks: 0, unrouted: 0, stormsStarted: 0, heldByStorm: 0 };
 }
 
 export function mergeEffects(a: EngineEffects, b: EngineEffects): EngineEffects {
@@ -34,6 +37,8 @@ export function mergeEffects(a: EngineEffects, b: EngineEffects): EngineEffects 
     stepsSkipped: a.stepsSkipped + b.stepsSkipped,
     fallbacks: a.fallbacks + b.fallbacks,
     unrouted: a.unrouted + b.unrouted,
+    stormsStarted: a.stormsStarted + b.stormsStarted,
+    heldByStorm: a.heldByStorm + b.heldByStorm,
   };
 }
 

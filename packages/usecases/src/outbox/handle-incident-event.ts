@@ -9,6 +9,7 @@ import type { EscalationScheduler } from '../escalation/escalation-scheduler';
 import { moveEscalation } from '../escalation/move-escalation';
 import { startEscalation } from '../escalation/start-escalation';
 import { stopEscalation } from '../escalation/stop-escalation';
+import { applyStormDecision } from '../storms/apply-storm-decision';
 
 export type IncidentEventOutcome =
   | {
@@ -75,7 +76,7 @@ function escalate(client: pg.PoolClient, ctx: Context, stored: string, incidentI
   const topic: IncidentTopic = stored;
   switch (topic) {
     case 'incident.opened':
-      return startEscalation(client, incidentId, now, ctx.logger);
+      return openIncident(client, ctx, incidentId, now);
     case 'incident.acknowledged':
     case 'incident.resolved':
       return stopEscalation(client, incidentId, now);
@@ -89,4 +90,12 @@ function escalate(client: pg.PoolClient, ctx: Context, stored: string, incidentI
       throw new Error(`unhandled outbox topic ${String(unhandled)}`);
     }
   }
+}
+
+/** Storm mode first (docs/noise.md): an incident held by a storm is not escalated; the one that starts a storm escalates as its page. */
+async function openIncident(client: pg.PoolClient, ctx: Context, incidentId: string, now: Date): Promise<EngineEffects> {
+  const storm = await applyStormDecision(client, incidentId, now);
+  if (storm.held) return { ...noEffects(), heldByStorm: 1 };
+  const effects = await startEscalation(client, incidentId, now, ctx.logger);
+  return storm.started ? { ...effects, stormsStarted: 1 } : effects;
 }

@@ -1,0 +1,79 @@
+import type pg from 'pg';
+
+/** The incident kinds core's decideStorm knows, from the incident's group key (manual incidents are `manual:<uuid>`, heartbeat ones `heartbeat:<uuid>`). */
+const KIND = `CASE WHEN i.group_key LIKE 'manual:%' THEN 'manual' WHEN i.group_key LIKE 'heartbeat:%' THEN 'heartbeat' ELSE 'alert' END`;
+/** An incident's (i2) alertname: its group's label, else its first alert's, else its title. */
+const ALERTNAME = `COALESCE(NULLIF(i2.group_labels->>'alertname', ''),
+  (SELECT a.labels->>'alertname' FROM alerts a WHERE a.incident_id = i2.id ORDER BY a.first_seen_at LIMIT 1), i2.title)`;
+
+export interface StormInputRow {
+  incident: { id: string; number: number; createdAt: Date; kind: 'alert' | 'manual' | 'heartbeat'; stormId: string | null };
+  serviceId: string;
+  serviceName: string;
+  /** services.noise as stored */
+  noise: unknown;
+  active: { id: string; startedAt: Date; lastIncidentAt: Date } | null;
+  /** the service's alert incidents opened in (createdAt - windowSeconds, createdAt], in opening order, up to this one */
+  window: { id: string; alertname: string }[];
+}
+
+/**
+ * Takes the service's storm lock (transaction-scoped advisory lock, its own key
+ * space: ingest's service locks are untouched), so two workers deciding for the
+ * same service run one after the other; then loads what decideStorm needs.
+ * `windowSeconds` is read by the caller from the settings first (loadStormService).
+ */
+export async function lockServiceStorms(client: pg.PoolClient, serviceId: string): Promise<void> {
+  await client.query(`SELECT pg_advisory_xact_lock(hashtextextended('heinrich:storm:' || $1::text, 0))`, [serviceId]);
+}
+
+/** The incident's service and its noise settings as stored (undefined: no such incident). */
+export async function loadStormService(client: pg.PoolClient, incidentId: string): Promise<{ serviceId: string; noise: unknown } | undefined> {
+  const r = await client.query<{ serviceId: string; noise: unknown }>(
+    `SELECT s.id AS "serviceId", s.noise FROM incidents i JOIN services s ON s.id = i.service_id WHERE i.id = $1`,
+    [incidentId],
+  );
+  return r.rows[0];
+}
+
+/** Under the storm lock: the incident, the service's active storm and the window of incidents before it. */
+export async function loadStormInput(client: pg.PoolClient, incidentId: string, windowSeconds: number): Promise<StormInputRow | undefined> {
+  const r = await client.query<{
+    id: string;
+    number: number;
+    createdAt: Date;
+    kind: 'alert' | 'manual' | 'heartbeat';
+    stormId: string | null;
+    serviceId: string;
+    serviceName: string;
+    noise: unknown;
+    active: { id: string; startedAt: string; lastIncidentAt: string } | null;
+    windowIncidents: { id: string; alertname: string }[];
+  }>(
+    `SELECT i.id, i.number, i.created_at AS "createdAt", ${KIND} AS kind, i.storm_id AS "stormId",
+            s.id AS "serviceId", s.name AS "serviceName", s.noise,
+            (SELECT json_build_object('id', st.id, 'startedAt', st.started_at, 'lastIncidentAt', st.last_incident_at)
+               FROM storms st WHERE st.open_service_id = s.id) AS active,
+            COALESCE((SELECT json_agg(json_build_object('id', w.id, 'alertname', w.alertname) ORDER BY w.created_at, w.number)
+               FROM (SELECT i2.id, i2.number, i2.created_at, ${ALERTNAME} AS alertname
+                       FROM incidents i2
+                      WHERE i2.service_id = i.service_id
+                        AND i2.group_key NOT LIKE 'manual:%' AND i2.group_key NOT LIKE 'heartbeat:%'
+                        AND i2.created_at > i.created_at - make_interval(secs => $2)
+                        AND (i2.created_at, i2.number) <= (i.created_at, i.number)) w), '[]'::json) AS "windowIncidents"
+       FROM incidents i
+       JOIN services s ON s.id = i.service_id
+      WHERE i.id = $1`,
+    [incidentId, windowSeconds],
+  );
+  const row = r.rows[0];
+  if (!row) return undefined;
+  return {
+    incident: { id: row.id, number: row.number, createdAt: row.createdAt, kind: row.kind, stormId: row.stormId },
+    serviceId: row.serviceId,
+    serviceName: row.serviceName,
+    noise: row.noise,
+    active: row.active ? { id: row.active.id, startedAt: new Date(row.active.startedAt), lastIncidentAt: new Date(row.active.lastIncidentAt) } : null,
+    window: row.windowIncidents,
+  };
+}
