@@ -1,16 +1,8 @@
+import type { StoredOccurrence } from '@heinrich/core/ingest/decide-supersession';
 import type pg from 'pg';
 
-/** A stored occurrence of a fingerprint a batch brings a new occurrence of. */
-export interface StoredFingerprintOccurrence {
-  alertId: string;
-  serviceId: string;
-  fingerprint: string;
-  startsAt: Date;
-  status: 'firing' | 'resolved' | 'superseded' | 'stale';
-  incidentId: string;
-  incidentNumber: number;
-  labels: Record<string, string>;
-}
+/** A stored occurrence of a fingerprint a batch brings a new occurrence of (core decides with it). */
+export type StoredFingerprintOccurrence = StoredOccurrence;
 
 /**
  * For each (service, fingerprint): its firing occurrences and its newest one —
