@@ -33,7 +33,8 @@ it('log limited to 1/s: six incidents reach the webhook at once while the log pa
     expect((await world.api.admin('POST', `/api/v1/users/${bob.id}/notification-rules`, { contactMethodId: m.body.id, delayMinutes: 0 })).status).toBe(201);
   }
   const policyId = await world.policy([{ delayMinutes: 10, targets: [{ type: 'user', id: bob.id }] }]);
-  const { key } = await world.service({ policyId });
+  // storm mode off: six incidents at once test the rate limits, not storms (test/noise/storm-mode.int.test.ts)
+  const { key } = await world.service({ policyId, noise: { storm: { enabled: false } } });
   const sent = await Promise.all(
     [0, 1, 2, 3, 4, 5].map((i) =>
       world.api.post('/api/v1/integrations/events', { routing_key: key, event_action: 'trigger', dedup_key: `rate-${i}`, payload: { summary: `Disk full ${i}`, source: 'db', severity: 'critical' } }),

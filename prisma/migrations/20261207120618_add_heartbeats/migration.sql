@@ -31,7 +31,3 @@ CREATE UNIQUE INDEX "heartbeats_service_id_name_key" ON "heartbeats"("service_id
 
 -- AddForeignKey
 ALTER TABLE "heartbeats" ADD CONSTRAINT "heartbeats_service_id_fkey" FOREIGN KEY ("service_id") REFERENCES "services"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- the API refuses these with a 400 naming the field; the database refuses them too
-ALTER TABLE "heartbeats" ADD CONSTRAINT "heartbeats_interval_seconds_check" CHECK ("interval_seconds" >= 60);
-ALTER TABLE "heartbeats" ADD CONSTRAINT "heartbeats_grace_seconds_check" CHECK ("grace_seconds" >= 0);
