@@ -41,8 +41,8 @@ export interface IngestRows {
   stale?: readonly StaleOccurrenceRow[];
   /** stored firing occurrences a newer one of their fingerprint replaced */
   superseded?: readonly SupersededOccurrence[];
-  /** occurrences a person resolved while they fired, firing again (decide-refires.ts): now in `incidentId` */
-  refired?: readonly { index: number; incidentId: string; resolvedIncidentId: string; resolvedIncidentNumber: number }[];
+  /** known occurrences a person resolved while they fired, firing again (decide-refires.ts): `fresh` says where they went */
+  refires?: ReadonlySet<number>;
   /** by incident id: its number, and whether this batch opened it */
   incidents: ReadonlyMap<string, { number: number; opened: boolean }>;
 }
@@ -64,6 +64,8 @@ export interface IngestChanges {
   autoResolve: Map<string, number>;
   /** Alertmanager's truncatedAlerts to store: the last delivery to touch an incident wins */
   truncation: { value: number; incidentIds: string[] }[];
+  /** per delivery: the incidents its alerts touched (in order), with their number and stored truncatedAlerts */
+  touched: Map<string, { number: number; truncatedAlerts: number }>[];
 }
 
 /**
@@ -78,6 +80,7 @@ export function decideIngestChanges(deliveries: readonly IngestDelivery[], batch
   const alertsOf = (list: readonly { index: number }[]): IncomingAlert[] => list.map((m) => occurrences[m.index]!.alert);
   const base = (owner: number) => ({ owner, actor: deliveries[owner]!.actor, via: deliveries[owner]!.via });
   const fingerprints = (list: readonly { index: number }[]) => ({ fingerprints: alertsOf(list).map((a) => a.fingerprint) });
+  const { knownBy, freshBy } = byIndex(rows);
   const events: IngestEvent[] = [];
 
   for (const [incidentId, members] of groupBy(rows.fresh.filter((a) => a.inserted), (a) => a.incidentId)) {
@@ -115,7 +118,10 @@ export function decideIngestChanges(deliveries: readonly IngestDelivery[], batch
     });
   }
 
-  for (const members of groupBy(rows.refired ?? [], (r) => `${r.incidentId} ${r.resolvedIncidentId}`).values()) {
+  const refired = rows.fresh
+    .filter((f) => f.inserted && rows.refires?.has(f.index))
+    .map((f) => ({ index: f.index, incidentId: f.incidentId, resolvedIncidentId: knownBy.get(f.index)!.incidentId, resolvedIncidentNumber: knownBy.get(f.index)!.incidentNumber }));
+  for (const members of groupBy(refired, (r) => `${r.incidentId} ${r.resolvedIncidentId}`).values()) {
     const { incidentId, resolvedIncidentId, resolvedIncidentNumber } = members[0]!;
     events.push({
       ...base(occurrences[members[0]!.index]!.owner),
@@ -154,18 +160,27 @@ export function decideIngestChanges(deliveries: readonly IngestDelivery[], batch
     if (deliveries[owner]!.autoResolve && !autoResolve.has(incidentId)) autoResolve.set(incidentId, owner);
   }
 
+  const touched = batch.indexesOf.map((indexes) => {
+    const incidents = new Map<string, { number: number; truncatedAlerts: number }>();
+    for (const index of indexes) {
+      // a re-fire is both known (its old incident) and fresh (its new one): the new one counts
+      const hit = freshBy.get(index) ?? knownBy.get(index);
+      if (hit) incidents.set(hit.incidentId, { number: hit.incidentNumber, truncatedAlerts: hit.truncatedAlerts });
+    }
+    return incidents;
+  });
   const latest = new Map<string, { now: number; was: number }>();
-  touchedBy(batch, rows).forEach((touched, i) => {
+  touched.forEach((incidents, i) => {
     const now = deliveries[i]!.truncatedAlerts;
     if (now === null) return;
-    for (const [id, t] of touched) latest.set(id, { now, was: t.truncatedAlerts });
+    for (const [id, t] of incidents) latest.set(id, { now, was: t.truncatedAlerts });
   });
   const truncation = [...groupBy([...latest].filter(([, t]) => t.now !== t.was), ([, t]) => String(t.now))].map(([value, ids]) => ({
     value: Number(value),
     incidentIds: ids.map(([id]) => id),
   }));
 
-  return { events, autoResolve, truncation };
+  return { events, autoResolve, truncation, touched };
 }
 
 /**
@@ -193,12 +208,10 @@ export function decideIngestOutcome(
     });
   }
 
-  const knownBy = new Map(rows.known.map((k) => [k.index, k]));
-  const freshBy = new Map(rows.fresh.map((f) => [f.index, f]));
+  const { knownBy, freshBy } = byIndex(rows);
   const staleIndexes = new Set((rows.stale ?? []).map((s) => s.index));
   const openedBy = changes.events.filter((e) => e.type === 'opened').map((e) => e.owner);
   const resolvedBy = autoResolved.map((r) => changes.autoResolve.get(r.id)!);
-  const touched = touchedBy(batch, rows);
 
   const summaries = deliveries.map((d, i): IngestOutcomeSummary => {
     let alertsNew = 0;
@@ -229,25 +242,14 @@ export function decideIngestOutcome(
       alertsStale,
       incidentsOpened: openedBy.filter((owner) => owner === i).length,
       incidentsResolved: resolvedBy.filter((owner) => owner === i).length,
-      incidents: [...touched[i]!].map(([id, t]) => ({ id, number: t.number })),
+      incidents: [...changes.touched[i]!].map(([id, t]) => ({ id, number: t.number })),
     };
   });
   return { events, summaries };
 }
 
-/** Per delivery: the incidents its alerts touched (in order), with their number and stored truncatedAlerts. */
-function touchedBy(batch: DistinctBatch, rows: IngestRows): Map<string, { number: number; truncatedAlerts: number }>[] {
-  const knownBy = new Map(rows.known.map((k) => [k.index, k]));
-  const freshBy = new Map(rows.fresh.map((f) => [f.index, f]));
-  return batch.indexesOf.map((indexes) => {
-    const touched = new Map<string, { number: number; truncatedAlerts: number }>();
-    for (const index of indexes) {
-      // a re-fire is both known (its old incident) and fresh (its new one): the new one counts
-      const hit = freshBy.get(index) ?? knownBy.get(index);
-      if (hit) touched.set(hit.incidentId, { number: hit.incidentNumber, truncatedAlerts: hit.truncatedAlerts });
-    }
-    return touched;
-  });
+function byIndex(rows: IngestRows) {
+  return { knownBy: new Map(rows.known.map((k) => [k.index, k])), freshBy: new Map(rows.fresh.map((f) => [f.index, f])) };
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

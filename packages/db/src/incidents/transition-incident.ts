@@ -43,7 +43,7 @@ export async function resolveIncidentRow(client: pg.PoolClient, id: string, by: 
         WHERE id = $1 AND status <> 'resolved'
         RETURNING id, number, status, firing_alerts_at_resolve AS firing_alerts
      ), by_hand AS (
-       UPDATE alerts SET status = 'resolved', ends_at = now(), resolved_by_hand_at = now(), last_seen_at = last_seen_at
+       UPDATE alerts SET status = 'resolved', ends_at = now(), resolved_by_hand_at = now()
         WHERE id IN (SELECT id FROM firing) AND EXISTS (SELECT 1 FROM inc)
      )
      SELECT * FROM inc`,

@@ -1,7 +1,8 @@
 import type pg from 'pg';
 
 /** The incident kinds core's decideStorm knows, from the incident's group key (manual incidents are `manual:<uuid>`, heartbeat ones `heartbeat:<uuid>`). */
-const KIND = `CASE WHEN i.group_key LIKE 'manual:%' THEN 'manual' WHEN i.group_key LIKE 'heartbeat:%' THEN 'heartbeat' ELSE 'alert' END`;
+const kindOf = (alias: string) =>
+  `CASE WHEN ${alias}.group_key LIKE 'manual:%' THEN 'manual' WHEN ${alias}.group_key LIKE 'heartbeat:%' THEN 'heartbeat' ELSE 'alert' END`;
 /** An incident's (i2) alertname: its group's label, else its first alert's, else its title. */
 const ALERTNAME = `COALESCE(NULLIF(i2.group_labels->>'alertname', ''),
   (SELECT a.labels->>'alertname' FROM alerts a WHERE a.incident_id = i2.id ORDER BY a.first_seen_at LIMIT 1), i2.title)`;
@@ -50,7 +51,7 @@ export async function loadStormInput(client: pg.PoolClient, incidentId: string, 
     active: { id: string; startedAt: string; lastIncidentAt: string } | null;
     windowIncidents: { id: string; alertname: string }[];
   }>(
-    `SELECT i.id, i.number, i.created_at AS "createdAt", ${KIND} AS kind, i.storm_id AS "stormId",
+    `SELECT i.id, i.number, i.created_at AS "createdAt", ${kindOf('i')} AS kind, i.storm_id AS "stormId",
             s.id AS "serviceId", s.name AS "serviceName", s.noise,
             (SELECT json_build_object('id', st.id, 'startedAt', st.started_at, 'lastIncidentAt', st.last_incident_at)
                FROM storms st WHERE st.open_service_id = s.id) AS active,
@@ -58,7 +59,7 @@ export async function loadStormInput(client: pg.PoolClient, incidentId: string, 
                FROM (SELECT i2.id, i2.number, i2.created_at, ${ALERTNAME} AS alertname
                        FROM incidents i2
                       WHERE i2.service_id = i.service_id
-                        AND i2.group_key NOT LIKE 'manual:%' AND i2.group_key NOT LIKE 'heartbeat:%'
+                        AND ${kindOf('i2')} = 'alert'
                         AND i2.created_at > i.created_at - make_interval(secs => $2)
                         AND (i2.created_at, i2.number) <= (i.created_at, i.number)) w), '[]'::json) AS "windowIncidents"
        FROM incidents i

@@ -46,11 +46,7 @@ export async function applyIngestBatch(
     return { index: s.index, incidentId: newer?.incidentId ?? s.incidentId!, incidentNumber: newer?.incidentNumber ?? s.incidentNumber! };
   });
   await insertStaleOccurrences(client, stale.map((s) => ({ ...batch.occurrences[s.index]!, incidentId: s.incidentId })));
-  const knownBy = new Map(known.map((k) => [k.index, k]));
-  const refired = fresh
-    .filter((f) => refires.has(f.index) && f.inserted)
-    .map((f) => ({ index: f.index, incidentId: f.incidentId, resolvedIncidentId: knownBy.get(f.index)!.incidentId, resolvedIncidentNumber: knownBy.get(f.index)!.incidentNumber }));
-  const rows = { known, fresh, incidents, stale, superseded, refired };
+  const rows = { known, fresh, incidents, stale, superseded, refires };
 
   const changes = decideIngestChanges(deliveries, batch, rows);
   const autoResolved = await resolveQuietIncidents(client, [...changes.autoResolve.keys()], 'system');
