@@ -29,6 +29,10 @@ export async function applyStormDecision(client: pg.PoolClient, incidentId: stri
   const service = await loadStormService(client, incidentId);
   if (!service) return none;
   const settings = noiseSettingsOf(service.noise).storm;
+  // storm mode off: nothing to decide, so no lock either (a service opening many
+  // incidents at once must not queue its escalations on it); a storm still open
+  // from before is ended by the end pass once quiet
+  if (!settings.enabled) return none;
   await lockServiceStorms(client, service.serviceId);
   const row = await loadStormInput(client, incidentId, settings.windowSeconds);
   if (!row) return none;
