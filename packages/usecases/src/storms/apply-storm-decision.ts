@@ -65,19 +65,29 @@ export async function applyStormDecision(client: pg.PoolClient, incidentId: stri
       ]);
       return { held: false, started: true, stormId };
     }
-    case 'join':
+    case 'join': {
       await joinStorm(client, decision.stormId, incidentId, row.incident.createdAt);
+      // join is only decided for the active storm: what started it is on the row
+      const storm = row.active!;
       await recordEvents(client, [
         {
           incidentId,
           type: 'storm_held',
-          data: { stormId: decision.stormId },
-          message: `Held by storm ${decision.stormId} on ${JSON.stringify(row.serviceName)}: not paged on its own (the storm page escalates for the storm)`,
+          data: {
+            stormId: decision.stormId,
+            pageIncidentId: storm.page.id,
+            pageIncidentNumber: storm.page.number,
+            serviceName: row.serviceName,
+            incidents: storm.triggerIncidents,
+            windowSeconds: storm.windowSeconds,
+          },
+          message: `Held by storm ${decision.stormId} on ${JSON.stringify(row.serviceName)}: not paged on its own (the storm page, incident #${storm.page.number}, escalates for the storm)`,
           actor: ENGINE_ACTOR,
           via: null,
         },
       ]);
       return { held: true, started: false, stormId: decision.stormId };
+    }
     default: {
       const unhandled: never = decision;
       throw new Error(`unhandled storm decision ${JSON.stringify(unhandled)}`);
