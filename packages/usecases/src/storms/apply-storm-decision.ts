@@ -36,9 +36,9 @@ export async function applyStormDecision(client: pg.PoolClient, incidentId: stri
   const decision: StormDecision = decideStorm({
     settings,
     serviceName: row.serviceName,
-    incident: { id: incidentId, createdAt: row.incident.createdAt, kind: row.incident.kind },
+    incident: { id: incidentId, createdAt: row.incident.createdAt, kind: row.incident.kind, number: row.incident.number },
     window: row.window,
-    active: row.active,
+    active: row.active ? { ...row.active, startedByNumber: row.active.page.number } : null,
   });
   if (decision.action !== 'join' && decision.endStormId) await closeStorm(client, decision.endStormId, settings.quietSeconds, now);
   switch (decision.action) {
