@@ -124,7 +124,7 @@ describe('storm mode', () => {
     expect(starter.pages).toBe(1);
     // the API says which storm each incident belongs to
     const heldJson = await world.api.admin('GET', `/api/v1/incidents/${held[0]!.id}`);
-    expect(heldJson.body.storm).toEqual({ id: stormId });
+    expect(heldJson.body.storm).toEqual({ id: stormId, role: 'held' });
     const list = await world.api.admin('GET', `/api/v1/incidents?serviceId=${svc.id}&limit=100`);
     expect(list.status).toBe(200);
     const items = list.body.items as { storm: { id: string } | null }[];

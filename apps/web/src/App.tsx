@@ -14,6 +14,7 @@ import { ScheduleDetailPage } from './pages/schedules/ScheduleDetailPage';
 import { SchedulesPage } from './pages/schedules/SchedulesPage';
 import { ServicePage } from './pages/services/ServicePage';
 import { ServicesPage } from './pages/services/ServicesPage';
+import { StormPage } from './pages/storms/StormPage';
 import { TeamPage } from './pages/teams/TeamPage';
 import { TeamsPage } from './pages/teams/TeamsPage';
 import { UserPage } from './pages/users/UserPage';
@@ -33,6 +34,7 @@ export function App() {
             <Route index element={<Navigate to="/incidents" replace />} />
             <Route path="/incidents" element={<IncidentsPage />} />
             <Route path="/incidents/:id" element={<IncidentPage />} />
+            <Route path="/storms/:id" element={<StormPage />} />
             <Route path="/schedules" element={<SchedulesPage />} />
             <Route path="/schedules/:id" element={<ScheduleDetailPage />} />
             <Route path="/policies" element={<PoliciesPage />} />

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { instant, listQuery, rfc3339, uuid } from './primitives';
 
 export const auditEntityType = z.enum(
-  ['service', 'integration_key', 'user', 'team', 'api_key', 'schedule', 'schedule_override', 'calendar_feed', 'escalation_policy', 'contact_method', 'notification_rule'],
-  { error: 'must be service, integration_key, user, team, api_key, schedule, schedule_override, calendar_feed, escalation_policy, contact_method or notification_rule' },
+  ['service', 'integration_key', 'user', 'team', 'api_key', 'schedule', 'schedule_override', 'calendar_feed', 'escalation_policy', 'contact_method', 'notification_rule', 'heartbeat', 'storm'],
+  { error: 'must be service, integration_key, user, team, api_key, schedule, schedule_override, calendar_feed, escalation_policy, contact_method, notification_rule, heartbeat or storm' },
 );
 
 /** GET /api/v1/audit-log */

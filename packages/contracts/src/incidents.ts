@@ -26,6 +26,8 @@ export const incidentListQuery = listQuery.extend({
   serviceId: uuid.optional(),
   /** incidents created at or after this instant */
   since: rfc3339.optional(),
+  /** the incidents of one storm */
+  stormId: uuid.optional(),
 });
 export type IncidentListQuery = z.infer<typeof incidentListQuery>;
 
@@ -60,7 +62,13 @@ export const incidentJson = z.strictObject({
   firingAlerts: z
     .int()
     .describe('open: how many of its alerts fire (a client can warn before a manual resolve); resolved by a person: how many still fired then; resolved by its alerts: 0'),
-  storm: z.strictObject({ id: uuid }).nullable().describe('the storm this incident was opened during (it started it or was held by it; docs/noise.md "Storm mode"), else null'),
+  storm: z
+    .strictObject({
+      id: uuid,
+      role: z.enum(['page', 'held']).describe('page: it started the storm and pages as the storm page (acknowledging it can acknowledge the whole storm: POST /api/v1/storms/{id}/acknowledge); held: opened during the storm, not paged on its own'),
+    })
+    .nullable()
+    .describe('the storm this incident was opened during (docs/noise.md "Storm mode"), else null'),
   createdAt: instant,
   acknowledgedAt: instant.nullable(),
   acknowledgedBy: z.string().nullable(),

@@ -34,6 +34,10 @@ export const keys = {
     detail: (ref: string) => ['incidents', 'detail', ref] as const,
     explain: (id: string) => ['incidents', 'explain', id] as const,
   },
+  storms: {
+    all: ['storms'] as const,
+    one: (id: string) => ['storms', id] as const,
+  },
   notifications: {
     all: ['notifications'] as const,
     ofIncident: (incidentId: string) => ['notifications', incidentId] as const,

@@ -4,6 +4,7 @@ import { notificationListQuery } from '../contact-methods';
 import { heartbeatListQuery } from '../heartbeats';
 import { explainIncidentQuery, incidentListQuery } from '../incidents';
 import { listQuery } from '../primitives';
+import { stormListQuery } from '../storms';
 import { twilioCallbackQuery } from '../twilio';
 import { calendarQuery, listOverridesQuery, listSchedulesQuery, onCallQuery, previewQuery, rangeQuery, shiftsQuery } from '../schedules';
 import type { RequestName, ResponseName } from './schemas';
@@ -251,6 +252,27 @@ export const OPERATIONS: Operation[] = [
     errors: [409],
   },
   { method: 'delete', path: '/api/v1/incidents/{id}/silence', tag: 'Incidents', access: 'admin', summary: "Expire the incident's silence in Alertmanager", responses: { 200: 'UnsilenceIncidentResult' } },
+  // -- storms (docs/noise.md "Storm mode")
+  { method: 'get', path: '/api/v1/storms', tag: 'Incidents', access: 'admin', summary: 'List storms, newest first (serviceId, active)', query: stormListQuery, responses: { 200: 'StormPage' } },
+  { method: 'get', path: '/api/v1/storms/{id}', tag: 'Incidents', access: 'admin', summary: 'A storm: its service, start and end, the storm page, its incidents, counts by alertname, totals', description: '400 for an id that is not a UUID, 404 for an unknown one.', responses: { 200: 'StormDetail' } },
+  {
+    method: 'post',
+    path: '/api/v1/storms/{id}/acknowledge',
+    tag: 'Incidents',
+    access: 'admin',
+    summary: "Acknowledge-all: every open, unacknowledged incident of the storm (the storm page included)",
+    description: 'Each incident is acknowledged as by POST /api/v1/incidents/{id}/acknowledge (its timeline entry, its escalation stopped); audit-logged. Repeating changes nothing (`changed: 0`). Who may: whoever may acknowledge the storm page.',
+    responses: { 200: 'StormActionResult' },
+  },
+  {
+    method: 'post',
+    path: '/api/v1/storms/{id}/resolve',
+    tag: 'Incidents',
+    access: 'admin',
+    summary: 'Resolve-all: every open incident of the storm (the storm page included)',
+    description: 'Each incident is resolved as by POST /api/v1/incidents/{id}/resolve; audit-logged. Repeating changes nothing (`changed: 0`).',
+    responses: { 200: 'StormActionResult' },
+  },
 
   { method: 'post', path: '/api/v1/schedules', tag: 'Schedules', access: 'admin', summary: 'Create a schedule (version 1, with its ETag)', body: 'CreateScheduleBody', responses: { 201: 'Schedule' } },
   { method: 'get', path: '/api/v1/schedules', tag: 'Schedules', access: 'admin', summary: 'List schedules, oldest first', query: listSchedulesQuery, responses: { 200: 'SchedulePage' } },

@@ -44,6 +44,7 @@ import { createServiceBody, serviceJson, updateServiceBody } from '../services';
 import { silenceIncidentBody, silenceIncidentResponse, silenceJson, unsilenceIncidentResponse } from '../silences';
 import { simulateBody, simulationJson } from '../simulate';
 import { slackBlockActionsPayload, slackCommandForm, slackInteractionForm, slashReplyJson } from '../slack';
+import { stormActionJson, stormDetailJson, stormJson } from '../storms';
 import { createTeamBody, teamJson, updateTeamBody } from '../teams';
 import { twilioSmsForm, twilioStatusForm, twilioVoiceForm } from '../twilio';
 import { createUserBody, inviteJson, updateUserBody, userJson } from '../users';
@@ -129,6 +130,10 @@ export const RESPONSE_SCHEMAS = {
   IncidentDetail: incidentDetailJson,
   TimelineEvent: timelineEventJson,
   Explanation: explainIncidentResponse,
+  Storm: stormJson,
+  StormPage: page(stormJson),
+  StormDetail: stormDetailJson,
+  StormActionResult: stormActionJson,
   Silence: silenceJson,
   SilenceIncidentResult: silenceIncidentResponse,
   UnsilenceIncidentResult: unsilenceIncidentResponse,

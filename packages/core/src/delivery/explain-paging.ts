@@ -1,4 +1,5 @@
 import { isIncidentEvent, readIncidentEvent, type KnownIncidentEvent, type ReadIncidentEvent, type StoredIncidentEvent } from '../incidents/incident-event-catalog';
+import { stormHoldReason } from '../noise/storm-hold-reason';
 import type { ContactMethodType } from './contact-method-value';
 import { CHANNEL_LABEL } from './plan-delivery';
 
@@ -54,7 +55,9 @@ export type ExplainReasonCode =
   /** a later step named them, but the run ended without it (low urgency: first step only) */
   | 'step_never_ran'
   /** nothing in this incident's escalation names them */
-  | 'not_in_escalation';
+  | 'not_in_escalation'
+  /** the incident was opened during a storm and held by it: it paged no one; the storm page escalated instead */
+  | 'held_by_storm';
 
 export interface PersonExplanation {
   userId: string;
@@ -85,7 +88,8 @@ const isEnding = (e: Event): e is Of<'escalation_stopped' | 'escalation_exhauste
  * next step. Not paged: what each schedule step recorded about them (an
  * override replaced them, a higher layer won, it was someone else's shift),
  * steps naming them that never ran (acknowledged before their turn) or have not
- * run yet, else that nothing in the escalation names them. Pure.
+ * run yet, else that nothing in the escalation names them; an incident held by
+ * a storm says which storm, what started it and which incident is the storm page. Pure.
  */
 export function explainPaging(stored: readonly ExplainEvent[], people: ReadonlyArray<{ id: string; name: string }>, context: ExplainContext = {}): PersonExplanation[] {
   const events = stored.map(readIncidentEvent);
@@ -210,6 +214,9 @@ function scheduleMisses(events: readonly Event[], person: { id: string; name: st
 }
 
 function whyNotPaged(events: readonly Event[], person: { id: string; name: string }, context: ExplainContext): { reasons: Reason[]; related: Set<Event> } {
+  // held by a storm (docs/noise.md "Storm mode"): no escalation of its own ran, so that is the whole answer
+  const held = events.find((e): e is Of<'storm_held'> => isIncidentEvent(e, 'storm_held'));
+  if (held) return { reasons: [{ code: 'held_by_storm', message: stormHoldReason({ ...held.data, stormId: held.data.stormId ?? 'of this incident' }) }], related: new Set([held]) };
   const { reasons, related } = scheduleMisses(events, person, context);
   const stepEvents = events.filter(isStep);
 

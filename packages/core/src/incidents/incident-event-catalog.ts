@@ -104,7 +104,15 @@ export const INCIDENT_EVENT_DATA = {
   heartbeat_received: loose({ heartbeatId: z.string(), lastPingAt: iso }),
   // storm mode (docs/noise.md): `counts` by alertname; on the storm's first incident, `storm_ended` with the totals
   storm_started: loose({ stormId: z.string(), incidents: z.number(), windowSeconds: z.number(), counts: z.array(loose({ alertname: z.string(), count: z.number() })) }),
-  storm_held: loose({ stormId: z.string() }),
+  /** what Explain says of a held incident: the storm page and the numbers that started the storm (rows before these keys have only stormId) */
+  storm_held: loose({
+    stormId: z.string(),
+    pageIncidentId: z.string().optional(),
+    pageIncidentNumber: z.number().optional(),
+    serviceName: z.string().optional(),
+    incidents: z.number().optional(),
+    windowSeconds: z.number().optional(),
+  }),
   storm_ended: loose({ stormId: z.string(), endedAt: iso, incidents: z.number(), held: z.number() }),
   // the worker and Slack
   dispatched: loose({ outboxId: z.string(), topic: z.string(), eventId: z.string().nullable(), lagMs: z.number() }),

@@ -32,6 +32,8 @@ describe('decideStorm', () => {
     ['opened before the storm started, below the threshold: pages', { active: { ...active, startedAt: at(90) }, window: names(...crash(3)) }, { action: 'page', reason: 'below-threshold', endStormId: null }],
     ['a storm quiet for quietSeconds is over: pages normally and ends it', { active: { ...active, lastIncidentAt: at(60 - 600) }, window: names('A') }, { action: 'page', reason: 'below-threshold', endStormId: 's1' }],
     ['an ended-by-quiet storm followed by another burst starts a new storm', { active: { ...active, lastIncidentAt: at(-600) }, window: names(...crash(6)) }, { action: 'start', endStormId: 's1' }],
+    ['opened in the same instant as the storm page, numbered before it, below the threshold: pages', { incident: { id: 'new', createdAt: at(30), kind: 'alert', number: 5 }, active: { ...active, startedByNumber: 6 }, window: names(...crash(5)) }, { action: 'page', reason: 'below-threshold' }],
+    ['opened in the same instant as the storm page, numbered after it: joins', { incident: { id: 'new', createdAt: at(30), kind: 'alert', number: 7 }, active: { ...active, startedByNumber: 6 }, window: names(...crash(5)) }, { action: 'join', stormId: 's1' }],
     ['a lower threshold', { settings: { ...storm, incidents: 2 }, window: names('A', 'B', 'C') }, { action: 'start', incidents: 3 }],
   ])('%s', (_, over, want) => {
     expect(decideStorm(input(over))).toMatchObject(want);

@@ -24,12 +24,14 @@ export interface ActiveStorm {
   id: string;
   startedAt: Date;
   lastIncidentAt: Date;
+  /** the number of the incident that started it: an incident opened in the same instant (one ingest transaction) is before it when its number is lower */
+  startedByNumber?: number;
 }
 
 export interface StormInput {
   settings: NoiseSettings['storm'];
   serviceName: string;
-  incident: { id: string; createdAt: Date; kind: StormIncidentKind };
+  incident: { id: string; createdAt: Date; kind: StormIncidentKind; number?: number };
   /**
    * The service's holdable incidents opened in (createdAt - windowSeconds, createdAt],
    * in opening order, up to and including this one (for a holdable incident).
@@ -73,7 +75,7 @@ export function decideStorm(input: StormInput): StormDecision {
   if (!isStormHoldable(incident.kind)) return { action: 'page', reason: 'not-holdable', endStormId };
   const over = input.window.length > settings.incidents;
   // opened during the storm, or (handled out of order by another worker) itself past the threshold
-  if (active && (incident.createdAt.getTime() >= active.startedAt.getTime() || over)) return { action: 'join', stormId: active.id };
+  if (active && (openedDuring(incident, active) || over)) return { action: 'join', stormId: active.id };
   if (!over) return { action: 'page', reason: 'below-threshold', endStormId };
   const counts = countByAlertname(input.window.map((w) => w.alertname));
   return {
@@ -84,6 +86,17 @@ export function decideStorm(input: StormInput): StormDecision {
     title: stormTitle(input.serviceName, input.window.length, settings.windowSeconds, counts),
     endStormId,
   };
+}
+
+/**
+ * Whether the incident opened during the storm: after its start, or in the same
+ * instant (one ingest transaction opens many incidents with one created_at) with
+ * a higher number than the incident that started it, the order the window counts in.
+ */
+function openedDuring(incident: StormInput['incident'], active: ActiveStorm): boolean {
+  const after = incident.createdAt.getTime() - active.startedAt.getTime();
+  if (after !== 0) return after > 0;
+  return incident.number === undefined || active.startedByNumber === undefined || incident.number > active.startedByNumber;
 }
 
 /** A storm ends after quietSeconds without a new incident on its service. */

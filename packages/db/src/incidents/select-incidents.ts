@@ -22,6 +22,8 @@ export interface IncidentRecord {
   firingAlerts: number;
   /** the storm it was opened during (docs/noise.md "Storm mode") */
   stormId: string | null;
+  /** page: it started its storm (the storm page); held: it joined one */
+  stormRole: 'page' | 'held' | null;
   createdAt: Date;
   acknowledgedAt: Date | null;
   acknowledgedBy: string | null;
@@ -37,6 +39,8 @@ export interface IncidentSelection {
   serviceId?: string;
   /** created at or after this instant (RFC 3339) */
   since?: string;
+  /** the incidents of this storm */
+  stormId?: string;
   /** the page after this position, newest first */
   before?: IncidentPosition;
   limit: number;
@@ -60,6 +64,7 @@ export async function selectIncidents(pool: pg.Pool, s: IncidentSelection): Prom
     truncated_alerts: number;
     firing_alerts_at_resolve: number | null;
     storm_id: string | null;
+    storm_role: 'page' | 'held' | null;
     created_at: Date;
     acknowledged_at: Date | null;
     acknowledged_by: string | null;
@@ -79,6 +84,7 @@ export async function selectIncidents(pool: pg.Pool, s: IncidentSelection): Prom
           AND ($4::uuid IS NULL OR i.service_id = $4)
           AND ($5::timestamptz IS NULL OR i.created_at >= $5)
           AND ($6::timestamptz IS NULL OR (i.created_at, i.id) < ($6::timestamptz, $7::uuid))
+          AND ($9::uuid IS NULL OR i.storm_id = $9)
         ORDER BY i.created_at DESC, i.id DESC
         LIMIT $8
      ), counts AS (
@@ -92,7 +98,11 @@ export async function selectIncidents(pool: pg.Pool, s: IncidentSelection): Prom
         GROUP BY a.incident_id
      )
      SELECT p.id, p.number, p.title, p.status, p.service_id, s.name AS service_name, p.severity, p.group_labels,
-            p.truncated_alerts, p.firing_alerts_at_resolve, p.storm_id, p.created_at, p.acknowledged_at, p.acknowledged_by, p.resolved_at, p.resolved_by,
+            p.truncated_alerts, p.firing_alerts_at_resolve, p.storm_id,
+            CASE WHEN p.storm_id IS NULL THEN NULL
+                 WHEN EXISTS (SELECT 1 FROM storms st WHERE st.id = p.storm_id AND st.started_by_incident_id = p.id) THEN 'page'
+                 ELSE 'held' END AS storm_role,
+            p.created_at, p.acknowledged_at, p.acknowledged_by, p.resolved_at, p.resolved_by,
             to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS position,
             coalesce(c.firing, 0) AS firing, coalesce(c.resolved, 0) AS resolved,
             coalesce(c.superseded, 0) AS superseded, coalesce(c.stale, 0) AS stale
@@ -109,6 +119,7 @@ export async function selectIncidents(pool: pg.Pool, s: IncidentSelection): Prom
       s.before?.createdAt ?? null,
       s.before?.id ?? null,
       s.limit,
+      s.stormId ?? null,
     ],
   );
   return r.rows.map((row) => ({
@@ -130,6 +141,7 @@ export async function selectIncidents(pool: pg.Pool, s: IncidentSelection): Prom
     truncatedAlerts: row.truncated_alerts,
     firingAlerts: row.status === 'resolved' ? (row.firing_alerts_at_resolve ?? 0) : row.firing,
     stormId: row.storm_id,
+    stormRole: row.storm_role,
     createdAt: row.created_at,
     acknowledgedAt: row.acknowledged_at,
     acknowledgedBy: row.acknowledged_by,

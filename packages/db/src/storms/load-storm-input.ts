@@ -3,9 +3,10 @@ import type pg from 'pg';
 /** The incident kinds core's decideStorm knows, from the incident's group key (manual incidents are `manual:<uuid>`, heartbeat ones `heartbeat:<uuid>`). */
 const kindOf = (alias: string) =>
   `CASE WHEN ${alias}.group_key LIKE 'manual:%' THEN 'manual' WHEN ${alias}.group_key LIKE 'heartbeat:%' THEN 'heartbeat' ELSE 'alert' END`;
-/** An incident's (i2) alertname: its group's label, else its first alert's, else its title. */
-const ALERTNAME = `COALESCE(NULLIF(i2.group_labels->>'alertname', ''),
-  (SELECT a.labels->>'alertname' FROM alerts a WHERE a.incident_id = i2.id ORDER BY a.first_seen_at LIMIT 1), i2.title)`;
+/** An incident's (`alias`) alertname as storms count it: its group's label, else its first alert's, else its title. */
+export const stormAlertnameOf = (alias: string) => `COALESCE(NULLIF(${alias}.group_labels->>'alertname', ''),
+  (SELECT a.labels->>'alertname' FROM alerts a WHERE a.incident_id = ${alias}.id ORDER BY a.first_seen_at LIMIT 1), ${alias}.title)`;
+const ALERTNAME = stormAlertnameOf('i2');
 
 export interface StormInputRow {
   incident: { id: string; number: number; createdAt: Date; kind: 'alert' | 'manual' | 'heartbeat'; stormId: string | null };
@@ -13,7 +14,15 @@ export interface StormInputRow {
   serviceName: string;
   /** services.noise as stored */
   noise: unknown;
-  active: { id: string; startedAt: Date; lastIncidentAt: Date } | null;
+  active: {
+    id: string;
+    startedAt: Date;
+    lastIncidentAt: Date;
+    /** the storm page (the incident that started it) and what started it: for the held incidents' timeline and Explain */
+    page: { id: string; number: number };
+    triggerIncidents: number;
+    windowSeconds: number;
+  } | null;
   /** the service's alert incidents opened in (createdAt - windowSeconds, createdAt], in opening order, up to this one */
   window: { id: string; alertname: string }[];
 }
@@ -48,13 +57,14 @@ export async function loadStormInput(client: pg.PoolClient, incidentId: string, 
     serviceId: string;
     serviceName: string;
     noise: unknown;
-    active: { id: string; startedAt: string; lastIncidentAt: string } | null;
+    active: { id: string; startedAt: string; lastIncidentAt: string; pageId: string; pageNumber: number; triggerIncidents: number; windowSeconds: number } | null;
     windowIncidents: { id: string; alertname: string }[];
   }>(
     `SELECT i.id, i.number, i.created_at AS "createdAt", ${kindOf('i')} AS kind, i.storm_id AS "stormId",
             s.id AS "serviceId", s.name AS "serviceName", s.noise,
-            (SELECT json_build_object('id', st.id, 'startedAt', st.started_at, 'lastIncidentAt', st.last_incident_at)
-               FROM storms st WHERE st.open_service_id = s.id) AS active,
+            (SELECT json_build_object('id', st.id, 'startedAt', st.started_at, 'lastIncidentAt', st.last_incident_at,
+                      'pageId', st.started_by_incident_id, 'pageNumber', pi.number, 'triggerIncidents', st.trigger_incidents, 'windowSeconds', st.window_seconds)
+               FROM storms st JOIN incidents pi ON pi.id = st.started_by_incident_id WHERE st.open_service_id = s.id) AS active,
             COALESCE((SELECT json_agg(json_build_object('id', w.id, 'alertname', w.alertname) ORDER BY w.created_at, w.number)
                FROM (SELECT i2.id, i2.number, i2.created_at, ${ALERTNAME} AS alertname
                        FROM incidents i2
@@ -74,7 +84,16 @@ export async function loadStormInput(client: pg.PoolClient, incidentId: string, 
     serviceId: row.serviceId,
     serviceName: row.serviceName,
     noise: row.noise,
-    active: row.active ? { id: row.active.id, startedAt: new Date(row.active.startedAt), lastIncidentAt: new Date(row.active.lastIncidentAt) } : null,
+    active: row.active
+      ? {
+          id: row.active.id,
+          startedAt: new Date(row.active.startedAt),
+          lastIncidentAt: new Date(row.active.lastIncidentAt),
+          page: { id: row.active.pageId, number: row.active.pageNumber },
+          triggerIncidents: row.active.triggerIncidents,
+          windowSeconds: row.active.windowSeconds,
+        }
+      : null,
     window: row.windowIncidents,
   };
 }

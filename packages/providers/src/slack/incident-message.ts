@@ -31,6 +31,20 @@ export interface SlackIncidentView {
   silence: { endsAt: Date; by: string } | null;
   /** whether silencing is offered at all (alerts from an Alertmanager) */
   canSilence: boolean;
+  /** the storm this incident started (it is the storm page): its message is the storm's message (docs/slack.md "Storms") */
+  storm?: SlackStormView | null;
+}
+
+/** A storm as the storm page's message shows it: updated in place as incidents join and change, and at its end. */
+export interface SlackStormView {
+  title: string;
+  startedAt: Date;
+  endedAt: Date | null;
+  totals: { incidents: number; held: number; triggered: number; acknowledged: number; resolved: number };
+  counts: { alertname: string; count: number }[];
+  /** its newest incidents, newest first */
+  latest: { number: number; title: string; status: SlackIncidentView['status']; link: string }[];
+  link: string;
 }
 
 export interface SlackMessageContent {
@@ -161,6 +175,8 @@ export function buildIncidentMessage(view: SlackIncidentView): SlackMessageConte
   }
   blocks.push({ type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn', text: truncate(text, SLACK_LIMITS.fieldText) })) });
 
+  if (view.storm) blocks.push(...stormBlocks(view.storm));
+
   if (view.summary) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: escapeAndTruncate(view.summary, SLACK_LIMITS.sectionText) } });
 
   const labels = Object.entries(view.labels).slice(0, MAX_LABELS);
@@ -175,6 +191,7 @@ export function buildIncidentMessage(view: SlackIncidentView): SlackMessageConte
   blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(status.join('\n'), SLACK_LIMITS.sectionText) } });
 
   const links = [
+    slackLink(view.storm?.link, 'Storm'),
     slackLink(view.links.incident, `Incident #${view.number}`),
     slackLink(view.links.runbook, 'Runbook'),
     slackLink(view.links.generator, 'Source'),
@@ -185,8 +202,33 @@ export function buildIncidentMessage(view: SlackIncidentView): SlackMessageConte
   const actions = buttons(view);
   if (actions.length > 0) blocks.push({ type: 'actions', block_id: `incident:${view.id}`, elements: actions });
 
-  const text = escapeAndTruncate(`[${view.status.toUpperCase()}] ${title} (${view.serviceName})`, SLACK_LIMITS.fallbackText);
+  const storm = view.storm ? ` — storm: ${view.storm.totals.incidents} incidents${view.storm.endedAt ? ', ended' : ''}` : '';
+  const text = escapeAndTruncate(`[${view.status.toUpperCase()}] ${title} (${view.serviceName})${storm}`, SLACK_LIMITS.fallbackText);
   return { text, blocks: blocks.slice(0, SLACK_LIMITS.blocks) };
+}
+
+const SHOWN_STORM_ALERTNAMES = 6;
+
+/**
+ * The storm part of the storm page's message: what the storm is (its page's
+ * title names the numbers that started it), its totals and counts by
+ * alertname now, its latest incidents, and, once it ended, when and the totals.
+ */
+function stormBlocks(storm: SlackStormView): SlackBlock[] {
+  const t = storm.totals;
+  const state = storm.endedAt
+    ? `:white_check_mark: *Storm ended* at ${slackTime(storm.endedAt)}: ${t.incidents} incident${t.incidents === 1 ? '' : 's'}, ${t.held} held by it (not paged on their own)`
+    : `:thunder_cloud_and_rain: *Storm* since ${slackTime(storm.startedAt)}: ${t.incidents} incident${t.incidents === 1 ? '' : 's'} so far, ${t.held} held by it (not paged on their own); this message pages for them all`;
+  const shown = storm.counts.slice(0, SHOWN_STORM_ALERTNAMES).map((c) => `${escapeAndTruncate(c.alertname, 100)} ×${c.count}`);
+  if (storm.counts.length > SHOWN_STORM_ALERTNAMES) shown.push('…');
+  const status = `${t.triggered} triggered · ${t.acknowledged} acknowledged · ${t.resolved} resolved`;
+  const lines = [state, `${escapeAndTruncate(storm.title, 500)}`, `*By alertname:* ${shown.join(', ')}`, `*Now:* ${status}`];
+  const latest = storm.latest.map((i) => `${STATUS_ICON[i.status]} ${slackLink(i.link, `#${i.number}`) ?? `#${i.number}`} ${escapeAndTruncate(i.title, 150)}`);
+  const blocks: SlackBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: truncate(lines.join('\n'), SLACK_LIMITS.sectionText) } }];
+  if (latest.length > 0) {
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(`*Latest incidents*\n${latest.join('\n')}`, SLACK_LIMITS.sectionText) } });
+  }
+  return blocks;
 }
 
 /**
@@ -212,6 +254,7 @@ const FOLLOW_UP_ICON: Partial<Record<IncidentEventType, string>> = {
   retriggered: ':red_circle:',
   silenced: ':no_bell:',
   unsilenced: ':bell:',
+  storm_ended: ':white_check_mark:',
 };
 
 /** The timeline entries worth a thread reply (catalog types); the rest, and types the catalog does not know, only update the message in place. */

@@ -1,4 +1,5 @@
 import { redactDeliveryEvent } from '@heinrich/core/delivery/redact-delivery-event';
+import { isIncidentEvent, readIncidentEvent, type StoredIncidentEvent } from '@heinrich/core/incidents/incident-event-catalog';
 import { AppError } from '@heinrich/core/app-error';
 import { explainPaging, type ExplainContext, type PersonExplanation } from '@heinrich/core/delivery/explain-paging';
 import { explainPagingPeople } from '@heinrich/core/delivery/explain-paging-people';
@@ -19,12 +20,17 @@ import { findIncident, type IncidentRef } from './find-incident';
  * names (paged, on call in a layer, replaced by an override, named in a step,
  * members of its schedules), or the one person asked about (`userId`).
  * Schedule members are those of the revision in force when the incident opened.
+ * An incident held by a storm is explained against its storm page's policy: its
+ * people were not paged because the storm held it (core's held_by_storm).
  */
 export async function explainIncident(ctx: Context, ref: IncidentRef, userId?: string): Promise<{ incident: IncidentRecord; people: PersonExplanation[] }> {
   const incident = await findIncident(ctx, ref);
   const events = (await listIncidentEvents(ctx.db.pool, incident.id)).map(redactDeliveryEvent);
   const context = await withTransaction(ctx.db.pool, async (client): Promise<ExplainContext & { users: Map<string, string> }> => {
-    const policy = (await findEscalationPolicySnapshot(client, incident.id)) as EscalationPolicy | null;
+    // a storm-held incident ran no escalation of its own: the people its storm page's policy names are who would ask
+    const stormPageId = incident.stormRole === 'held' ? stormPageOf(events) : undefined;
+    const policy = ((await findEscalationPolicySnapshot(client, incident.id)) ??
+      (stormPageId ? await findEscalationPolicySnapshot(client, stormPageId) : null)) as EscalationPolicy | null;
     const targets = (policy?.steps ?? []).flatMap((s) => s.targets);
     const data = await loadTargetData(client, {
       userIds: uuids(targets.filter((t) => t.type === 'user').map((t) => t.id)),
@@ -53,6 +59,12 @@ export async function explainIncident(ctx: Context, ref: IncidentRef, userId?: s
   if (userId && people.length === 0) throw AppError.notFound('User', userId);
   const explained = explainPaging(events, people, { ...context, names });
   return { incident, people: [...explained.filter((p) => p.paged), ...explained.filter((p) => !p.paged)] };
+}
+
+/** The storm page a held incident's storm_held entry names (entries written before it was recorded name none). */
+function stormPageOf(events: readonly StoredIncidentEvent[]): string | undefined {
+  for (const e of events.map(readIncidentEvent)) if (isIncidentEvent(e, 'storm_held') && e.data.pageIncidentId) return e.data.pageIncidentId;
+  return undefined;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

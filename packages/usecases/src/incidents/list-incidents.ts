@@ -10,6 +10,8 @@ export interface IncidentFilter {
   serviceId?: string;
   /** created at or after (RFC 3339) */
   since?: string;
+  /** the incidents of one storm */
+  stormId?: string;
 }
 
 /** Incidents newest first, `limit` at a time; nextCursor is null on the last page. */
@@ -22,6 +24,7 @@ export async function listIncidents(
     ...(filter.status ? { statuses: filter.status } : {}),
     ...(filter.serviceId ? { serviceId: filter.serviceId } : {}),
     ...(filter.since ? { since: filter.since } : {}),
+    ...(filter.stormId ? { stormId: filter.stormId } : {}),
     ...(before ? { before } : {}),
     // one more than asked: whether it comes back says if there is a next page
     limit: filter.limit + 1,

@@ -40,9 +40,9 @@ export async function applyStormDecision(client: pg.PoolClient, incidentId: stri
   const decision: StormDecision = decideStorm({
     settings,
     serviceName: row.serviceName,
-    incident: { id: incidentId, createdAt: row.incident.createdAt, kind: row.incident.kind },
+    incident: { id: incidentId, createdAt: row.incident.createdAt, kind: row.incident.kind, number: row.incident.number },
     window: row.window,
-    active: row.active,
+    active: row.active ? { ...row.active, startedByNumber: row.active.page.number } : null,
   });
   if (decision.action !== 'join' && decision.endStormId) await closeStorm(client, decision.endStormId, settings.quietSeconds, now);
   switch (decision.action) {
@@ -69,19 +69,29 @@ export async function applyStormDecision(client: pg.PoolClient, incidentId: stri
       ]);
       return { held: false, started: true, stormId };
     }
-    case 'join':
+    case 'join': {
       await joinStorm(client, decision.stormId, incidentId, row.incident.createdAt);
+      // join is only decided for the active storm: what started it is on the row
+      const storm = row.active!;
       await recordEvents(client, [
         {
           incidentId,
           type: 'storm_held',
-          data: { stormId: decision.stormId },
-          message: `Held by storm ${decision.stormId} on ${JSON.stringify(row.serviceName)}: not paged on its own (the storm page escalates for the storm)`,
+          data: {
+            stormId: decision.stormId,
+            pageIncidentId: storm.page.id,
+            pageIncidentNumber: storm.page.number,
+            serviceName: row.serviceName,
+            incidents: storm.triggerIncidents,
+            windowSeconds: storm.windowSeconds,
+          },
+          message: `Held by storm ${decision.stormId} on ${JSON.stringify(row.serviceName)}: not paged on its own (the storm page, incident #${storm.page.number}, escalates for the storm)`,
           actor: ENGINE_ACTOR,
           via: null,
         },
       ]);
       return { held: true, started: false, stormId: decision.stormId };
+    }
     default: {
       const unhandled: never = decision;
       throw new Error(`unhandled storm decision ${JSON.stringify(unhandled)}`);

@@ -22,7 +22,7 @@ export function incidentJson(i: Incident): IncidentJson {
     alertCounts: i.alertCounts,
     truncatedAlerts: i.truncatedAlerts,
     firingAlerts: i.firingAlerts,
-    storm: i.stormId ? { id: i.stormId } : null,
+    storm: i.stormId ? { id: i.stormId, role: i.stormRole ?? 'held' } : null,
     createdAt: i.createdAt.toISOString(),
     acknowledgedAt: iso(i.acknowledgedAt),
     acknowledgedBy: i.acknowledgedBy,

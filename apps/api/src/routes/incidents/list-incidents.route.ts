@@ -5,7 +5,7 @@ import type { AppDeps } from '../../app-deps';
 import { parse } from '../../http/parse';
 import { incidentJson } from './incident-json';
 
-/** GET /api/v1/incidents?status&serviceId&since&limit&cursor — newest first. */
+/** GET /api/v1/incidents?status&serviceId&since&stormId&limit&cursor — newest first. */
 export function listIncidentsRoute(deps: AppDeps): RequestHandler {
   return async (req, res) => {
     const query = parse(incidentListQuery, req.query, 'Query');

@@ -15,6 +15,8 @@ import { canRespond, useMe } from '../../auth/useMe';
 import { FieldError } from '../../components/FieldError';
 import { FormError } from '../../components/Form';
 import { formatTimestamp, viewerZone } from '../../lib/time';
+import { StormAcknowledgeAll } from '../storms/StormAcknowledgeAll';
+import { StormBadge } from '../storms/StormBadge';
 import { actorName } from './actor-name';
 import { AlertsList } from './AlertsList';
 import { DeliveryLog } from './DeliveryLog';
@@ -91,6 +93,7 @@ function IncidentView({ id }: { id: string }) {
           <dt>Status</dt>
           <dd>
             <IncidentStatusBadge status={incident.status} />
+            <StormBadge storm={incident.storm} />
           </dd>
           <dt>Service</dt>
           <dd>
@@ -133,6 +136,7 @@ function IncidentView({ id }: { id: string }) {
               {busy === 'acknowledge' ? 'Acknowledging…' : 'Acknowledge'}
             </button>
           ) : null}
+          <StormAcknowledgeAll incident={incident} />
           <button type="button" className="big" disabled={busy !== null} onClick={() => act('resolve')}>
             {busy === 'resolve' ? 'Resolving…' : 'Resolve'}
           </button>

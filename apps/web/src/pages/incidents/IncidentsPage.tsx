@@ -8,6 +8,7 @@ import { useTeams } from '../../api/teams';
 import { canRespond, useMe } from '../../auth/useMe';
 import { FormError } from '../../components/Form';
 import { formatAgo, formatTimestamp, formatTimeSeconds } from '../../lib/time';
+import { StormBadge } from '../storms/StormBadge';
 import { IncidentStatusBadge } from './IncidentStatusBadge';
 import { parseStatusFilter, STATUS_FILTERS, type StatusFilter } from './incident-filters';
 
@@ -152,6 +153,7 @@ function IncidentRow(props: {
           #{i.number} {i.title}
         </Link>
         {i.severity ? <span className="muted"> · {i.severity}</span> : null}
+        <StormBadge storm={i.storm} />
       </td>
       <td data-label="Status">
         <IncidentStatusBadge status={i.status} />
