@@ -61,6 +61,9 @@ export const incidentJson = z.strictObject({
     .int()
     .describe('open: how many of its alerts fire (a client can warn before a manual resolve); resolved by a person: how many still fired then; resolved by its alerts: 0'),
   storm: z.strictObject({ id: uuid }).nullable().describe('the storm this incident was opened during (it started it or was held by it; docs/noise.md "Storm mode"), else null'),
+  flapping: z
+    .boolean()
+    .describe('its alert group is flapping (docs/noise.md "Flapping"): it stays open across resolves, re-fires page no one, and it resolves once nothing has fired for the flap window'),
   createdAt: instant,
   acknowledgedAt: instant.nullable(),
   acknowledgedBy: z.string().nullable(),

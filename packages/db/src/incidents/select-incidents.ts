@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { FLAPPING_SQL } from '../flapping/flapping-sql';
 import type { IncidentStatus } from './transition-incident';
 
 /** Where a page of incidents ends: created_at with microseconds (as text) and the tie-breaking id. */
@@ -22,6 +23,8 @@ export interface IncidentRecord {
   firingAlerts: number;
   /** the storm it was opened during (docs/noise.md "Storm mode") */
   stormId: string | null;
+  /** its alert group is flapping (docs/noise.md "Flapping"): it stays open across resolves */
+  flapping: boolean;
   createdAt: Date;
   acknowledgedAt: Date | null;
   acknowledgedBy: string | null;
@@ -60,6 +63,7 @@ export async function selectIncidents(pool: pg.Pool, s: IncidentSelection): Prom
     truncated_alerts: number;
     firing_alerts_at_resolve: number | null;
     storm_id: string | null;
+    flapping: boolean;
     created_at: Date;
     acknowledged_at: Date | null;
     acknowledged_by: string | null;
@@ -92,7 +96,7 @@ export async function selectIncidents(pool: pg.Pool, s: IncidentSelection): Prom
         GROUP BY a.incident_id
      )
      SELECT p.id, p.number, p.title, p.status, p.service_id, s.name AS service_name, p.severity, p.group_labels,
-            p.truncated_alerts, p.firing_alerts_at_resolve, p.storm_id, p.created_at, p.acknowledged_at, p.acknowledged_by, p.resolved_at, p.resolved_by,
+            p.truncated_alerts, p.firing_alerts_at_resolve, p.storm_id, ${FLAPPING_SQL('p')} AS flapping, p.created_at, p.acknowledged_at, p.acknowledged_by, p.resolved_at, p.resolved_by,
             to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS position,
             coalesce(c.firing, 0) AS firing, coalesce(c.resolved, 0) AS resolved,
             coalesce(c.superseded, 0) AS superseded, coalesce(c.stale, 0) AS stale
@@ -130,6 +134,7 @@ export async function selectIncidents(pool: pg.Pool, s: IncidentSelection): Prom
     truncatedAlerts: row.truncated_alerts,
     firingAlerts: row.status === 'resolved' ? (row.firing_alerts_at_resolve ?? 0) : row.firing,
     stormId: row.storm_id,
+    flapping: row.flapping,
     createdAt: row.created_at,
     acknowledgedAt: row.acknowledged_at,
     acknowledgedBy: row.acknowledged_by,

@@ -31,6 +31,8 @@ export interface SlackIncidentView {
   silence: { endsAt: Date; by: string } | null;
   /** whether silencing is offered at all (alerts from an Alertmanager) */
   canSilence: boolean;
+  /** its alert group is flapping (docs/noise.md "Flapping") */
+  flapping?: boolean;
 }
 
 export interface SlackMessageContent {
@@ -171,6 +173,7 @@ export function buildIncidentMessage(view: SlackIncidentView): SlackMessageConte
   }
 
   const status = [statusLine(view)];
+  if (view.flapping) status.push(':repeat: Flapping: its alerts keep firing and resolving. It stays open, re-fires page no one, and it resolves once nothing has fired for the flap window');
   if (view.silence) status.push(`:no_bell: Silenced until ${slackTime(view.silence.endsAt)} by ${escapeAndTruncate(view.silence.by, 200)}`);
   blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(status.join('\n'), SLACK_LIMITS.sectionText) } });
 

@@ -45,6 +45,7 @@ export async function loadSlackIncidentView(
       statusChange: current && e ? { verb: VERB[e.type] ?? e.type, by: e.actorName, via: e.via, at: e.at } : null,
       silence: silence ? { endsAt: silence.endsAt, by: silence.createdByName } : null,
       canSilence: row.alertmanagerUrl !== null && row.total > 0,
+      flapping: row.flapping,
     },
   };
 }
