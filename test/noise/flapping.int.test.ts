@@ -180,6 +180,21 @@ describe('flapping', () => {
     );
   });
 
+  it('a re-opened incident is not a new incident for storm mode (flapping comes before storms)', async () => {
+    // a storm starts at the 3rd incident within 5 min
+    const svc2 = await alertmanagerService({ storm: { enabled: true, incidents: 2, windowSeconds: 300 } });
+    const a = flappingAlert();
+    for (const body of [a.fire(), a.resolve(), a.fire(), a.resolve()]) await post(svc2.secret, body);
+    expect((await settled(svc2.id)).incidents).toHaveLength(2);
+    expect((await endQuietFlaps(world.api.ctx, new Date(Date.now() + WINDOW_MS + 1_000))).ended).toBeGreaterThanOrEqual(1);
+    await post(svc2.secret, a.fire());
+    const { incidents } = await settled(svc2.id);
+    expect(incidents).toHaveLength(2);
+    expect(incidents[1]!.timeline.map((e) => e.type)).toContain('flap_reopened');
+    const storms = await world.api.db.pool.query(`SELECT 1 FROM storms WHERE service_id = $1`, [svc2.id]);
+    expect(storms.rowCount).toBe(0);
+  });
+
   it('flapping off for the service: every firing after a resolve opens a new incident that pages', async () => {
     const off = await alertmanagerService({ flapping: { enabled: false } });
     const a = flappingAlert();
