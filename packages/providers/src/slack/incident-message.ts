@@ -215,6 +215,10 @@ const FOLLOW_UP_ICON: Partial<Record<IncidentEventType, string>> = {
   retriggered: ':red_circle:',
   silenced: ':no_bell:',
   unsilenced: ':bell:',
+  // flapping (docs/noise.md): when it starts, re-opens and ends; the suppressed re-fires are the alerts_added replies
+  flapping_started: ':repeat:',
+  flap_reopened: ':repeat:',
+  flapping_ended: ':white_check_mark:',
 };
 
 /** The timeline entries worth a thread reply (catalog types); the rest, and types the catalog does not know, only update the message in place. */
