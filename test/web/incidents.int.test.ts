@@ -80,4 +80,41 @@ describe('incidents (web UI)', () => {
     expect(await page.getByRole('button', { name: 'Acknowledge' }).count()).toBe(0);
     expect(await page.getByText('responders and leads of its service\'s team act on it').count()).toBe(1);
   });
+
+  it('a flapping incident carries a "flapping" badge in the list and on its page', async () => {
+    const key = await web.api.admin('POST', `/api/v1/services/${serviceId}/integration-keys`, { type: 'alertmanager' });
+    expect(key.status).toBe(201);
+    const labels = { alertname: 'DiskLatencyHigh', node: 'd01' };
+    const notification = (status: 'firing' | 'resolved', startsAt: string) => ({
+      version: '4',
+      status,
+      receiver: 'heinrich',
+      groupKey: '{}:{alertname="DiskLatencyHigh", node="d01"}',
+      groupLabels: labels,
+      commonLabels: labels,
+      commonAnnotations: {},
+      externalURL: 'http://alertmanager.test',
+      truncatedAlerts: 0,
+      alerts: [{ status, labels, annotations: {}, startsAt, endsAt: status === 'firing' ? '0001-01-01T00:00:00Z' : new Date().toISOString(), generatorURL: '', fingerprint: 'f1a9f1a9f1a9f1a9' }],
+    });
+    // firing, resolved, firing, resolved: the 4th state change starts the flapping and keeps the 2nd incident open
+    const first = new Date(Date.now() - 60_000).toISOString();
+    const second = new Date(Date.now() - 30_000).toISOString();
+    for (const body of [notification('firing', first), notification('resolved', first), notification('firing', second), notification('resolved', second)]) {
+      expect((await web.api.post('/api/v1/integrations/alertmanager', body, key.body.key)).status).toBe(200);
+    }
+    const list = (await web.api.admin('GET', `/api/v1/incidents?serviceId=${serviceId}`)).body.items as { number: number; title: string; flapping: boolean }[];
+    const flapping = list.find((i) => i.flapping)!;
+    expect(flapping).toBeDefined();
+
+    const lead = await web.api.createUser({ name: 'Fiona Lead', teams: { [teamId]: 'lead' } });
+    const page = await web.newPage();
+    await signInAs(page, lead);
+    const link = page.getByRole('link', { name: `#${flapping.number} ${flapping.title}` });
+    await link.waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('row').filter({ has: link }).locator('.badge').textContent()).toBe('flapping');
+    await link.click();
+    await page.getByRole('heading', { name: 'Timeline' }).waitFor();
+    expect(await page.locator('.incident-head .badge').textContent()).toBe('flapping');
+  });
 });

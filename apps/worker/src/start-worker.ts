@@ -21,6 +21,7 @@ import { startDelivery, type DeliveryRuntime } from './start-delivery';
 import { startHeartbeatChecker } from './heartbeat-checker';
 import { startSilencePoller } from './silence-poller';
 import { startStormEnder } from './storm-ender';
+import { startFlapEnder } from './flap-ender';
 import { startSlackSync } from './start-slack-sync';
 import type { SlackSyncDeps } from '@heinrich/usecases/slack/sync-slack-incident';
 import { createWorkerMetrics, observeEscalation, type WorkerMetrics } from './worker-metrics';
@@ -140,9 +141,10 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
   const heartbeatChecker = startHeartbeatChecker({ ctx, logger, intervalMs: config.heartbeatCheckIntervalMs });
 
   const stormEnder = startStormEnder({ ctx, logger, intervalMs: config.stormEndIntervalMs });
+  const flapEnder = startFlapEnder({ ctx, logger, intervalMs: config.flapEndIntervalMs });
 
   const closeQueueSide = async () => {
-    await Promise.all([relay.stop(), sweeper.stop(), silencePoller.stop(), heartbeatChecker.stop(), stormEnder.stop(), slackSync?.close()]);
+    await Promise.all([relay.stop(), sweeper.stop(), silencePoller.stop(), heartbeatChecker.stop(), stormEnder.stop(), flapEnder.stop(), slackSync?.close()]);
     await Promise.all([worker.close(), escalationWorker.close(), delivery?.close()]);
     await queue.close().catch(() => {});
     await escalationQueue.close().catch(() => {});

@@ -69,6 +69,9 @@ export const incidentJson = z.strictObject({
     })
     .nullable()
     .describe('the storm this incident was opened during (docs/noise.md "Storm mode"), else null'),
+  flapping: z
+    .boolean()
+    .describe('its alert group is flapping (docs/noise.md "Flapping"): it stays open across resolves, re-fires page no one, and it resolves once nothing has fired for the flap window'),
   createdAt: instant,
   acknowledgedAt: instant.nullable(),
   acknowledgedBy: z.string().nullable(),

@@ -36,7 +36,13 @@ export function createApiMetrics() {
     help: 'Committed events that could not be enqueued at once (Redis unavailable); the relay sends them later',
     registers: [registry],
   });
-  return { registry, httpDuration, alertsReceived, alertsDeduplicated, incidentsOpened, outboxDeferred };
+  const flapSuppressions = new Counter({
+    name: 'heinrich_flap_suppressions_total',
+    help: 'Firings of a flapping alert group that paged no one (joined or re-opened its incident; docs/noise.md "Flapping"), by integration type',
+    labelNames: ['source'] as const,
+    registers: [registry],
+  });
+  return { registry, httpDuration, alertsReceived, alertsDeduplicated, incidentsOpened, outboxDeferred, flapSuppressions };
 }
 
 /** Observes every request under its route pattern (not the raw URL: no label explosion). */

@@ -195,4 +195,21 @@ describe('explainPaging: people not paged, from what the engine recorded', () =>
     expect(explainPagingPeople(stepEvents(night, [override]), context).sort()).toEqual(['carol', 'dave', 'erin', 'u-alice', 'u-bob']);
     expect(explainPagingPeople(events, {})).toEqual(['u-alice']);
   });
+
+  it('a flapping group: the flap suppression is stated with the numbers that triggered it', () => {
+    const flapping: ExplainEvent[] = [
+      ...events.slice(0, 4),
+      { type: 'flapping_started', message: 'Flapping: …', data: { changes: 4, windowSeconds: 1800, threshold: 4 }, createdAt: at(2) },
+      { type: 'flap_suppressed', message: 'Firing again while flapping …', data: { changes: 5, windowSeconds: 1800, threshold: 4, flapChanges: 5 }, createdAt: at(3) },
+    ];
+    const [a] = explainPaging(flapping, [alice]);
+    const flap = a!.reasons.filter((r) => r.code === 'flap_suppressed').map((r) => r.message);
+    expect(flap).toEqual([
+      `its alert group started flapping at ${at(2).toISOString()}: 4 state changes (firing ↔ resolved) in 30 min (threshold 4); re-fires while it flaps page no one`,
+      `not paged again at ${at(3).toISOString()} (flap suppression): its alerts fired again while the group was flapping, 5 state changes in 30 min (threshold 4), 5 since it started`,
+    ]);
+    expect(a!.facts.map((f) => f.type)).toContain('flap_suppressed');
+    const [b] = explainPaging(flapping, [bob]);
+    expect(b!.summary).toContain('(flap suppression)');
+  });
 });

@@ -1,5 +1,6 @@
 import { isIncidentEvent, readIncidentEvent, type KnownIncidentEvent, type ReadIncidentEvent, type StoredIncidentEvent } from '../incidents/incident-event-catalog';
 import { stormHoldReason } from '../noise/storm-hold-reason';
+import { formatWindow } from '../noise/decide-storm';
 import type { ContactMethodType } from './contact-method-value';
 import { CHANNEL_LABEL } from './plan-delivery';
 
@@ -57,7 +58,9 @@ export type ExplainReasonCode =
   /** nothing in this incident's escalation names them */
   | 'not_in_escalation'
   /** the incident was opened during a storm and held by it: it paged no one; the storm page escalated instead */
-  | 'held_by_storm';
+  | 'held_by_storm'
+  /** its alert group flaps: a re-fire (or re-open) paged no one (docs/noise.md "Flapping") */
+  | 'flap_suppressed';
 
 export interface PersonExplanation {
   userId: string;
@@ -95,7 +98,10 @@ export function explainPaging(stored: readonly ExplainEvent[], people: ReadonlyA
   const events = stored.map(readIncidentEvent);
   return people.map((person) => {
     const paging = events.filter(isPaging).filter((e) => pagesOf(e).includes(person.id));
-    const { reasons, related } = paging.length > 0 ? whyPaged(events, person, paging, context) : whyNotPaged(events, person, context);
+    const why = paging.length > 0 ? whyPaged(events, person, paging, context) : whyNotPaged(events, person, context);
+    const flaps = flapReasons(events);
+    const reasons = [...why.reasons, ...flaps.reasons];
+    const related = new Set([...why.related, ...flaps.related]);
     const mine = events.filter((e) => e.data.userId === person.id || (isPaging(e) && paging.includes(e)) || related.has(e));
     const summary = paging.length > 0 ? reasons.map((r) => r.message).join('; ') : `${person.name} was not paged: ${reasons.map((r) => r.message).join('; ')}`;
     return {
@@ -256,6 +262,37 @@ function whyNotPaged(events: readonly Event[], person: { id: string; name: strin
     if (notStarted) reasons.push({ code: 'not_in_escalation', message: notStarted.message });
     const stopped = [...events].reverse().find((e) => isIncidentEvent(e, 'escalation_stopped'));
     if (stopped) reasons.push({ code: 'not_in_escalation', message: stoppedText(stopped) });
+  }
+  return { reasons, related };
+}
+
+/**
+ * Flap suppression (docs/noise.md "Flapping"), the same for everyone: when the
+ * group started flapping, with the numbers that made it, and each firing that
+ * paged no one because of it.
+ */
+function flapReasons(events: readonly Event[]): { reasons: Reason[]; related: Set<Event> } {
+  const reasons: Reason[] = [];
+  const related = new Set<Event>();
+  for (const e of events) {
+    const at = e.createdAt.toISOString();
+    if (isIncidentEvent(e, 'flapping_started')) {
+      reasons.push({
+        code: 'flap_suppressed',
+        message: `its alert group started flapping at ${at}: ${e.data.changes} state changes (firing ↔ resolved) in ${formatWindow(e.data.windowSeconds ?? 0)} (threshold ${e.data.threshold}); re-fires while it flaps page no one`,
+      });
+    } else if (isIncidentEvent(e, 'flap_suppressed')) {
+      reasons.push({
+        code: 'flap_suppressed',
+        message: `not paged again at ${at} (flap suppression): its alerts fired again while the group was flapping, ${e.data.changes} state changes in ${formatWindow(e.data.windowSeconds ?? 0)} (threshold ${e.data.threshold}), ${e.data.flapChanges} since it started`,
+      });
+    } else if (isIncidentEvent(e, 'flap_reopened')) {
+      reasons.push({
+        code: 'flap_suppressed',
+        message: `not paged again at ${at} (flap suppression): the incident re-opened after resolving by itself, its group flapping (${e.data.flapChanges} state changes since it started; ${e.data.changes} in the last ${formatWindow(e.data.windowSeconds ?? 0)})`,
+      });
+    } else continue;
+    related.add(e);
   }
   return { reasons, related };
 }

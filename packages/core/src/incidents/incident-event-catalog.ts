@@ -114,6 +114,12 @@ export const INCIDENT_EVENT_DATA = {
     windowSeconds: z.number().optional(),
   }),
   storm_ended: loose({ stormId: z.string(), endedAt: iso, incidents: z.number(), held: z.number() }),
+  // flapping (docs/noise.md "Flapping"): `changes` state changes (firing <-> resolved) of the group in the last `windowSeconds`, `threshold` the service's setting, `flapChanges` since it started flapping
+  flapping_started: loose({ changes: z.number(), windowSeconds: z.number(), threshold: z.number() }),
+  flap_suppressed: loose({ changes: z.number(), windowSeconds: z.number(), threshold: z.number(), flapChanges: z.number() }),
+  flap_reopened: loose({ changes: z.number(), windowSeconds: z.number(), threshold: z.number(), flapChanges: z.number(), resolvedIncidentNumber: z.number() }),
+  flapped_before: loose({ flapChanges: z.number(), resolvedIncidentNumber: z.number().nullable() }),
+  flapping_ended: loose({ reason: z.enum(['quiet', 'hand']), flapChanges: z.number(), windowSeconds: z.number().nullable() }),
   // the worker and Slack
   dispatched: loose({ outboxId: z.string(), topic: z.string(), eventId: z.string().nullable(), lagMs: z.number() }),
   slack_failed: loose({ slackMessageId: z.string(), target: z.string(), error: z.string() }),

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { FLAPPING_SQL } from '../flapping/flapping-sql';
 import type { IncidentStatus } from './transition-incident';
 
 /** Where a page of incidents ends: created_at with microseconds (as text) and the tie-breaking id. */
@@ -24,6 +25,8 @@ export interface IncidentRecord {
   stormId: string | null;
   /** page: it started its storm (the storm page); held: it joined one */
   stormRole: 'page' | 'held' | null;
+  /** its alert group is flapping (docs/noise.md "Flapping"): it stays open across resolves */
+  flapping: boolean;
   createdAt: Date;
   acknowledgedAt: Date | null;
   acknowledgedBy: string | null;
@@ -65,6 +68,7 @@ export async function selectIncidents(pool: pg.Pool, s: IncidentSelection): Prom
     firing_alerts_at_resolve: number | null;
     storm_id: string | null;
     storm_role: 'page' | 'held' | null;
+    flapping: boolean;
     created_at: Date;
     acknowledged_at: Date | null;
     acknowledged_by: string | null;
@@ -102,6 +106,7 @@ export async function selectIncidents(pool: pg.Pool, s: IncidentSelection): Prom
             CASE WHEN p.storm_id IS NULL THEN NULL
                  WHEN EXISTS (SELECT 1 FROM storms st WHERE st.id = p.storm_id AND st.started_by_incident_id = p.id) THEN 'page'
                  ELSE 'held' END AS storm_role,
+            ${FLAPPING_SQL('p')} AS flapping,
             p.created_at, p.acknowledged_at, p.acknowledged_by, p.resolved_at, p.resolved_by,
             to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS position,
             coalesce(c.firing, 0) AS firing, coalesce(c.resolved, 0) AS resolved,
@@ -142,6 +147,7 @@ export async function selectIncidents(pool: pg.Pool, s: IncidentSelection): Prom
     firingAlerts: row.status === 'resolved' ? (row.firing_alerts_at_resolve ?? 0) : row.firing,
     stormId: row.storm_id,
     stormRole: row.storm_role,
+    flapping: row.flapping,
     createdAt: row.created_at,
     acknowledgedAt: row.acknowledged_at,
     acknowledgedBy: row.acknowledged_by,

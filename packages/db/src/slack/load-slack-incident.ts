@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { FLAPPING_SQL } from '../flapping/flapping-sql';
 
 /** Everything the Slack message of an incident shows, as stored (one round trip). */
 export interface SlackIncidentRow {
@@ -22,6 +23,8 @@ export interface SlackIncidentRow {
   alertmanagerUrl: string | null;
   /** the newest timeline seq: the state this row reflects */
   maxSeq: string;
+  /** its alert group is flapping (docs/noise.md "Flapping") */
+  flapping: boolean;
 }
 
 /**
@@ -50,7 +53,8 @@ export async function loadSlackIncident(db: pg.Pool | pg.PoolClient, incidentId:
             (SELECT k.alertmanager_url FROM integration_keys k
               WHERE k.service_id = i.service_id AND k.type = 'alertmanager' AND k.alertmanager_url IS NOT NULL
               ORDER BY k.revoked_at IS NULL DESC, k.last_used_at DESC NULLS LAST LIMIT 1) AS alertmanager_url,
-            coalesce((SELECT max(ev.seq) FROM incident_events ev WHERE ev.incident_id = i.id), 0)::text AS max_seq
+            coalesce((SELECT max(ev.seq) FROM incident_events ev WHERE ev.incident_id = i.id), 0)::text AS max_seq,
+            ${FLAPPING_SQL('i')} AS flapping
        FROM incidents i
        JOIN services s ON s.id = i.service_id
        LEFT JOIN incident_escalations e ON e.incident_id = i.id
@@ -76,5 +80,6 @@ export async function loadSlackIncident(db: pg.Pool | pg.PoolClient, incidentId:
     statusEvent: status ? { type: status.type, actorName: status.actorName, via: status.via, at: new Date(status.at) } : null,
     alertmanagerUrl: (row.alertmanager_url as string | null) ?? null,
     maxSeq: row.max_seq as string,
+    flapping: row.flapping === true,
   };
 }

@@ -61,6 +61,11 @@ describe('buildIncidentMessage', () => {
     expect(actions.elements.map((e) => e.action_id)).not.toContain(SLACK_ACTIONS.silence);
   });
 
+  it('a flapping incident says so in a line of its own', () => {
+    expect(allText(buildIncidentMessage(view({ flapping: true })).blocks)).toContain(':repeat: Flapping: its alerts keep firing and resolving.');
+    expect(allText(buildIncidentMessage(view({})).blocks)).not.toContain('Flapping');
+  });
+
   it('escapes hostile alert text everywhere: no mention, no link survives', () => {
     const m = buildIncidentMessage(
       view({ title: HOSTILE, serviceName: HOSTILE, summary: HOSTILE, labels: { [HOSTILE]: HOSTILE }, severity: HOSTILE, pagedNow: [HOSTILE] }),

@@ -33,6 +33,8 @@ export interface SlackIncidentView {
   canSilence: boolean;
   /** the storm this incident started (it is the storm page): its message is the storm's message (docs/slack.md "Storms") */
   storm?: SlackStormView | null;
+  /** its alert group is flapping (docs/noise.md "Flapping") */
+  flapping?: boolean;
 }
 
 /** A storm as the storm page's message shows it: updated in place as incidents join and change, and at its end. */
@@ -187,6 +189,7 @@ export function buildIncidentMessage(view: SlackIncidentView): SlackMessageConte
   }
 
   const status = [statusLine(view)];
+  if (view.flapping) status.push(':repeat: Flapping: its alerts keep firing and resolving. It stays open, re-fires page no one, and it resolves once nothing has fired for the flap window');
   if (view.silence) status.push(`:no_bell: Silenced until ${slackTime(view.silence.endsAt)} by ${escapeAndTruncate(view.silence.by, 200)}`);
   blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(status.join('\n'), SLACK_LIMITS.sectionText) } });
 
@@ -255,6 +258,10 @@ const FOLLOW_UP_ICON: Partial<Record<IncidentEventType, string>> = {
   silenced: ':no_bell:',
   unsilenced: ':bell:',
   storm_ended: ':white_check_mark:',
+  // flapping (docs/noise.md): when it starts, re-opens and ends; the suppressed re-fires are the alerts_added replies
+  flapping_started: ':repeat:',
+  flap_reopened: ':repeat:',
+  flapping_ended: ':white_check_mark:',
 };
 
 /** The timeline entries worth a thread reply (catalog types); the rest, and types the catalog does not know, only update the message in place. */

@@ -6,6 +6,8 @@ import {
   type IncidentStatus,
 } from '@heinrich/db/incidents/transition-incident';
 import { recordEvents } from '@heinrich/db/incidents/record-events';
+import { resetFlapStateByHand } from '@heinrich/db/flapping/write-flap-state';
+import { flapEndedByHand } from '@heinrich/core/noise/decide-flapping';
 import { withTransaction } from '@heinrich/db/with-transaction';
 import type pg from 'pg';
 import type { Context } from '../context';
@@ -58,6 +60,8 @@ export async function changeStatusIn(
             data: { firingAlerts: resolving?.firingAlerts ?? 0 },
             topic: 'incident.resolved',
           },
+          // a person's resolve ends its group's flap state (docs/noise.md "Flapping")
+          ...(await flapEndedByHandEvents(client, id, who)),
         ]);
   return { change: { id, number, status, changed: result.changed }, outboxIds };
 }
@@ -66,4 +70,9 @@ async function changeStatus(ctx: Context, incidentId: string, actor: Actor, acti
   const { change, outboxIds } = await withTransaction(ctx.db.pool, (client) => changeStatusIn(client, incidentId, actor, action));
   await ctx.publisher.publish(outboxIds);
   return change;
+}
+
+async function flapEndedByHandEvents(client: pg.PoolClient, incidentId: string, who: { incidentId: string; actor: string; via: string }) {
+  const flap = await resetFlapStateByHand(client, incidentId);
+  return flap?.wasFlapping ? [{ ...who, ...flapEndedByHand(flap.flapChanges) }] : [];
 }

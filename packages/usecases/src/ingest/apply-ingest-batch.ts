@@ -11,6 +11,7 @@ import { recordEvents } from '@heinrich/db/incidents/record-events';
 import { resolveQuietIncidents, setTruncatedAlerts } from '@heinrich/db/ingest/resolve-quiet-incidents';
 import { updateKnownOccurrences } from '@heinrich/db/ingest/update-known-occurrences';
 import type pg from 'pg';
+import { applyBatchFlapping, decideBatchFlapping } from './apply-flapping';
 
 /** One delivery of a batch, its occurrences already known. */
 export type BatchDelivery = IngestDelivery;
@@ -27,7 +28,7 @@ export type BatchDelivery = IngestDelivery;
 export async function applyIngestBatch(
   client: pg.PoolClient,
   deliveries: BatchDelivery[],
-): Promise<{ outboxIds: string[]; summaries: IngestOutcomeSummary[]; outboxOwners: number[] }> {
+): Promise<{ outboxIds: string[]; summaries: IngestOutcomeSummary[]; outboxOwners: number[]; flapSuppressed: number[] }> {
   const batch = distinctOccurrences(deliveries);
   const known = await updateKnownOccurrences(client, batch.occurrences);
   const knownIndexes = new Set(known.map((k) => k.index));
@@ -38,6 +39,8 @@ export async function applyIngestBatch(
   const stored = await loadFingerprintOccurrences(client, freshFiring.map((a) => ({ serviceId: a.serviceId, fingerprint: a.alert.fingerprint })));
   const { current, stale: staleDecided, superseded } = decideSupersession(freshFiring, stored);
   await supersedeOccurrences(client, superseded.map((s) => s.alertId));
+  // flapping (docs/noise.md): a flapping group's resolved incident re-opens before its fresh occurrences look for one
+  const flaps = await decideBatchFlapping(client, deliveries, batch, current);
   const { occurrences: fresh, incidents } =
     current.length > 0 ? await insertFreshOccurrences(client, current, refires) : { occurrences: [], incidents: new Map() };
   const freshBy = new Map(fresh.map((f) => [f.index, f]));
@@ -49,11 +52,16 @@ export async function applyIngestBatch(
   const rows = { known, fresh, incidents, stale, superseded, refires };
 
   const changes = decideIngestChanges(deliveries, batch, rows);
+  const groupIncident = new Map(fresh.map((f) => [`${batch.occurrences[f.index]!.serviceId}\u0000${batch.occurrences[f.index]!.alert.group.keyHash}`, f.incidentId]));
+  const flapping = await applyBatchFlapping(client, deliveries, flaps, groupIncident);
+  // a flapping group's incident stays open though its alerts resolved
+  for (const id of flapping.holdOpen) changes.autoResolve.delete(id);
   const autoResolved = await resolveQuietIncidents(client, [...changes.autoResolve.keys()], 'system');
   for (const { value, incidentIds } of changes.truncation) await setTruncatedAlerts(client, incidentIds, value);
   const { events, summaries } = decideIngestOutcome(deliveries, batch, rows, changes, autoResolved);
 
-  const outboxIds = await recordEvents(client, events);
-  const outboxOwners = events.filter((e) => e.topic).map((e) => e.owner);
-  return { outboxIds, summaries, outboxOwners };
+  const all = [...events, ...flapping.events];
+  const outboxIds = await recordEvents(client, all);
+  const outboxOwners = all.filter((e) => e.topic).map((e) => e.owner);
+  return { outboxIds, summaries, outboxOwners, flapSuppressed: flapping.suppressed };
 }

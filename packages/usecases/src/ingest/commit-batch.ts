@@ -12,7 +12,7 @@ export interface CommitBatchInput {
   /** the deliveries, read inside the transaction (under the locks) when they depend on it */
   load(client: pg.PoolClient): Promise<BatchDelivery[]>;
   /** more writes in the same transaction, once the deliveries are applied */
-  after?(client: pg.PoolClient, summaries: Omit<IngestSummary, 'deferred'>[]): Promise<void>;
+  after?(client: pg.PoolClient, summaries: Omit<IngestSummary, 'deferred' | 'flapSuppressed'>[]): Promise<void>;
 }
 
 /**
@@ -34,6 +34,7 @@ export async function commitBatch(ctx: Context, input: CommitBatchInput): Promis
   return committed.summaries.map((s, i) => ({
     ...s,
     deferred: failed > 0 ? committed.outboxOwners.filter((owner) => owner === i).length : 0,
+    flapSuppressed: committed.flapSuppressed[i] ?? 0,
   }));
 }
 

@@ -24,6 +24,8 @@ export interface EventResult {
   /** what happened, for the response message */
   outcome: 'triggered' | 'deduplicated' | 'acknowledged' | 'resolved' | 'no_open_incident';
   incidentNumber?: number;
+  /** a trigger of a flapping group that paged no one (docs/noise.md "Flapping"), for the api's metric */
+  flapSuppressed?: number;
 }
 
 /**
@@ -77,7 +79,7 @@ export async function ingestEvent(ctx: Context, key: ActiveIntegrationKey, event
       : summary.alertsNew > 0
         ? 'triggered'
         : 'deduplicated';
-  return { dedupKey, outcome, ...(incidentNumber !== undefined ? { incidentNumber } : {}) };
+  return { dedupKey, outcome, flapSuppressed: summary.flapSuppressed, ...(incidentNumber !== undefined ? { incidentNumber } : {}) };
 }
 
 /** A resolve may carry no payload: it then reuses the key as the (unchanged) summary. */

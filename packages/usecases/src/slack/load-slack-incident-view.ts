@@ -64,6 +64,7 @@ export async function loadSlackIncidentView(
             link: `${base}/storms/${storm.id}`,
           }
         : null,
+      flapping: row.flapping,
     },
   };
 }

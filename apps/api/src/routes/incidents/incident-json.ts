@@ -23,6 +23,7 @@ export function incidentJson(i: Incident): IncidentJson {
     truncatedAlerts: i.truncatedAlerts,
     firingAlerts: i.firingAlerts,
     storm: i.stormId ? { id: i.stormId, role: i.stormRole ?? 'held' } : null,
+    flapping: i.flapping,
     createdAt: i.createdAt.toISOString(),
     acknowledgedAt: iso(i.acknowledgedAt),
     acknowledgedBy: i.acknowledgedBy,

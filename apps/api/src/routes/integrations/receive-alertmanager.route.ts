@@ -32,7 +32,8 @@ export function receiveAlertmanager(deps: AppDeps): RequestHandler {
     }
     const warnings: InputWarningsJson = [];
     const payload = repairText(parse(alertmanagerWebhook, req.body, 'Alertmanager payload'), warnings);
-    const summary = await ingestAlertmanager(deps.ctx, key, payload);
+    const { flapSuppressed, ...summary } = await ingestAlertmanager(deps.ctx, key, payload);
+    deps.metrics.flapSuppressions.inc({ source: 'alertmanager' }, flapSuppressed);
     deps.metrics.alertsReceived.inc({ source: 'alertmanager' }, summary.alertsReceived);
     deps.metrics.alertsDeduplicated.inc({ source: 'alertmanager' }, summary.alertsDeduplicated);
     deps.metrics.incidentsOpened.inc({ source: 'alertmanager' }, summary.incidentsOpened);

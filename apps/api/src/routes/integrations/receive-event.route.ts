@@ -41,6 +41,7 @@ export function receiveEvent(deps: AppDeps): RequestHandler {
     deps.metrics.alertsReceived.inc({ source: 'events' });
     if (result.outcome === 'deduplicated') deps.metrics.alertsDeduplicated.inc({ source: 'events' });
     if (result.outcome === 'triggered') deps.metrics.incidentsOpened.inc({ source: 'events' });
+    if (result.flapSuppressed) deps.metrics.flapSuppressions.inc({ source: 'events' }, result.flapSuppressed);
     res.status(202).json({
       status: 'success',
       message: MESSAGES[result.outcome],

@@ -20,6 +20,7 @@ import { StormBadge } from '../storms/StormBadge';
 import { actorName } from './actor-name';
 import { AlertsList } from './AlertsList';
 import { DeliveryLog } from './DeliveryLog';
+import { FlappingBadge } from './FlappingBadge';
 import { IncidentStatusBadge } from './IncidentStatusBadge';
 import { PagingExplanation } from './PagingExplanation';
 import { Timeline } from './Timeline';
@@ -92,7 +93,7 @@ function IncidentView({ id }: { id: string }) {
         <dl className="kv">
           <dt>Status</dt>
           <dd>
-            <IncidentStatusBadge status={incident.status} />
+            <IncidentStatusBadge status={incident.status} /> <FlappingBadge flapping={incident.flapping} />
             <StormBadge storm={incident.storm} />
           </dd>
           <dt>Service</dt>

@@ -9,6 +9,7 @@ import { canRespond, useMe } from '../../auth/useMe';
 import { FormError } from '../../components/Form';
 import { formatAgo, formatTimestamp, formatTimeSeconds } from '../../lib/time';
 import { StormBadge } from '../storms/StormBadge';
+import { FlappingBadge } from './FlappingBadge';
 import { IncidentStatusBadge } from './IncidentStatusBadge';
 import { parseStatusFilter, STATUS_FILTERS, type StatusFilter } from './incident-filters';
 
@@ -156,7 +157,7 @@ function IncidentRow(props: {
         <StormBadge storm={i.storm} />
       </td>
       <td data-label="Status">
-        <IncidentStatusBadge status={i.status} />
+        <IncidentStatusBadge status={i.status} /> <FlappingBadge flapping={i.flapping} />
       </td>
       <td data-label="Service">{i.serviceName}</td>
       <td data-label="Opened">
