@@ -41,6 +41,7 @@ describe('reading incidents', () => {
       truncatedAlerts: 0,
       firingAlerts: 6,
       storm: null,
+      maintenance: null,
       createdAt: expect.any(String),
       acknowledgedAt: null,
       acknowledgedBy: null,

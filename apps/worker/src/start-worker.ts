@@ -20,6 +20,7 @@ import { startOutboxRelay } from './outbox-relay';
 import { startDelivery, type DeliveryRuntime } from './start-delivery';
 import { startHeartbeatChecker } from './heartbeat-checker';
 import { startSilencePoller } from './silence-poller';
+import { startMaintenanceReleaser } from './maintenance-releaser';
 import { startStormEnder } from './storm-ender';
 import { startSlackSync } from './start-slack-sync';
 import type { SlackSyncDeps } from '@heinrich/usecases/slack/sync-slack-incident';
@@ -140,9 +141,16 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
   const heartbeatChecker = startHeartbeatChecker({ ctx, logger, intervalMs: config.heartbeatCheckIntervalMs });
 
   const stormEnder = startStormEnder({ ctx, logger, intervalMs: config.stormEndIntervalMs });
+  const maintenanceReleaser = startMaintenanceReleaser({
+    ctx,
+    logger,
+    intervalMs: config.maintenanceReleaseIntervalMs,
+    scheduler,
+    onReleased: (outcome) => observeEscalation(metrics, outcome.effects),
+  });
 
   const closeQueueSide = async () => {
-    await Promise.all([relay.stop(), sweeper.stop(), silencePoller.stop(), heartbeatChecker.stop(), stormEnder.stop(), slackSync?.close()]);
+    await Promise.all([relay.stop(), sweeper.stop(), silencePoller.stop(), heartbeatChecker.stop(), stormEnder.stop(), maintenanceReleaser.stop(), slackSync?.close()]);
     await Promise.all([worker.close(), escalationWorker.close(), delivery?.close()]);
     await queue.close().catch(() => {});
     await escalationQueue.close().catch(() => {});

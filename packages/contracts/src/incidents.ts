@@ -61,6 +61,10 @@ export const incidentJson = z.strictObject({
     .int()
     .describe('open: how many of its alerts fire (a client can warn before a manual resolve); resolved by a person: how many still fired then; resolved by its alerts: 0'),
   storm: z.strictObject({ id: uuid }).nullable().describe('the storm this incident was opened during (it started it or was held by it; docs/noise.md "Storm mode"), else null'),
+  maintenance: z
+    .strictObject({ windowId: uuid.nullable(), reason: z.string(), until: instant, releasedAt: instant.nullable() })
+    .nullable()
+    .describe('the maintenance window this incident was opened under (windowId null once the window is deleted): it paged no one until `until`, when it paged if still firing (`releasedAt`: when that was decided); else null'),
   createdAt: instant,
   acknowledgedAt: instant.nullable(),
   acknowledgedBy: z.string().nullable(),

@@ -106,6 +106,9 @@ export const INCIDENT_EVENT_DATA = {
   storm_started: loose({ stormId: z.string(), incidents: z.number(), windowSeconds: z.number(), counts: z.array(loose({ alertname: z.string(), count: z.number() })) }),
   storm_held: loose({ stormId: z.string() }),
   storm_ended: loose({ stormId: z.string(), endedAt: iso, incidents: z.number(), held: z.number() }),
+  // maintenance windows (docs/maintenance-windows.md): held while the window lasts; its end pages what still fires
+  maintenance_held: loose({ windowId: z.string(), reason: z.string(), until: iso }),
+  maintenance_ended: loose({ windowId: z.string().nullable(), reason: z.string(), endedAt: iso, release: z.enum(['paged', 'resolved', 'acknowledged', 'not_firing']), firingAlerts: z.number() }),
   // the worker and Slack
   dispatched: loose({ outboxId: z.string(), topic: z.string(), eventId: z.string().nullable(), lagMs: z.number() }),
   slack_failed: loose({ slackMessageId: z.string(), target: z.string(), error: z.string() }),

@@ -22,6 +22,8 @@ export interface IncidentRecord {
   firingAlerts: number;
   /** the storm it was opened during (docs/noise.md "Storm mode") */
   stormId: string | null;
+  /** the maintenance window it was opened under (docs/maintenance-windows.md), held from paging until `until` */
+  maintenance: { windowId: string | null; reason: string; until: Date; releasedAt: Date | null } | null;
   createdAt: Date;
   acknowledgedAt: Date | null;
   acknowledgedBy: string | null;
@@ -60,6 +62,10 @@ export async function selectIncidents(pool: pg.Pool, s: IncidentSelection): Prom
     truncated_alerts: number;
     firing_alerts_at_resolve: number | null;
     storm_id: string | null;
+    maintenance_window_id: string | null;
+    maintenance_reason: string | null;
+    maintenance_until: Date | null;
+    maintenance_released_at: Date | null;
     created_at: Date;
     acknowledged_at: Date | null;
     acknowledged_by: string | null;
@@ -92,7 +98,8 @@ export async function selectIncidents(pool: pg.Pool, s: IncidentSelection): Prom
         GROUP BY a.incident_id
      )
      SELECT p.id, p.number, p.title, p.status, p.service_id, s.name AS service_name, p.severity, p.group_labels,
-            p.truncated_alerts, p.firing_alerts_at_resolve, p.storm_id, p.created_at, p.acknowledged_at, p.acknowledged_by, p.resolved_at, p.resolved_by,
+            p.truncated_alerts, p.firing_alerts_at_resolve, p.storm_id,
+            p.maintenance_window_id, p.maintenance_reason, p.maintenance_until, p.maintenance_released_at, p.created_at, p.acknowledged_at, p.acknowledged_by, p.resolved_at, p.resolved_by,
             to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS position,
             coalesce(c.firing, 0) AS firing, coalesce(c.resolved, 0) AS resolved,
             coalesce(c.superseded, 0) AS superseded, coalesce(c.stale, 0) AS stale
@@ -130,6 +137,10 @@ export async function selectIncidents(pool: pg.Pool, s: IncidentSelection): Prom
     truncatedAlerts: row.truncated_alerts,
     firingAlerts: row.status === 'resolved' ? (row.firing_alerts_at_resolve ?? 0) : row.firing,
     stormId: row.storm_id,
+    maintenance:
+      row.maintenance_until && row.maintenance_reason !== null
+        ? { windowId: row.maintenance_window_id, reason: row.maintenance_reason, until: row.maintenance_until, releasedAt: row.maintenance_released_at }
+        : null,
     createdAt: row.created_at,
     acknowledgedAt: row.acknowledged_at,
     acknowledgedBy: row.acknowledged_by,

@@ -23,6 +23,7 @@ export function incidentJson(i: Incident): IncidentJson {
     truncatedAlerts: i.truncatedAlerts,
     firingAlerts: i.firingAlerts,
     storm: i.stormId ? { id: i.stormId } : null,
+    maintenance: i.maintenance ? { windowId: i.maintenance.windowId, reason: i.maintenance.reason, until: i.maintenance.until.toISOString(), releasedAt: iso(i.maintenance.releasedAt) } : null,
     createdAt: i.createdAt.toISOString(),
     acknowledgedAt: iso(i.acknowledgedAt),
     acknowledgedBy: i.acknowledgedBy,
