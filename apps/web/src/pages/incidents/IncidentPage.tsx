@@ -18,6 +18,7 @@ import { formatTimestamp, viewerZone } from '../../lib/time';
 import { actorName } from './actor-name';
 import { AlertsList } from './AlertsList';
 import { DeliveryLog } from './DeliveryLog';
+import { MaintenanceBadge } from '../maintenance/MaintenanceBadge';
 import { IncidentStatusBadge } from './IncidentStatusBadge';
 import { PagingExplanation } from './PagingExplanation';
 import { Timeline } from './Timeline';
@@ -90,7 +91,7 @@ function IncidentView({ id }: { id: string }) {
         <dl className="kv">
           <dt>Status</dt>
           <dd>
-            <IncidentStatusBadge status={incident.status} />
+            <IncidentStatusBadge status={incident.status} /> <MaintenanceBadge maintenance={incident.maintenance} />
           </dd>
           <dt>Service</dt>
           <dd>

@@ -8,6 +8,7 @@ import { useTeams } from '../../api/teams';
 import { canRespond, useMe } from '../../auth/useMe';
 import { FormError } from '../../components/Form';
 import { formatAgo, formatTimestamp, formatTimeSeconds } from '../../lib/time';
+import { MaintenanceBadge } from '../maintenance/MaintenanceBadge';
 import { IncidentStatusBadge } from './IncidentStatusBadge';
 import { parseStatusFilter, STATUS_FILTERS, type StatusFilter } from './incident-filters';
 
@@ -154,7 +155,7 @@ function IncidentRow(props: {
         {i.severity ? <span className="muted"> · {i.severity}</span> : null}
       </td>
       <td data-label="Status">
-        <IncidentStatusBadge status={i.status} />
+        <IncidentStatusBadge status={i.status} /> <MaintenanceBadge maintenance={i.maintenance} />
       </td>
       <td data-label="Service">{i.serviceName}</td>
       <td data-label="Opened">
