@@ -269,3 +269,32 @@ describe('bad input and who may manage windows', () => {
     expect((await world.api.admin('GET', `${MW}/${created.body.id}`)).status).toBe(404);
   });
 });
+
+describe('maintenance and storm mode (docs/noise.md "The order of the rules")', () => {
+  it('held incidents do not count toward a storm; released together, they go through storm detection and page once for the storm', async () => {
+    const svc = await alertmanagerService();
+    const res = await world.api.admin('POST', MW, { serviceIds: [svc.id], end: minutes(30), reason: 'Cluster upgrade' });
+    expect(res.status).toBe(201);
+    const names = Array.from({ length: 8 }, (_, i) => `Burst${i}`);
+    for (const n of names) await alert(svc.secret, n, { node: n }).fire();
+    for (const n of names) await decided(svc.id, n);
+    const storms = () => world.api.db.pool.query(`SELECT id, incident_count AS "incidentCount" FROM storms WHERE service_id = $1`, [svc.id]);
+    // 8 incidents under the window: no storm, no page
+    expect((await storms()).rows).toEqual([]);
+    const pages = async () => (await world.api.db.pool.query(`SELECT count(*)::int AS n FROM notifications n JOIN incidents i ON i.id = n.incident_id WHERE i.service_id = $1`, [svc.id])).rows[0].n as number;
+    expect(await pages()).toBe(0);
+
+    expect((await world.api.admin('POST', `${MW}/${res.body.id}/end`)).status).toBe(200);
+    await eventually('all 8 to be released', async () => {
+      const r = await world.api.db.pool.query(`SELECT count(*)::int AS n FROM incidents WHERE service_id = $1 AND maintenance_released_at IS NOT NULL`, [svc.id]);
+      return r.rows[0].n === 8;
+    }, { timeoutMs: 60_000 });
+    // the 6th released starts the storm: at most 6 pages (5 before it and the storm page), the rest held by the storm
+    const storm = (await storms()).rows;
+    expect(storm).toHaveLength(1);
+    expect(await pages()).toBeGreaterThan(0);
+    expect(await pages()).toBeLessThanOrEqual(6);
+    const held = await world.api.db.pool.query(`SELECT count(*)::int AS n FROM incidents WHERE service_id = $1 AND storm_id IS NOT NULL`, [svc.id]);
+    expect(held.rows[0].n).toBeGreaterThanOrEqual(3);
+  });
+});

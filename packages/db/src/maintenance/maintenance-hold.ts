@@ -73,7 +73,8 @@ export interface DueHeldIncident {
 /**
  * Claims ONE held incident whose hold ended by `now` (FOR UPDATE SKIP LOCKED:
  * two workers never claim the same one; the claim holds until the caller's
- * transaction ends, which marks it released).
+ * transaction ends, which marks it released). In opening order (number), so
+ * storm detection sees released incidents in the order they opened.
  */
 export async function claimDueHeldIncident(client: pg.PoolClient, now: Date): Promise<DueHeldIncident | undefined> {
   const r = await client.query<DueHeldIncident>(
@@ -82,7 +83,7 @@ export async function claimDueHeldIncident(client: pg.PoolClient, now: Date): Pr
             (SELECT count(*)::int FROM alerts a WHERE a.incident_id = i.id AND a.status = 'firing') AS "firingAlerts"
        FROM incidents i
       WHERE i.maintenance_until <= $1 AND i.maintenance_released_at IS NULL
-      ORDER BY i.maintenance_until, i.id
+      ORDER BY i.maintenance_until, i.number
       LIMIT 1
       FOR UPDATE OF i SKIP LOCKED`,
     [now],
