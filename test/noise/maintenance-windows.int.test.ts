@@ -163,6 +163,12 @@ describe('a maintenance window covering a service from now for 10 minutes', () =
     expect((await world.api.admin('GET', `/api/v1/incidents/${firing.id}`)).body.maintenance.releasedAt).not.toBeNull();
   });
 
+  it('the worker counts held and released incidents', async () => {
+    const text = await world.worker!.metricsText();
+    expect(text).toMatch(/^heinrich_maintenance_held_incidents_total [1-9]/m);
+    expect(text).toMatch(/^heinrich_maintenance_released_incidents_total [1-9]/m);
+  });
+
   it('a second release pass (another worker, or after a Redis flush) pages no one again', async () => {
     const again = await releaseEndedMaintenance(world.api.ctx);
     expect(again.released).toEqual([]);
