@@ -221,6 +221,22 @@ describe('windows with matchers, PATCH and two release passes at once', () => {
   });
 });
 
+describe('deleting a window', () => {
+  it('releases what it still held: a firing incident pages, keeping the reason', async () => {
+    const svc = await alertmanagerService();
+    const res = await world.api.admin('POST', MW, { serviceIds: [svc.id], end: minutes(30), reason: 'Swap disks' });
+    expect(res.status).toBe(201);
+    await alert(svc.secret, 'DiskSmart').fire();
+    const held = await decided(svc.id, 'DiskSmart');
+    expect(await world.pages(held.id)).toEqual([]);
+    expect((await world.api.admin('DELETE', `${MW}/${res.body.id}`)).status).toBe(204);
+    await eventually('the held incident to page', async () => (await world.pages(held.id)).length > 0, { timeoutMs: 60_000 });
+    const ended = await world.timeline(held.id, ['maintenance_ended']);
+    expect(ended[0]!.message).toBe(`Still firing when maintenance 'Swap disks' ended (1 alert): paging now`);
+    expect((await world.api.admin('GET', `/api/v1/incidents/${held.id}`)).body.maintenance).toMatchObject({ windowId: null, reason: 'Swap disks' });
+  });
+});
+
 describe('bad input and who may manage windows', () => {
   let svc: { id: string; secret: string };
   beforeAll(async () => {

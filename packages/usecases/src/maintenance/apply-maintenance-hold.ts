@@ -19,7 +19,8 @@ import { maintenanceWindowSpec } from './maintenance-window-spec';
 export async function applyMaintenanceHold(client: pg.PoolClient, incidentId: string, now: Date): Promise<{ held: boolean }> {
   const row = await loadMaintenanceHoldInput(client, incidentId);
   if (!row) return { held: false };
-  if (row.maintenanceUntil) return { held: row.maintenanceUntil.getTime() > now.getTime() };
+  // decided before (a re-handled event): the release pass owns it from here, whether its hold has ended or not
+  if (row.maintenanceUntil) return { held: true };
   const windows = await selectMaintenanceWindows(client, { inForceAt: row.createdAt, serviceId: row.serviceId, lock: true });
   if (windows.length === 0) return { held: false };
   const alertLabels = windows.some((w) => w.matchers.length > 0) ? await loadIncidentAlertLabels(client, incidentId) : [];
