@@ -42,6 +42,7 @@ describe('reading incidents', () => {
       firingAlerts: 6,
       storm: null,
       flapping: false,
+      maintenance: null,
       createdAt: expect.any(String),
       acknowledgedAt: null,
       acknowledgedBy: null,

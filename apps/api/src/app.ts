@@ -33,6 +33,9 @@ import { deleteHeartbeatRoute, pauseHeartbeatRoute, rotateHeartbeatTokenRoute, u
 import { createHeartbeatRoute } from './routes/heartbeats/create-heartbeat.route';
 import { getHeartbeatRoute, listHeartbeatsRoute } from './routes/heartbeats/list-heartbeats.route';
 import { pingHeartbeatRoute } from './routes/heartbeats/ping-heartbeat.route';
+import { deleteMaintenanceWindowRoute, endMaintenanceWindowRoute, updateMaintenanceWindowRoute } from './routes/maintenance-windows/change-maintenance-window.route';
+import { createMaintenanceWindowRoute } from './routes/maintenance-windows/create-maintenance-window.route';
+import { getMaintenanceWindowRoute, listMaintenanceWindowsRoute, listWindowIncidentsRoute } from './routes/maintenance-windows/list-maintenance-windows.route';
 import { createIntegrationKeyRoute } from './routes/integration-keys/create-integration-key.route';
 import { listIntegrationKeysRoute } from './routes/integration-keys/list-integration-keys.route';
 import { revokeIntegrationKeyRoute } from './routes/integration-keys/revoke-integration-key.route';
@@ -202,6 +205,13 @@ export function createApp(deps: AppDeps): express.Express {
   admin.post('/heartbeats/:id/pause', pauseHeartbeatRoute(deps, true));
   admin.post('/heartbeats/:id/resume', pauseHeartbeatRoute(deps, false));
   admin.post('/heartbeats/:id/rotate-token', rotateHeartbeatTokenRoute(deps));
+  admin.post('/maintenance-windows', createMaintenanceWindowRoute(deps));
+  admin.get('/maintenance-windows', listMaintenanceWindowsRoute(deps));
+  admin.get('/maintenance-windows/:id', getMaintenanceWindowRoute(deps));
+  admin.get('/maintenance-windows/:id/incidents', listWindowIncidentsRoute(deps));
+  admin.patch('/maintenance-windows/:id', updateMaintenanceWindowRoute(deps));
+  admin.post('/maintenance-windows/:id/end', endMaintenanceWindowRoute(deps));
+  admin.delete('/maintenance-windows/:id', deleteMaintenanceWindowRoute(deps));
   admin.get('/incidents', listIncidentsRoute(deps));
   admin.post('/incidents', createIncidentRoute(deps));
   admin.get('/incidents/:id', getIncidentRoute(deps));

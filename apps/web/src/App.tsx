@@ -8,6 +8,8 @@ import { SignInPage } from './pages/auth/SignInPage';
 import { AuditLogPage } from './pages/audit/AuditLogPage';
 import { IncidentPage } from './pages/incidents/IncidentPage';
 import { IncidentsPage } from './pages/incidents/IncidentsPage';
+import { MaintenanceWindowPage } from './pages/maintenance/MaintenanceWindowPage';
+import { MaintenanceWindowsPage } from './pages/maintenance/MaintenanceWindowsPage';
 import { PoliciesPage } from './pages/policies/PoliciesPage';
 import { PolicyDetailPage } from './pages/policies/PolicyDetailPage';
 import { ScheduleDetailPage } from './pages/schedules/ScheduleDetailPage';
@@ -41,6 +43,8 @@ export function App() {
             <Route path="/policies/:id" element={<PolicyDetailPage />} />
             <Route path="/services" element={<ServicesPage />} />
             <Route path="/services/:id" element={<ServicePage />} />
+            <Route path="/maintenance" element={<MaintenanceWindowsPage />} />
+            <Route path="/maintenance/:id" element={<MaintenanceWindowPage />} />
             <Route path="/users" element={<UsersPage />} />
             <Route path="/users/:id" element={<UserPage />} />
             <Route path="/teams" element={<TeamsPage />} />

@@ -20,6 +20,7 @@ import { startOutboxRelay } from './outbox-relay';
 import { startDelivery, type DeliveryRuntime } from './start-delivery';
 import { startHeartbeatChecker } from './heartbeat-checker';
 import { startSilencePoller } from './silence-poller';
+import { startMaintenanceReleaser } from './maintenance-releaser';
 import { startStormEnder } from './storm-ender';
 import { startFlapEnder } from './flap-ender';
 import { startSlackSync } from './start-slack-sync';
@@ -142,9 +143,16 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
 
   const stormEnder = startStormEnder({ ctx, logger, intervalMs: config.stormEndIntervalMs });
   const flapEnder = startFlapEnder({ ctx, logger, intervalMs: config.flapEndIntervalMs });
+  const maintenanceReleaser = startMaintenanceReleaser({
+    ctx,
+    logger,
+    intervalMs: config.maintenanceReleaseIntervalMs,
+    scheduler,
+    onReleased: (outcome) => observeEscalation(metrics, outcome.effects),
+  });
 
   const closeQueueSide = async () => {
-    await Promise.all([relay.stop(), sweeper.stop(), silencePoller.stop(), heartbeatChecker.stop(), stormEnder.stop(), flapEnder.stop(), slackSync?.close()]);
+    await Promise.all([relay.stop(), sweeper.stop(), silencePoller.stop(), heartbeatChecker.stop(), stormEnder.stop(), flapEnder.stop(), maintenanceReleaser.stop(), slackSync?.close()]);
     await Promise.all([worker.close(), escalationWorker.close(), delivery?.close()]);
     await queue.close().catch(() => {});
     await escalationQueue.close().catch(() => {});

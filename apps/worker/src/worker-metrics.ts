@@ -74,6 +74,17 @@ export function createWorkerMetrics(opts: { backlog: () => Promise<number>; /** 
     help: 'Incidents held by a storm: opened during it, not escalated on their own',
     registers: [registry],
   });
+  // -- maintenance windows (docs/maintenance-windows.md)
+  const maintenanceHeld = new Counter({
+    name: 'heinrich_maintenance_held_incidents_total',
+    help: 'Incidents held by a maintenance window: opened under it, nobody paged while it lasted',
+    registers: [registry],
+  });
+  const maintenanceReleased = new Counter({
+    name: 'heinrich_maintenance_released_incidents_total',
+    help: 'Held incidents still firing when their maintenance window ended: paged then',
+    registers: [registry],
+  });
   const delivery = createDeliveryMetrics(registry, opts.deliveryBacklog);
   return {
     registry,
@@ -88,16 +99,20 @@ export function createWorkerMetrics(opts: { backlog: () => Promise<number>; /** 
     escalationSwept,
     stormsStarted,
     stormHeld,
+    maintenanceHeld,
+    maintenanceReleased,
   };
 }
 
 /** Counts what an engine transaction did. */
 export function observeEscalation(
   metrics: WorkerMetrics,
-  e: { pagesCreated: number; stepsPaged: number; stepsSkipped: number; fallbacks: number; unrouted: number; stormsStarted?: number; heldByStorm?: number },
+  e: { pagesCreated: number; stepsPaged: number; stepsSkipped: number; fallbacks: number; unrouted: number; stormsStarted?: number; heldByStorm?: number; heldByMaintenance?: number; releasedByMaintenance?: number },
 ): void {
   if (e.stormsStarted) metrics.stormsStarted.inc(e.stormsStarted);
   if (e.heldByStorm) metrics.stormHeld.inc(e.heldByStorm);
+  if (e.heldByMaintenance) metrics.maintenanceHeld.inc(e.heldByMaintenance);
+  if (e.releasedByMaintenance) metrics.maintenanceReleased.inc(e.releasedByMaintenance);
   if (e.pagesCreated > 0) metrics.escalationPages.inc(e.pagesCreated);
   if (e.stepsPaged > 0) metrics.escalationSteps.inc({ result: 'paged' }, e.stepsPaged);
   if (e.stepsSkipped > 0) metrics.escalationSteps.inc({ result: 'skipped' }, e.stepsSkipped);

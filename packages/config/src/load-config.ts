@@ -107,6 +107,8 @@ export const workerEnvSchema = z.object({
   STORM_END_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
   /** Flapping: the pass that resolves flapping groups quiet for their service's flapping.windowSeconds runs this often. */
   FLAP_END_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
+  /** Maintenance windows: the pass that pages held incidents still firing when their window ended runs this often. */
+  MAINTENANCE_RELEASE_INTERVAL_MS: z.coerce.number().int().min(100).max(30_000).default(5_000),
   /** Links in notifications (`<PUBLIC_URL>/incidents/<number>`). */
   PUBLIC_URL: z.url({ error: 'must be an absolute URL such as https://heinrich.example.com' }).optional(),
   /** Delivery: the backstop pass (new pages, lost jobs, unavailable channels) this often; commits wake it at once. */
@@ -252,6 +254,7 @@ function toWorkerConfig(env: z.infer<typeof workerEnvSchema>) {
     escalationSweepGraceMs: env.ESCALATION_SWEEP_GRACE_MS,
     stormEndIntervalMs: env.STORM_END_INTERVAL_MS,
     flapEndIntervalMs: env.FLAP_END_INTERVAL_MS,
+    maintenanceReleaseIntervalMs: env.MAINTENANCE_RELEASE_INTERVAL_MS,
     publicUrl: env.PUBLIC_URL ?? 'http://localhost:8080',
     deliverySweepIntervalMs: env.DELIVERY_SWEEP_INTERVAL_MS,
     deliveryLostAfterMs: env.DELIVERY_LOST_AFTER_MS,

@@ -72,6 +72,10 @@ export const incidentJson = z.strictObject({
   flapping: z
     .boolean()
     .describe('its alert group is flapping (docs/noise.md "Flapping"): it stays open across resolves, re-fires page no one, and it resolves once nothing has fired for the flap window'),
+  maintenance: z
+    .strictObject({ windowId: uuid.nullable(), reason: z.string(), until: instant, releasedAt: instant.nullable() })
+    .nullable()
+    .describe('the maintenance window this incident was opened under (windowId null once the window is deleted): it paged no one until `until`, when it paged if still firing (`releasedAt`: when that was decided); else null'),
   createdAt: instant,
   acknowledgedAt: instant.nullable(),
   acknowledgedBy: z.string().nullable(),

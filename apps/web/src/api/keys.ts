@@ -56,5 +56,11 @@ export const keys = {
     simulations: (id: string) => ['policies', id, 'simulation'] as const,
     simulation: (id: string, at: string, severity: string) => ['policies', id, 'simulation', at, severity] as const,
   },
+  maintenanceWindows: {
+    all: ['maintenance-windows'] as const,
+    list: () => ['maintenance-windows', 'list'] as const,
+    one: (id: string) => ['maintenance-windows', id] as const,
+    incidents: (id: string) => ['maintenance-windows', id, 'incidents'] as const,
+  },
   auditLog: (entityType: string) => ['audit-log', entityType] as const,
 };

@@ -61,6 +61,7 @@ export function SignedInShell() {
     { to: '/schedules', label: 'Schedules' },
     { to: '/policies', label: 'Escalation policies' },
     { to: '/services', label: 'Services' },
+    { to: '/maintenance', label: 'Maintenance' },
     { to: '/users', label: 'Users' },
     { to: '/teams', label: 'Teams' },
     // the API lets admins only read the audit log (docs/authorization.md)

@@ -3,6 +3,7 @@ import { auditLogQuery } from '../audit-log';
 import { notificationListQuery } from '../contact-methods';
 import { heartbeatListQuery } from '../heartbeats';
 import { explainIncidentQuery, incidentListQuery } from '../incidents';
+import { maintenanceWindowListQuery } from '../maintenance-windows';
 import { listQuery } from '../primitives';
 import { stormListQuery } from '../storms';
 import { twilioCallbackQuery } from '../twilio';
@@ -224,6 +225,13 @@ export const OPERATIONS: Operation[] = [
   { method: 'post', path: '/api/v1/heartbeats/{id}/pause', tag: 'Heartbeats', access: 'admin', summary: 'Pause a heartbeat: no alerts until resumed', responses: { 200: 'Heartbeat' } },
   { method: 'post', path: '/api/v1/heartbeats/{id}/resume', tag: 'Heartbeats', access: 'admin', summary: 'Resume a heartbeat: back to new, alerting again after its next ping', responses: { 200: 'Heartbeat' } },
   { method: 'post', path: '/api/v1/heartbeats/{id}/rotate-token', tag: 'Heartbeats', access: 'admin', summary: 'A new token and ping URL, shown this once; the old URL stops working', responses: { 201: 'CreatedHeartbeat' } },
+  { method: 'post', path: '/api/v1/maintenance-windows', tag: 'Maintenance windows', access: 'admin', summary: 'Create a maintenance window: services (and matchers) held from paging from start to end, or weekly (docs/maintenance-windows.md)', description: '400 naming the field for an end before the start, an unknown time zone, an invalid matcher, an unknown service. Leads of every team involved, or admins.', body: 'CreateMaintenanceWindowBody', responses: { 201: 'MaintenanceWindow' } },
+  { method: 'get', path: '/api/v1/maintenance-windows', tag: 'Maintenance windows', access: 'admin', summary: 'Maintenance windows, newest first (?active=true: those covering now; ?serviceId)', query: maintenanceWindowListQuery, responses: { 200: 'MaintenanceWindowPage' } },
+  { method: 'get', path: '/api/v1/maintenance-windows/{id}', tag: 'Maintenance windows', access: 'admin', summary: 'A maintenance window, with the stretch covering now and the next one', responses: { 200: 'MaintenanceWindow' } },
+  { method: 'get', path: '/api/v1/maintenance-windows/{id}/incidents', tag: 'Maintenance windows', access: 'admin', summary: 'What a window held back: the incidents opened under it, and whom each would have paged', responses: { 200: 'MaintenanceHeldIncidentPage' } },
+  { method: 'patch', path: '/api/v1/maintenance-windows/{id}', tag: 'Maintenance windows', access: 'admin', summary: 'Change a window: a later end extends it, an end now or past ends it now (held incidents still firing then page); reason', body: 'UpdateMaintenanceWindowBody', responses: { 200: 'MaintenanceWindow' } },
+  { method: 'post', path: '/api/v1/maintenance-windows/{id}/end', tag: 'Maintenance windows', access: 'admin', summary: 'End a window now (no body): held incidents still firing page within seconds', responses: { 200: 'MaintenanceWindow' } },
+  { method: 'delete', path: '/api/v1/maintenance-windows/{id}', tag: 'Maintenance windows', access: 'admin', summary: 'Delete a window: what it still held is released (pages if it still fires)', responses: { 204: null } },
   { method: 'get', path: '/api/v1/incidents', tag: 'Incidents', access: 'admin', summary: 'List incidents, newest first', query: incidentListQuery, responses: { 200: 'IncidentPage' } },
   { method: 'post', path: '/api/v1/incidents', tag: 'Incidents', access: 'admin', summary: 'Open an incident by hand, optionally paging people directly', body: 'CreateIncidentBody', responses: { 201: 'IncidentDetail' }, errors: [409] },
   { method: 'get', path: '/api/v1/incidents/{id}', tag: 'Incidents', access: 'admin', summary: 'An incident with its alerts and timeline', responses: { 200: 'IncidentDetail' } },

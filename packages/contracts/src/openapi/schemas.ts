@@ -27,6 +27,7 @@ import {
 } from '../incidents';
 import { createdHeartbeatJson, createHeartbeatBody, heartbeatJson, heartbeatPingJson, updateHeartbeatBody } from '../heartbeats';
 import { createdIntegrationKeyJson, createIntegrationKeyBody, integrationKeyJson } from '../integration-keys';
+import { createMaintenanceWindowBody, maintenanceHeldIncidentJson, maintenanceWindowJson, updateMaintenanceWindowBody } from '../maintenance-windows';
 import { page } from '../primitives';
 import {
   calendarFeedJson,
@@ -57,6 +58,8 @@ import { createUserBody, inviteJson, updateUserBody, userJson } from '../users';
 export const REQUEST_SCHEMAS = {
   CreateHeartbeatBody: createHeartbeatBody,
   UpdateHeartbeatBody: updateHeartbeatBody,
+  CreateMaintenanceWindowBody: createMaintenanceWindowBody,
+  UpdateMaintenanceWindowBody: updateMaintenanceWindowBody,
   AlertmanagerWebhook: alertmanagerWebhook,
   EventsApiEvent: eventsApiEvent,
   SignInBody: signInBody,
@@ -125,6 +128,9 @@ export const RESPONSE_SCHEMAS = {
   HeartbeatPage: page(heartbeatJson),
   CreatedHeartbeat: createdHeartbeatJson,
   HeartbeatPing: heartbeatPingJson,
+  MaintenanceWindow: maintenanceWindowJson,
+  MaintenanceWindowPage: page(maintenanceWindowJson),
+  MaintenanceHeldIncidentPage: page(maintenanceHeldIncidentJson),
   Incident: incidentJson,
   IncidentPage: page(incidentJson),
   IncidentDetail: incidentDetailJson,

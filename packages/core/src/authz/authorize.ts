@@ -16,6 +16,12 @@ export interface AuthzResources {
   'integration_key.revoke': { service: string; team: TeamRef | null };
   /** create, change, pause/resume, rotate the token of, delete a heartbeat monitor of the service */
   'heartbeat.manage': { service: string; team: TeamRef | null; heartbeat: string };
+  /**
+   * create, change, end, delete a maintenance window: `teams` are the owning
+   * team (teamId) and the teams of the services it covers (null: a service
+   * without a team)
+   */
+  'maintenance_window.manage': { window: string; teams: readonly (TeamRef | null)[] };
   'incident.acknowledge': IncidentResource;
   'incident.resolve': IncidentResource;
   'incident.note': IncidentResource;
@@ -210,6 +216,15 @@ export function authorize<A extends AuthzAction>(principal: Principal, action: A
       return hasRole(principal, team, 'lead')
         ? ALLOW
         : deny(`Only leads of team ${team.name} or admins can manage heartbeat ${heartbeat} of service ${service}`);
+    }
+    case 'maintenance_window.manage': {
+      // it silences pages of every service it covers: a lead of each of their teams (and of the owning team)
+      const { window, teams } = r as AuthzResources['maintenance_window.manage'];
+      if (teams.some((t) => t === null)) return deny(`Maintenance window ${window} covers a service that belongs to no team: only admins can manage it`);
+      const missing = (teams as TeamRef[]).filter((t) => !hasRole(principal, t, 'lead'));
+      if (missing.length === 0) return ALLOW;
+      const names = [...new Set(missing.map((t) => t.name))].join(', ');
+      return deny(`Only leads of team ${names} or admins can manage maintenance window ${window}`);
     }
     case 'incident.acknowledge':
     case 'incident.resolve':

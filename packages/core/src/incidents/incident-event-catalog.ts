@@ -120,6 +120,9 @@ export const INCIDENT_EVENT_DATA = {
   flap_reopened: loose({ changes: z.number(), windowSeconds: z.number(), threshold: z.number(), flapChanges: z.number(), resolvedIncidentNumber: z.number() }),
   flapped_before: loose({ flapChanges: z.number(), resolvedIncidentNumber: z.number().nullable() }),
   flapping_ended: loose({ reason: z.enum(['quiet', 'hand']), flapChanges: z.number(), windowSeconds: z.number().nullable() }),
+  // maintenance windows (docs/maintenance-windows.md): held while the window lasts; its end pages what still fires
+  maintenance_held: loose({ windowId: z.string(), reason: z.string(), until: iso }),
+  maintenance_ended: loose({ windowId: z.string().nullable(), reason: z.string(), endedAt: iso, release: z.enum(['paged', 'resolved', 'acknowledged', 'not_firing']), firingAlerts: z.number() }),
   // the worker and Slack
   dispatched: loose({ outboxId: z.string(), topic: z.string(), eventId: z.string().nullable(), lagMs: z.number() }),
   slack_failed: loose({ slackMessageId: z.string(), target: z.string(), error: z.string() }),

@@ -27,6 +27,8 @@ export interface IncidentRecord {
   stormRole: 'page' | 'held' | null;
   /** its alert group is flapping (docs/noise.md "Flapping"): it stays open across resolves */
   flapping: boolean;
+  /** the maintenance window it was opened under (docs/maintenance-windows.md), held from paging until `until` */
+  maintenance: { windowId: string | null; reason: string; until: Date; releasedAt: Date | null } | null;
   createdAt: Date;
   acknowledgedAt: Date | null;
   acknowledgedBy: string | null;
@@ -69,6 +71,10 @@ export async function selectIncidents(pool: pg.Pool, s: IncidentSelection): Prom
     storm_id: string | null;
     storm_role: 'page' | 'held' | null;
     flapping: boolean;
+    maintenance_window_id: string | null;
+    maintenance_reason: string | null;
+    maintenance_until: Date | null;
+    maintenance_released_at: Date | null;
     created_at: Date;
     acknowledged_at: Date | null;
     acknowledged_by: string | null;
@@ -107,7 +113,7 @@ export async function selectIncidents(pool: pg.Pool, s: IncidentSelection): Prom
                  WHEN EXISTS (SELECT 1 FROM storms st WHERE st.id = p.storm_id AND st.started_by_incident_id = p.id) THEN 'page'
                  ELSE 'held' END AS storm_role,
             ${FLAPPING_SQL('p')} AS flapping,
-            p.created_at, p.acknowledged_at, p.acknowledged_by, p.resolved_at, p.resolved_by,
+            p.maintenance_window_id, p.maintenance_reason, p.maintenance_until, p.maintenance_released_at, p.created_at, p.acknowledged_at, p.acknowledged_by, p.resolved_at, p.resolved_by,
             to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS position,
             coalesce(c.firing, 0) AS firing, coalesce(c.resolved, 0) AS resolved,
             coalesce(c.superseded, 0) AS superseded, coalesce(c.stale, 0) AS stale
@@ -148,6 +154,10 @@ export async function selectIncidents(pool: pg.Pool, s: IncidentSelection): Prom
     stormId: row.storm_id,
     stormRole: row.storm_role,
     flapping: row.flapping,
+    maintenance:
+      row.maintenance_until && row.maintenance_reason !== null
+        ? { windowId: row.maintenance_window_id, reason: row.maintenance_reason, until: row.maintenance_until, releasedAt: row.maintenance_released_at }
+        : null,
     createdAt: row.created_at,
     acknowledgedAt: row.acknowledged_at,
     acknowledgedBy: row.acknowledged_by,

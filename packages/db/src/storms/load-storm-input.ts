@@ -7,8 +7,31 @@ const kindOf = (alias: string) =>
 export const stormAlertnameOf = (alias: string) => `COALESCE(NULLIF(${alias}.group_labels->>'alertname', ''),
   (SELECT a.labels->>'alertname' FROM alerts a WHERE a.incident_id = ${alias}.id ORDER BY a.first_seen_at LIMIT 1), ${alias}.title)`;
 const ALERTNAME = stormAlertnameOf('i2');
+/**
+ * When an incident counts as opened for storm detection: when it opened, or,
+ * for one held by a maintenance window, when the window's end released it to
+ * page (docs/noise.md "The order of the rules"). NULL for one held and not
+ * released to page: it does not count toward a storm.
+ */
+const opened = (alias: string) =>
+  `(CASE WHEN ${alias}.maintenance_until IS NULL THEN ${alias}.created_at WHEN ${alias}.maintenance_release = 'paged' THEN ${alias}.maintenance_released_at END)`;
+/** The incident being decided (i) counts as opened at: */
+const OPENED_I = `COALESCE(${opened('i')}, i.created_at)`;
+/**
+ * One branch of the window: the service's alert incidents (i2) opened (`at`)
+ * in (OPENED_I - windowSeconds, OPENED_I], up to i. Two branches (never held:
+ * their created_at; released to page: their release) so each uses its index.
+ */
+const windowBranch = (which: string, at: string) => `SELECT i2.id, i2.number, ${at} AS opened, ${ALERTNAME} AS alertname
+                       FROM incidents i2
+                      WHERE i2.service_id = i.service_id
+                        AND ${kindOf('i2')} = 'alert'
+                        AND ${which}
+                        AND ${at} > ${OPENED_I} - make_interval(secs => $2)
+                        AND (${at}, i2.number) <= (${OPENED_I}, i.number)`;
 
 export interface StormInputRow {
+  /** createdAt: when it opened, or when a maintenance window's end released it to page */
   incident: { id: string; number: number; createdAt: Date; kind: 'alert' | 'manual' | 'heartbeat'; stormId: string | null };
   serviceId: string;
   serviceName: string;
@@ -23,7 +46,7 @@ export interface StormInputRow {
     triggerIncidents: number;
     windowSeconds: number;
   } | null;
-  /** the service's alert incidents opened in (createdAt - windowSeconds, createdAt], in opening order, up to this one */
+  /** the service's alert incidents opened in (createdAt - windowSeconds, createdAt], in opening order, up to this one (held by maintenance: counted from their release to page, if any) */
   window: { id: string; alertname: string }[];
 }
 
@@ -60,18 +83,15 @@ export async function loadStormInput(client: pg.PoolClient, incidentId: string, 
     active: { id: string; startedAt: string; lastIncidentAt: string; pageId: string; pageNumber: number; triggerIncidents: number; windowSeconds: number } | null;
     windowIncidents: { id: string; alertname: string }[];
   }>(
-    `SELECT i.id, i.number, i.created_at AS "createdAt", ${kindOf('i')} AS kind, i.storm_id AS "stormId",
+    `SELECT i.id, i.number, ${OPENED_I} AS "createdAt", ${kindOf('i')} AS kind, i.storm_id AS "stormId",
             s.id AS "serviceId", s.name AS "serviceName", s.noise,
             (SELECT json_build_object('id', st.id, 'startedAt', st.started_at, 'lastIncidentAt', st.last_incident_at,
                       'pageId', st.started_by_incident_id, 'pageNumber', pi.number, 'triggerIncidents', st.trigger_incidents, 'windowSeconds', st.window_seconds)
                FROM storms st JOIN incidents pi ON pi.id = st.started_by_incident_id WHERE st.open_service_id = s.id) AS active,
-            COALESCE((SELECT json_agg(json_build_object('id', w.id, 'alertname', w.alertname) ORDER BY w.created_at, w.number)
-               FROM (SELECT i2.id, i2.number, i2.created_at, ${ALERTNAME} AS alertname
-                       FROM incidents i2
-                      WHERE i2.service_id = i.service_id
-                        AND ${kindOf('i2')} = 'alert'
-                        AND i2.created_at > i.created_at - make_interval(secs => $2)
-                        AND (i2.created_at, i2.number) <= (i.created_at, i.number)) w), '[]'::json) AS "windowIncidents"
+            COALESCE((SELECT json_agg(json_build_object('id', w.id, 'alertname', w.alertname) ORDER BY w.opened, w.number)
+               FROM (${windowBranch('i2.maintenance_until IS NULL', 'i2.created_at')}
+                     UNION ALL
+                     ${windowBranch(`i2.maintenance_release = 'paged'`, 'i2.maintenance_released_at')}) w), '[]'::json) AS "windowIncidents"
        FROM incidents i
        JOIN services s ON s.id = i.service_id
       WHERE i.id = $1`,

@@ -21,6 +21,9 @@ export interface EngineEffects {
   /** storm mode: this incident started a storm / was held by one (not escalated) */
   stormsStarted: number;
   heldByStorm: number;
+  /** maintenance windows: this incident was held by one (not escalated) / released to page when it ended */
+  heldByMaintenance?: number;
+  releasedByMaintenance?: number;
 }
 
 export function noEffects(): EngineEffects {
@@ -39,6 +42,8 @@ export function mergeEffects(a: EngineEffects, b: EngineEffects): EngineEffects 
     unrouted: a.unrouted + b.unrouted,
     stormsStarted: a.stormsStarted + b.stormsStarted,
     heldByStorm: a.heldByStorm + b.heldByStorm,
+    heldByMaintenance: (a.heldByMaintenance ?? 0) + (b.heldByMaintenance ?? 0),
+    releasedByMaintenance: (a.releasedByMaintenance ?? 0) + (b.releasedByMaintenance ?? 0),
   };
 }
 

@@ -9,6 +9,7 @@ import type { EscalationScheduler } from '../escalation/escalation-scheduler';
 import { moveEscalation } from '../escalation/move-escalation';
 import { startEscalation } from '../escalation/start-escalation';
 import { stopEscalation } from '../escalation/stop-escalation';
+import { applyMaintenanceHold } from '../maintenance/apply-maintenance-hold';
 import { applyStormDecision } from '../storms/apply-storm-decision';
 
 export type IncidentEventOutcome =
@@ -92,8 +93,14 @@ function escalate(client: pg.PoolClient, ctx: Context, stored: string, incidentI
   }
 }
 
-/** Storm mode first (docs/noise.md): an incident held by a storm is not escalated; the one that starts a storm escalates as its page. */
+/**
+ * The order of the rules (docs/noise.md): maintenance first (an incident held
+ * by a maintenance window is not escalated, nor counted toward a storm; the
+ * release pass pages it when the window ends), then storm mode (an incident
+ * held by a storm is not escalated; the one that starts a storm escalates as its page).
+ */
 async function openIncident(client: pg.PoolClient, ctx: Context, incidentId: string, now: Date): Promise<EngineEffects> {
+  if ((await applyMaintenanceHold(client, incidentId, now)).held) return { ...noEffects(), heldByMaintenance: 1 };
   const storm = await applyStormDecision(client, incidentId, now);
   if (storm.held) return { ...noEffects(), heldByStorm: 1 };
   const effects = await startEscalation(client, incidentId, now, ctx.logger);

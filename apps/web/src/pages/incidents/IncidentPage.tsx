@@ -21,6 +21,7 @@ import { actorName } from './actor-name';
 import { AlertsList } from './AlertsList';
 import { DeliveryLog } from './DeliveryLog';
 import { FlappingBadge } from './FlappingBadge';
+import { MaintenanceBadge } from '../maintenance/MaintenanceBadge';
 import { IncidentStatusBadge } from './IncidentStatusBadge';
 import { PagingExplanation } from './PagingExplanation';
 import { Timeline } from './Timeline';
@@ -93,7 +94,7 @@ function IncidentView({ id }: { id: string }) {
         <dl className="kv">
           <dt>Status</dt>
           <dd>
-            <IncidentStatusBadge status={incident.status} /> <FlappingBadge flapping={incident.flapping} />
+            <IncidentStatusBadge status={incident.status} /> <FlappingBadge flapping={incident.flapping} /> <MaintenanceBadge maintenance={incident.maintenance} />
             <StormBadge storm={incident.storm} />
           </dd>
           <dt>Service</dt>

@@ -10,6 +10,7 @@ import { FormError } from '../../components/Form';
 import { formatAgo, formatTimestamp, formatTimeSeconds } from '../../lib/time';
 import { StormBadge } from '../storms/StormBadge';
 import { FlappingBadge } from './FlappingBadge';
+import { MaintenanceBadge } from '../maintenance/MaintenanceBadge';
 import { IncidentStatusBadge } from './IncidentStatusBadge';
 import { parseStatusFilter, STATUS_FILTERS, type StatusFilter } from './incident-filters';
 
@@ -157,7 +158,7 @@ function IncidentRow(props: {
         <StormBadge storm={i.storm} />
       </td>
       <td data-label="Status">
-        <IncidentStatusBadge status={i.status} /> <FlappingBadge flapping={i.flapping} />
+        <IncidentStatusBadge status={i.status} /> <FlappingBadge flapping={i.flapping} /> <MaintenanceBadge maintenance={i.maintenance} />
       </td>
       <td data-label="Service">{i.serviceName}</td>
       <td data-label="Opened">

@@ -1,0 +1,1 @@
+export type { MaintenanceWindowRow } from '@heinrich/db/maintenance/maintenance-window-row';
