@@ -25,7 +25,7 @@ import {
   incidentNoteBody,
   timelineEventJson,
 } from '../incidents';
-import { createdHeartbeatJson, createHeartbeatBody, heartbeatJson, heartbeatPingJson, updateHeartbeatBody } from '../heartbeats';
+import { createdHeartbeatJson, createHeartbeatBody, heartbeatJson, heartbeatPingJson, updatedHeartbeatJson, updateHeartbeatBody } from '../heartbeats';
 import { createdIntegrationKeyJson, createIntegrationKeyBody, integrationKeyJson } from '../integration-keys';
 import { page } from '../primitives';
 import {
@@ -123,6 +123,7 @@ export const RESPONSE_SCHEMAS = {
   Heartbeat: heartbeatJson,
   HeartbeatPage: page(heartbeatJson),
   CreatedHeartbeat: createdHeartbeatJson,
+  UpdatedHeartbeat: updatedHeartbeatJson,
   HeartbeatPing: heartbeatPingJson,
   Incident: incidentJson,
   IncidentPage: page(incidentJson),

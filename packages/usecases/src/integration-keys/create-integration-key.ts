@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { sha256Hex } from '@heinrich/core/alert-group';
+import { AppError } from '@heinrich/core/app-error';
+import {
+  DEFAULT_WATCHDOG_ALERTNAME,
+  DEFAULT_WATCHDOG_GROUP_INTERVAL_SECONDS,
+  DEFAULT_WATCHDOG_REPEAT_INTERVAL_SECONDS,
+  watchdogIntervalWarning,
+} from '@heinrich/core/heartbeats/watchdog-signal';
+import { findHeartbeat } from '@heinrich/db/heartbeats/find-heartbeat';
 import { auditActorOf, type Principal } from '@heinrich/core/authz/principal';
 import { insertAuditEntry } from '@heinrich/db/audit/insert-audit-entry';
 import { insertIntegrationKey } from '@heinrich/db/integration-keys/insert-integration-key';
@@ -17,6 +25,8 @@ export interface NewIntegrationKey {
     url: string;
     auth?: { type: 'bearer'; token: string } | { type: 'basic'; username: string; password: string };
   };
+  /** the heartbeat of the service this key's Alertmanager Watchdog pings */
+  heartbeat?: { id: string; alertname?: string | undefined; repeatIntervalSeconds?: number | undefined; groupIntervalSeconds?: number | undefined };
 }
 
 /**
@@ -29,10 +39,26 @@ export async function createIntegrationKey(
   principal: Principal,
   serviceId: string,
   input: NewIntegrationKey,
-): Promise<{ key: IntegrationKeySummary; secret: string }> {
+): Promise<{ key: IntegrationKeySummary; secret: string; warnings: { path: string; message: string }[] }> {
   const secret = `hk_${randomBytes(24).toString('base64url')}`;
   const owner = await findServiceOwner(ctx.db.pool, serviceId);
   requireAllowed(principal, 'integration_key.create', { service: owner.name, team: owner.team });
+  const warnings: { path: string; message: string }[] = [];
+  const watchdog = input.heartbeat && {
+    heartbeatId: input.heartbeat.id,
+    alertname: input.heartbeat.alertname ?? DEFAULT_WATCHDOG_ALERTNAME,
+    repeatIntervalSeconds: input.heartbeat.repeatIntervalSeconds ?? DEFAULT_WATCHDOG_REPEAT_INTERVAL_SECONDS,
+    groupIntervalSeconds: input.heartbeat.groupIntervalSeconds ?? DEFAULT_WATCHDOG_GROUP_INTERVAL_SECONDS,
+  };
+  if (watchdog) {
+    const hb = await findHeartbeat(ctx.db.pool, watchdog.heartbeatId);
+    if (!hb || hb.serviceId !== serviceId) {
+      const message = `must be a heartbeat of service ${owner.name}`;
+      throw new AppError('validation_failed', `Request body is invalid: heartbeat.id ${message}`, [{ path: 'heartbeat.id', message }]);
+    }
+    const warning = watchdogIntervalWarning(hb, watchdog);
+    if (warning) warnings.push({ path: 'heartbeat.id', message: warning });
+  }
   const key = await withTransaction(ctx.db, async (tx) => {
     const created = await insertIntegrationKey(tx, {
       serviceId,
@@ -43,6 +69,7 @@ export async function createIntegrationKey(
       alertmanagerUrl: input.alertmanager?.url ?? null,
       // kept for creating silences in that Alertmanager later; never returned by the API
       ...(input.alertmanager?.auth ? { alertmanagerAuth: input.alertmanager.auth } : {}),
+      ...(watchdog ? { watchdog } : {}),
     });
     await insertAuditEntry(tx, auditActorOf(principal), {
       action: 'integration_key.create',
@@ -53,5 +80,5 @@ export async function createIntegrationKey(
     });
     return created;
   });
-  return { key, secret };
+  return { key, secret, warnings };
 }
