@@ -65,6 +65,30 @@ describe('heartbeats (web UI)', () => {
     expect((await web.api.request('POST', `/api/v1/heartbeats/${rotated.split('/').at(-2)!}/ping`)).status).toBe(200);
   });
 
+  it('a lead creates an Alertmanager key whose Watchdog pings a heartbeat, and is warned about a too short interval', async () => {
+    const service = (await web.api.admin('POST', '/api/v1/services', { name: 'prom-prod', teamId })).body;
+    expect((await web.api.admin('POST', '/api/v1/heartbeats', { serviceId: service.id, name: 'prod-prometheus', intervalSeconds: 60 })).status).toBe(201);
+    const lead = await web.api.createUser({ name: 'Lars Lead', teams: { [teamId]: 'lead' } });
+    const page = await web.newPage();
+    await signInAs(page, lead);
+    await page.goto(`/services/${service.id}`);
+    await page.getByLabel('Heartbeat its Watchdog pings').selectOption({ label: 'prod-prometheus' });
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const secret = (await page.getByLabel('Integration key secret').textContent())!;
+    await page.getByText('Its Watchdog alerts ping heartbeat “prod-prometheus” and open no incidents.').waitFor();
+    expect(await page.getByText(/^Warning: heartbeat 'prod-prometheus' misses 60 s after a ping/).count()).toBe(1);
+    expect(await page.locator('table.stack').first().textContent()).toContain('Watchdog → heartbeat prod-prometheus');
+    // the key's Watchdog is a ping
+    const watchdog = {
+      version: '4', groupKey: '{}:{alertname="Watchdog"}', status: 'firing', receiver: 'heinrich', truncatedAlerts: 0,
+      groupLabels: {}, commonLabels: {}, commonAnnotations: {}, externalURL: 'http://am',
+      alerts: [{ status: 'firing', labels: { alertname: 'Watchdog' }, annotations: {}, startsAt: new Date().toISOString(), endsAt: '0001-01-01T00:00:00Z', generatorURL: '', fingerprint: 'dddd' }],
+    };
+    expect((await web.api.post('/api/v1/integrations/alertmanager', watchdog, secret)).body).toMatchObject({ alertsHeartbeat: 1, heartbeat: { signal: 'ping', status: 'up' } });
+    await page.reload();
+    await expect.poll(() => page.locator('tr[data-heartbeat="prod-prometheus"] .badge').textContent()).toBe('up');
+  });
+
   it('a responder sees the list but no create, rotate or delete controls', async () => {
     const service = (await web.api.admin('POST', '/api/v1/services', { name: 'report-cron', teamId })).body;
     expect((await web.api.admin('POST', '/api/v1/heartbeats', { serviceId: service.id, name: 'weekly-report', intervalSeconds: 604800 })).status).toBe(201);
