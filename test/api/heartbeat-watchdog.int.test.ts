@@ -160,6 +160,25 @@ describe('an Alertmanager key naming a heartbeat', () => {
     expect(await watchdogAlertRows()).toBe(0);
   });
 
+  it('PATCH links an existing key to a heartbeat (with warnings) and unlinks it; audit-logged; 400 on an events key', async () => {
+    const hb = await heartbeat('linked-later', 60);
+    const created = await api.admin('POST', `/api/v1/services/${serviceId}/integration-keys`, { type: 'alertmanager', name: 'later' });
+    const path = `/api/v1/services/${serviceId}/integration-keys/${created.body.id}`;
+    const linked = await api.admin('PATCH', path, { heartbeat: { id: hb.id } });
+    expect(linked.status, JSON.stringify(linked.body)).toBe(200);
+    expect(linked.body).toMatchObject({ heartbeat: { id: hb.id, alertname: 'Watchdog' }, warnings: [{ path: 'heartbeat.id' }] });
+    expect((await api.post(AM, watchdog('firing'), created.body.key)).body).toMatchObject({ alertsHeartbeat: 1, heartbeat: { id: hb.id, signal: 'ping' } });
+    const unlinked = await api.admin('PATCH', path, { heartbeat: null });
+    expect(unlinked.body).toMatchObject({ heartbeat: null, warnings: [] });
+    const audit = await api.db.prisma.auditLogEntry.findMany({ where: { entityId: created.body.id }, orderBy: { createdAt: 'asc' }, select: { action: true } });
+    expect(audit.map((a) => a.action)).toEqual(['integration_key.create', 'integration_key.update', 'integration_key.update']);
+    const events = await api.admin('POST', `/api/v1/services/${serviceId}/integration-keys`, { type: 'events' });
+    const refused = await api.admin('PATCH', `/api/v1/services/${serviceId}/integration-keys/${events.body.id}`, { heartbeat: { id: hb.id } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['heartbeat']);
+    expect((await api.admin('PATCH', path, {})).status).toBe(400);
+  });
+
   it('a configured alertname; a resolved Watchdog on a heartbeat never pinged changes nothing', async () => {
     const hb = await heartbeat('renamed', 600);
     const { key } = await watchdogKey(hb.id, { alertname: 'DeadMansSwitch' });

@@ -62,6 +62,12 @@ export const createIntegrationKeyBody = z
   });
 export type CreateIntegrationKeyBody = z.infer<typeof createIntegrationKeyBody>;
 
+/** PATCH /api/v1/services/{id}/integration-keys/{keyId}: `heartbeat` links the key's Watchdog to a heartbeat, null unlinks it */
+export const updateIntegrationKeyBody = z.strictObject({
+  heartbeat: watchdogBody.nullable(),
+});
+export type UpdateIntegrationKeyBody = z.infer<typeof updateIntegrationKeyBody>;
+
 /** A key as lists show it: never the secret, its hash, or the Alertmanager credentials. */
 export const integrationKeyJson = z.strictObject({
   id: uuid,
@@ -93,3 +99,9 @@ export const createdIntegrationKeyJson = integrationKeyJson.extend({
   warnings: inputWarningsJson.describe("e.g. a heartbeat interval too short for the Watchdog route's repeat_interval + group_interval; empty when none"),
 });
 export type CreatedIntegrationKeyJson = z.infer<typeof createdIntegrationKeyJson>;
+
+/** The answer to PATCH: the key, and e.g. a heartbeat interval too short for its Watchdog route. */
+export const updatedIntegrationKeyJson = integrationKeyJson.extend({
+  warnings: inputWarningsJson.describe("e.g. a heartbeat interval too short for the Watchdog route's repeat_interval + group_interval; empty when none"),
+});
+export type UpdatedIntegrationKeyJson = z.infer<typeof updatedIntegrationKeyJson>;

@@ -26,7 +26,7 @@ import {
   timelineEventJson,
 } from '../incidents';
 import { createdHeartbeatJson, createHeartbeatBody, heartbeatJson, heartbeatPingJson, updatedHeartbeatJson, updateHeartbeatBody } from '../heartbeats';
-import { createdIntegrationKeyJson, createIntegrationKeyBody, integrationKeyJson } from '../integration-keys';
+import { createdIntegrationKeyJson, createIntegrationKeyBody, integrationKeyJson, updatedIntegrationKeyJson, updateIntegrationKeyBody } from '../integration-keys';
 import { page } from '../primitives';
 import {
   calendarFeedJson,
@@ -72,6 +72,7 @@ export const REQUEST_SCHEMAS = {
   CreateServiceBody: createServiceBody,
   UpdateServiceBody: updateServiceBody,
   CreateIntegrationKeyBody: createIntegrationKeyBody,
+  UpdateIntegrationKeyBody: updateIntegrationKeyBody,
   CreateIncidentBody: createIncidentBody,
   IncidentNoteBody: incidentNoteBody,
   EscalateIncidentBody: escalateIncidentBody,
@@ -120,6 +121,7 @@ export const RESPONSE_SCHEMAS = {
   IntegrationKey: integrationKeyJson,
   IntegrationKeyPage: page(integrationKeyJson),
   CreatedIntegrationKey: createdIntegrationKeyJson,
+  UpdatedIntegrationKey: updatedIntegrationKeyJson,
   Heartbeat: heartbeatJson,
   HeartbeatPage: page(heartbeatJson),
   CreatedHeartbeat: createdHeartbeatJson,

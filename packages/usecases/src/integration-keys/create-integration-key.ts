@@ -1,13 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { sha256Hex } from '@heinrich/core/alert-group';
-import { AppError } from '@heinrich/core/app-error';
-import {
-  DEFAULT_WATCHDOG_ALERTNAME,
-  DEFAULT_WATCHDOG_GROUP_INTERVAL_SECONDS,
-  DEFAULT_WATCHDOG_REPEAT_INTERVAL_SECONDS,
-  watchdogIntervalWarning,
-} from '@heinrich/core/heartbeats/watchdog-signal';
-import { findHeartbeat } from '@heinrich/db/heartbeats/find-heartbeat';
 import { auditActorOf, type Principal } from '@heinrich/core/authz/principal';
 import { insertAuditEntry } from '@heinrich/db/audit/insert-audit-entry';
 import { insertIntegrationKey } from '@heinrich/db/integration-keys/insert-integration-key';
@@ -17,6 +9,7 @@ import type { Context } from '../context';
 import { findServiceOwner } from '../services/find-service-owner';
 import { integrationKeySnapshot } from './integration-key-snapshot';
 import type { IntegrationKeySummary } from './integration-key-summary';
+import { resolveWatchdogLink, type WatchdogLinkInput } from './watchdog-link';
 
 export interface NewIntegrationKey {
   type: 'alertmanager' | 'events';
@@ -26,7 +19,7 @@ export interface NewIntegrationKey {
     auth?: { type: 'bearer'; token: string } | { type: 'basic'; username: string; password: string };
   };
   /** the heartbeat of the service this key's Alertmanager Watchdog pings */
-  heartbeat?: { id: string; alertname?: string | undefined; repeatIntervalSeconds?: number | undefined; groupIntervalSeconds?: number | undefined };
+  heartbeat?: WatchdogLinkInput;
 }
 
 /**
@@ -43,22 +36,9 @@ export async function createIntegrationKey(
   const secret = `hk_${randomBytes(24).toString('base64url')}`;
   const owner = await findServiceOwner(ctx.db.pool, serviceId);
   requireAllowed(principal, 'integration_key.create', { service: owner.name, team: owner.team });
-  const warnings: { path: string; message: string }[] = [];
-  const watchdog = input.heartbeat && {
-    heartbeatId: input.heartbeat.id,
-    alertname: input.heartbeat.alertname ?? DEFAULT_WATCHDOG_ALERTNAME,
-    repeatIntervalSeconds: input.heartbeat.repeatIntervalSeconds ?? DEFAULT_WATCHDOG_REPEAT_INTERVAL_SECONDS,
-    groupIntervalSeconds: input.heartbeat.groupIntervalSeconds ?? DEFAULT_WATCHDOG_GROUP_INTERVAL_SECONDS,
-  };
-  if (watchdog) {
-    const hb = await findHeartbeat(ctx.db.pool, watchdog.heartbeatId);
-    if (!hb || hb.serviceId !== serviceId) {
-      const message = `must be a heartbeat of service ${owner.name}`;
-      throw new AppError('validation_failed', `Request body is invalid: heartbeat.id ${message}`, [{ path: 'heartbeat.id', message }]);
-    }
-    const warning = watchdogIntervalWarning(hb, watchdog);
-    if (warning) warnings.push({ path: 'heartbeat.id', message: warning });
-  }
+  const { watchdog, warnings } = input.heartbeat
+    ? await resolveWatchdogLink(ctx.db.pool, { id: serviceId, name: owner.name }, input.heartbeat)
+    : { watchdog: undefined, warnings: [] as { path: string; message: string }[] };
   const key = await withTransaction(ctx.db, async (tx) => {
     const created = await insertIntegrationKey(tx, {
       serviceId,
