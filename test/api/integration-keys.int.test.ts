@@ -61,6 +61,8 @@ describe('an alertmanager key', () => {
       alertmanager: { url: 'http://alertmanager:9093' },
       url: `${PUBLIC_URL}/api/v1/integrations/alertmanager`,
       example: expect.stringContaining(`credentials: ${created.key}`),
+      heartbeat: null,
+      warnings: [],
     });
     expect(created.example).toContain(`url: ${PUBLIC_URL}/api/v1/integrations/alertmanager`);
   });
@@ -86,6 +88,7 @@ describe('an alertmanager key', () => {
       lastUsedAt: expect.any(String),
       revokedAt: null,
       alertmanager: { url: 'http://alertmanager:9093' },
+      heartbeat: null,
     });
     const text = JSON.stringify(res.body);
     expect(text).not.toContain(created.key);

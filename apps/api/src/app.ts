@@ -39,6 +39,7 @@ import { getMaintenanceWindowRoute, listMaintenanceWindowsRoute, listWindowIncid
 import { createIntegrationKeyRoute } from './routes/integration-keys/create-integration-key.route';
 import { listIntegrationKeysRoute } from './routes/integration-keys/list-integration-keys.route';
 import { revokeIntegrationKeyRoute } from './routes/integration-keys/revoke-integration-key.route';
+import { updateIntegrationKeyRoute } from './routes/integration-keys/update-integration-key.route';
 import { receiveAlertmanager } from './routes/integrations/receive-alertmanager.route';
 import { receiveEvent } from './routes/integrations/receive-event.route';
 import { slackCommandsRoute } from './routes/slack/commands.route';
@@ -197,6 +198,7 @@ export function createApp(deps: AppDeps): express.Express {
   admin.post('/services/:id/integration-keys', createIntegrationKeyRoute(deps));
   admin.get('/services/:id/integration-keys', listIntegrationKeysRoute(deps));
   admin.delete('/services/:id/integration-keys/:keyId', revokeIntegrationKeyRoute(deps));
+  admin.patch('/services/:id/integration-keys/:keyId', updateIntegrationKeyRoute(deps));
   admin.post('/heartbeats', createHeartbeatRoute(deps));
   admin.get('/heartbeats', listHeartbeatsRoute(deps));
   admin.get('/heartbeats/:id', getHeartbeatRoute(deps));

@@ -9,6 +9,7 @@ import type { DeliverySender } from '@heinrich/usecases/delivery/run-delivery';
 import { bullmqEscalationScheduler } from '@heinrich/usecases/escalation/escalation-scheduler';
 import { sweepDueEscalations } from '@heinrich/usecases/escalation/sweep-due-escalations';
 import { countOutboxBacklog } from '@heinrich/usecases/outbox/count-outbox-backlog';
+import { heartbeatGauges } from '@heinrich/usecases/heartbeats/heartbeat-gauges';
 import { relayStaleOutbox } from '@heinrich/usecases/outbox/relay-stale-outbox';
 import { bullmqOutboxPublisher } from '@heinrich/usecases/outbox-publisher';
 import { Worker } from 'bullmq';
@@ -88,7 +89,11 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
     now: deps.now ?? (() => new Date()),
   };
   const scheduler = bullmqEscalationScheduler(escalationQueue, logger, ctx.now);
-  const metrics = createWorkerMetrics({ backlog: () => countOutboxBacklog(ctx), deliveryBacklog: () => countDeliveryBacklog(ctx) });
+  const metrics = createWorkerMetrics({
+    backlog: () => countOutboxBacklog(ctx),
+    deliveryBacklog: () => countDeliveryBacklog(ctx),
+    heartbeats: () => heartbeatGauges(ctx),
+  });
   const delivery = deps.senders ? await startDelivery({ config, logger, db: deps.db, senders: deps.senders, metrics: metrics.delivery, now: ctx.now }) : undefined;
   const slackSync = deps.slack
     ? await startSlackSync({ db: deps.db, logger, databaseUrl: config.databaseUrl, sync: { slack: deps.slack, publicUrl: config.publicUrl } })

@@ -1,3 +1,4 @@
+import type { HeartbeatGaugeSamples } from '@heinrich/core/heartbeats/heartbeat-gauges';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export type WorkerMetrics = ReturnType<typeof createWorkerMetrics>;
@@ -6,7 +7,13 @@ export type WorkerMetrics = ReturnType<typeof createWorkerMetrics>;
  * The worker's Prometheus metrics, in a registry of its own (several runtimes
  * can live in one test process). `backlog` is asked on every scrape.
  */
-export function createWorkerMetrics(opts: { backlog: () => Promise<number>; /** queued deliveries already due */ deliveryBacklog?: () => Promise<number> }) {
+export function createWorkerMetrics(opts: {
+  backlog: () => Promise<number>;
+  /** queued deliveries already due */
+  deliveryBacklog?: () => Promise<number>;
+  /** the heartbeat gauges, from Postgres */
+  heartbeats?: () => Promise<HeartbeatGaugeSamples>;
+}) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'heinrich_worker_' });
   const outboxLag = new Histogram({
@@ -85,6 +92,7 @@ export function createWorkerMetrics(opts: { backlog: () => Promise<number>; /** 
     help: 'Held incidents still firing when their maintenance window ended: paged then',
     registers: [registry],
   });
+  if (opts.heartbeats) createHeartbeatGauges(registry, opts.heartbeats);
   const delivery = createDeliveryMetrics(registry, opts.deliveryBacklog);
   return {
     registry,
@@ -102,6 +110,45 @@ export function createWorkerMetrics(opts: { backlog: () => Promise<number>; /** 
     maintenanceHeld,
     maintenanceReleased,
   };
+}
+
+/**
+ * heinrich_heartbeat_last_ping_timestamp_seconds and heinrich_heartbeat_status
+ * (docs/heartbeats.md), read from Postgres once per scrape for both gauges, so
+ * every replica shows the same values. Postgres not answering: no samples
+ * (never a stale or made-up status).
+ */
+function createHeartbeatGauges(registry: Registry, load: () => Promise<HeartbeatGaugeSamples>): void {
+  // the registry collects its metrics concurrently: the two gauges of one scrape share the query in flight
+  let inFlight: Promise<HeartbeatGaugeSamples> | undefined;
+  const samples = () =>
+    (inFlight ??= load()
+      .catch(() => ({ lastPing: [], status: [] }))
+      .finally(() => {
+        inFlight = undefined;
+      }));
+  new Gauge({
+    name: 'heinrich_heartbeat_last_ping_timestamp_seconds',
+    help: 'When each heartbeat was last pinged (Unix seconds); heartbeats never pinged have no sample',
+    labelNames: ['service', 'heartbeat'] as const,
+    registers: [registry],
+    async collect() {
+      const { lastPing } = await samples();
+      this.reset();
+      for (const s of lastPing) this.set(s.labels, s.value);
+    },
+  });
+  new Gauge({
+    name: 'heinrich_heartbeat_status',
+    help: "Each heartbeat's status: 1 for the one it has (new, up, late, down, paused), 0 for the others",
+    labelNames: ['service', 'heartbeat', 'status'] as const,
+    registers: [registry],
+    async collect() {
+      const { status } = await samples();
+      this.reset();
+      for (const s of status) this.set(s.labels, s.value);
+    },
+  });
 }
 
 /** Counts what an engine transaction did. */

@@ -62,6 +62,17 @@ export const ingestSummaryJson = z.strictObject({
   incidentsResolved: z.int(),
   incidents: z.array(z.strictObject({ id: z.string(), number: z.int() })),
   deferred: z.int().describe("this delivery's outbox rows that could not be enqueued now; the relay will"),
+  alertsHeartbeat: z
+    .int()
+    .describe("alerts taken as the key's heartbeat Watchdog (docs/heartbeats.md): neither new nor deduplicated, never part of an incident; 0 on keys naming no heartbeat"),
+  heartbeat: z
+    .strictObject({
+      id: z.string(),
+      signal: z.enum(['ping', 'miss']).describe('ping: the Watchdog fired; miss: it arrived only resolved (its Prometheus stopped sending it)'),
+      status: z.string().describe("the heartbeat's stored status afterwards"),
+    })
+    .nullable()
+    .describe('what the Watchdog did to the heartbeat; null when the notification carried none'),
   warnings: inputWarningsJson.describe('what was repaired to store the payload (NUL replaced, values cut at 64 KiB); empty when nothing was'),
 });
 export type IngestSummaryJson = z.infer<typeof ingestSummaryJson>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inputWarningsJson } from './input-warnings';
 import { instant, text, uuid } from './primitives';
 
 const name = text(200).trim().min(1, 'must not be empty');
@@ -57,6 +58,12 @@ export const heartbeatJson = z.strictObject({
   updatedAt: instant,
 });
 export type HeartbeatJson = z.infer<typeof heartbeatJson>;
+
+/** The answer to PATCH: the heartbeat, and what looks wrong with the change. */
+export const updatedHeartbeatJson = heartbeatJson.extend({
+  warnings: inputWarningsJson.describe("e.g. an interval too short for the re-send of an Alertmanager key's Watchdog route (repeat_interval + group_interval); empty when none"),
+});
+export type UpdatedHeartbeatJson = z.infer<typeof updatedHeartbeatJson>;
 
 /** The answer to creating a heartbeat or rotating its token: the only time the token is shown. */
 export const createdHeartbeatJson = heartbeatJson.extend({

@@ -15,7 +15,7 @@ export function useIntegrationKeys(serviceId: string) {
 export function useCreateIntegrationKey(serviceId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { type: 'alertmanager' | 'events'; name?: string; alertmanager?: { url: string } }) =>
+    mutationFn: (body: { type: 'alertmanager' | 'events'; name?: string; alertmanager?: { url: string }; heartbeat?: { id: string } }) =>
       api.post<CreatedIntegrationKeyJson>(path`/services/${serviceId}/integration-keys`, body),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.services.integrationKeys(serviceId) }),
   });

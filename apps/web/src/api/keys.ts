@@ -24,6 +24,7 @@ export const keys = {
     list: () => ['services', 'list'] as const,
     one: (id: string) => ['services', id] as const,
     integrationKeys: (id: string) => ['services', id, 'integration-keys'] as const,
+    heartbeats: (id: string) => ['services', id, 'heartbeats'] as const,
   },
   incidents: {
     all: ['incidents'] as const,

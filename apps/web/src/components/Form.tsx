@@ -49,15 +49,18 @@ export function Field({
   path,
   error,
   hint,
+  id: givenId,
   children,
 }: {
   label: ReactNode;
   path: string;
+  /** the control's id, when another form on the page has a field of the same path */
+  id?: string;
   error: ApiError | null | undefined;
   hint?: ReactNode;
   children: (props: FieldControlProps) => ReactNode;
 }) {
-  const id = `field-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+  const id = givenId ?? `field-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
   const invalid = fieldMessages(error, path).length > 0;
   const hintId = hint ? `${id}-hint` : undefined;
   const describedBy = [invalid ? fieldErrorId(path) : undefined, hintId].filter(Boolean).join(' ') || undefined;

@@ -25,8 +25,8 @@ import {
   incidentNoteBody,
   timelineEventJson,
 } from '../incidents';
-import { createdHeartbeatJson, createHeartbeatBody, heartbeatJson, heartbeatPingJson, updateHeartbeatBody } from '../heartbeats';
-import { createdIntegrationKeyJson, createIntegrationKeyBody, integrationKeyJson } from '../integration-keys';
+import { createdHeartbeatJson, createHeartbeatBody, heartbeatJson, heartbeatPingJson, updatedHeartbeatJson, updateHeartbeatBody } from '../heartbeats';
+import { createdIntegrationKeyJson, createIntegrationKeyBody, integrationKeyJson, updatedIntegrationKeyJson, updateIntegrationKeyBody } from '../integration-keys';
 import { createMaintenanceWindowBody, maintenanceHeldIncidentJson, maintenanceWindowJson, updateMaintenanceWindowBody } from '../maintenance-windows';
 import { page } from '../primitives';
 import {
@@ -76,6 +76,7 @@ export const REQUEST_SCHEMAS = {
   CreateServiceBody: createServiceBody,
   UpdateServiceBody: updateServiceBody,
   CreateIntegrationKeyBody: createIntegrationKeyBody,
+  UpdateIntegrationKeyBody: updateIntegrationKeyBody,
   CreateIncidentBody: createIncidentBody,
   IncidentNoteBody: incidentNoteBody,
   EscalateIncidentBody: escalateIncidentBody,
@@ -124,9 +125,11 @@ export const RESPONSE_SCHEMAS = {
   IntegrationKey: integrationKeyJson,
   IntegrationKeyPage: page(integrationKeyJson),
   CreatedIntegrationKey: createdIntegrationKeyJson,
+  UpdatedIntegrationKey: updatedIntegrationKeyJson,
   Heartbeat: heartbeatJson,
   HeartbeatPage: page(heartbeatJson),
   CreatedHeartbeat: createdHeartbeatJson,
+  UpdatedHeartbeat: updatedHeartbeatJson,
   HeartbeatPing: heartbeatPingJson,
   MaintenanceWindow: maintenanceWindowJson,
   MaintenanceWindowPage: page(maintenanceWindowJson),

@@ -79,3 +79,8 @@ export function maskedPingUrl(publicUrl: string, tokenPrefix: string): string {
 export function pingUrl(publicUrl: string, token: string): string {
   return `${publicUrl.replace(/\/+$/, '')}/api/v1/heartbeats/${token}/ping`;
 }
+
+/** The timeline entry of a miss signalled by Alertmanager sending the Watchdog as resolved. */
+export function watchdogResolvedMessage(name: string, lastPingAt: Date, now: Date): string {
+  return `Heartbeat '${name}' missed: Alertmanager sent its Watchdog as resolved (no Prometheus sends it any more); last ping ${humanDuration(now.getTime() - lastPingAt.getTime())} ago`;
+}

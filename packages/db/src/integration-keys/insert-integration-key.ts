@@ -19,11 +19,24 @@ export async function insertIntegrationKey(
     secretPrefix: string;
     alertmanagerUrl: string | null;
     alertmanagerAuth?: AlertmanagerAuth;
+    /** the heartbeat its Watchdog pings, with the Watchdog's alertname and route timers */
+    watchdog?: { heartbeatId: string; alertname: string; repeatIntervalSeconds: number; groupIntervalSeconds: number };
   },
 ): Promise<IntegrationKeySummary> {
-  const { alertmanagerAuth, ...rest } = key;
+  const { alertmanagerAuth, watchdog, ...rest } = key;
   return prismaOf(q).integrationKey.create({
-    data: { ...rest, ...(alertmanagerAuth ? { alertmanagerAuth: alertmanagerAuth as Prisma.InputJsonValue } : {}) },
+    data: {
+      ...rest,
+      ...(alertmanagerAuth ? { alertmanagerAuth: alertmanagerAuth as Prisma.InputJsonValue } : {}),
+      ...(watchdog
+        ? {
+            heartbeatId: watchdog.heartbeatId,
+            watchdogAlertname: watchdog.alertname,
+            watchdogRepeatIntervalSeconds: watchdog.repeatIntervalSeconds,
+            watchdogGroupIntervalSeconds: watchdog.groupIntervalSeconds,
+          }
+        : {}),
+    },
     select: INTEGRATION_KEY_SUMMARY,
   });
 }

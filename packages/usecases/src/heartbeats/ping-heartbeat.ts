@@ -1,13 +1,9 @@
 import { sha256Hex } from '@heinrich/core/alert-group';
 import { AppError } from '@heinrich/core/app-error';
-import { heartbeatAlert } from '@heinrich/core/heartbeats/heartbeat-alert';
-import { heartbeatAlertKey, heartbeatBackMessage, heartbeatDueAt } from '@heinrich/core/heartbeats/heartbeat-timing';
 import { findHeartbeatByTokenHash } from '@heinrich/db/heartbeats/find-heartbeat';
 import type { HeartbeatRow } from '@heinrich/db/heartbeats/heartbeat-row';
-import { updateHeartbeat } from '@heinrich/db/heartbeats/update-heartbeat';
-import { recordEvents } from '@heinrich/db/incidents/record-events';
 import type { Context } from '../context';
-import { commitBatch } from '../ingest/commit-batch';
+import { applyHeartbeatSignal } from './apply-heartbeat-signal';
 
 export interface PingOutcome {
   heartbeat: HeartbeatRow;
@@ -23,7 +19,7 @@ export interface PingOutcome {
  * alert's would) and writes "Heartbeat received again after ..." on its
  * timeline. A paused heartbeat records the ping and stays paused. Runs under
  * the heartbeat's ingest group lock with its row locked, so it and the
- * heartbeat pass never both act on one miss.
+ * heartbeat pass never both act on one miss (applyHeartbeatSignal).
  */
 export async function pingHeartbeat(
   ctx: Context,
@@ -39,49 +35,12 @@ export async function pingHeartbeat(
   const tokenHash = sha256Hex(token);
   const seen = await findHeartbeatByTokenHash(ctx.db.pool, tokenHash);
   if (!seen) throw unknown();
-
-  let outcome: PingOutcome | undefined;
-  let before: HeartbeatRow | undefined;
-  const now = ctx.now();
-  await commitBatch(ctx, {
-    groups: [{ serviceId: seen.serviceId, keyHash: sha256Hex(heartbeatAlertKey(seen.id)) }],
-    async load(client) {
-      before = await findHeartbeatByTokenHash(client, tokenHash, { forUpdate: true });
-      if (!before || before.status !== 'down' || !before.lastPingAt) return [];
-      return [
-        {
-          serviceId: before.serviceId,
-          autoResolve: true,
-          alerts: [heartbeatAlert({ ...before, lastPingAt: before.lastPingAt }, 'resolved', now)],
-          truncatedAlerts: null,
-          via: 'heartbeat',
-          actor: `heartbeat:${before.id}`,
-        },
-      ];
-    },
-    async after(client) {
-      if (!before) return;
-      const paused = before.status === 'paused';
-      const heartbeat = (await updateHeartbeat(client, before.id, {
-        lastPingAt: now,
-        ...(paused ? {} : { status: 'up', dueAt: heartbeatDueAt(now, before.intervalSeconds, before.graceSeconds), incidentId: null }),
-      }))!;
-      const resolvedIncidentId = before.status === 'down' ? before.incidentId : null;
-      if (resolvedIncidentId && before.lastPingAt) {
-        await recordEvents(client, [
-          {
-            incidentId: resolvedIncidentId,
-            type: 'heartbeat_received',
-            message: heartbeatBackMessage(before.lastPingAt, now),
-            actor: null,
-            via: 'heartbeat',
-            data: { heartbeatId: before.id, lastPingAt: before.lastPingAt.toISOString() },
-          },
-        ]);
-      }
-      outcome = { heartbeat, resolvedIncidentId };
-    },
+  const { heartbeat, decision, incidentId } = await applyHeartbeatSignal(ctx, {
+    serviceId: seen.serviceId,
+    heartbeatId: seen.id,
+    find: (client) => findHeartbeatByTokenHash(client, tokenHash, { forUpdate: true }),
+    signal: 'ping',
   });
-  if (!outcome) throw unknown(); // rotated or deleted between the two reads
-  return outcome;
+  if (!heartbeat) throw unknown(); // rotated or deleted between the two reads
+  return { heartbeat, resolvedIncidentId: decision?.kind === 'up' && decision.resolves ? incidentId : null };
 }

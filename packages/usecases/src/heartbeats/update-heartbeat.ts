@@ -5,6 +5,7 @@ import type { HeartbeatRow } from '@heinrich/db/heartbeats/heartbeat-row';
 import { updateHeartbeat as writeHeartbeat } from '@heinrich/db/heartbeats/update-heartbeat';
 import type { Context } from '../context';
 import { isUniqueViolation } from '../unique-violation';
+import { watchdogWarnings } from './watchdog-warnings';
 import { manageHeartbeat } from './manage-heartbeat';
 
 export interface HeartbeatPatch {
@@ -13,10 +14,19 @@ export interface HeartbeatPatch {
   graceSeconds?: number | undefined;
 }
 
-/** Renames or re-times a heartbeat; an `up` one's timer moves with the new interval and grace at once. */
-export async function updateHeartbeat(ctx: Context, principal: Principal, id: string, patch: HeartbeatPatch): Promise<HeartbeatRow> {
+/**
+ * Renames or re-times a heartbeat; an `up` one's timer moves with the new
+ * interval and grace at once. `warnings`: the Alertmanager keys whose Watchdog
+ * would re-send too rarely for the new interval.
+ */
+export async function updateHeartbeat(
+  ctx: Context,
+  principal: Principal,
+  id: string,
+  patch: HeartbeatPatch,
+): Promise<{ heartbeat: HeartbeatRow; warnings: { path: string; message: string }[] }> {
   try {
-    return await manageHeartbeat(ctx, principal, id, 'update', async (tx, before) => {
+    const heartbeat = await manageHeartbeat(ctx, principal, id, 'update', async (tx, before) => {
       const intervalSeconds = patch.intervalSeconds ?? before.intervalSeconds;
       const graceSeconds = patch.graceSeconds ?? before.graceSeconds;
       const dueAt = before.status === 'up' && before.lastPingAt ? heartbeatDueAt(before.lastPingAt, intervalSeconds, graceSeconds) : undefined;
@@ -24,6 +34,7 @@ export async function updateHeartbeat(ctx: Context, principal: Principal, id: st
       const changed = after.name !== before.name || intervalSeconds !== before.intervalSeconds || graceSeconds !== before.graceSeconds;
       return { after, result: after, changed };
     });
+    return { heartbeat, warnings: await watchdogWarnings(ctx, heartbeat) };
   } catch (err) {
     if (isUniqueViolation(err)) {
       throw new AppError('conflict', `The service already has a heartbeat named ${patch.name}`, [{ path: 'name', message: 'is taken in this service' }]);

@@ -1,25 +1,74 @@
+import { splitWatchdog } from '@heinrich/core/heartbeats/watchdog-signal';
 import { noiseSettingsOf } from '@heinrich/core/noise/noise-settings';
 import { normalizeAlertmanager, type AlertmanagerPayload } from '@heinrich/core/normalize-alertmanager';
+import { findHeartbeat } from '@heinrich/db/heartbeats/find-heartbeat';
 import type { ActiveIntegrationKey } from '@heinrich/db/integration-keys/find-active-integration-key';
 import { rememberExternalUrl } from '@heinrich/db/silences/remember-external-url';
 import type { Context } from '../context';
+import { applyHeartbeatSignal } from '../heartbeats/apply-heartbeat-signal';
+import type { BatchDelivery } from './apply-ingest-batch';
 import { ingestAlerts, type IngestSummary } from './ingest-alerts';
 
-/** One Alertmanager notification, already authenticated and validated. */
+export interface AlertmanagerIngestSummary extends IngestSummary {
+  /** alerts taken as the key's heartbeat Watchdog: neither new nor deduplicated, never part of an incident */
+  alertsHeartbeat: number;
+  /** what the Watchdog did: a ping (firing) or a miss (resolved); null when the notification carried none */
+  heartbeat: { id: string; signal: 'ping' | 'miss'; status: string } | null;
+}
+
+const NOTHING: Omit<IngestSummary, 'alertsReceived'> = {
+  alertsNew: 0,
+  alertsDeduplicated: 0,
+  alertsResolved: 0,
+  alertsIgnored: 0,
+  alertsStale: 0,
+  incidentsOpened: 0,
+  incidentsResolved: 0,
+  incidents: [],
+  deferred: 0,
+  flapSuppressed: 0,
+};
+
+/**
+ * One Alertmanager notification, already authenticated and validated. On a
+ * key naming a heartbeat, core takes its Watchdog alerts out (splitWatchdog):
+ * they are a ping (firing) or a miss (only resolved) of the heartbeat,
+ * applied in the same transaction as the notification's other alerts.
+ */
 export async function ingestAlertmanager(
   ctx: Context,
   key: ActiveIntegrationKey,
   payload: AlertmanagerPayload & { truncatedAlerts: number; externalURL?: string },
-): Promise<IngestSummary> {
-  const summary = await ingestAlerts(ctx, {
+): Promise<AlertmanagerIngestSummary> {
+  const alerts = normalizeAlertmanager(payload, key.groupBy);
+  const delivery: Omit<BatchDelivery, 'alerts'> = {
     serviceId: key.serviceId,
     autoResolve: key.autoResolve,
     noise: noiseSettingsOf(key.noise),
-    alerts: normalizeAlertmanager(payload, key.groupBy),
     truncatedAlerts: payload.truncatedAlerts,
     via: 'alertmanager',
     actor: `integration-key:${key.keyId}`,
-  });
+  };
+  const split = splitWatchdog(alerts, key.watchdog);
+  let summary: AlertmanagerIngestSummary;
+  if (!key.watchdog || !split.signal) {
+    summary = { ...(await ingestAlerts(ctx, { ...delivery, alerts })), alertsHeartbeat: 0, heartbeat: null };
+  } else {
+    const { heartbeatId, heartbeatServiceId } = key.watchdog;
+    const applied = await applyHeartbeatSignal(ctx, {
+      serviceId: heartbeatServiceId,
+      heartbeatId,
+      find: (client) => findHeartbeat(client, heartbeatId, { forUpdate: true }),
+      signal: split.signal,
+      ...(split.rest.length > 0 ? { also: { ...delivery, alerts: split.rest } } : {}),
+    });
+    summary = {
+      ...(applied.alsoSummary ?? { ...NOTHING, alertsReceived: 0 }),
+      alertsReceived: alerts.length,
+      alertsHeartbeat: split.watchdogs,
+      heartbeat: applied.heartbeat ? { id: heartbeatId, signal: split.signal, status: applied.heartbeat.status } : null,
+    };
+  }
   // where silences of these alerts go when the key has no Alertmanager URL configured
   // (after the commit, and only when it changed: not a write per notification)
   if (payload.externalURL && payload.externalURL !== key.externalUrl && /^https?:\/\//.test(payload.externalURL)) {

@@ -9,6 +9,7 @@ import type { Context } from '../context';
 import { findServiceOwner } from '../services/find-service-owner';
 import { integrationKeySnapshot } from './integration-key-snapshot';
 import type { IntegrationKeySummary } from './integration-key-summary';
+import { resolveWatchdogLink, type WatchdogLinkInput } from './watchdog-link';
 
 export interface NewIntegrationKey {
   type: 'alertmanager' | 'events';
@@ -17,6 +18,8 @@ export interface NewIntegrationKey {
     url: string;
     auth?: { type: 'bearer'; token: string } | { type: 'basic'; username: string; password: string };
   };
+  /** the heartbeat of the service this key's Alertmanager Watchdog pings */
+  heartbeat?: WatchdogLinkInput;
 }
 
 /**
@@ -29,10 +32,13 @@ export async function createIntegrationKey(
   principal: Principal,
   serviceId: string,
   input: NewIntegrationKey,
-): Promise<{ key: IntegrationKeySummary; secret: string }> {
+): Promise<{ key: IntegrationKeySummary; secret: string; warnings: { path: string; message: string }[] }> {
   const secret = `hk_${randomBytes(24).toString('base64url')}`;
   const owner = await findServiceOwner(ctx.db.pool, serviceId);
   requireAllowed(principal, 'integration_key.create', { service: owner.name, team: owner.team });
+  const { watchdog, warnings } = input.heartbeat
+    ? await resolveWatchdogLink(ctx.db.pool, { id: serviceId, name: owner.name }, input.heartbeat)
+    : { watchdog: undefined, warnings: [] as { path: string; message: string }[] };
   const key = await withTransaction(ctx.db, async (tx) => {
     const created = await insertIntegrationKey(tx, {
       serviceId,
@@ -43,6 +49,7 @@ export async function createIntegrationKey(
       alertmanagerUrl: input.alertmanager?.url ?? null,
       // kept for creating silences in that Alertmanager later; never returned by the API
       ...(input.alertmanager?.auth ? { alertmanagerAuth: input.alertmanager.auth } : {}),
+      ...(watchdog ? { watchdog } : {}),
     });
     await insertAuditEntry(tx, auditActorOf(principal), {
       action: 'integration_key.create',
@@ -53,5 +60,5 @@ export async function createIntegrationKey(
     });
     return created;
   });
-  return { key, secret };
+  return { key, secret, warnings };
 }

@@ -9,6 +9,8 @@ export function integrationKeySnapshot(k: IntegrationKeySummary) {
     name: k.name,
     secretPrefix: k.secretPrefix,
     alertmanagerUrl: k.alertmanagerUrl,
+    heartbeatId: k.heartbeatId,
+    watchdogAlertname: k.watchdogAlertname,
     revokedAt: k.revokedAt?.toISOString() ?? null,
   };
 }

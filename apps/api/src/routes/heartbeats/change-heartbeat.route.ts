@@ -1,4 +1,4 @@
-import { updateHeartbeatBody } from '@heinrich/contracts/heartbeats';
+import { updateHeartbeatBody, type UpdatedHeartbeatJson } from '@heinrich/contracts/heartbeats';
 import { deleteHeartbeat } from '@heinrich/usecases/heartbeats/delete-heartbeat';
 import { setHeartbeatPaused } from '@heinrich/usecases/heartbeats/pause-heartbeat';
 import { rotateHeartbeatToken } from '@heinrich/usecases/heartbeats/rotate-heartbeat-token';
@@ -9,13 +9,13 @@ import { principalOf } from '../../http/authenticate';
 import { parse, parseId } from '../../http/parse';
 import { createdHeartbeatJson, heartbeatJson } from './heartbeat-json';
 
-/** PATCH /api/v1/heartbeats/{id} — the fields given change; 200 with the heartbeat. */
+/** PATCH /api/v1/heartbeats/{id} — the fields given change; 200 with the heartbeat and `warnings` (Watchdog keys re-sending too rarely). */
 export function updateHeartbeatRoute(deps: AppDeps): RequestHandler {
   return async (req, res) => {
     const id = parseId(req.params.id, 'Heartbeat');
     const patch = parse(updateHeartbeatBody, req.body ?? {});
-    const hb = await updateHeartbeat(deps.ctx, principalOf(res), id, patch);
-    res.json(heartbeatJson(hb, deps.config.publicUrl, deps.ctx.now()));
+    const { heartbeat, warnings } = await updateHeartbeat(deps.ctx, principalOf(res), id, patch);
+    res.json({ ...heartbeatJson(heartbeat, deps.config.publicUrl, deps.ctx.now()), warnings } satisfies UpdatedHeartbeatJson);
   };
 }
 

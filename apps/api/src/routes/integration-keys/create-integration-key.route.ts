@@ -15,13 +15,14 @@ export function createIntegrationKeyRoute(deps: AppDeps): RequestHandler {
   return async (req, res) => {
     const serviceId = parseId(req.params.id, 'Service');
     const body = parse(createIntegrationKeyBody, req.body);
-    const { key, secret } = await createIntegrationKey(deps.ctx, principalOf(res), serviceId, body);
+    const { key, secret, warnings } = await createIntegrationKey(deps.ctx, principalOf(res), serviceId, body);
     // the secret must not end up in a shared cache or a browser's history of responses
     res.setHeader('Cache-Control', 'no-store');
     res.status(201).json({
       ...integrationKeyJson(key),
       key: secret,
       ...receiverExample(deps.config.publicUrl, key.type, secret),
+      warnings,
     } satisfies CreatedIntegrationKeyJson);
   };
 }

@@ -1,5 +1,6 @@
 import type { IntegrationKeyJson } from '@heinrich/contracts/integration-keys';
 import { useState, type FormEvent } from 'react';
+import { useHeartbeats } from '../../api/heartbeats';
 import { useCreateIntegrationKey, useIntegrationKeys, useRevokeIntegrationKey } from '../../api/integration-keys';
 import { CopyButton } from '../../components/CopyButton';
 import { Field, FormError } from '../../components/Form';
@@ -34,6 +35,10 @@ export function IntegrationKeys({ serviceId, mayEdit }: { serviceId: string; may
   const [type, setType] = useState<'alertmanager' | 'events'>('alertmanager');
   const [name, setName] = useState('');
   const [amUrl, setAmUrl] = useState('');
+  // an alertmanager key may name a heartbeat its Watchdog pings (docs/heartbeats.md)
+  const heartbeats = useHeartbeats(serviceId);
+  const [heartbeatId, setHeartbeatId] = useState('');
+  const heartbeatName = (id: string) => heartbeats.data?.items.find((h) => h.id === id)?.name ?? id;
 
   function create(e: FormEvent) {
     e.preventDefault();
@@ -41,11 +46,13 @@ export function IntegrationKeys({ serviceId, mayEdit }: { serviceId: string; may
     const body: Parameters<typeof createKey.mutate>[0] = { type };
     if (name.trim()) body.name = name;
     if (type === 'alertmanager' && amUrl.trim()) body.alertmanager = { url: amUrl.trim() };
+    if (type === 'alertmanager' && heartbeatId) body.heartbeat = { id: heartbeatId };
     createKey.mutate(body, {
       onSuccess: () => {
         setHidden(false);
         setName('');
         setAmUrl('');
+        setHeartbeatId('');
       },
     });
   }
@@ -72,6 +79,16 @@ export function IntegrationKeys({ serviceId, mayEdit }: { serviceId: string; may
           <p>
             Senders post to <code>{created.url}</code>.
           </p>
+          {created.heartbeat ? (
+            <p>
+              Its <code>{created.heartbeat.alertname}</code> alerts ping heartbeat “{heartbeatName(created.heartbeat.id)}” and open no incidents.
+            </p>
+          ) : null}
+          {created.warnings.map((w) => (
+            <p key={w.path + w.message} className="form-error" role="alert">
+              Warning: {w.message}
+            </p>
+          ))}
           <h4>{created.type === 'alertmanager' ? 'Receiver for alertmanager.yml' : 'Example trigger'}</h4>
           <pre aria-label="Configuration example">{created.example}</pre>
           <CopyButton text={created.example} label="Copy example" />
@@ -100,7 +117,10 @@ export function IntegrationKeys({ serviceId, mayEdit }: { serviceId: string; may
             {live.map((k) => (
               <tr key={k.id}>
                 <td>{k.name}</td>
-                <td data-label="Type">{k.type}</td>
+                <td data-label="Type">
+                  {k.type}
+                  {k.heartbeat ? ` (Watchdog → heartbeat ${heartbeatName(k.heartbeat.id)})` : ''}
+                </td>
                 <td data-label="Key starts with">
                   <code>{k.secretPrefix}…</code>
                 </td>
@@ -130,7 +150,7 @@ export function IntegrationKeys({ serviceId, mayEdit }: { serviceId: string; may
       {mayEdit ? (
         <form onSubmit={create} className="card" style={{ marginTop: '1rem' }} noValidate>
           <h3>New integration key</h3>
-          <FormError error={error} shownPaths={['type', 'name', 'alertmanager']} />
+          <FormError error={error} shownPaths={['type', 'name', 'alertmanager', 'heartbeat']} />
           <Field label="Type" path="type" error={error}>
             {(p) => (
               <select {...p} value={type} onChange={(e) => setType(e.target.value as 'alertmanager' | 'events')}>
@@ -150,6 +170,25 @@ export function IntegrationKeys({ serviceId, mayEdit }: { serviceId: string; may
               hint="Optional, e.g. http://alertmanager.monitoring:9093: lets Heinrich silence alerts from an incident."
             >
               {(p) => <input {...p} type="url" value={amUrl} onChange={(e) => setAmUrl(e.target.value)} />}
+            </Field>
+          ) : null}
+          {type === 'alertmanager' && (heartbeats.data?.items.length ?? 0) > 0 ? (
+            <Field
+              label="Heartbeat its Watchdog pings"
+              path="heartbeat.id"
+              error={error}
+              hint="Optional: alerts named Watchdog sent with this key ping the heartbeat (resolved: a miss) and open no incidents."
+            >
+              {(p) => (
+                <select {...p} value={heartbeatId} onChange={(e) => setHeartbeatId(e.target.value)}>
+                  <option value="">none</option>
+                  {heartbeats.data!.items.map((h) => (
+                    <option key={h.id} value={h.id}>
+                      {h.name}
+                    </option>
+                  ))}
+                </select>
+              )}
             </Field>
           ) : null}
           <button type="submit" className="primary" disabled={busy}>
