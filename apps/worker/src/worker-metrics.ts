@@ -74,8 +74,15 @@ export function createWorkerMetrics(opts: { backlog: () => Promise<number>; /** 
     help: 'Incidents held by a storm: opened during it, not escalated on their own',
     registers: [registry],
   });
+  const credentialReloads = new Counter({
+    name: 'heinrich_credential_reloads_total',
+    help: 'Credential files read again after they changed (docs/kubernetes.md), by credential name; result "refused" kept the previous value',
+    labelNames: ['credential', 'result'] as const,
+    registers: [registry],
+  });
   const delivery = createDeliveryMetrics(registry, opts.deliveryBacklog);
   return {
+    credentialReloads,
     registry,
     delivery,
     outboxLag,
