@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{apps,packages,scripts,bench}/**/*.test.ts'],
+          include: ['{apps,packages,scripts,bench,deploy}/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
           // a guard against hangs, not a speed check: the property tests take
           // seconds on a busy machine (speed is measured by `npm run bench`)

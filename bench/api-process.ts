@@ -1,5 +1,6 @@
-// Runs the api (or the worker) exactly as production does (`npm run start:api`'s
-// command) in its own process, so the load generator doesn't share its event loop.
+// Runs the api (or the worker) in its own process (its sources through tsx, as
+// `npm run dev:api` does; the production build runs the same code bundled), so
+// the load generator doesn't share its event loop.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';

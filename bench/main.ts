@@ -4,7 +4,8 @@
 // (BENCH_DATABASE_URL / BENCH_REDIS_URL, else the local defaults).
 // BENCH_QUICK=1 shortens every run (for a smoke check, not for numbers).
 // `npm run bench -- <suite>...` runs only those suites (ingest, schedules,
-// escalation, delivery; ingest.storm10x, ~2 min, runs only when named) and
+// escalation, delivery; ingest.storm10x, ~2 min, and startup, the start-up
+// times and runtime node_modules size, ~2 min, run only when named) and
 // writes bench/results/<suites>.json instead of latest.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -14,13 +15,14 @@ import { deliveryBench } from './delivery.bench';
 import { escalationBench } from './escalation.bench';
 import { ingestBench, ingestStorm10xBench } from './ingest.bench';
 import { scheduleBench } from './schedule.bench';
+import { startupBench } from './startup.bench';
 
 const quick = process.env.BENCH_QUICK === '1';
 const adminDatabaseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const redisUrl = process.env.BENCH_REDIS_URL ?? process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 const DEFAULT_SUITES = ['ingest', 'schedules', 'escalation', 'delivery'];
-const OPT_IN_SUITES = ['ingest.storm10x'];
+const OPT_IN_SUITES = ['ingest.storm10x', 'startup'];
 const named = process.argv.slice(2).filter((a) => a !== '--');
 const unknown = named.filter((n) => !DEFAULT_SUITES.includes(n) && !OPT_IN_SUITES.includes(n));
 if (unknown.length > 0) {
@@ -35,6 +37,7 @@ const run: Record<string, () => Promise<unknown>> = {
   'ingest.storm10x': () => ingestStorm10xBench(ingestOptions),
   schedules: () => scheduleBench(),
   escalation: () => escalationBench({ adminDatabaseUrl, redisUrl, incidents: quick ? 1_000 : 10_000, spreadSeconds: quick ? 10 : 60 }),
+  startup: () => startupBench({ adminDatabaseUrl, redisUrl, runs: quick ? 1 : 5 }),
   delivery: () => deliveryBench({ adminDatabaseUrl, redisUrl, rate: 100, seconds: quick ? 3 : 10 }),
 };
 

@@ -6,15 +6,13 @@ import { loadApiConfig } from '@heinrich/config/load-config';
 import { createLogger } from '@heinrich/config/logger';
 import { createDatabase, pingDatabase, type Database } from '@heinrich/db/create-database';
 import { createProducerRedis, createQueue } from '@heinrich/jobs/create-queue';
-import { createTwilioGateway } from '@heinrich/providers/twilio/twilio-gateway';
-import { createSlackClient } from '@heinrich/providers/slack/create-slack-client';
-import { slackSignatureCheck } from '@heinrich/providers/slack/verify-signature';
 import { INCIDENT_EVENTS_QUEUE } from '@heinrich/jobs/queues';
 import type { Context } from '@heinrich/usecases/context';
 import { bullmqOutboxPublisher } from '@heinrich/usecases/outbox-publisher';
 import type { Queue } from 'bullmq';
 import { createApp } from '../../apps/api/src/app';
 import { createApiMetrics } from '../../apps/api/src/http/metrics';
+import { apiProviders } from '@heinrich/providers/api-providers';
 import { createTestDatabase } from './database';
 import { testRedisUrl, uniquePrefix } from './redis';
 
@@ -112,9 +110,7 @@ export async function startTestApi(
     ctx,
     redisStatus: () => redis.status,
     pingDatabase: () => pingDatabase(db),
-    twilio: createTwilioGateway(config.twilio),
-    slackSignature: slackSignatureCheck(config.slack.signingSecret),
-    slack: config.slack.botToken ? createSlackClient({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl }) : undefined,
+    ...apiProviders(config),
   });
   const server = app.listen(opts.port ?? 0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

@@ -55,7 +55,7 @@ export async function startTestWorker(opts: {
     baseUrl,
     async metricsText() {
       const res = await fetch(`${baseUrl}/metrics`, {
-        headers: config.metricsToken ? { authorization: `Bearer ${config.metricsToken}` } : {},
+        headers: config.credentials.current('METRICS_TOKEN') ? { authorization: `Bearer ${config.credentials.current('METRICS_TOKEN')}` } : {},
       });
       if (res.status !== 200) throw new Error(`/metrics answered ${res.status}`);
       return res.text();

@@ -7,15 +7,14 @@ import type { Server } from 'node:http';
 import { configOrExit, loadApiConfig } from '@heinrich/config/load-config';
 import { describeListenFailure, isListenError } from '@heinrich/config/listen-failure';
 import { createLogger } from '@heinrich/config/logger';
+import { watchCredentials } from '@heinrich/config/watch-credentials';
 import { createDatabase, pingDatabase } from '@heinrich/db/create-database';
 import { INCIDENT_EVENTS_QUEUE } from '@heinrich/jobs/queues';
 import { createProducerRedis, createQueue } from '@heinrich/jobs/create-queue';
-import { createSlackClient } from '@heinrich/providers/slack/create-slack-client';
-import { slackSignatureCheck } from '@heinrich/providers/slack/verify-signature';
-import { createTwilioGateway } from '@heinrich/providers/twilio/twilio-gateway';
 import { bullmqOutboxPublisher } from '@heinrich/usecases/outbox-publisher';
 import { createApp } from './app';
 import { createApiMetrics } from './http/metrics';
+import { apiProviders } from '@heinrich/providers/api-providers';
 
 const config = configOrExit('heinrich api', () => loadApiConfig(process.env));
 
@@ -26,16 +25,21 @@ redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection e
 const queue = createQueue(INCIDENT_EVENTS_QUEUE, redis, config.redisPrefix);
 queue.on('error', (err) => logger.warn({ err: err.message }, 'queue error'));
 
+const metrics = createApiMetrics();
+// credentials given as files (X_FILE) are read again; a rotated value is used without a restart
+watchCredentials(config.credentials, {
+  intervalMs: config.credentialPollIntervalMs,
+  logger,
+  onReload: (r) => metrics.credentialReloads.inc({ credential: r.key, result: r.applied ? 'applied' : 'refused' }),
+});
 const app = createApp({
   config,
   logger,
-  metrics: createApiMetrics(),
+  metrics,
   ctx: { db, logger, publisher: bullmqOutboxPublisher(queue, logger), now: () => new Date() },
   redisStatus: () => redis.status,
   pingDatabase: () => pingDatabase(db),
-  twilio: createTwilioGateway(config.twilio),
-  slackSignature: slackSignatureCheck(config.slack.signingSecret),
-  slack: config.slack.botToken ? createSlackClient({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl }) : undefined,
+  ...apiProviders(config),
 });
 
 // no callback to listen(): Express 5 calls it on errors too ("listening" before EADDRINUSE)

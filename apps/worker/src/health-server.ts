@@ -9,7 +9,7 @@ export interface HealthServerDeps {
   logger: Logger;
   registry: Registry;
   /** when set, /metrics requires `Authorization: Bearer <token>` */
-  metricsToken: string | undefined;
+  metricsTokens: () => string[];
   /** true when Postgres answers */
   pingDatabase(): Promise<boolean>;
   /** ioredis status of each connection, e.g. { worker: 'ready', producer: 'reconnecting' } */
@@ -65,7 +65,8 @@ async function route(deps: HealthServerDeps, req: IncomingMessage, res: ServerRe
     });
   }
   if (path === '/metrics') {
-    if (deps.metricsToken && !bearerMatches(req.headers.authorization, deps.metricsToken)) {
+    const tokens = deps.metricsTokens();
+    if (tokens.length > 0 && !tokens.some((token) => bearerMatches(req.headers.authorization, token))) {
       return send(res, 401, { error: 'Missing or invalid metrics token' });
     }
     const body = await deps.registry.metrics();

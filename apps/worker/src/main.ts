@@ -21,7 +21,8 @@ if (!process.env.PUBLIC_URL?.trim()) {
 let runtime: WorkerRuntime;
 try {
   // delivery runs inside the worker runtime: its queues in /readyz, its metrics in /metrics
-  const slack = config.slack.botToken ? createSlackClient({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl }) : undefined;
+  // a bot token read from SLACK_BOT_TOKEN_FILE is followed as it rotates
+  const slack = config.slack.botToken ? createSlackClient({ botToken: () => config.credentials.current('SLACK_BOT_TOKEN'), apiUrl: config.slack.apiUrl }) : undefined;
   runtime = await startWorker({ config, logger, db, pingDatabase: () => pingDatabase(db), senders: buildSenders(config, logger), slack });
 } catch (err) {
   logger.fatal({ err }, 'worker could not start');

@@ -26,6 +26,7 @@ import { startStormEnder } from './storm-ender';
 import { startFlapEnder } from './flap-ender';
 import { startSlackSync } from './start-slack-sync';
 import type { SlackSyncDeps } from '@heinrich/usecases/slack/sync-slack-incident';
+import { watchCredentials } from '@heinrich/config/watch-credentials';
 import { createWorkerMetrics, observeEscalation, type WorkerMetrics } from './worker-metrics';
 
 /** Jobs one process runs at once; each holds a Postgres connection for its transaction. */
@@ -94,6 +95,12 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
     deliveryBacklog: () => countDeliveryBacklog(ctx),
     heartbeats: () => heartbeatGauges(ctx),
   });
+  // credentials given as files are read again; a rotated token is used at the next send
+  const stopWatchingCredentials = watchCredentials(config.credentials, {
+    intervalMs: config.credentialPollIntervalMs,
+    logger,
+    onReload: (r) => metrics.credentialReloads.inc({ credential: r.key, result: r.applied ? 'applied' : 'refused' }),
+  });
   const delivery = deps.senders ? await startDelivery({ config, logger, db: deps.db, senders: deps.senders, metrics: metrics.delivery, now: ctx.now }) : undefined;
   const slackSync = deps.slack
     ? await startSlackSync({ db: deps.db, logger, databaseUrl: config.databaseUrl, sync: { slack: deps.slack, publicUrl: config.publicUrl } })
@@ -157,6 +164,7 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
   });
 
   const closeQueueSide = async () => {
+    stopWatchingCredentials();
     await Promise.all([relay.stop(), sweeper.stop(), silencePoller.stop(), heartbeatChecker.stop(), stormEnder.stop(), flapEnder.stop(), maintenanceReleaser.stop(), slackSync?.close()]);
     await Promise.all([worker.close(), escalationWorker.close(), delivery?.close()]);
     await queue.close().catch(() => {});
@@ -172,7 +180,7 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
       port: config.port,
       logger,
       registry: metrics.registry,
-      metricsToken: config.metricsToken,
+      metricsTokens: () => config.credentials.accepted('METRICS_TOKEN'),
       pingDatabase: deps.pingDatabase,
       redisStatus: () => ({ worker: workerRedis.status, escalations: escalationRedis.status, producer: producerRedis.status }),
       deliveryStatus: delivery ? () => delivery.redisStatus() : undefined,

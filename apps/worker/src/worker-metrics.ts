@@ -93,8 +93,15 @@ export function createWorkerMetrics(opts: {
     registers: [registry],
   });
   if (opts.heartbeats) createHeartbeatGauges(registry, opts.heartbeats);
+  const credentialReloads = new Counter({
+    name: 'heinrich_credential_reloads_total',
+    help: 'Credential files read again after they changed (docs/kubernetes.md), by credential name; result "refused" kept the previous value',
+    labelNames: ['credential', 'result'] as const,
+    registers: [registry],
+  });
   const delivery = createDeliveryMetrics(registry, opts.deliveryBacklog);
   return {
+    credentialReloads,
     registry,
     delivery,
     outboxLag,

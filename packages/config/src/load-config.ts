@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { readCredentialFiles, ROTATABLE_CREDENTIALS, type RotatableCredential } from './credential-files';
+import { Credentials } from './credentials';
 import { parseTrustProxy, trustProxyProblems } from './trust-proxy';
 
 /** Thrown when the environment does not describe a runnable process; lists every bad key. */
@@ -49,6 +51,13 @@ const shared = {
    * Off by default, unless PUBLIC_URL is itself on loopback (the demo). Link-local and metadata addresses never.
    */
   WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
+  /**
+   * Credentials given as files (`X_FILE`, docs/kubernetes.md) are read again this often; a changed
+   * value is used without a restart. At most 10 s, so a rotation takes effect within 30 s of the file.
+   */
+  CREDENTIAL_FILE_POLL_INTERVAL_MS: z.coerce.number().int().min(100).max(10_000, 'must be at most 10000 (rotations take effect within 30 s)').default(5_000),
+  /** After a credential file changes, the previous value is still accepted (API keys, Slack and Twilio signatures) this long. */
+  SECRET_ROTATION_GRACE_SECONDS: z.coerce.number().int().min(0).default(600),
 };
 
 export const apiEnvSchema = z.object({
@@ -157,20 +166,39 @@ export const workerEnvSchema = z.object({
 });
 export type WorkerConfig = ReturnType<typeof toWorkerConfig>;
 
-function parse<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.infer<S> {
+/** The parsed environment and the credential files it named (`X_FILE`, read into `X`). */
+function parse<S extends z.ZodObject>(schema: S, raw: Record<string, string | undefined>): { env: z.infer<S>; credentials: Credentials } {
+  const files = readCredentialFiles(raw);
   // empty strings count as unset: `FOO=` in a compose file means "no value"
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const cleaned = Object.fromEntries(Object.entries(files.env).filter(([, v]) => v !== undefined && v !== ''));
   const result = schema.safeParse(cleaned);
-  if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((issue) => ({ key: issue.path.join('.') || '(root)', message: issue.message })),
-    );
-  }
-  return result.data;
+  const problems = [
+    ...files.problems,
+    ...(result.success ? [] : result.error.issues.map((issue) => ({ key: issue.path.join('.') || '(root)', message: issue.message }))),
+  ];
+  if (problems.length > 0 || !result.success) throw new ConfigError(problems);
+  const env = result.data as z.infer<S> & { SECRET_ROTATION_GRACE_SECONDS: number };
+  const shape = schema.shape as Record<string, z.ZodType | undefined>;
+  const initial = Object.fromEntries(ROTATABLE_CREDENTIALS.map((key) => [key, (env as Record<string, unknown>)[key] as string | undefined]));
+  const credentials = new Credentials(initial, files.files, {
+    graceMs: env.SECRET_ROTATION_GRACE_SECONDS * 1000,
+    now: Date.now,
+    // a rotated value must pass the check it passed at start (the message names the rule, never the value)
+    validate: (key: RotatableCredential, value: string) => {
+      const field = shape[key];
+      if (!field) return null;
+      const checked = field.safeParse(value);
+      return checked.success ? null : checked.error.issues.map((i) => i.message).join('; ');
+    },
+  });
+  return { env: result.data, credentials };
 }
 
-function toApiConfig(env: z.infer<typeof apiEnvSchema>) {
+function toApiConfig({ env, credentials }: { env: z.infer<typeof apiEnvSchema>; credentials: Credentials }) {
   return {
+    /** the rotatable credentials as they are now (the fields below hold their values at start) */
+    credentials,
+    credentialPollIntervalMs: env.CREDENTIAL_FILE_POLL_INTERVAL_MS,
     databaseUrl: env.DATABASE_URL,
     databasePoolSize: env.DATABASE_POOL_SIZE,
     redisUrl: env.REDIS_URL,
@@ -178,22 +206,20 @@ function toApiConfig(env: z.infer<typeof apiEnvSchema>) {
     logLevel: env.LOG_LEVEL,
     port: env.PORT,
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
-    adminApiKey: env.HEINRICH_ADMIN_API_KEY,
     maxBodyBytes: env.MAX_BODY_BYTES,
     alertmanagerMaxBodyBytes: env.ALERTMANAGER_MAX_BODY_BYTES,
     alertmanagerMaxAlerts: env.ALERTMANAGER_MAX_ALERTS,
-    metricsToken: env.METRICS_TOKEN,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE === 'true',
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     // default: apps/web/dist of this checkout (the image keeps the same layout)
     webDistDir: env.WEB_DIST_DIR ?? fileURLToPath(new URL('../../../apps/web/dist', import.meta.url)),
-    ...providerConfig(env),
+    ...providerConfig(env, credentials),
   };
 }
 
 /** Provider credentials, shared by api (signature checks, replies) and worker (sends). */
-function providerConfig(env: z.infer<typeof apiEnvSchema> | z.infer<typeof workerEnvSchema>) {
+function providerConfig(env: z.infer<typeof apiEnvSchema> | z.infer<typeof workerEnvSchema>, credentials: Credentials) {
   return {
     slack: {
       botToken: env.SLACK_BOT_TOKEN,
@@ -206,6 +232,7 @@ function providerConfig(env: z.infer<typeof apiEnvSchema> | z.infer<typeof worke
       fromNumber: env.TWILIO_FROM_NUMBER,
       messagingServiceSid: env.TWILIO_MESSAGING_SERVICE_SID,
       apiBaseUrl: env.TWILIO_API_BASE_URL,
+      credentials,
     },
   };
 }
@@ -239,15 +266,17 @@ function parseRateLimits(raw: string | undefined): Record<string, number> {
   return raw ? splitPairs(raw) : {};
 }
 
-function toWorkerConfig(env: z.infer<typeof workerEnvSchema>) {
+function toWorkerConfig({ env, credentials }: { env: z.infer<typeof workerEnvSchema>; credentials: Credentials }) {
   return {
+    /** the rotatable credentials as they are now (the fields below hold their values at start) */
+    credentials,
+    credentialPollIntervalMs: env.CREDENTIAL_FILE_POLL_INTERVAL_MS,
     databaseUrl: env.DATABASE_URL,
     databasePoolSize: env.DATABASE_POOL_SIZE,
     redisUrl: env.REDIS_URL,
     redisPrefix: env.REDIS_PREFIX,
     logLevel: env.LOG_LEVEL,
     port: env.PORT,
-    metricsToken: env.METRICS_TOKEN,
     outboxRelayIntervalMs: env.OUTBOX_RELAY_INTERVAL_MS,
     outboxStaleAfterMs: env.OUTBOX_STALE_AFTER_MS,
     escalationSweepIntervalMs: env.ESCALATION_SWEEP_INTERVAL_MS,
@@ -270,7 +299,7 @@ function toWorkerConfig(env: z.infer<typeof workerEnvSchema>) {
     silencePollRestartGraceMs: env.SILENCE_POLL_RESTART_GRACE_MS,
     heartbeatCheckIntervalMs: env.HEARTBEAT_CHECK_INTERVAL_MS,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
-    ...providerConfig(env),
+    ...providerConfig(env, credentials),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { Credentials } from '@heinrich/config/credentials';
 import type { Logger } from '@heinrich/config/logger';
 import { configuredChannels } from '@heinrich/core/delivery/configured-channels';
 import type { ContactMethodType } from '@heinrich/core/delivery/contact-method-value';
@@ -8,7 +9,7 @@ import { logSender } from './log-sender';
 import { createSlackClient } from './slack/create-slack-client';
 import { slackDmSender } from './slack/slack-dm-sender';
 import { twilioSmsSender } from './twilio/sms-sender';
-import { createTwilioClient } from './twilio/twilio-client';
+import { rotatingTwilioClient } from './twilio/rotating-twilio-client';
 import type { TwilioSettings } from './twilio/twilio-gateway';
 import { twilioVoiceSender } from './twilio/voice-sender';
 import { webhookSender } from './webhook-sender';
@@ -24,6 +25,8 @@ export interface SenderSettings {
   publicUrl?: string;
   /** Slack DMs need the bot token (SLACK_BOT_TOKEN); apiUrl points the client at a fake */
   slack?: { botToken?: string; apiUrl?: string };
+  /** the live credentials (config.credentials): a rotated Twilio token or Slack bot token is used without a restart */
+  credentials?: Credentials;
 }
 
 /**
@@ -41,13 +44,15 @@ export function buildSenders(settings: SenderSettings, logger: Logger, now: () =
   const channels = configuredChannels(settings);
   const tw = settings.twilio;
   if (tw?.accountSid && tw.authToken && settings.publicUrl && (channels.has('sms') || channels.has('voice'))) {
-    const client = createTwilioClient({ accountSid: tw.accountSid, authToken: tw.authToken, apiBaseUrl: tw.apiBaseUrl }, now);
+    const client = rotatingTwilioClient({ accountSid: tw.accountSid, authToken: tw.authToken, apiBaseUrl: tw.apiBaseUrl }, settings.credentials, now);
     const opts = { client, fromNumber: tw.fromNumber, messagingServiceSid: tw.messagingServiceSid, publicUrl: settings.publicUrl };
     if (channels.has('sms')) senders.set('sms', twilioSmsSender(opts));
     if (channels.has('voice')) senders.set('voice', twilioVoiceSender(opts));
   }
   if (settings.slack?.botToken && channels.has('slack')) {
-    senders.set('slack', slackDmSender({ client: createSlackClient({ botToken: settings.slack.botToken, apiUrl: settings.slack.apiUrl }), logger }));
+    const { credentials } = settings;
+    const botToken = credentials ? () => credentials.current('SLACK_BOT_TOKEN') : settings.slack.botToken;
+    senders.set('slack', slackDmSender({ client: createSlackClient({ botToken, apiUrl: settings.slack.apiUrl }), logger }));
   }
   return senders;
 }

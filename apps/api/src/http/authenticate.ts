@@ -12,7 +12,8 @@ import { readSessionCookie } from './session-cookie';
  * Authentication of the admin API, the one place that decides who is calling:
  *
  * 1. `Authorization: Bearer <token>`: the bootstrap key (HEINRICH_ADMIN_API_KEY,
- *    compared in constant time) or an API key (`hka_...`). A header that is
+ *    compared in constant time; after a rotation of its file, the previous one too
+ *    for SECRET_ROTATION_GRACE_SECONDS) or an API key (`hka_...`). A header that is
  *    neither is a 401, even with a valid cookie beside it.
  * 2. else the `heinrich_session` cookie: a live session, and for unsafe methods
  *    an Origin (or Referer) of PUBLIC_URL (CSRF).
@@ -29,7 +30,7 @@ export function authenticate(deps: AppDeps): RequestHandler {
       const principal =
         token === undefined
           ? undefined
-          : secretsEqual(token, deps.config.adminApiKey)
+          : deps.config.credentials.accepted('HEINRICH_ADMIN_API_KEY').some((key) => secretsEqual(token, key))
             ? BOOTSTRAP_PRINCIPAL
             : await authenticateApiKey(deps.ctx, token);
       if (!principal) throw unauthenticated(res, 'Missing or invalid API key: send Authorization: Bearer <api key>');

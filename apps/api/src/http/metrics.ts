@@ -42,7 +42,13 @@ export function createApiMetrics() {
     labelNames: ['source'] as const,
     registers: [registry],
   });
-  return { registry, httpDuration, alertsReceived, alertsDeduplicated, incidentsOpened, outboxDeferred, flapSuppressions };
+  const credentialReloads = new Counter({
+    name: 'heinrich_credential_reloads_total',
+    help: 'Credential files read again after they changed (docs/kubernetes.md), by credential name; result "refused" kept the previous value',
+    labelNames: ['credential', 'result'] as const,
+    registers: [registry],
+  });
+  return { registry, httpDuration, alertsReceived, alertsDeduplicated, incidentsOpened, outboxDeferred, flapSuppressions, credentialReloads };
 }
 
 /** Observes every request under its route pattern (not the raw URL: no label explosion). */

@@ -14,8 +14,10 @@ export type SlackClientLike = Pick<WebClient, 'chat' | 'conversations' | 'users'
  * the caller's queue honours Retry-After for that provider only
  * (docs/protocols.md 2.6). `apiUrl` (SLACK_API_URL) points it at a fake.
  */
-export function createSlackClient(opts: { botToken: string; apiUrl?: string; timeoutMs?: number }): WebClient {
-  return new WebClient(opts.botToken, {
+export function createSlackClient(opts: { botToken: string | (() => string | undefined); apiUrl?: string; timeoutMs?: number }): WebClient {
+  const { botToken } = opts;
+  const Client = typeof botToken === 'string' ? WebClient : rotatingTokenClient(botToken);
+  return new Client(typeof botToken === 'string' ? botToken : botToken(), {
     slackApiUrl: opts.apiUrl,
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
@@ -25,4 +27,18 @@ export function createSlackClient(opts: { botToken: string; apiUrl?: string; tim
     // a method name must never turn into a request to another host
     allowAbsoluteUrls: false,
   });
+}
+
+/**
+ * A WebClient whose every call carries the token as it is now (a bot token read
+ * from SLACK_BOT_TOKEN_FILE changes without a restart, docs/kubernetes.md): the
+ * SDK takes a call's own `token` over the one given at construction.
+ */
+function rotatingTokenClient(token: () => string | undefined): typeof WebClient {
+  return class RotatingTokenWebClient extends WebClient {
+    override apiCall(method: string, options: Record<string, unknown> = {}) {
+      const current = token();
+      return super.apiCall(method, current === undefined || 'token' in options ? options : { ...options, token: current });
+    }
+  };
 }

@@ -36,7 +36,25 @@ export function slackSignature(signingSecret: string, timestamp: string, rawBody
   return `v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 }
 
-/** verifySlackSignature bound to the app's signing secret (the api's, built in its main.ts); undefined without one. */
-export function slackSignatureCheck(signingSecret: string | undefined): ((request: Omit<Parameters<typeof verifySlackSignature>[0], 'signingSecret'>) => SlackSignatureCheck) | undefined {
+/**
+ * verifySlackSignature bound to the app's signing secret (the api's, built in its
+ * main.ts); undefined without one. Given the accepted secrets as a function
+ * (SLACK_SIGNING_SECRET_FILE: the current one and, during the rotation grace,
+ * the previous one), a request signed with any of them passes.
+ */
+export function slackSignatureCheck(
+  signingSecret: string | undefined | (() => string[]),
+): ((request: Omit<Parameters<typeof verifySlackSignature>[0], 'signingSecret'>) => SlackSignatureCheck) | undefined {
+  if (typeof signingSecret === 'function') {
+    if (signingSecret().length === 0) return undefined;
+    return (request) => {
+      let check: SlackSignatureCheck = { ok: false, reason: 'no signing secret' };
+      for (const secret of signingSecret()) {
+        check = verifySlackSignature({ ...request, signingSecret: secret });
+        if (check.ok) return check;
+      }
+      return check;
+    };
+  }
   return signingSecret ? (request) => verifySlackSignature({ ...request, signingSecret }) : undefined;
 }

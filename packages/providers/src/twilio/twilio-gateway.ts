@@ -1,6 +1,8 @@
+import type { Credentials } from '@heinrich/config/credentials';
 import { maskPhone } from '@heinrich/core/delivery/mask-contact-value';
 import { classifyTwilioError } from './classify-twilio-error';
-import { createTwilioClient, type TwilioClient } from './twilio-client';
+import { rotatingTwilioClient } from './rotating-twilio-client';
+import type { TwilioClient } from './twilio-client';
 import { twilioSignatureValid, type TwilioParams } from './verify-twilio-signature';
 
 /** config.twilio as the config package has it. */
@@ -10,6 +12,8 @@ export interface TwilioSettings {
   fromNumber?: string;
   messagingServiceSid?: string;
   apiBaseUrl?: string;
+  /** the live values when sid and token come from files (rotated without a restart) */
+  credentials?: Credentials;
 }
 
 /** What the api needs from Twilio: webhook signature checks and verification codes. */
@@ -32,10 +36,11 @@ export function twilioConfigured(s: TwilioSettings): s is TwilioSettings & { acc
 /** The api's Twilio, or undefined without credentials (its webhooks then answer 503). */
 export function createTwilioGateway(s: TwilioSettings, client?: TwilioClient): TwilioGateway | undefined {
   if (!twilioConfigured(s)) return undefined;
-  const c = client ?? createTwilioClient({ accountSid: s.accountSid, authToken: s.authToken, apiBaseUrl: s.apiBaseUrl });
-  const authToken = s.authToken;
+  const c = client ?? rotatingTwilioClient({ accountSid: s.accountSid, authToken: s.authToken, apiBaseUrl: s.apiBaseUrl }, s.credentials);
+  // during a rotation's grace the previous token still signs valid callbacks
+  const authTokens = () => s.credentials?.accepted('TWILIO_AUTH_TOKEN') ?? [s.authToken];
   return {
-    signatureValid: (url, signature, params) => twilioSignatureValid(authToken, signature, url, params),
+    signatureValid: (url, signature, params) => authTokens().some((token) => twilioSignatureValid(token, signature, url, params)),
     canSms: Boolean(s.fromNumber || s.messagingServiceSid),
     canCall: Boolean(s.fromNumber),
     async sendSms(to, body) {

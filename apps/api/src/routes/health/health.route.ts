@@ -30,10 +30,10 @@ export function readyz(deps: AppDeps): RequestHandler {
 /** GET /metrics — Prometheus text format; behind METRICS_TOKEN when set. */
 export function metrics(deps: AppDeps): RequestHandler {
   return async (req, res) => {
-    const token = deps.config.metricsToken;
-    if (token) {
+    const tokens = deps.config.credentials.accepted('METRICS_TOKEN');
+    if (tokens.length > 0) {
       const presented = credentialFrom(req);
-      if (!presented || !secretsEqual(presented, token)) throw new AppError('unauthenticated', 'Missing or invalid metrics token');
+      if (!presented || !tokens.some((token) => secretsEqual(presented, token))) throw new AppError('unauthenticated', 'Missing or invalid metrics token');
     }
     res.setHeader('Content-Type', deps.metrics.registry.contentType);
     res.send(await deps.metrics.registry.metrics());

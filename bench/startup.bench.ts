@@ -1,0 +1,93 @@
+// Start-up benchmark (opt-in: `npm run bench -- startup`): time from process start
+// to the first `/readyz` 200, for api and worker, run from the TypeScript sources
+// through tsx (how the image ran before the production build) and from the
+// compiled bundles (`npm run build`, how it runs now); and the size of the runtime
+// node_modules: everything `npm ci` installs against `npm ci --omit=dev` (what the
+// image's runtime stage holds). Median of `runs` starts each.
+import { execFile, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { freePort } from './api-process';
+import { createBenchDatabase } from './bench-database';
+
+const run = promisify(execFile);
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+async function timeToReady(args: string[], env: Record<string, string>): Promise<number> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'silent', NODE_ENV: 'production', ...env, PORT: String(port) }, stdio: 'ignore' });
+  try {
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}`);
+      const status = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.status, () => 0);
+      if (status === 200) return Math.round(performance.now() - started);
+      if (Date.now() > deadline) throw new Error(`${args.join(' ')} not ready within 120 s`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+async function duMiB(dir: string): Promise<number> {
+  const { stdout } = await run('du', ['-sk', dir]);
+  return Math.round(Number(stdout.split('\t')[0]) / 1024);
+}
+
+export async function startupBench(opts: { adminDatabaseUrl: string; redisUrl: string; runs: number }) {
+  await run('npm', ['run', '-s', 'build', '-w', '@heinrich/api', '-w', '@heinrich/worker'], { cwd: ROOT });
+  const database = await createBenchDatabase(opts.adminDatabaseUrl);
+  const env = { DATABASE_URL: database.url, REDIS_URL: opts.redisUrl, REDIS_PREFIX: `bench-startup-${process.pid}`, HEINRICH_ADMIN_API_KEY: 'bench-admin-key-0123456789abcdef' };
+  const modes = {
+    tsx: { api: ['--import', 'tsx', 'apps/api/src/main.ts'], worker: ['--import', 'tsx', 'apps/worker/src/main.ts'] },
+    compiled: { api: ['--enable-source-maps', 'apps/api/dist/main.js'], worker: ['--enable-source-maps', 'apps/worker/dist/main.js'] },
+  };
+  const readyMs: Record<string, Record<string, { medianMs: number; runsMs: number[] }>> = {};
+  try {
+    for (const [mode, apps] of Object.entries(modes)) {
+      readyMs[mode] = {};
+      for (const [app, args] of Object.entries(apps)) {
+        const runsMs: number[] = [];
+        // interleaved with the other mode's runs would be fairer on a busy machine; a first, discarded start warms the disk cache
+        await timeToReady(args, env);
+        for (let i = 0; i < opts.runs; i++) runsMs.push(await timeToReady(args, env));
+        readyMs[mode]![app] = { medianMs: median(runsMs), runsMs };
+      }
+    }
+  } finally {
+    await database.drop();
+  }
+
+  // the runtime stage's node_modules: a copy of the manifests, production dependencies only
+  const copy = mkdtempSync(join(tmpdir(), 'heinrich-bench-runtime-'));
+  try {
+    for (const file of ['package.json', 'package-lock.json']) cpSync(join(ROOT, file), join(copy, file));
+    for (const group of ['apps', 'packages']) {
+      for (const name of readdirSync(join(ROOT, group))) {
+        if (!existsSync(join(ROOT, group, name, 'package.json'))) continue;
+        mkdirSync(join(copy, group, name), { recursive: true });
+        cpSync(join(ROOT, group, name, 'package.json'), join(copy, group, name, 'package.json'));
+      }
+    }
+    await run('npm', ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: copy, timeout: 300_000 });
+    // as the Dockerfile: the Prisma CLI stays behind as @prisma/client's optional peer otherwise
+    await run('npm', ['uninstall', '--no-save', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', 'prisma'], { cwd: copy, timeout: 300_000 });
+    return {
+      readyMs,
+      nodeModulesMiB: { all: await duMiB(join(ROOT, 'node_modules')), production: await duMiB(join(copy, 'node_modules')) },
+    };
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
