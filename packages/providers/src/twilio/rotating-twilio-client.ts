@@ -17,11 +17,12 @@ export function rotatingTwilioClient(creds: TwilioCredentials, credentials: Cred
     if (built?.key !== key) built = { key, client: createTwilioClient({ ...creds, accountSid, authToken }, now) };
     return built.client;
   };
+  // not bound: the SDK's resources (`calls`, `messages`) are callable objects with
+  // methods of their own (`calls(sid).update`, `calls.create`), which bind() would drop
   return new Proxy({} as TwilioClient, {
     get: (_target, prop) => {
       const client = current();
-      const value: unknown = Reflect.get(client, prop, client);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(client) : value;
+      return Reflect.get(client, prop, client) as unknown;
     },
   });
 }
