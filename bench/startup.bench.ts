@@ -5,12 +5,13 @@
 // node_modules: everything `npm ci` installs against `npm ci --omit=dev` (what the
 // image's runtime stage holds). Median of `runs` starts each.
 import { execFile, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { freePort } from './api-process';
+import { installRuntimeDependencies } from './runtime-install';
 import { createBenchDatabase } from './bench-database';
 
 const run = promisify(execFile);
@@ -76,17 +77,7 @@ export async function startupBench(opts: { adminDatabaseUrl: string; redisUrl: s
   // the runtime stage's node_modules: a copy of the manifests, production dependencies only
   const copy = mkdtempSync(join(tmpdir(), 'heinrich-bench-runtime-'));
   try {
-    for (const file of ['package.json', 'package-lock.json']) cpSync(join(ROOT, file), join(copy, file));
-    for (const group of ['apps', 'packages']) {
-      for (const name of readdirSync(join(ROOT, group))) {
-        if (!existsSync(join(ROOT, group, name, 'package.json'))) continue;
-        mkdirSync(join(copy, group, name), { recursive: true });
-        cpSync(join(ROOT, group, name, 'package.json'), join(copy, group, name, 'package.json'));
-      }
-    }
-    await run('npm', ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: copy, timeout: 300_000 });
-    // as the Dockerfile: the Prisma CLI stays behind as @prisma/client's optional peer otherwise
-    await run('npm', ['uninstall', '--no-save', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', 'prisma'], { cwd: copy, timeout: 300_000 });
+    await installRuntimeDependencies(ROOT, copy);
     return {
       readyMs,
       nodeModulesMiB: { all: await duMiB(join(ROOT, 'node_modules')), production: await duMiB(join(copy, 'node_modules')) },

@@ -7,13 +7,14 @@
 // benchmark (docs/benchmarks.md), not here.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { freePort } from '../../bench/api-process';
+import { installRuntimeDependencies } from '../../bench/runtime-install';
 import { createEmptyTestDatabase, type TestDatabase } from '../support/database';
 import { testRedisUrl, uniquePrefix } from '../support/redis';
 import { waitFor } from '../support/wait-for';
@@ -32,19 +33,9 @@ beforeAll(async () => {
   if (!existsSync(join(ROOT, 'apps/web/dist/index.html'))) await run('npm', ['run', '-s', 'build', '-w', '@heinrich/web'], { cwd: ROOT });
 
   copy = mkdtempSync(join(tmpdir(), 'heinrich-production-'));
-  for (const file of ['package.json', 'package-lock.json']) cpSync(join(ROOT, file), join(copy, file));
-  for (const group of ['apps', 'packages']) {
-    for (const name of readdirSync(join(ROOT, group))) {
-      if (!existsSync(join(ROOT, group, name, 'package.json'))) continue;
-      mkdirSync(join(copy, group, name), { recursive: true });
-      cpSync(join(ROOT, group, name, 'package.json'), join(copy, group, name, 'package.json'));
-    }
-  }
   for (const dir of BUILT) cpSync(join(ROOT, dir), join(copy, dir), { recursive: true });
-  // as the Dockerfile's runtime stage: production dependencies only, no install scripts
-  await run('npm', ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline'], { cwd: copy, timeout: 300_000 });
-  // as the Dockerfile: the Prisma CLI stays behind as @prisma/client's optional peer otherwise
-  await run('npm', ['uninstall', '--no-save', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', 'prisma'], { cwd: copy, timeout: 300_000 });
+  // as the Dockerfile's runtime stage: production dependencies only, no install scripts, no Prisma CLI
+  await installRuntimeDependencies(ROOT, copy);
   database = await createEmptyTestDatabase();
 }, 400_000);
 
