@@ -161,7 +161,9 @@ export const workerEnvSchema = z.object({
    */
   HEARTBEAT_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+    // zod runs this check after a failed url() too: an unparsable value is that check's problem, not a crash
     .refine((raw) => {
+      if (!URL.canParse(raw)) return true;
       const u = new URL(raw);
       return u.username === '' && u.password === '';
     }, 'must not contain user:password@ (put the token in the path or query, e.g. ?apiKey= for Opsgenie)')
