@@ -47,7 +47,9 @@ describe('the shipped rules and dashboard read only metrics the processes export
 
   beforeAll(async () => {
     api = await startTestApi();
-    worker = await startTestWorker({ databaseUrl: api.databaseUrl, redisUrl: api.redisUrl, redisPrefix: api.redisPrefix });
+    // HEARTBEAT_URL set: the outbound heartbeat's metrics exist only then (nothing listens there; the
+    // first ping would come after HEARTBEAT_INTERVAL_SECONDS, 60 s, and fail quietly)
+    worker = await startTestWorker({ databaseUrl: api.databaseUrl, redisUrl: api.redisUrl, redisPrefix: api.redisPrefix, env: { HEARTBEAT_URL: 'http://127.0.0.1:9/heartbeat' } });
     const { secret } = await seedIntegrationKey(api.db);
     const res = await api.post('/api/v1/integrations/alertmanager', alertmanagerPayload('01-firing-initial-6-pods.json'), secret);
     expect(res.status).toBe(200);
@@ -66,6 +68,9 @@ describe('the shipped rules and dashboard read only metrics the processes export
     expect(exported['heinrich-api']).toContain('heinrich_alerts_received_total');
     expect(exported['heinrich-worker']).toContain('heinrich_outbox_backlog');
     expect(exported['heinrich-worker']).toContain('heinrich_deliveries_total');
+    for (const job of ['heinrich-api', 'heinrich-worker'] as const) expect(exported[job]).toContain('heinrich_redis_up');
+    expect(exported['heinrich-worker']).toContain('heinrich_queue_jobs');
+    expect(exported['heinrich-worker']).toContain('heinrich_outbound_heartbeat_last_success_timestamp_seconds');
   });
 
   for (const [what, expressions] of [

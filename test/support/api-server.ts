@@ -6,6 +6,7 @@ import { loadApiConfig } from '@heinrich/config/load-config';
 import { createLogger } from '@heinrich/config/logger';
 import { createDatabase, pingDatabase, type Database } from '@heinrich/db/create-database';
 import { createProducerRedis, createQueue } from '@heinrich/jobs/create-queue';
+import { pingRedis } from '@heinrich/jobs/ping-redis';
 import { INCIDENT_EVENTS_QUEUE } from '@heinrich/jobs/queues';
 import type { Context } from '@heinrich/usecases/context';
 import { bullmqOutboxPublisher } from '@heinrich/usecases/outbox-publisher';
@@ -106,7 +107,7 @@ export async function startTestApi(
   const app = createApp({
     config,
     logger,
-    metrics: createApiMetrics(),
+    metrics: createApiMetrics({ redisUp: () => pingRedis(redis) }),
     ctx,
     redisStatus: () => redis.status,
     pingDatabase: () => pingDatabase(db),

@@ -11,6 +11,7 @@ import { watchCredentials } from '@heinrich/config/watch-credentials';
 import { createDatabase, pingDatabase } from '@heinrich/db/create-database';
 import { INCIDENT_EVENTS_QUEUE } from '@heinrich/jobs/queues';
 import { createProducerRedis, createQueue } from '@heinrich/jobs/create-queue';
+import { pingRedis } from '@heinrich/jobs/ping-redis';
 import { bullmqOutboxPublisher } from '@heinrich/usecases/outbox-publisher';
 import { createApp } from './app';
 import { createApiMetrics } from './http/metrics';
@@ -25,7 +26,7 @@ redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection e
 const queue = createQueue(INCIDENT_EVENTS_QUEUE, redis, config.redisPrefix);
 queue.on('error', (err) => logger.warn({ err: err.message }, 'queue error'));
 
-const metrics = createApiMetrics();
+const metrics = createApiMetrics({ redisUp: () => pingRedis(redis) });
 // credentials given as files (X_FILE) are read again; a rotated value is used without a restart
 watchCredentials(config.credentials, {
   intervalMs: config.credentialPollIntervalMs,

@@ -1,6 +1,9 @@
 import type { WorkerConfig } from '@heinrich/config/load-config';
 import type { Logger } from '@heinrich/config/logger';
 import { createProducerRedis, createQueue, createWorkerRedis } from '@heinrich/jobs/create-queue';
+import { countQueueConsumers } from '@heinrich/jobs/count-queue-consumers';
+import { countQueueJobs } from '@heinrich/jobs/count-queue-jobs';
+import { pingRedis } from '@heinrich/jobs/ping-redis';
 import { ESCALATIONS_QUEUE, INCIDENT_EVENTS_QUEUE } from '@heinrich/jobs/queues';
 import type { ContactMethodType } from '@heinrich/core/delivery/contact-method-value';
 import type { Context } from '@heinrich/usecases/context';
@@ -24,6 +27,7 @@ import { startSilencePoller } from './silence-poller';
 import { startMaintenanceReleaser } from './maintenance-releaser';
 import { startStormEnder } from './storm-ender';
 import { startFlapEnder } from './flap-ender';
+import { startOutboundHeartbeat } from './outbound-heartbeat';
 import { startSlackSync } from './start-slack-sync';
 import type { SlackSyncDeps } from '@heinrich/usecases/slack/sync-slack-incident';
 import { watchCredentials } from '@heinrich/config/watch-credentials';
@@ -68,7 +72,7 @@ export interface WorkerRuntime {
  * The whole worker process minus config, logger and database: the BullMQ
  * workers (incident-events, escalations; delivery's per provider), the passes
  * on their runners (delivery dispatch, Slack sync, outbox relay, escalation
- * sweep, silence poll, heartbeat check; runtime/pass-runner.ts) and the health server. main.ts
+ * sweep, silence poll, heartbeat check, outbound heartbeat; runtime/pass-runner.ts) and the health server. main.ts
  * calls it; integration tests run it in-process against their own database and
  * Redis prefix.
  */
@@ -90,10 +94,16 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
     now: deps.now ?? (() => new Date()),
   };
   const scheduler = bullmqEscalationScheduler(escalationQueue, logger, ctx.now);
+  // every queue this process consumes (delivery's once it started): their depths in /metrics,
+  // their consumers for the outbound heartbeat
+  const consumedQueues = () => [queue, escalationQueue, ...(delivery?.queues.values() ?? [])];
   const metrics = createWorkerMetrics({
     backlog: () => countOutboxBacklog(ctx),
     deliveryBacklog: () => countDeliveryBacklog(ctx),
     heartbeats: () => heartbeatGauges(ctx),
+    redisUp: () => pingRedis(producerRedis),
+    queueJobs: () => countQueueJobs(consumedQueues()),
+    outboundHeartbeatSince: config.outboundHeartbeat.configured ? ctx.now().getTime() : undefined,
   });
   // credentials given as files are read again; a rotated token is used at the next send
   const stopWatchingCredentials = watchCredentials(config.credentials, {
@@ -153,6 +163,20 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
   const silencePoller = startSilencePoller({ ctx, logger, intervalMs: config.silencePollIntervalMs, restartGraceMs: config.silencePollRestartGraceMs });
   const heartbeatChecker = startHeartbeatChecker({ ctx, logger, intervalMs: config.heartbeatCheckIntervalMs });
 
+  const outboundHeartbeat = metrics.outboundHeartbeat
+    ? startOutboundHeartbeat({
+        ctx,
+        logger,
+        intervalMs: config.outboundHeartbeat.intervalMs,
+        metrics: metrics.outboundHeartbeat,
+        heartbeat: {
+          url: () => config.credentials.current('HEARTBEAT_URL'),
+          thresholds: config.outboundHeartbeat,
+          probeRedis: async () => ((await pingRedis(producerRedis)) ? { consumers: await countQueueConsumers(consumedQueues()) } : undefined),
+        },
+      })
+    : undefined;
+
   const stormEnder = startStormEnder({ ctx, logger, intervalMs: config.stormEndIntervalMs });
   const flapEnder = startFlapEnder({ ctx, logger, intervalMs: config.flapEndIntervalMs });
   const maintenanceReleaser = startMaintenanceReleaser({
@@ -165,7 +189,7 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
 
   const closeQueueSide = async () => {
     stopWatchingCredentials();
-    await Promise.all([relay.stop(), sweeper.stop(), silencePoller.stop(), heartbeatChecker.stop(), stormEnder.stop(), flapEnder.stop(), maintenanceReleaser.stop(), slackSync?.close()]);
+    await Promise.all([relay.stop(), sweeper.stop(), silencePoller.stop(), heartbeatChecker.stop(), outboundHeartbeat?.stop(), stormEnder.stop(), flapEnder.stop(), maintenanceReleaser.stop(), slackSync?.close()]);
     await Promise.all([worker.close(), escalationWorker.close(), delivery?.close()]);
     await queue.close().catch(() => {});
     await escalationQueue.close().catch(() => {});

@@ -1,5 +1,7 @@
 import type { HeartbeatGaugeSamples } from '@heinrich/core/heartbeats/heartbeat-gauges';
+import type { QueueJobCount } from '@heinrich/jobs/count-queue-jobs';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { createOutboundHeartbeatMetrics } from './outbound-heartbeat-metrics';
 
 export type WorkerMetrics = ReturnType<typeof createWorkerMetrics>;
 
@@ -13,6 +15,12 @@ export function createWorkerMetrics(opts: {
   deliveryBacklog?: () => Promise<number>;
   /** the heartbeat gauges, from Postgres */
   heartbeats?: () => Promise<HeartbeatGaugeSamples>;
+  /** whether Redis answers a PING now (heinrich_redis_up), asked on every scrape */
+  redisUp?: () => Promise<boolean>;
+  /** the BullMQ queues' jobs by state (heinrich_queue_jobs), asked on every scrape */
+  queueJobs?: () => Promise<QueueJobCount[]>;
+  /** HEARTBEAT_URL is configured: the outbound heartbeat's metrics, starting at this time (Unix ms) */
+  outboundHeartbeatSince?: number;
 }) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'heinrich_worker_' });
@@ -93,6 +101,9 @@ export function createWorkerMetrics(opts: {
     registers: [registry],
   });
   if (opts.heartbeats) createHeartbeatGauges(registry, opts.heartbeats);
+  if (opts.redisUp) createRedisUpGauge(registry, opts.redisUp);
+  if (opts.queueJobs) createQueueJobsGauge(registry, opts.queueJobs);
+  const outboundHeartbeat = opts.outboundHeartbeatSince === undefined ? undefined : createOutboundHeartbeatMetrics(registry, opts.outboundHeartbeatSince);
   const credentialReloads = new Counter({
     name: 'heinrich_credential_reloads_total',
     help: 'Credential files read again after they changed (docs/kubernetes.md), by credential name; result "refused" kept the previous value',
@@ -102,6 +113,7 @@ export function createWorkerMetrics(opts: {
   const delivery = createDeliveryMetrics(registry, opts.deliveryBacklog);
   return {
     credentialReloads,
+    outboundHeartbeat,
     registry,
     delivery,
     outboxLag,
@@ -154,6 +166,42 @@ function createHeartbeatGauges(registry: Registry, load: () => Promise<Heartbeat
       const { status } = await samples();
       this.reset();
       for (const s of status) this.set(s.labels, s.value);
+    },
+  });
+}
+
+/**
+ * heinrich_redis_up: 1 when Redis answered a PING at this scrape, 0 when not
+ * (the same gauge on the api). Asked at scrape time, so it is as fresh as the
+ * scrape and costs one round trip per scrape.
+ */
+function createRedisUpGauge(registry: Registry, redisUp: () => Promise<boolean>): void {
+  new Gauge({
+    name: 'heinrich_redis_up',
+    help: 'Whether Redis answered a PING from this process at this scrape (1) or not (0)',
+    registers: [registry],
+    async collect() {
+      this.set((await redisUp().catch(() => false)) ? 1 : 0);
+    },
+  });
+}
+
+/**
+ * heinrich_queue_jobs{queue, state}: the BullMQ queues' jobs by state, read from
+ * Redis at each scrape (the queue's numbers: every worker shows the same, so
+ * take max by (queue, state)). Redis not answering: no samples, never stale
+ * or made-up counts (heinrich_redis_up says why).
+ */
+function createQueueJobsGauge(registry: Registry, load: () => Promise<QueueJobCount[]>): void {
+  new Gauge({
+    name: 'heinrich_queue_jobs',
+    help: 'BullMQ jobs per queue and state (waiting, active, delayed, failed), read from Redis at each scrape; no samples while Redis does not answer',
+    labelNames: ['queue', 'state'] as const,
+    registers: [registry],
+    async collect() {
+      const counts = await load().catch(() => []);
+      this.reset();
+      for (const c of counts) this.set({ queue: c.queue, state: c.state }, c.count);
     },
   });
 }

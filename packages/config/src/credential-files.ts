@@ -12,6 +12,8 @@ export const ROTATABLE_CREDENTIALS = [
   'SLACK_SIGNING_SECRET',
   'TWILIO_ACCOUNT_SID',
   'TWILIO_AUTH_TOKEN',
+  // the outbound heartbeat's URL (worker): its path or query is the receiver's token
+  'HEARTBEAT_URL',
 ] as const;
 export type RotatableCredential = (typeof ROTATABLE_CREDENTIALS)[number];
 

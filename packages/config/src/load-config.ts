@@ -154,6 +154,26 @@ export const workerEnvSchema = z.object({
   SILENCE_POLL_RESTART_GRACE_MS: z.coerce.number().int().min(0).default(180_000),
   /** How often the worker looks for heartbeats past last ping + interval + grace (the page goes out within this of the miss). */
   HEARTBEAT_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).max(15_000).default(5_000),
+  /**
+   * The outbound heartbeat (docs/monitoring.md): an external dead man's switch the worker pings while
+   * the whole pipeline is healthy. A secret (its path or query holds the receiver's token): messages
+   * name the rule, never the value.
+   */
+  HEARTBEAT_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+    // zod runs this check after a failed url() too: an unparsable value is that check's problem, not a crash
+    .refine((raw) => {
+      if (!URL.canParse(raw)) return true;
+      const u = new URL(raw);
+      return u.username === '' && u.password === '';
+    }, 'must not contain user:password@ (put the token in the path or query, e.g. ?apiKey= for Opsgenie)')
+    .optional(),
+  /** ...every this many seconds, */
+  HEARTBEAT_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
+  /** ...unless the oldest outbox event waits longer than this, */
+  HEARTBEAT_MAX_OUTBOX_LAG_SECONDS: z.coerce.number().int().min(1).default(120),
+  /** ...or a due escalation step (or acknowledgement timeout) is overdue by more than this. */
+  HEARTBEAT_MAX_ESCALATION_LAG_SECONDS: z.coerce.number().int().min(1).default(120),
 }).superRefine((env, ctx) => {
   const longest = longestSendMs(env.WEBHOOK_TIMEOUT_MS);
   if (env.DELIVERY_LEASE_MS < longest + LEASE_MARGIN_MS) {
@@ -298,6 +318,13 @@ function toWorkerConfig({ env, credentials }: { env: z.infer<typeof workerEnvSch
     silencePollIntervalMs: env.SILENCE_POLL_INTERVAL_MS,
     silencePollRestartGraceMs: env.SILENCE_POLL_RESTART_GRACE_MS,
     heartbeatCheckIntervalMs: env.HEARTBEAT_CHECK_INTERVAL_MS,
+    /** the URL itself is config.credentials.current('HEARTBEAT_URL') (HEARTBEAT_URL_FILE rotates) */
+    outboundHeartbeat: {
+      configured: env.HEARTBEAT_URL !== undefined,
+      intervalMs: env.HEARTBEAT_INTERVAL_SECONDS * 1000,
+      maxOutboxLagSeconds: env.HEARTBEAT_MAX_OUTBOX_LAG_SECONDS,
+      maxEscalationLagSeconds: env.HEARTBEAT_MAX_ESCALATION_LAG_SECONDS,
+    },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     ...providerConfig(env, credentials),
   };

@@ -32,6 +32,9 @@ export function createLogger(opts: { name: string; level: string }): Logger {
         '*.signingSecret',
         '*.alertmanagerAuth',
         '*.botToken',
+        // HEARTBEAT_URL: its path or query is the receiver's token (never logged; redacted should a config be)
+        '*.heartbeatUrl',
+        'heartbeatUrl',
         'password',
         'token',
         'secret',
