@@ -40,6 +40,7 @@ describe('dueMaintenanceAnnouncements', () => {
       recurrence: { weekdays: ['sunday' as const], startTime: '02:30', endTime: '04:00', timeZone: 'Europe/Berlin' },
     };
     // 29 March 2026: 02:30 does not exist; the occurrence runs 03:30-04:00 CEST (01:30Z-02:00Z)
+    const created = weekly.start;
     const start = t('2026-03-29T01:30:00Z');
     const end = t('2026-03-29T02:00:00Z');
     expect(dueMaintenanceAnnouncements(weekly, created, start + MIN)).toEqual([{ kind: 'started', occurrenceStart: start, at: start, until: end }]);
