@@ -109,8 +109,8 @@ export function MaintenanceWindowsPage() {
               {(p) => <textarea {...p} rows={3} value={draft.matchers} onChange={(e) => set({ matchers: e.target.value })} />}
             </Field>
             <label>
-              <input type="checkbox" checked={draft.announce} onChange={(e) => set({ announce: e.target.checked })} /> Announce its start and end in the Slack
-              channels of the services&apos; escalation policies
+              <input type="checkbox" checked={draft.announce} onChange={(e) => set({ announce: e.target.checked })} /> Announce its start and end in Slack (in the
+              channels its escalation policies post to)
             </label>
             <FormError error={error} shownPaths={['reason', 'serviceIds', 'start', 'end', 'recurrence.startTime', 'recurrence.endTime', 'recurrence.timeZone']} />
             <button type="submit" className="primary" disabled={create.isPending}>
