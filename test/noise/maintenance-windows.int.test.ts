@@ -269,6 +269,7 @@ describe('bad input and who may manage windows', () => {
     ['a malformed time', { end: null, recurrence: { weekdays: ['sunday'], startTime: '2am', endTime: '04:00', timeZone: 'UTC' } }, 'recurrence.startTime'],
     ['a bad weekday', { end: null, recurrence: { weekdays: ['sundae'], startTime: '02:00', endTime: '04:00', timeZone: 'UTC' } }, 'recurrence.weekdays.0'],
     ['an empty reason', { reason: ' ' }, 'reason'],
+    ['announce not a boolean', { announce: 'yes' }, 'announce'],
   ])('%s: 400 naming %s', async (_, over, field) => {
     const body = { serviceIds: [svc.id], end: minutes(10), reason: 'Upgrade PG', ...over };
     const res = await world.api.admin('POST', MW, body);
