@@ -125,6 +125,12 @@ describe('a maintenance window covering a service from now for 10 minutes', () =
     // no Slack channel post was queued for it
     const slack = await world.api.db.pool.query(`SELECT 1 FROM slack_messages WHERE incident_id = $1`, [firing.id]);
     expect(slack.rowCount).toBe(0);
+    // explain: whom the service's policy names, held by the window, since when and until when
+    const explained = await world.api.admin('GET', `/api/v1/incidents/${firing.id}/explain`);
+    expect(explained.status).toBe(200);
+    const alice = explained.body.people.find((p: { userId: string }) => p.userId === world.people.alice.id);
+    expect(alice).toMatchObject({ paged: false, reasons: [{ code: 'held_by_maintenance', message: expect.stringMatching(new RegExp(`^held by maintenance window 'Upgrade PG' \\(${windowId}\\) since \\S+: nobody is paged while it lasts; it ends at \\S+, then it pages if it still fires$`)) }] });
+    expect(alice.summary).toMatch(/^Alice was not paged: held by maintenance window 'Upgrade PG'/);
   });
 
   it('an alert resolved during the window resolves its incident', async () => {
@@ -161,6 +167,17 @@ describe('a maintenance window covering a service from now for 10 minutes', () =
     expect(resolvedEnd.message).toMatch(/resolved meanwhile: nobody paged/);
     expect(await world.pages(resolvedOne.id)).toEqual([]);
     expect((await world.api.admin('GET', `/api/v1/incidents/${firing.id}`)).body.maintenance.releasedAt).not.toBeNull();
+    // explain: it paged after the window ended
+    const explained = await world.api.admin('GET', `/api/v1/incidents/${firing.id}/explain?userId=${world.people.alice.id}`);
+    expect(explained.body.people[0]).toMatchObject({ paged: true });
+    expect(explained.body.people[0].reasons[0]).toEqual({
+      code: 'held_by_maintenance',
+      message: expect.stringMatching(new RegExp(`^held by maintenance window 'Upgrade PG' \\(${windowId}\\) from \\S+ until \\S+: 1 alert still fired when the window ended, so it paged after the window ended`)),
+    });
+    const resolvedExplained = await world.api.admin('GET', `/api/v1/incidents/${resolvedOne.id}/explain?userId=${world.people.alice.id}`);
+    expect(resolvedExplained.body.people[0].reasons).toEqual([
+      { code: 'held_by_maintenance', message: expect.stringMatching(/: the incident was resolved before the window ended: nobody was paged$/) },
+    ]);
   });
 
   it('the worker counts held and released incidents', async () => {
@@ -252,6 +269,7 @@ describe('bad input and who may manage windows', () => {
     ['a malformed time', { end: null, recurrence: { weekdays: ['sunday'], startTime: '2am', endTime: '04:00', timeZone: 'UTC' } }, 'recurrence.startTime'],
     ['a bad weekday', { end: null, recurrence: { weekdays: ['sundae'], startTime: '02:00', endTime: '04:00', timeZone: 'UTC' } }, 'recurrence.weekdays.0'],
     ['an empty reason', { reason: ' ' }, 'reason'],
+    ['announce not a boolean', { announce: 'yes' }, 'announce'],
   ])('%s: 400 naming %s', async (_, over, field) => {
     const body = { serviceIds: [svc.id], end: minutes(10), reason: 'Upgrade PG', ...over };
     const res = await world.api.admin('POST', MW, body);

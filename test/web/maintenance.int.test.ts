@@ -48,9 +48,12 @@ it('a lead creates a window, an alert under it is held and shown with whom it wo
   await expect.poll(() => page.getByRole('alert').textContent()).toContain('invalid regular expression');
 
   await page.getByLabel('Matchers (optional, one a line)').fill('');
+  // announced in Slack unless unticked
+  expect(await page.getByRole('checkbox', { name: /Announce its start and end in Slack/ }).isChecked()).toBe(true);
   await page.getByRole('button', { name: 'Create window' }).click();
   await page.getByRole('heading', { name: /Upgrade PG/, level: 1 }).waitFor();
   await page.getByText('active', { exact: true }).first().waitFor();
+  await page.getByText("start and end announced in the channels of the services' policies").waitFor();
 
   const sent = await web.api.post(
     '/api/v1/integrations/alertmanager',

@@ -3,6 +3,8 @@ import type { Context } from '@heinrich/usecases/context';
 import { catchUpSlackMessages } from '@heinrich/usecases/slack/catch-up-slack-messages';
 import { findSlackWork } from '@heinrich/usecases/slack/find-slack-work';
 import { listenForSlack } from '@heinrich/usecases/slack/listen-for-slack';
+import { planMaintenanceAnnouncements } from '@heinrich/usecases/maintenance/plan-maintenance-announcements';
+import { postMaintenanceAnnouncements } from '@heinrich/usecases/slack/post-maintenance-announcements';
 import { syncSlackIncident, type SlackSyncDeps } from '@heinrich/usecases/slack/sync-slack-incident';
 import { startPassRunner, type PassControl } from './runtime/pass-runner';
 
@@ -26,7 +28,9 @@ export interface SlackSyncRuntime {
  * claim, a retry that is due). Postgres holds what must be done
  * (slack_messages.wanted_seq > synced_seq); this only decides when. A 429
  * pauses the sync (every Slack call of its sweeps) for its Retry-After;
- * delivery's channels, Slack DMs included, are untouched.
+ * delivery's channels, Slack DMs included, are untouched. Each sweep also
+ * plans and posts the maintenance windows' start and end announcements
+ * (planMaintenanceAnnouncements, postMaintenanceAnnouncements).
  */
 export async function startSlackSync(deps: {
   db: Context['db'];
@@ -59,6 +63,14 @@ export async function startSlackSync(deps: {
         deps.logger.warn({ retryAfterMs: r.rateLimitedMs }, 'slack rate limited: Slack sync paused');
         return;
       }
+    }
+    if (signal.aborted) return;
+    // maintenance windows' starts and ends (docs/maintenance-windows.md "Slack announcements"): planned once, then posted on this client and its pauses
+    await planMaintenanceAnnouncements(ctx);
+    const announced = await postMaintenanceAnnouncements(ctx, deps.sync);
+    if (announced.rateLimitedMs !== undefined) {
+      pause(announced.rateLimitedMs);
+      deps.logger.warn({ retryAfterMs: announced.rateLimitedMs }, 'slack rate limited: Slack sync paused');
     }
   };
 

@@ -32,6 +32,8 @@ export const createMaintenanceWindowBody = z.strictObject({
   matchers: z.array(text(1000), { error: 'must be a list of matcher strings' }).max(50, 'must have at most 50 matchers').optional(),
   /** the owning team (whose leads manage it); default: the services' team when they share one */
   teamId: uuid.nullable().optional(),
+  /** announce each start and end in the Slack channels of the services' policies (default true) */
+  announce: z.boolean({ error: 'must be true or false' }).optional(),
 });
 export type CreateMaintenanceWindowBody = z.infer<typeof createMaintenanceWindowBody>;
 
@@ -39,6 +41,7 @@ export type CreateMaintenanceWindowBody = z.infer<typeof createMaintenanceWindow
 export const updateMaintenanceWindowBody = z.strictObject({
   end: rfc3339.nullable().optional(),
   reason: text(500).trim().min(1, 'must not be empty').optional(),
+  announce: z.boolean({ error: 'must be true or false' }).optional(),
 });
 export type UpdateMaintenanceWindowBody = z.infer<typeof updateMaintenanceWindowBody>;
 
@@ -60,6 +63,7 @@ export const maintenanceWindowJson = z.strictObject({
   start: instant,
   end: instant.nullable(),
   recurrence: maintenanceRecurrence.nullable(),
+  announce: z.boolean().describe("whether its starts and ends are announced in the Slack channels of the services' escalation policies"),
   active: z.boolean().describe('whether it covers its services now'),
   current: stretch.nullable().describe('the stretch (one-off window or occurrence) covering now'),
   next: stretch.nullable().describe('the next stretch that starts after now (within 8 weeks)'),

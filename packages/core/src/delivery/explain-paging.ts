@@ -24,6 +24,12 @@ export interface ExplainContext {
   steps?: ReadonlyArray<{ targets: ReadonlyArray<{ type: string; id: string }> }>;
   schedules?: ReadonlyMap<string, { name: string; layers: ReadonlyArray<{ layerName: string; members: readonly string[] }> }>;
   names?: ReadonlyMap<string, string>;
+  /**
+   * The incident's maintenance hold as it is now (incidents.maintenance_until,
+   * maintenance_released_at): a window extended or ended early moves the
+   * hold's end, which its `maintenance_held` entry (written at the opening) cannot know.
+   */
+  maintenance?: { until: Date; releasedAt: Date | null } | null;
 }
 
 export type ExplainReasonCode =
@@ -60,7 +66,9 @@ export type ExplainReasonCode =
   /** the incident was opened during a storm and held by it: it paged no one; the storm page escalated instead */
   | 'held_by_storm'
   /** its alert group flaps: a re-fire (or re-open) paged no one (docs/noise.md "Flapping") */
-  | 'flap_suppressed';
+  | 'flap_suppressed'
+  /** opened under a maintenance window: held from paging while it lasted (and whether it paged when it ended) */
+  | 'held_by_maintenance';
 
 export interface PersonExplanation {
   userId: string;
@@ -92,16 +100,21 @@ const isEnding = (e: Event): e is Of<'escalation_stopped' | 'escalation_exhauste
  * override replaced them, a higher layer won, it was someone else's shift),
  * steps naming them that never ran (acknowledged before their turn) or have not
  * run yet, else that nothing in the escalation names them; an incident held by
- * a storm says which storm, what started it and which incident is the storm page. Pure.
+ * a storm says which storm, what started it and which incident is the storm page;
+ * one opened under a maintenance window says which window held it, since
+ * when, and until when (or that it paged when the window ended). Pure.
  */
 export function explainPaging(stored: readonly ExplainEvent[], people: ReadonlyArray<{ id: string; name: string }>, context: ExplainContext = {}): PersonExplanation[] {
   const events = stored.map(readIncidentEvent);
+  const hold = maintenanceHold(events, context);
   return people.map((person) => {
     const paging = events.filter(isPaging).filter((e) => pagesOf(e).includes(person.id));
-    const why = paging.length > 0 ? whyPaged(events, person, paging, context) : whyNotPaged(events, person, context);
+    // held and not (yet) paged for it: the hold is the whole answer, as a storm's is
+    const heldOnly = hold !== null && !hold.escalated && paging.length === 0;
+    const why = paging.length > 0 ? whyPaged(events, person, paging, context) : heldOnly ? { reasons: [], related: new Set<Event>() } : whyNotPaged(events, person, context);
     const flaps = flapReasons(events);
-    const reasons = [...why.reasons, ...flaps.reasons];
-    const related = new Set([...why.related, ...flaps.related]);
+    const reasons = [...(hold ? [hold.reason] : []), ...why.reasons, ...flaps.reasons];
+    const related = new Set([...(hold?.related ?? []), ...why.related, ...flaps.related]);
     const mine = events.filter((e) => e.data.userId === person.id || (isPaging(e) && paging.includes(e)) || related.has(e));
     const summary = paging.length > 0 ? reasons.map((r) => r.message).join('; ') : `${person.name} was not paged: ${reasons.map((r) => r.message).join('; ')}`;
     return {
@@ -295,6 +308,38 @@ function flapReasons(events: readonly Event[]): { reasons: Reason[]; related: Se
     related.add(e);
   }
   return { reasons, related };
+}
+
+/**
+ * A maintenance hold (docs/maintenance-windows.md), the same for everyone:
+ * "held by maintenance window 'Upgrade PG' (id) since T: nobody is paged while
+ * it lasts; it ends at U, then it pages if it still fires", or, once ended,
+ * what its end did (paged because it still fired, or why not). Read from the
+ * catalog's `maintenance_held` / `maintenance_ended` entries; the hold's end
+ * while it lasts from the incident's state (context.maintenance) when given.
+ */
+function maintenanceHold(events: readonly Event[], context: ExplainContext): { reason: Reason; related: Event[]; escalated: boolean } | null {
+  const held = events.find((e): e is Of<'maintenance_held'> => isIncidentEvent(e, 'maintenance_held'));
+  if (!held) return null;
+  const ended = events.find((e): e is Of<'maintenance_ended'> => isIncidentEvent(e, 'maintenance_ended'));
+  const reason = held.data.reason ?? ended?.data.reason ?? '';
+  const name = `held by maintenance window '${reason}' (${held.data.windowId ?? 'deleted'})`;
+  const since = held.createdAt.toISOString();
+  if (!ended) {
+    const until = context.maintenance?.until.toISOString() ?? held.data.until;
+    const ends = until ? `; it ends at ${until}, then it pages if it still fires` : '; when it ends, it pages if it still fires';
+    return { reason: { code: 'held_by_maintenance', message: `${name} since ${since}: nobody is paged while it lasts${ends}` }, related: [held], escalated: false };
+  }
+  const endedAt = ended.data.endedAt ?? ended.createdAt.toISOString();
+  const span = `${name} from ${since} until ${endedAt}`;
+  const outcome: Record<NonNullable<typeof ended.data.release>, string> = {
+    paged: `${ended.data.firingAlerts ?? 'its'} alert${ended.data.firingAlerts === 1 ? '' : 's'} still fired when the window ended, so it paged after the window ended (its escalation began at ${ended.createdAt.toISOString()})`,
+    resolved: 'the incident was resolved before the window ended: nobody was paged',
+    acknowledged: 'the incident was acknowledged before the window ended: nobody was paged',
+    not_firing: 'none of its alerts fired any more when the window ended: nobody was paged',
+  };
+  const release = ended.data.release ?? 'paged';
+  return { reason: { code: 'held_by_maintenance', message: `${span}: ${outcome[release]}` }, related: [held, ended], escalated: release === 'paged' };
 }
 
 interface LayerRecord {

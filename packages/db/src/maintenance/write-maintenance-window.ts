@@ -10,18 +10,19 @@ export interface NewMaintenanceWindow {
   startsAt: Date;
   endsAt: Date | null;
   recurrence: MaintenanceRecurrence | null;
+  announce: boolean;
   createdBy: string;
 }
 
 export async function insertMaintenanceWindow(q: Queryable, w: NewMaintenanceWindow, now: Date): Promise<MaintenanceWindowRow> {
   const r = await q.query<MaintenanceWindowRow>(
     `WITH m AS (
-       INSERT INTO maintenance_windows (id, reason, service_ids, matchers, team_id, starts_at, ends_at, recurrence, created_by, created_at, updated_at)
-       VALUES (gen_random_uuid(), $1, $2::uuid[], $3::text[], $4, $5, $6, $7::jsonb, $8, $9, $9)
+       INSERT INTO maintenance_windows (id, reason, service_ids, matchers, team_id, starts_at, ends_at, recurrence, announce, created_by, created_at, updated_at)
+       VALUES (gen_random_uuid(), $1, $2::uuid[], $3::text[], $4, $5, $6, $7::jsonb, $10, $8, $9, $9)
        RETURNING *
      )
      SELECT ${MAINTENANCE_WINDOW_COLUMNS} FROM m`,
-    [w.reason, w.serviceIds, w.matchers, w.teamId, w.startsAt, w.endsAt, w.recurrence === null ? null : JSON.stringify(w.recurrence), w.createdBy, now],
+    [w.reason, w.serviceIds, w.matchers, w.teamId, w.startsAt, w.endsAt, w.recurrence === null ? null : JSON.stringify(w.recurrence), w.createdBy, now, w.announce],
   );
   return r.rows[0]!;
 }
@@ -65,18 +66,19 @@ export async function selectMaintenanceWindows(
 }
 
 /** Sets the fields given; returns the window as it is now. */
-export async function updateMaintenanceWindow(q: Queryable, id: string, patch: { endsAt?: Date | null; reason?: string }, now: Date): Promise<MaintenanceWindowRow> {
+export async function updateMaintenanceWindow(q: Queryable, id: string, patch: { endsAt?: Date | null; reason?: string; announce?: boolean }, now: Date): Promise<MaintenanceWindowRow> {
   const r = await q.query<MaintenanceWindowRow>(
     `WITH m AS (
        UPDATE maintenance_windows SET
          ends_at = CASE WHEN $2 THEN $3::timestamptz ELSE ends_at END,
          reason = COALESCE($4, reason),
+         announce = COALESCE($6, announce),
          updated_at = $5
        WHERE id = $1::uuid
        RETURNING *
      )
      SELECT ${MAINTENANCE_WINDOW_COLUMNS} FROM m`,
-    [id, patch.endsAt !== undefined, patch.endsAt ?? null, patch.reason ?? null, now],
+    [id, patch.endsAt !== undefined, patch.endsAt ?? null, patch.reason ?? null, now, patch.announce ?? null],
   );
   return r.rows[0]!;
 }

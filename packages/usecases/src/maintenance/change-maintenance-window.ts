@@ -10,11 +10,14 @@ import { throwIfInvalid } from '../schedules/invalid-request';
 import { authorizeMaintenanceWindow } from './authorize-maintenance-window';
 import { notFound } from './create-maintenance-window';
 import { maintenanceWindowSnapshot, maintenanceWindowSpec } from './maintenance-window-spec';
+import { planWindowAnnouncements } from './plan-maintenance-announcements';
 
 export interface MaintenanceWindowPatch {
   /** a new end: later extends the window, now or earlier ends it now; null (recurring windows only): recur for ever */
   end?: string | null | undefined;
   reason?: string | undefined;
+  /** announce its starts and ends in Slack (docs/maintenance-windows.md "Slack announcements") */
+  announce?: boolean | undefined;
 }
 
 /**
@@ -35,7 +38,12 @@ export async function updateMaintenanceWindow(ctx: Context, principal: Principal
     } else if (patch.end !== undefined) {
       endsAt = new Date(Math.max(new Date(patch.end).getTime(), now.getTime(), before.startsAt.getTime()));
     }
-    const after = await writeWindow(tx, id, { ...(endsAt !== undefined ? { endsAt } : {}), ...(patch.reason !== undefined ? { reason: patch.reason } : {}) }, now);
+    const after = await writeWindow(
+      tx,
+      id,
+      { ...(endsAt !== undefined ? { endsAt } : {}), ...(patch.reason !== undefined ? { reason: patch.reason } : {}), ...(patch.announce !== undefined ? { announce: patch.announce } : {}) },
+      now,
+    );
     if (endsAt !== undefined) await retimeHeld(tx, after, now);
     return after;
   });
@@ -53,10 +61,18 @@ export async function endMaintenanceWindow(ctx: Context, principal: Principal, i
   });
 }
 
-/** DELETE: the window goes; what it still held is released first (its hold ends now), so nothing stays quiet for ever. */
+/**
+ * DELETE: the window goes; what it still held is released first (its hold
+ * ends now), so nothing stays quiet for ever. Deleted while in force, its end
+ * is announced (written here: no pass sees a deleted window).
+ */
 export async function deleteMaintenanceWindow(ctx: Context, principal: Principal, id: string): Promise<void> {
   const now = ctx.now();
-  await manage(ctx, principal, id, 'delete', async (tx) => {
+  await manage(ctx, principal, id, 'delete', async (tx, before) => {
+    const coverage = before.announce ? maintenanceCoverageAt(maintenanceWindowSpec(before), now.getTime()) : null;
+    if (coverage) {
+      await planWindowAnnouncements(tx, before, [{ kind: 'ended', occurrenceStart: coverage.start, at: now.getTime(), until: now.getTime() }], now, { deleted: true });
+    }
     const held = await listHeldIncidents(tx, id);
     await setHeldUntil(tx, held.map((h) => ({ id: h.id, until: h.until.getTime() < now.getTime() ? h.until : now })));
     await removeWindow(tx, id);

@@ -21,6 +21,8 @@ export interface NewMaintenanceWindowInput {
   reason: string;
   matchers?: string[] | undefined;
   teamId?: string | null | undefined;
+  /** announce its starts and ends in the Slack channels of the services' policies (default true) */
+  announce?: boolean | undefined;
 }
 
 /**
@@ -44,7 +46,7 @@ export async function createMaintenanceWindow(ctx: Context, principal: Principal
     await authorizeMaintenanceWindow(tx, principal, { reason: input.reason, serviceIds, teamId: input.teamId ?? null });
     const created = await insertMaintenanceWindow(
       tx,
-      { reason: input.reason, serviceIds, matchers, teamId: input.teamId ?? null, startsAt: start, endsAt: end, recurrence, createdBy: principal.display },
+      { reason: input.reason, serviceIds, matchers, teamId: input.teamId ?? null, startsAt: start, endsAt: end, recurrence, announce: input.announce ?? true, createdBy: principal.display },
       now,
     );
     await insertAuditEntry(tx, auditActorOf(principal), {

@@ -25,5 +25,6 @@ export function maintenanceWindowSnapshot(w: MaintenanceWindowRow): AuditJson {
     start: w.startsAt.toISOString(),
     end: w.endsAt ? w.endsAt.toISOString() : null,
     recurrence: (w.recurrence as unknown as AuditJson) ?? null,
+    announce: w.announce,
   };
 }

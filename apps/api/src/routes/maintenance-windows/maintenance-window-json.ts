@@ -24,6 +24,7 @@ export function maintenanceWindowJson(w: MaintenanceWindowRow, now: Date): Maint
     start: w.startsAt.toISOString(),
     end: w.endsAt?.toISOString() ?? null,
     recurrence: w.recurrence,
+    announce: w.announce,
     active: current !== null,
     current: current ? stretch(current) : null,
     next: next ? stretch(next) : null,

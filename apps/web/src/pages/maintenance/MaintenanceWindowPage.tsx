@@ -64,6 +64,8 @@ export function MaintenanceWindowPage() {
         </dd>
         <dt>Matchers</dt>
         <dd>{w.matchers.length ? w.matchers.map((m) => <code key={m}>{m} </code>) : 'none: every alert of the services'}</dd>
+        <dt>Slack</dt>
+        <dd>{w.announce ? "start and end announced in the channels of the services' policies" : 'not announced'}</dd>
         <dt>Created by</dt>
         <dd>{w.createdBy}</dd>
       </dl>

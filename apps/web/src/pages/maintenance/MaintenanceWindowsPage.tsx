@@ -108,6 +108,10 @@ export function MaintenanceWindowsPage() {
             <Field label="Matchers (optional, one a line)" path="matchers" error={error} hint={'Alertmanager syntax, e.g. node="d01" or namespace=~"batch-.*": only alerts matching all of them are held'}>
               {(p) => <textarea {...p} rows={3} value={draft.matchers} onChange={(e) => set({ matchers: e.target.value })} />}
             </Field>
+            <label>
+              <input type="checkbox" checked={draft.announce} onChange={(e) => set({ announce: e.target.checked })} /> Announce its start and end in Slack (in the
+              channels its escalation policies post to)
+            </label>
             <FormError error={error} shownPaths={['reason', 'serviceIds', 'start', 'end', 'recurrence.startTime', 'recurrence.endTime', 'recurrence.timeZone']} />
             <button type="submit" className="primary" disabled={create.isPending}>
               Create window

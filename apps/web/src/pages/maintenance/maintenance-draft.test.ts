@@ -9,6 +9,9 @@ describe('bodyOf', () => {
     expect(body.start).toBeUndefined();
     expect(typeof body.end).toBe('string');
     expect(body.recurrence).toBeUndefined();
+    // announced in Slack unless unticked
+    expect(body.announce).toBe(true);
+    expect(bodyOf({ ...d, announce: false }).announce).toBe(false);
   });
   it('a weekly window carries its recurrence', () => {
     const body = bodyOf({ ...emptyDraft('Europe/Berlin'), kind: 'weekly', serviceIds: ['s1'], reason: 'Patching' });
