@@ -24,9 +24,10 @@ let draft: { routes: unknown[]; catchAllServiceId: string | null };
 
 beforeAll(async () => {
   api = await startTestApi();
-  const user = await api.createUser({ name: 'Olga On-Call' });
+  const teamId = (await api.admin('POST', '/api/v1/teams', { name: 'Pods' })).body.id;
+  const user = await api.createUser({ name: 'Olga On-Call', teams: { [teamId]: 'responder' } });
   policyOwner = { id: user.id, name: 'Olga On-Call' };
-  const policy = await api.admin('POST', '/api/v1/escalation-policies', { name: 'olga', repeat: 0, steps: [{ delayMinutes: 5, targets: [{ type: 'user', id: user.id }] }] });
+  const policy = await api.admin('POST', '/api/v1/escalation-policies', { name: 'olga', teamId, repeat: 0, steps: [{ delayMinutes: 5, targets: [{ type: 'user', id: user.id }] }] });
   expect(policy.status).toBe(201);
   low = (await api.admin('POST', '/api/v1/services', { name: 'low pods', escalationPolicyId: policy.body.id })).body.id;
   collector = (await api.admin('POST', '/api/v1/services', { name: 'collector', routingName: 'collector' })).body.id;
