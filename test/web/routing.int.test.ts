@@ -20,7 +20,7 @@ it('create, edit with validation from the API, reorder, save; the key shown only
   const page = await web.newPage();
   await signInAs(page, admin);
   await page.goto('/routing');
-  await page.getByLabel('New routing integration').fill('prod Alertmanager');
+  await page.getByRole('textbox', { name: 'New routing integration' }).fill('prod Alertmanager');
   await page.getByRole('button', { name: 'Create' }).click();
   const key = (await page.getByTestId('routing-key').textContent())!;
   expect(key).toMatch(/^hr_/);
@@ -30,7 +30,9 @@ it('create, edit with validation from the API, reorder, save; the key shown only
   await card.getByLabel('Matchers (one a line, all must match)').fill('team=~"("');
   await card.getByLabel('Route 1 service').selectOption({ label: 'misc' });
   await card.getByRole('button', { name: 'Save routes' }).click();
-  await expect.poll(() => card.getByRole('alert').textContent()).toContain('routes.0.matchers.0');
+  const routeError = await card.getByRole('listitem', { name: 'Route 1' }).getByRole('alert').textContent();
+  expect(routeError).toContain('routes.0.matchers.0');
+  expect(routeError).toContain('invalid regular expression');
 
   await card.getByLabel('Matchers (one a line, all must match)').fill('severity="critical"');
   await card.getByRole('button', { name: 'Add route' }).click();

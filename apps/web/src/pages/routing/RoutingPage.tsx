@@ -48,7 +48,7 @@ export function RoutingPage() {
       <FormError error={list.error} />
       {list.data && list.data.length === 0 ? <p className="card">No routing integrations.</p> : null}
       {(list.data ?? []).map((i) => (
-        <IntegrationEditor key={`${i.id}@${i.updatedAt}`} integration={i} canEdit={canEditTeam(me, i.teamId) && (i.teamId !== null || isAdmin(me))} />
+        <IntegrationEditor key={i.id} integration={i} canEdit={canEditTeam(me, i.teamId) && (i.teamId !== null || isAdmin(me))} />
       ))}
     </section>
   );
@@ -66,7 +66,11 @@ function IntegrationEditor({ integration, canEdit }: { integration: RoutingInteg
 
   function save(e: FormEvent) {
     e.preventDefault();
-    replace.mutate({ name: integration.name, teamId: integration.teamId, routes: routesBody(routes), catchAllServiceId: catchAll || null });
+    replace.mutate(
+      { name: integration.name, teamId: integration.teamId, routes: routesBody(routes), catchAllServiceId: catchAll || null },
+      // what the API stored (the same order), so the editor shows the saved version
+      { onSuccess: (saved) => { setRoutes(draftsOf(saved)); setCatchAll(saved.catchAllServiceId ?? ''); } },
+    );
   }
 
   const routeErrors = (i: number) => (error?.fields ?? []).filter((f) => f.path.startsWith(`routes.${i}.`));
