@@ -86,6 +86,35 @@ export async function ingestBench(opts: IngestBenchOptions) {
   };
 }
 
+/**
+ * `ingest.routing` (opt-in, issue 21): the throughput run through a routing
+ * integration with 20 routes (the last one matching) against the same run with
+ * the service's own key, 3 interleaved runs of each on the same machine; the
+ * medians, both printed, and their ratio (goal: within 10 %).
+ */
+export async function ingestRoutingBench(opts: IngestBenchOptions) {
+  const runs: { serviceKey: number[]; routingKey: number[] } = { serviceKey: [], routingKey: [] };
+  const once = (routes?: number) =>
+    withApi(
+      opts,
+      async ({ baseUrl, secret }) => {
+        const bodies = Array.from({ length: opts.payloads }, (_, i) => alertmanagerPayload(i % 50, 10));
+        await runLoad({ url: `${baseUrl}/api/v1/integrations/alertmanager`, bearer: secret, bodies: bodies.slice(0, 200), concurrency: opts.concurrency });
+        const r = await runLoad({ url: `${baseUrl}/api/v1/integrations/alertmanager`, bearer: secret, bodies, concurrency: opts.concurrency });
+        return round((r.requests * 10) / r.seconds, 0);
+      },
+      routes ? { routes } : {},
+    );
+  for (let i = 0; i < 3; i++) {
+    runs.serviceKey.push(await once());
+    runs.routingKey.push(await once(20));
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const serviceKey = median(runs.serviceKey);
+  const routingKey = median(runs.routingKey);
+  return { routes: 20, runs, medianAlertsPerSecond: { serviceKey, routingKey }, routingToServiceRatio: round(routingKey / serviceKey, 3), goal: { ratioAtLeast: 0.9 } };
+}
+
 /** `ingest.storm10x`: ten times the reference storm, 85,000 alerts over 500 nodes in `stormSeconds`. */
 export async function ingestStorm10xBench(opts: IngestBenchOptions) {
   return stormRun(opts, { nodes: 500, payloads: 8_500 });
@@ -177,7 +206,7 @@ async function settledPages(db: pg.Pool, incidents: number) {
 async function withApi<T>(
   opts: IngestBenchOptions,
   fn: (env: { baseUrl: string; secret: string; db: pg.Pool; peakRssMiB: () => number | null }) => Promise<T>,
-  setup: { groupBy?: string[]; paging?: boolean } = {},
+  setup: { groupBy?: string[]; paging?: boolean; /** send through a routing integration with this many routes, the last one matching (docs/routing.md) */ routes?: number } = {},
 ): Promise<T> {
   const groupBy = setup.groupBy ?? [];
   const database = await createBenchDatabase(opts.adminDatabaseUrl);
@@ -194,6 +223,19 @@ async function withApi<T>(
      VALUES (gen_random_uuid(), $1, 'alertmanager', 'bench', $2, $3)`,
     [service.rows[0]!.id, sha256Hex(secret), secret.slice(0, 8)],
   );
+  let sendWith = secret;
+  if (setup.routes) {
+    // routes 1..n-1 match nothing the payloads carry (a regex each, as real routes are); the last takes them all
+    const routes = [
+      ...Array.from({ length: setup.routes - 1 }, (_, i) => ({ matchers: [`namespace=~"team-${i}-.*"`, 'severity!="none"'], serviceId: service.rows[0]!.id })),
+      { matchers: ['namespace="collector"'], serviceId: service.rows[0]!.id },
+    ];
+    sendWith = `hr_${randomBytes(24).toString('base64url')}`;
+    await db.query(
+      `INSERT INTO routing_integrations (id, name, routes, secret_hash, secret_prefix) VALUES (gen_random_uuid(), 'bench', $1::jsonb, $2, $3)`,
+      [JSON.stringify(routes), sha256Hex(sendWith), sendWith.slice(0, 8)],
+    );
+  }
   const prefix = `bench-${randomBytes(4).toString('hex')}`;
   const api = await startApiProcess({
     DATABASE_URL: database.url,
@@ -206,7 +248,7 @@ async function withApi<T>(
     ? await startApiProcess({ DATABASE_URL: database.url, REDIS_URL: opts.redisUrl, REDIS_PREFIX: prefix, DATABASE_POOL_SIZE: '10', PUBLIC_URL: api.baseUrl }, 'worker')
     : undefined;
   try {
-    return await fn({ baseUrl: api.baseUrl, secret, db, peakRssMiB: () => api.peakRssMiB() });
+    return await fn({ baseUrl: api.baseUrl, secret: sendWith, db, peakRssMiB: () => api.peakRssMiB() });
   } finally {
     await worker?.stop();
     await api.stop();

@@ -4,7 +4,8 @@
 // (BENCH_DATABASE_URL / BENCH_REDIS_URL, else the local defaults).
 // BENCH_QUICK=1 shortens every run (for a smoke check, not for numbers).
 // `npm run bench -- <suite>...` runs only those suites (ingest, schedules,
-// escalation, delivery; ingest.storm10x, ~2 min, and startup, the start-up
+// escalation, delivery; ingest.storm10x, ~2 min, ingest.routing (routing key with
+// 20 routes vs the service key, 3 interleaved runs each), and startup, the start-up
 // times and runtime node_modules size, ~2 min, run only when named) and
 // writes bench/results/<suites>.json instead of latest.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deliveryBench } from './delivery.bench';
 import { escalationBench } from './escalation.bench';
-import { ingestBench, ingestStorm10xBench } from './ingest.bench';
+import { ingestBench, ingestRoutingBench, ingestStorm10xBench } from './ingest.bench';
 import { scheduleBench } from './schedule.bench';
 import { startupBench } from './startup.bench';
 
@@ -22,7 +23,7 @@ const adminDatabaseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATA
 const redisUrl = process.env.BENCH_REDIS_URL ?? process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 const DEFAULT_SUITES = ['ingest', 'schedules', 'escalation', 'delivery'];
-const OPT_IN_SUITES = ['ingest.storm10x', 'startup'];
+const OPT_IN_SUITES = ['ingest.storm10x', 'ingest.routing', 'startup'];
 const named = process.argv.slice(2).filter((a) => a !== '--');
 const unknown = named.filter((n) => !DEFAULT_SUITES.includes(n) && !OPT_IN_SUITES.includes(n));
 if (unknown.length > 0) {
@@ -35,6 +36,7 @@ const ingestOptions = { adminDatabaseUrl, redisUrl, payloads: quick ? 300 : 3_00
 const run: Record<string, () => Promise<unknown>> = {
   ingest: () => ingestBench(ingestOptions),
   'ingest.storm10x': () => ingestStorm10xBench(ingestOptions),
+  'ingest.routing': () => ingestRoutingBench(ingestOptions),
   schedules: () => scheduleBench(),
   escalation: () => escalationBench({ adminDatabaseUrl, redisUrl, incidents: quick ? 1_000 : 10_000, spreadSeconds: quick ? 10 : 60 }),
   startup: () => startupBench({ adminDatabaseUrl, redisUrl, runs: quick ? 1 : 5 }),

@@ -23,7 +23,7 @@ describe('the audit log', () => {
     expect(res.status).toBe(200);
     expect(res.body.nextCursor).toBeNull();
     const bootstrap = { actor: 'api-key:bootstrap', actorDisplay: 'the admin API key', credential: 'bootstrap', entityType: 'service', entityId: svc.id };
-    const settings = { id: svc.id, name: 'audited', description: null, teamId: null, escalationPolicyId: null, groupBy: [], autoResolve: true, urgency: 'high', ackTimeoutMinutes: null,
+    const settings = { id: svc.id, name: 'audited', description: null, teamId: null, escalationPolicyId: null, groupBy: [], autoResolve: true, urgency: 'high', ackTimeoutMinutes: null, routingName: null,
       noise: { lateCopySeconds: 120, flapping: { enabled: true, changes: 4, windowSeconds: 1800 }, storm: { enabled: true, incidents: 5, windowSeconds: 300, quietSeconds: 600 } },
     };
     const changed = { ...settings, description: 'now described', urgency: 'low' };

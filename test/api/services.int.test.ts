@@ -51,6 +51,7 @@ describe('creating a service', () => {
       autoResolve: true,
       urgency: 'high',
       ackTimeoutMinutes: null,
+      routingName: null,
       noise: {
         lateCopySeconds: 120,
         flapping: { enabled: true, changes: 4, windowSeconds: 1800 },

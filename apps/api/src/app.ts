@@ -35,6 +35,9 @@ import { getHeartbeatRoute, listHeartbeatsRoute } from './routes/heartbeats/list
 import { pingHeartbeatRoute } from './routes/heartbeats/ping-heartbeat.route';
 import { deleteMaintenanceWindowRoute, endMaintenanceWindowRoute, updateMaintenanceWindowRoute } from './routes/maintenance-windows/change-maintenance-window.route';
 import { createMaintenanceWindowRoute } from './routes/maintenance-windows/create-maintenance-window.route';
+import { createRoutingIntegrationRoute, deleteRoutingIntegrationRoute, replaceRoutingIntegrationRoute } from './routes/routing-integrations/manage-routing-integration.route';
+import { previewRoutingRoute } from './routes/routing-integrations/preview-routing.route';
+import { getRoutingIntegrationRoute, listRoutingIntegrationsRoute, listUnroutedAlertsRoute } from './routes/routing-integrations/read-routing-integrations.route';
 import { getMaintenanceWindowRoute, listMaintenanceWindowsRoute, listWindowIncidentsRoute } from './routes/maintenance-windows/list-maintenance-windows.route';
 import { createIntegrationKeyRoute } from './routes/integration-keys/create-integration-key.route';
 import { listIntegrationKeysRoute } from './routes/integration-keys/list-integration-keys.route';
@@ -214,6 +217,13 @@ export function createApp(deps: AppDeps): express.Express {
   admin.patch('/maintenance-windows/:id', updateMaintenanceWindowRoute(deps));
   admin.post('/maintenance-windows/:id/end', endMaintenanceWindowRoute(deps));
   admin.delete('/maintenance-windows/:id', deleteMaintenanceWindowRoute(deps));
+  admin.post('/routing-integrations', createRoutingIntegrationRoute(deps));
+  admin.get('/routing-integrations', listRoutingIntegrationsRoute(deps));
+  admin.post('/routing-integrations/preview', previewRoutingRoute(deps));
+  admin.get('/routing-integrations/:id', getRoutingIntegrationRoute(deps));
+  admin.put('/routing-integrations/:id', replaceRoutingIntegrationRoute(deps));
+  admin.delete('/routing-integrations/:id', deleteRoutingIntegrationRoute(deps));
+  admin.get('/routing-integrations/:id/unrouted', listUnroutedAlertsRoute(deps));
   admin.get('/incidents', listIncidentsRoute(deps));
   admin.post('/incidents', createIncidentRoute(deps));
   admin.get('/incidents/:id', getIncidentRoute(deps));

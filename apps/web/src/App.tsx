@@ -10,6 +10,7 @@ import { IncidentPage } from './pages/incidents/IncidentPage';
 import { IncidentsPage } from './pages/incidents/IncidentsPage';
 import { MaintenanceWindowPage } from './pages/maintenance/MaintenanceWindowPage';
 import { MaintenanceWindowsPage } from './pages/maintenance/MaintenanceWindowsPage';
+import { RoutingPage } from './pages/routing/RoutingPage';
 import { PoliciesPage } from './pages/policies/PoliciesPage';
 import { PolicyDetailPage } from './pages/policies/PolicyDetailPage';
 import { ScheduleDetailPage } from './pages/schedules/ScheduleDetailPage';
@@ -45,6 +46,7 @@ export function App() {
             <Route path="/services/:id" element={<ServicePage />} />
             <Route path="/maintenance" element={<MaintenanceWindowsPage />} />
             <Route path="/maintenance/:id" element={<MaintenanceWindowPage />} />
+            <Route path="/routing" element={<RoutingPage />} />
             <Route path="/users" element={<UsersPage />} />
             <Route path="/users/:id" element={<UserPage />} />
             <Route path="/teams" element={<TeamsPage />} />

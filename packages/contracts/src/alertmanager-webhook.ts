@@ -74,5 +74,13 @@ export const ingestSummaryJson = z.strictObject({
     .nullable()
     .describe('what the Watchdog did to the heartbeat; null when the notification carried none'),
   warnings: inputWarningsJson.describe('what was repaired to store the payload (NUL replaced, values cut at 64 KiB); empty when nothing was'),
+  routing: z
+    .strictObject({
+      services: z.array(z.strictObject({ serviceId: z.string(), alerts: z.int() })).describe('alerts per target service, the catch-all included'),
+      catchAll: z.int().describe('alerts sent to the catch-all service (no route matched, or an unknown routingName)'),
+      dropped: z.int().describe('alerts dropped and recorded (no route matched, no catch-all service)'),
+    })
+    .optional()
+    .describe("only with a routing integration's key (docs/routing.md): how the notification was split"),
 });
 export type IngestSummaryJson = z.infer<typeof ingestSummaryJson>;

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { instant, listQuery, rfc3339, uuid } from './primitives';
 
 export const auditEntityType = z.enum(
-  ['service', 'integration_key', 'user', 'team', 'api_key', 'schedule', 'schedule_override', 'calendar_feed', 'escalation_policy', 'contact_method', 'notification_rule', 'heartbeat', 'storm'],
-  { error: 'must be service, integration_key, user, team, api_key, schedule, schedule_override, calendar_feed, escalation_policy, contact_method, notification_rule, heartbeat or storm' },
+  ['service', 'integration_key', 'user', 'team', 'api_key', 'schedule', 'schedule_override', 'calendar_feed', 'escalation_policy', 'contact_method', 'notification_rule', 'heartbeat', 'storm', 'maintenance_window', 'routing_integration'],
+  { error: 'must be service, integration_key, user, team, api_key, schedule, schedule_override, calendar_feed, escalation_policy, contact_method, notification_rule, heartbeat, storm, maintenance_window or routing_integration' },
 );
 
 /** GET /api/v1/audit-log */

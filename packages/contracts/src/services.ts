@@ -19,6 +19,15 @@ const fields = {
   urgency,
   /** an acknowledged incident not resolved within this many minutes triggers again; null = never */
   ackTimeoutMinutes: z.number({ error: 'must be a number of minutes or null' }).int('must be whole minutes').min(1, 'must be at least 1').max(10_080, 'must be at most 10080 (a week)').nullable(),
+  /**
+   * dynamic routing (docs/routing.md): a lowercase slug, unique, that a routing
+   * integration's route matches against a label's value (`team="db"` → the service `db`);
+   * 1-63 of a-z, 0-9 and `-`, starting and ending with a letter or digit (a DNS label)
+   */
+  routingName: z
+    .string({ error: 'must be a slug or null' })
+    .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'must be a lowercase slug: 1-63 of a-z, 0-9 and "-", starting and ending with a letter or digit')
+    .nullable(),
 };
 
 const seconds = (min: number, max: number) =>
@@ -64,6 +73,7 @@ export const createServiceBody = z.strictObject({
   autoResolve: fields.autoResolve.default(true),
   urgency: fields.urgency.default('high'),
   ackTimeoutMinutes: fields.ackTimeoutMinutes.default(null),
+  routingName: fields.routingName.default(null),
   noise: noiseSettingsPatch.default({}),
 });
 export type CreateServiceBody = z.infer<typeof createServiceBody>;
@@ -78,6 +88,7 @@ export const updateServiceBody = z.strictObject({
   autoResolve: fields.autoResolve.optional(),
   urgency: fields.urgency.optional(),
   ackTimeoutMinutes: fields.ackTimeoutMinutes.optional(),
+  routingName: fields.routingName.optional(),
   noise: noiseSettingsPatch.optional(),
 });
 export type UpdateServiceBody = z.infer<typeof updateServiceBody>;
@@ -93,6 +104,7 @@ export const serviceJson = z.strictObject({
   autoResolve: z.boolean(),
   urgency,
   ackTimeoutMinutes: z.int().nullable(),
+  routingName: z.string().nullable().describe('dynamic routing (docs/routing.md): the value a route\'s label must have to send alerts here'),
   noise: noiseSettingsJson,
   createdAt: instant,
   updatedAt: instant,

@@ -60,7 +60,13 @@ export function createApiMetrics(opts: { /** whether Redis answers a PING now (h
     labelNames: ['credential', 'result'] as const,
     registers: [registry],
   });
-  return { registry, httpDuration, alertsReceived, alertsDeduplicated, incidentsOpened, outboxDeferred, flapSuppressions, credentialReloads };
+  const unroutedAlerts = new Counter({
+    name: 'heinrich_routing_unrouted_alerts_total',
+    help: 'Alerts a routing integration sent to its catch-all service (outcome "catch_all") or dropped and recorded (outcome "dropped"); listed at GET /api/v1/routing-integrations/{id}/unrouted (docs/routing.md)',
+    labelNames: ['source', 'outcome'] as const,
+    registers: [registry],
+  });
+  return { registry, httpDuration, alertsReceived, alertsDeduplicated, incidentsOpened, outboxDeferred, flapSuppressions, credentialReloads, unroutedAlerts };
 }
 
 /** Observes every request under its route pattern (not the raw URL: no label explosion). */

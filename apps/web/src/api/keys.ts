@@ -63,5 +63,10 @@ export const keys = {
     one: (id: string) => ['maintenance-windows', id] as const,
     incidents: (id: string) => ['maintenance-windows', id, 'incidents'] as const,
   },
+  routingIntegrations: {
+    all: ['routing-integrations'] as const,
+    list: () => ['routing-integrations', 'list'] as const,
+    unrouted: (id: string) => ['routing-integrations', id, 'unrouted'] as const,
+  },
   auditLog: (entityType: string) => ['audit-log', entityType] as const,
 };

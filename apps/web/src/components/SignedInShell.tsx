@@ -62,6 +62,7 @@ export function SignedInShell() {
     { to: '/policies', label: 'Escalation policies' },
     { to: '/services', label: 'Services' },
     { to: '/maintenance', label: 'Maintenance' },
+    { to: '/routing', label: 'Routing' },
     { to: '/users', label: 'Users' },
     { to: '/teams', label: 'Teams' },
     // the API lets admins only read the audit log (docs/authorization.md)

@@ -4,6 +4,7 @@ import { notificationListQuery } from '../contact-methods';
 import { heartbeatListQuery } from '../heartbeats';
 import { explainIncidentQuery, incidentListQuery } from '../incidents';
 import { maintenanceWindowListQuery } from '../maintenance-windows';
+import { unroutedListQuery } from '../routing-integrations';
 import { listQuery } from '../primitives';
 import { stormListQuery } from '../storms';
 import { twilioCallbackQuery } from '../twilio';
@@ -30,7 +31,7 @@ export type Access = 'none' | 'signIn' | 'admin' | 'integration' | 'integrationU
 export type ResponseSpec = ResponseName | null | { mediaType: string; description: string; schema?: ResponseName };
 
 export interface Operation {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** in full, with {param} placeholders */
   path: string;
   summary: string;
@@ -232,6 +233,13 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/api/v1/maintenance-windows/{id}/incidents', tag: 'Maintenance windows', access: 'admin', summary: 'What a window held back: the incidents opened under it, and whom each would have paged', responses: { 200: 'MaintenanceHeldIncidentPage' } },
   { method: 'patch', path: '/api/v1/maintenance-windows/{id}', tag: 'Maintenance windows', access: 'admin', summary: 'Change a window: a later end extends it, an end now or past ends it now (held incidents still firing then page, and the end is announced in Slack once); reason; announce', body: 'UpdateMaintenanceWindowBody', responses: { 200: 'MaintenanceWindow' } },
   { method: 'post', path: '/api/v1/maintenance-windows/{id}/end', tag: 'Maintenance windows', access: 'admin', summary: 'End a window now (no body): held incidents still firing page within seconds', responses: { 200: 'MaintenanceWindow' } },
+  { method: 'post', path: '/api/v1/routing-integrations', tag: 'Routing', access: 'admin', summary: 'Create a routing integration: one key for many services, ordered routes (first match wins), a catch-all (docs/routing.md)', description: '201 with the key, shown this once. 400 naming the field for an invalid matcher or regex (routes.N.matchers.M), a route with no or two targets, a route or catch-all to a missing service. Admins; for a team-owned one, leads of that team.', body: 'RoutingIntegrationBody', responses: { 201: 'CreatedRoutingIntegration' } },
+  { method: 'get', path: '/api/v1/routing-integrations', tag: 'Routing', access: 'admin', summary: 'Routing integrations, by name (never their keys)', responses: { 200: 'RoutingIntegrationPage' } },
+  { method: 'post', path: '/api/v1/routing-integrations/preview', tag: 'Routing', access: 'admin', summary: 'Preview draft routes against an Alertmanager payload (or the last 100 alerts received): per alert the route, the service, whom it would page', description: 'Saves nothing; the same 400s as saving the draft.', body: 'RoutingPreviewBody', responses: { 200: 'RoutingPreview' } },
+  { method: 'get', path: '/api/v1/routing-integrations/{id}', tag: 'Routing', access: 'admin', summary: 'A routing integration', responses: { 200: 'RoutingIntegration' } },
+  { method: 'put', path: '/api/v1/routing-integrations/{id}', tag: 'Routing', access: 'admin', summary: 'Replace a routing integration: name, team, the ordered routes and the catch-all at once', description: 'The same 400s as the create. Audit-logged.', body: 'RoutingIntegrationBody', responses: { 200: 'RoutingIntegration' } },
+  { method: 'delete', path: '/api/v1/routing-integrations/{id}', tag: 'Routing', access: 'admin', summary: 'Delete a routing integration: its key stops working', responses: { 204: null } },
+  { method: 'get', path: '/api/v1/routing-integrations/{id}/unrouted', tag: 'Routing', access: 'admin', summary: 'Alerts it dropped or sent to its catch-all, newest first, with the reason (heinrich_routing_unrouted_alerts_total counts them)', query: unroutedListQuery, responses: { 200: 'UnroutedAlertPage' } },
   { method: 'delete', path: '/api/v1/maintenance-windows/{id}', tag: 'Maintenance windows', access: 'admin', summary: 'Delete a window: what it still held is released (pages if it still fires)', responses: { 204: null } },
   { method: 'get', path: '/api/v1/incidents', tag: 'Incidents', access: 'admin', summary: 'List incidents, newest first', query: incidentListQuery, responses: { 200: 'IncidentPage' } },
   { method: 'post', path: '/api/v1/incidents', tag: 'Incidents', access: 'admin', summary: 'Open an incident by hand, optionally paging people directly', body: 'CreateIncidentBody', responses: { 201: 'IncidentDetail' }, errors: [409] },

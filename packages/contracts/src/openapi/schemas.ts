@@ -27,6 +27,7 @@ import {
 } from '../incidents';
 import { createdHeartbeatJson, createHeartbeatBody, heartbeatJson, heartbeatPingJson, updatedHeartbeatJson, updateHeartbeatBody } from '../heartbeats';
 import { createdIntegrationKeyJson, createIntegrationKeyBody, integrationKeyJson, updatedIntegrationKeyJson, updateIntegrationKeyBody } from '../integration-keys';
+import { createdRoutingIntegrationJson, routingIntegrationBody, routingIntegrationJson, routingPreviewBody, routingPreviewJson, unroutedAlertJson } from '../routing-integrations';
 import { createMaintenanceWindowBody, maintenanceHeldIncidentJson, maintenanceWindowJson, updateMaintenanceWindowBody } from '../maintenance-windows';
 import { page } from '../primitives';
 import {
@@ -60,6 +61,8 @@ export const REQUEST_SCHEMAS = {
   UpdateHeartbeatBody: updateHeartbeatBody,
   CreateMaintenanceWindowBody: createMaintenanceWindowBody,
   UpdateMaintenanceWindowBody: updateMaintenanceWindowBody,
+  RoutingIntegrationBody: routingIntegrationBody,
+  RoutingPreviewBody: routingPreviewBody,
   AlertmanagerWebhook: alertmanagerWebhook,
   EventsApiEvent: eventsApiEvent,
   SignInBody: signInBody,
@@ -134,6 +137,11 @@ export const RESPONSE_SCHEMAS = {
   MaintenanceWindow: maintenanceWindowJson,
   MaintenanceWindowPage: page(maintenanceWindowJson),
   MaintenanceHeldIncidentPage: page(maintenanceHeldIncidentJson),
+  RoutingIntegration: routingIntegrationJson,
+  CreatedRoutingIntegration: createdRoutingIntegrationJson,
+  RoutingIntegrationPage: page(routingIntegrationJson),
+  UnroutedAlertPage: page(unroutedAlertJson),
+  RoutingPreview: routingPreviewJson,
   Incident: incidentJson,
   IncidentPage: page(incidentJson),
   IncidentDetail: incidentDetailJson,

@@ -22,6 +22,8 @@ export interface AuthzResources {
    * without a team)
    */
   'maintenance_window.manage': { window: string; teams: readonly (TeamRef | null)[] };
+  /** create, change (its routes), delete a routing integration (docs/routing.md); `team`: its owning team, null: the installation's */
+  'routing_integration.manage': { integration: string; team: TeamRef | null };
   'incident.acknowledge': IncidentResource;
   'incident.resolve': IncidentResource;
   'incident.note': IncidentResource;
@@ -225,6 +227,11 @@ export function authorize<A extends AuthzAction>(principal: Principal, action: A
       if (missing.length === 0) return ALLOW;
       const names = [...new Set(missing.map((t) => t.name))].join(', ');
       return deny(`Only leads of team ${names} or admins can manage maintenance window ${window}`);
+    }
+    case 'routing_integration.manage': {
+      const { integration, team } = r as AuthzResources['routing_integration.manage'];
+      if (!team) return deny(`Routing integration ${integration} belongs to the installation: only admins can manage it`);
+      return hasRole(principal, team, 'lead') ? ALLOW : deny(`Only leads of team ${team.name} or admins can manage routing integration ${integration}`);
     }
     case 'incident.acknowledge':
     case 'incident.resolve':

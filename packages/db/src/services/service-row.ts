@@ -14,6 +14,8 @@ export interface ServiceSettings {
   autoResolve: boolean;
   urgency: Service['urgency'];
   ackTimeoutMinutes: number | null;
+  /** dynamic routing (docs/routing.md); unique */
+  routingName?: string | null;
   /** the noise settings a person set (core/noise/noise-settings.ts fills in the defaults) */
   noise: NoiseSettingsPatch;
 }

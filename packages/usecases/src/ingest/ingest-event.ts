@@ -33,10 +33,15 @@ export interface EventResult {
  * dedup_key while its incident is open are one incident; acknowledge/resolve
  * act on that open incident; acting on an unknown key is a no-op, as PagerDuty does.
  */
-export async function ingestEvent(ctx: Context, key: ActiveIntegrationKey, event: EventCommand): Promise<EventResult> {
+export async function ingestEvent(
+  ctx: Context,
+  key: Pick<ActiveIntegrationKey, 'keyId' | 'serviceId' | 'autoResolve' | 'noise'> & { actorId?: string },
+  event: EventCommand,
+): Promise<EventResult> {
   const dedupKey = event.dedupKey ?? randomUUID();
   const groupKeyHash = sha256Hex(`events:${dedupKey}`);
-  const actor = { id: `integration-key:${key.keyId}`, display: 'the events API', via: 'events' };
+  // a routing integration's event (routing/ingest-routed-event.ts) names the integration
+  const actor = { id: key.actorId ?? `integration-key:${key.keyId}`, display: 'the events API', via: 'events' };
 
   if (event.action === 'acknowledge') {
     const { outcome, outboxIds, number } = await withTransaction(ctx.db.pool, async (client) => {
@@ -83,6 +88,6 @@ export async function ingestEvent(ctx: Context, key: ActiveIntegrationKey, event
 }
 
 /** A resolve may carry no payload: it then reuses the key as the (unchanged) summary. */
-function triggerOf(dedupKey: string, event: EventCommand): TriggerEvent {
+export function triggerOf(dedupKey: string, event: EventCommand): TriggerEvent {
   return { summary: dedupKey, source: 'events-api', severity: 'error', ...event.trigger, dedupKey };
 }

@@ -7,6 +7,7 @@ import { withTransaction } from '@heinrich/db/with-transaction';
 import { requireAllowed } from '../authz/require-allowed';
 import type { Context } from '../context';
 import { checkServiceReferences } from './check-service-references';
+import { duplicateRoutingName } from './duplicate-routing-name';
 import { serviceSnapshot } from './service-snapshot';
 
 /** What a creator gives: the settings, noise control as a patch over the defaults. */
@@ -17,7 +18,7 @@ export async function createService(ctx: Context, principal: Principal, input: N
   const { team } = await checkServiceReferences(ctx.db.pool, input);
   requireAllowed(principal, 'service.create', { service: input.name, team: team ?? null });
   return withTransaction(ctx.db, async (tx) => {
-    const service = await insertService(tx, { ...input, noise: patchNoiseSettings({}, input.noise ?? {}) });
+    const service = await insertService(tx, { ...input, noise: patchNoiseSettings({}, input.noise ?? {}) }).catch(duplicateRoutingName(input.routingName));
     await insertAuditEntry(tx, auditActorOf(principal), {
       action: 'service.create',
       entityType: 'service',

@@ -13,6 +13,7 @@ export function serviceSnapshot(s: ServiceRow) {
     autoResolve: s.autoResolve,
     urgency: s.urgency,
     ackTimeoutMinutes: s.ackTimeoutMinutes,
+    routingName: s.routingName,
     noise: noiseSettingsOf(s.noise),
   };
 }

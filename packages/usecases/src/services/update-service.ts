@@ -13,6 +13,7 @@ import type { Context } from '../context';
 import { checkServiceReferences } from './check-service-references';
 import type { NewService } from './create-service';
 import { findServiceOwner } from './find-service-owner';
+import { duplicateRoutingName } from './duplicate-routing-name';
 import { serviceSnapshot } from './service-snapshot';
 
 /**
@@ -37,7 +38,7 @@ export async function updateService(ctx: Context, principal: Principal, id: stri
     if (noise !== undefined) given.noise = patchNoiseSettings(before.noise, noise);
     const differs = Object.entries(given).some(([k, v]) => !isDeepStrictEqual(before[k as keyof ServiceRow], v));
     if (!differs) return before;
-    const after = await updateServiceSettings(tx, id, given);
+    const after = await updateServiceSettings(tx, id, given).catch(duplicateRoutingName(given.routingName));
     await insertAuditEntry(tx, auditActorOf(principal), {
       action: 'service.update',
       entityType: 'service',

@@ -3,7 +3,8 @@ import type { InputWarningsJson } from '@heinrich/contracts/input-warnings';
 import { AppError } from '@heinrich/core/app-error';
 import { repairText } from '@heinrich/core/repair-text';
 import { ingestAlertmanager } from '@heinrich/usecases/ingest/ingest-alertmanager';
-import { authenticateIntegrationKey } from '@heinrich/usecases/integration-keys/authenticate-integration-key';
+import { authenticateIngestKey } from '@heinrich/usecases/routing/authenticate-ingest-key';
+import { ingestRoutedAlertmanager } from '@heinrich/usecases/routing/ingest-routed-alertmanager';
 import type { RequestHandler } from 'express';
 import type { AppDeps } from '../../app-deps';
 import { credentialFrom } from '../../http/bearer-token';
@@ -21,7 +22,7 @@ import { parse } from '../../http/parse';
  */
 export function receiveAlertmanager(deps: AppDeps): RequestHandler {
   return async (req, res) => {
-    const key = await authenticateIntegrationKey(deps.ctx, typeof req.params.key === 'string' ? req.params.key : credentialFrom(req), 'alertmanager');
+    const sender = await authenticateIngestKey(deps.ctx, typeof req.params.key === 'string' ? req.params.key : credentialFrom(req), 'alertmanager');
     const body = req.body as { alerts?: unknown } | undefined;
     const max = deps.config.alertmanagerMaxAlerts;
     if (Array.isArray(body?.alerts) && body.alerts.length > max) {
@@ -32,7 +33,14 @@ export function receiveAlertmanager(deps: AppDeps): RequestHandler {
     }
     const warnings: InputWarningsJson = [];
     const payload = repairText(parse(alertmanagerWebhook, req.body, 'Alertmanager payload'), warnings);
-    const { flapSuppressed, ...summary } = await ingestAlertmanager(deps.ctx, key, payload);
+    // a routing integration's key (docs/routing.md): each alert to the service its routes choose
+    const routed = sender.kind === 'routing' ? await ingestRoutedAlertmanager(deps.ctx, sender.integration, payload) : null;
+    const { flapSuppressed, ...summary } =
+      sender.kind === 'service' ? await ingestAlertmanager(deps.ctx, sender.key, payload) : { ...routed!, alertsHeartbeat: 0, heartbeat: null };
+    if (routed) {
+      deps.metrics.unroutedAlerts.inc({ source: 'alertmanager', outcome: 'catch_all' }, routed.routing.catchAll);
+      deps.metrics.unroutedAlerts.inc({ source: 'alertmanager', outcome: 'dropped' }, routed.routing.dropped);
+    }
     deps.metrics.flapSuppressions.inc({ source: 'alertmanager' }, flapSuppressed);
     deps.metrics.alertsReceived.inc({ source: 'alertmanager' }, summary.alertsReceived);
     deps.metrics.alertsDeduplicated.inc({ source: 'alertmanager' }, summary.alertsDeduplicated);

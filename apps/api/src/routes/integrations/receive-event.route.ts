@@ -2,7 +2,9 @@ import { eventsApiEvent, type EventsApiResponse } from '@heinrich/contracts/even
 import type { InputWarningsJson } from '@heinrich/contracts/input-warnings';
 import { repairText } from '@heinrich/core/repair-text';
 import { ingestEvent } from '@heinrich/usecases/ingest/ingest-event';
-import { authenticateIntegrationKey } from '@heinrich/usecases/integration-keys/authenticate-integration-key';
+import { randomUUID } from 'node:crypto';
+import { authenticateIngestKey } from '@heinrich/usecases/routing/authenticate-ingest-key';
+import { ingestRoutedEvent } from '@heinrich/usecases/routing/ingest-routed-event';
 import type { RequestHandler } from 'express';
 import type { AppDeps } from '../../app-deps';
 import { parse } from '../../http/parse';
@@ -16,11 +18,11 @@ import { parse } from '../../http/parse';
 export function receiveEvent(deps: AppDeps): RequestHandler {
   return async (req, res) => {
     const routingKey = (req.body as { routing_key?: unknown } | undefined)?.routing_key;
-    const key = await authenticateIntegrationKey(deps.ctx, typeof routingKey === 'string' ? routingKey : undefined, 'events');
+    const sender = await authenticateIngestKey(deps.ctx, typeof routingKey === 'string' ? routingKey : undefined, 'events');
     const warnings: InputWarningsJson = [];
     const event = repairText(parse(eventsApiEvent, req.body, 'Event'), warnings, { skip: ['payload.custom_details'] });
     const p = event.payload;
-    const result = await ingestEvent(deps.ctx, key, {
+    const command = {
       action: event.event_action,
       ...(event.dedup_key ? { dedupKey: event.dedup_key } : {}),
       ...(p
@@ -37,16 +39,22 @@ export function receiveEvent(deps: AppDeps): RequestHandler {
             },
           }
         : {}),
-    });
+    };
+    // a routing integration's key (docs/routing.md): the event goes to the service its routes choose
+    const result =
+      sender.kind === 'service'
+        ? await ingestEvent(deps.ctx, sender.key, command)
+        : await ingestRoutedEvent(deps.ctx, sender.integration, { ...command, dedupKey: command.dedupKey ?? randomUUID() });
+    if (sender.kind === 'routing' && result.outcome === 'dropped') deps.metrics.unroutedAlerts.inc({ source: 'events', outcome: 'dropped' });
     deps.metrics.alertsReceived.inc({ source: 'events' });
     if (result.outcome === 'deduplicated') deps.metrics.alertsDeduplicated.inc({ source: 'events' });
     if (result.outcome === 'triggered') deps.metrics.incidentsOpened.inc({ source: 'events' });
-    if (result.flapSuppressed) deps.metrics.flapSuppressions.inc({ source: 'events' }, result.flapSuppressed);
+    if ('flapSuppressed' in result && result.flapSuppressed) deps.metrics.flapSuppressions.inc({ source: 'events' }, result.flapSuppressed);
     res.status(202).json({
       status: 'success',
       message: MESSAGES[result.outcome],
       dedup_key: result.dedupKey,
-      ...(result.incidentNumber !== undefined ? { incident_number: result.incidentNumber } : {}),
+      ...('incidentNumber' in result && result.incidentNumber !== undefined ? { incident_number: result.incidentNumber } : {}),
       warnings,
     } satisfies EventsApiResponse);
   };
@@ -58,4 +66,5 @@ const MESSAGES = {
   acknowledged: 'Event processed: incident acknowledged',
   resolved: 'Event processed: alert resolved',
   no_open_incident: 'Event processed: no open incident with this dedup_key, nothing to do',
+  dropped: 'Event processed: no route matched and the routing integration has no catch-all service; recorded as dropped',
 } as const;

@@ -16,6 +16,7 @@ export function serviceJson(s: Service): ServiceJson {
     autoResolve: s.autoResolve,
     urgency: s.urgency,
     ackTimeoutMinutes: s.ackTimeoutMinutes,
+    routingName: s.routingName,
     noise: noiseSettingsOf(s.noise),
     createdAt: s.createdAt.toISOString(),
     updatedAt: s.updatedAt.toISOString(),

@@ -16,6 +16,7 @@ export interface ServiceDraft {
   groupBy: string;
   autoResolve: boolean;
   ackTimeoutMinutes: string;
+  routingName: string;
 }
 
 export function draftOf(s: ServiceJson | null, defaultTeamId = ''): ServiceDraft {
@@ -28,6 +29,7 @@ export function draftOf(s: ServiceJson | null, defaultTeamId = ''): ServiceDraft
     groupBy: (s?.groupBy ?? []).join(', '),
     autoResolve: s?.autoResolve ?? true,
     ackTimeoutMinutes: s?.ackTimeoutMinutes == null ? '' : String(s.ackTimeoutMinutes),
+    routingName: s?.routingName ?? '',
   };
 }
 
@@ -49,10 +51,11 @@ export function bodyOf(d: ServiceDraft): Record<string, unknown> {
       .filter(Boolean),
     autoResolve: d.autoResolve,
     ackTimeoutMinutes: minutes === '' ? null : Number.isFinite(Number(minutes)) ? Number(minutes) : minutes,
+    routingName: d.routingName.trim() === '' ? null : d.routingName.trim(),
   };
 }
 
-const SHOWN = ['name', 'description', 'teamId', 'escalationPolicyId', 'urgency', 'groupBy', 'autoResolve', 'ackTimeoutMinutes'];
+const SHOWN = ['name', 'description', 'teamId', 'escalationPolicyId', 'urgency', 'groupBy', 'autoResolve', 'ackTimeoutMinutes', 'routingName'];
 
 /** Create and edit a service; errors from the API under the field they concern. */
 export function ServiceForm(props: {
@@ -140,6 +143,9 @@ export function ServiceForm(props: {
         {(p) => (
           <input {...p} inputMode="numeric" value={d.ackTimeoutMinutes} onChange={(e) => set('ackTimeoutMinutes', e.target.value)} />
         )}
+      </Field>
+      <Field label="Routing name (optional)" path="routingName" error={err} hint="A routing integration's route can send alerts here by a label's value, e.g. team=&quot;db&quot; (docs/routing.md)">
+        {(p) => <input {...p} value={d.routingName} onChange={(e) => set('routingName', e.target.value)} placeholder="db" />}
       </Field>
       <div className="field">
         <label>

@@ -14,6 +14,7 @@ describe('the service form', () => {
       groupBy: ['node', 'cluster', 'zone'],
       autoResolve: true,
       ackTimeoutMinutes: 30,
+      routingName: null,
     });
   });
   it('passes a minute count that is not a number on, for the API to name the field', () => {
@@ -23,11 +24,11 @@ describe('the service form', () => {
   it('round-trips a service', () => {
     const service = {
       id: 's', name: 'n', description: 'd', teamId: null, escalationPolicyId: 'p', groupBy: ['node'], autoResolve: false,
-      urgency: 'bySeverity' as const, ackTimeoutMinutes: 5, createdAt: '', updatedAt: '',
+      urgency: 'bySeverity' as const, ackTimeoutMinutes: 5, routingName: 'db', createdAt: '', updatedAt: '',
       noise: { lateCopySeconds: 120, flapping: { enabled: true, changes: 4, windowSeconds: 1800 }, storm: { enabled: true, incidents: 5, windowSeconds: 300, quietSeconds: 600 } },
     };
     expect(bodyOf(draftOf(service))).toEqual({
-      name: 'n', description: 'd', teamId: null, escalationPolicyId: 'p', urgency: 'bySeverity', groupBy: ['node'], autoResolve: false, ackTimeoutMinutes: 5,
+      name: 'n', description: 'd', teamId: null, escalationPolicyId: 'p', urgency: 'bySeverity', groupBy: ['node'], autoResolve: false, ackTimeoutMinutes: 5, routingName: 'db',
     });
   });
 });

@@ -1,0 +1,29 @@
+import type { Queryable } from '../queryable';
+
+/** What ingest needs of a service an alert is routed to: as its own integration key would give it. */
+export interface RoutingTarget {
+  serviceId: string;
+  routingName: string | null;
+  groupBy: string[];
+  autoResolve: boolean;
+  noise: unknown;
+  /** for the preview's "whom would it page" */
+  escalationPolicyId: string | null;
+}
+
+/** The services with these ids or these routing names (those that exist). */
+export async function selectRoutingTargets(q: Queryable, ids: readonly string[], routingNames: readonly string[]): Promise<RoutingTarget[]> {
+  if (ids.length === 0 && routingNames.length === 0) return [];
+  const r = await q.query<{ id: string; routing_name: string | null; group_by: string[]; auto_resolve: boolean; noise: unknown; escalation_policy_id: string | null }>(
+    `SELECT id, routing_name, group_by, auto_resolve, noise, escalation_policy_id FROM services WHERE id = ANY($1::uuid[]) OR routing_name = ANY($2::text[])`,
+    [ids, routingNames],
+  );
+  return r.rows.map((s) => ({ serviceId: s.id, routingName: s.routing_name, groupBy: s.group_by, autoResolve: s.auto_resolve, noise: s.noise, escalationPolicyId: s.escalation_policy_id }));
+}
+
+/** Which of these service ids exist (to refuse a route to a missing service). */
+export async function selectExistingServiceIds(q: Queryable, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const r = await q.query<{ id: string }>(`SELECT id FROM services WHERE id = ANY($1::uuid[])`, [ids]);
+  return new Set(r.rows.map((x) => x.id));
+}

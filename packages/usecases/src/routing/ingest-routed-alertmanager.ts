@@ -1,0 +1,100 @@
+import { noiseSettingsOf } from '@heinrich/core/noise/noise-settings';
+import { normalizeAlertmanager, type AlertmanagerPayload } from '@heinrich/core/normalize-alertmanager';
+import type { RoutingIntegrationRow } from '@heinrich/db/routing/routing-integration-row';
+import { insertUnroutedAlerts, type UnroutedAlertWrite } from '@heinrich/db/routing/unrouted-alerts';
+import type { Context } from '../context';
+import { ingestAlerts, type IngestSummary } from '../ingest/ingest-alerts';
+import { planRouting } from './plan-routing';
+import { routingConfigOf } from './routing-config-of';
+
+/** How one notification was split (the answer's `routing`, and the api's metrics). */
+export interface RoutingBreakdown {
+  /** alerts per target service (a catch-all counts here too) */
+  services: { serviceId: string; alerts: number }[];
+  /** alerts that went to the catch-all service (no route, or an unknown routingName) */
+  catchAll: number;
+  /** alerts dropped and recorded (no route and no catch-all service) */
+  dropped: number;
+}
+
+/** The annotation a rerouted alert carries, saying why it went to the catch-all (shown with the alert). */
+export const ROUTING_ANNOTATION = 'heinrich_routing';
+
+/**
+ * One Alertmanager notification sent to a routing integration's key. Each alert
+ * is routed (first match wins, docs/routing.md); the alerts of each target
+ * service are normalized with that service's groupBy and ingested as if sent to
+ * that service's own key (dedup, grouping, alert rules, maintenance, flapping,
+ * storms: its normal ingest, one commitBatch per service). What went to the
+ * catch-all or was dropped is recorded in unrouted_alerts. Resolves only after
+ * every part committed: a failure of any part fails the notification (a 503,
+ * Alertmanager retries, and dedup makes the parts already stored no-ops).
+ */
+export async function ingestRoutedAlertmanager(
+  ctx: Context,
+  integration: RoutingIntegrationRow,
+  payload: AlertmanagerPayload & { truncatedAlerts: number },
+): Promise<IngestSummary & { routing: RoutingBreakdown }> {
+  const plan = await planRouting(ctx.db.pool, routingConfigOf(integration), payload.alerts.map((a) => a.labels));
+  const byService = new Map<string, AlertmanagerPayload['alerts']>();
+  const unrouted: UnroutedAlertWrite[] = [];
+  plan.decisions.forEach((d, i) => {
+    const alert = payload.alerts[i]!;
+    if (d.reason !== null) {
+      unrouted.push({
+        routingIntegrationId: integration.id, outcome: d.kind === 'drop' ? 'dropped' : 'catch_all', reason: d.reason,
+        serviceId: d.kind === 'service' ? d.serviceId : null, fingerprint: alert.fingerprint, status: alert.status,
+        labels: alert.labels, annotations: alert.annotations,
+      });
+    }
+    if (d.kind === 'drop') return;
+    const list = byService.get(d.serviceId) ?? [];
+    list.push(d.reason === null ? alert : { ...alert, annotations: { ...alert.annotations, [ROUTING_ANNOTATION]: d.reason } });
+    byService.set(d.serviceId, list);
+  });
+
+  const parts = await Promise.all([
+    insertUnroutedAlerts(ctx.db.pool, unrouted, ctx.now()).then(() => null),
+    ...[...byService].map(([serviceId, alerts]) => {
+      const target = plan.targets.get(serviceId)!;
+      return ingestAlerts(ctx, {
+        serviceId,
+        autoResolve: target.autoResolve,
+        noise: noiseSettingsOf(target.noise),
+        truncatedAlerts: payload.truncatedAlerts,
+        via: 'alertmanager',
+        actor: `routing-integration:${integration.id}`,
+        alerts: normalizeAlertmanager({ ...payload, alerts }, target.groupBy),
+      });
+    }),
+  ]);
+  const summaries = parts.filter((p): p is IngestSummary => p !== null);
+  return {
+    ...sumSummaries(summaries, payload.alerts.length),
+    routing: {
+      services: [...byService].map(([serviceId, alerts]) => ({ serviceId, alerts: alerts.length })),
+      catchAll: unrouted.filter((u) => u.outcome === 'catch_all').length,
+      dropped: unrouted.filter((u) => u.outcome === 'dropped').length,
+    },
+  };
+}
+
+function sumSummaries(summaries: readonly IngestSummary[], received: number): IngestSummary {
+  const total: IngestSummary = {
+    alertsReceived: received, alertsNew: 0, alertsDeduplicated: 0, alertsResolved: 0, alertsIgnored: 0, alertsStale: 0,
+    incidentsOpened: 0, incidentsResolved: 0, incidents: [], deferred: 0, flapSuppressed: 0,
+  };
+  for (const s of summaries) {
+    total.alertsNew += s.alertsNew;
+    total.alertsDeduplicated += s.alertsDeduplicated;
+    total.alertsResolved += s.alertsResolved;
+    total.alertsIgnored += s.alertsIgnored;
+    total.alertsStale += s.alertsStale;
+    total.incidentsOpened += s.incidentsOpened;
+    total.incidentsResolved += s.incidentsResolved;
+    total.incidents.push(...s.incidents);
+    total.deferred += s.deferred;
+    total.flapSuppressed += s.flapSuppressed;
+  }
+  return total;
+}
