@@ -30,7 +30,7 @@ export type Access = 'none' | 'signIn' | 'admin' | 'integration' | 'integrationU
 export type ResponseSpec = ResponseName | null | { mediaType: string; description: string; schema?: ResponseName };
 
 export interface Operation {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** in full, with {param} placeholders */
   path: string;
   summary: string;
@@ -212,6 +212,17 @@ export const OPERATIONS: Operation[] = [
   { method: 'get', path: '/api/v1/services', tag: 'Services', access: 'admin', summary: 'List services, oldest first', query: listQuery, responses: { 200: 'ServicePage' } },
   { method: 'get', path: '/api/v1/services/{id}', tag: 'Services', access: 'admin', summary: 'A service', responses: { 200: 'Service' } },
   { method: 'patch', path: '/api/v1/services/{id}', tag: 'Services', access: 'admin', summary: 'Change a service (only the fields present)', body: 'UpdateServiceBody', responses: { 200: 'Service' }, errors: [409] },
+  { method: 'get', path: '/api/v1/services/{id}/alert-rules', tag: 'Services', access: 'admin', summary: "The service's alert rules, in evaluation order (docs/alert-rules.md)", responses: { 200: 'AlertRules' } },
+  {
+    method: 'put',
+    path: '/api/v1/services/{id}/alert-rules',
+    tag: 'Services',
+    access: 'admin',
+    summary: "Replace the service's ordered alert rules (leads of its team, admins; audit-logged)",
+    description: 'Bad input is a 400 naming the field (rules.N.matchers.M for an invalid matcher or RE2 regex, rules.N.time.timeZone, rules.N.actions.routeToServiceId for a missing service or a loop between route rules).',
+    body: 'PutAlertRulesBody',
+    responses: { 200: 'AlertRules' },
+  },
   { method: 'delete', path: '/api/v1/services/{id}', tag: 'Services', access: 'admin', summary: 'Delete a service', responses: { 204: null }, errors: [409] },
   { method: 'post', path: '/api/v1/services/{id}/integration-keys', tag: 'Services', access: 'admin', summary: 'Create an integration key: the secret, its URL and a snippet to paste, shown this once', body: 'CreateIntegrationKeyBody', responses: { 201: 'CreatedIntegrationKey' } },
   { method: 'get', path: '/api/v1/services/{id}/integration-keys', tag: 'Services', access: 'admin', summary: "A service's integration keys, never their secrets", responses: { 200: 'IntegrationKeyPage' } },

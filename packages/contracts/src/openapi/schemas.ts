@@ -27,6 +27,7 @@ import {
 } from '../incidents';
 import { createdHeartbeatJson, createHeartbeatBody, heartbeatJson, heartbeatPingJson, updatedHeartbeatJson, updateHeartbeatBody } from '../heartbeats';
 import { createdIntegrationKeyJson, createIntegrationKeyBody, integrationKeyJson, updatedIntegrationKeyJson, updateIntegrationKeyBody } from '../integration-keys';
+import { alertRulesJson, putAlertRulesBody } from '../alert-rules';
 import { createMaintenanceWindowBody, maintenanceHeldIncidentJson, maintenanceWindowJson, updateMaintenanceWindowBody } from '../maintenance-windows';
 import { page } from '../primitives';
 import {
@@ -60,6 +61,7 @@ export const REQUEST_SCHEMAS = {
   UpdateHeartbeatBody: updateHeartbeatBody,
   CreateMaintenanceWindowBody: createMaintenanceWindowBody,
   UpdateMaintenanceWindowBody: updateMaintenanceWindowBody,
+  PutAlertRulesBody: putAlertRulesBody,
   AlertmanagerWebhook: alertmanagerWebhook,
   EventsApiEvent: eventsApiEvent,
   SignInBody: signInBody,
@@ -132,6 +134,7 @@ export const RESPONSE_SCHEMAS = {
   UpdatedHeartbeat: updatedHeartbeatJson,
   HeartbeatPing: heartbeatPingJson,
   MaintenanceWindow: maintenanceWindowJson,
+  AlertRules: alertRulesJson,
   MaintenanceWindowPage: page(maintenanceWindowJson),
   MaintenanceHeldIncidentPage: page(maintenanceHeldIncidentJson),
   Incident: incidentJson,

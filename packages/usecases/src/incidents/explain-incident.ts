@@ -1,3 +1,4 @@
+import { explainAlertRules } from '@heinrich/core/alert-rules/explain-alert-rules';
 import { redactDeliveryEvent } from '@heinrich/core/delivery/redact-delivery-event';
 import { isIncidentEvent, readIncidentEvent, type StoredIncidentEvent } from '@heinrich/core/incidents/incident-event-catalog';
 import { AppError } from '@heinrich/core/app-error';
@@ -23,7 +24,11 @@ import { findIncident, type IncidentRef } from './find-incident';
  * An incident held by a storm is explained against its storm page's policy: its
  * people were not paged because the storm held it (core's held_by_storm).
  */
-export async function explainIncident(ctx: Context, ref: IncidentRef, userId?: string): Promise<{ incident: IncidentRecord; people: PersonExplanation[] }> {
+export async function explainIncident(
+  ctx: Context,
+  ref: IncidentRef,
+  userId?: string,
+): Promise<{ incident: IncidentRecord; people: PersonExplanation[]; alertRules: string[] }> {
   const incident = await findIncident(ctx, ref);
   const events = (await listIncidentEvents(ctx.db.pool, incident.id)).map(redactDeliveryEvent);
   const context = await withTransaction(ctx.db.pool, async (client): Promise<ExplainContext & { users: Map<string, string> }> => {
@@ -58,7 +63,7 @@ export async function explainIncident(ctx: Context, ref: IncidentRef, userId?: s
   const people = users.filter((u) => ids.includes(u.id)).sort((a, b) => a.name.localeCompare(b.name));
   if (userId && people.length === 0) throw AppError.notFound('User', userId);
   const explained = explainPaging(events, people, { ...context, names });
-  return { incident, people: [...explained.filter((p) => p.paged), ...explained.filter((p) => !p.paged)] };
+  return { incident, people: [...explained.filter((p) => p.paged), ...explained.filter((p) => !p.paged)], alertRules: explainAlertRules(events) };
 }
 
 /** The storm page a held incident's storm_held entry names (entries written before it was recorded name none). */
