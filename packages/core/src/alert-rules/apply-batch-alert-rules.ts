@@ -21,7 +21,7 @@ export interface RuledOccurrence {
  * the original's advisory lock serializes it too.
  */
 export function suppressedGroup(group: IncomingAlert['group']): IncomingAlert['group'] {
-  const key = `${group.key}\u0000suppressed`;
+  const key = `${group.key}#suppressed`; // no NUL: Postgres text cannot hold it
   return { ...group, key, keyHash: sha256Hex(key) };
 }
 
