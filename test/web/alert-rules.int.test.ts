@@ -35,7 +35,7 @@ it('a lead edits, validates, reorders and saves alert rules; a suppressed incide
   await rules.getByRole('button', { name: 'Add rule' }).click();
   await rules.getByLabel('Name', { exact: true }).fill('batch is noise');
   await rules.getByLabel(/^Label matchers/).fill('namespace=~"(batch"');
-  await rules.getByLabel(/^Suppress/).check();
+  await rules.getByLabel(/Suppress: store/).check();
   await rules.getByRole('button', { name: 'Save rules' }).click();
   await expect.poll(() => rules.getByRole('alert').textContent()).toContain('rules.1.matchers.0');
   expect(await rules.getByRole('alert').textContent()).toContain('invalid regular expression');
