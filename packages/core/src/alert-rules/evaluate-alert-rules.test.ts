@@ -129,3 +129,21 @@ describe('resolveRuleUrgency', () => {
     expect(resolveRuleUrgency('bySeverity', [{ severity: 'critical', rule: null }]).urgency).toBe('high');
   });
 });
+
+describe('applyBatchAlertRules', () => {
+  it('rewrites the fresh occurrences of services with rules and moves suppressed ones to a group of their own', async () => {
+    const { applyBatchAlertRules, suppressedGroup } = await import('./apply-batch-alert-rules');
+    const { compileAlertRules } = await import('./compile-alert-rules');
+    const group = { key: '{}:{alertname="X"}', keyHash: 'h', labels: {}, title: 'X' };
+    const incoming = (labels: Record<string, string>) => ({ fingerprint: 'f', startsAt: 's', endsAt: null, status: 'firing' as const, labels, annotations: {}, generatorUrl: null, severity: null, group });
+    const rules = compileAlertRules([rule({ name: 'batch', matchers: ['ns="batch"'], actions: { suppress: true } })]);
+    const delivery = { serviceId: 's1', autoResolve: true, alerts: [], truncatedAlerts: null, via: 'alertmanager', actor: 'k', alertRules: { rules, service, at: 0 } };
+    const fresh = [{ serviceId: 's1', alert: incoming({ ns: 'batch' }) }, { serviceId: 's1', alert: incoming({ ns: 'web' }) }, { serviceId: 's2', alert: incoming({ ns: 'batch' }) }];
+    expect(applyBatchAlertRules([delivery], fresh)).toBe(1);
+    expect(fresh[0]!.alert.group).toEqual(suppressedGroup(group));
+    expect(fresh[0]!.alert.group.keyHash).not.toBe('h');
+    expect((fresh[0] as { rules?: unknown }).rules).toMatchObject({ suppressed: { name: 'batch' } });
+    expect(fresh[1]!.alert.group).toBe(group);
+    expect(fresh[2]!.alert.group).toBe(group); // another service: its own (no) rules
+  });
+});
