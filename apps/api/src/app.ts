@@ -62,6 +62,7 @@ import { readCalendarFeedRoute } from './routes/schedules/read-calendar-feed.rou
 import { revokeCalendarFeedRoute } from './routes/schedules/revoke-calendar-feed.route';
 import { rotateCalendarFeedRoute } from './routes/schedules/rotate-calendar-feed.route';
 import { updateScheduleRoute } from './routes/schedules/update-schedule.route';
+import { getAlertRulesRoute, putAlertRulesRoute } from './routes/services/alert-rules.route';
 import { createServiceRoute } from './routes/services/create-service.route';
 import { deleteServiceRoute } from './routes/services/delete-service.route';
 import { getServiceRoute } from './routes/services/get-service.route';
@@ -198,6 +199,8 @@ export function createApp(deps: AppDeps): express.Express {
   admin.get('/services/:id', getServiceRoute(deps));
   admin.patch('/services/:id', updateServiceRoute(deps));
   admin.delete('/services/:id', deleteServiceRoute(deps));
+  admin.get('/services/:id/alert-rules', getAlertRulesRoute(deps));
+  admin.put('/services/:id/alert-rules', putAlertRulesRoute(deps));
   admin.post('/services/:id/integration-keys', createIntegrationKeyRoute(deps));
   admin.get('/services/:id/integration-keys', listIntegrationKeysRoute(deps));
   admin.delete('/services/:id/integration-keys/:keyId', revokeIntegrationKeyRoute(deps));

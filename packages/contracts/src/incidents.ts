@@ -28,6 +28,8 @@ export const incidentListQuery = listQuery.extend({
   since: rfc3339.optional(),
   /** the incidents of one storm */
   stormId: uuid.optional(),
+  /** true: only incidents an alert rule suppressed (near misses); false: only the others */
+  suppressed: z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true').optional().describe('true: only incidents an alert rule suppressed (near misses, docs/alert-rules.md); false: the others'),
 });
 export type IncidentListQuery = z.infer<typeof incidentListQuery>;
 
@@ -76,6 +78,10 @@ export const incidentJson = z.strictObject({
     .strictObject({ windowId: uuid.nullable(), reason: z.string(), until: instant, releasedAt: instant.nullable() })
     .nullable()
     .describe('the maintenance window this incident was opened under (windowId null once the window is deleted): it paged no one until `until`, when it paged if still firing (`releasedAt`: when that was decided); else null'),
+  suppressedBy: z
+    .strictObject({ ruleId: z.string(), name: z.string(), serviceName: z.string() })
+    .nullable()
+    .describe('the alert rule that suppressed this incident (docs/alert-rules.md): stored, paged no one, posted nothing to Slack (a near miss); else null'),
   createdAt: instant,
   acknowledgedAt: instant.nullable(),
   acknowledgedBy: z.string().nullable(),
@@ -164,5 +170,8 @@ export const explainIncidentResponse = z.strictObject({
       facts: z.array(z.strictObject({ at: z.string(), type: z.string(), message: z.string() })).describe('the timeline entries about them, oldest first'),
     }),
   ),
+  alertRules: z
+    .array(z.string())
+    .describe('what alert rules did to its alerts (docs/alert-rules.md), one line per change, e.g. urgency lowered to low by rule "batch jobs are low" on Collector'),
 });
 export type ExplainIncidentResponse = z.infer<typeof explainIncidentResponse>;

@@ -102,6 +102,9 @@ export const api = {
   post<T>(path: string, body?: unknown, opts?: RequestOptions): Promise<T> {
     return request<T>('POST', path, body, opts);
   },
+  put<T>(path: string, body?: unknown, opts?: RequestOptions): Promise<T> {
+    return request<T>('PUT', path, body, opts);
+  },
   patch<T>(path: string, body?: unknown, opts?: RequestOptions): Promise<T> {
     return request<T>('PATCH', path, body, opts);
   },

@@ -74,8 +74,8 @@ async function act(id: string, action: IncidentAction): Promise<IncidentDetailJs
 }
 
 function listFields(d: IncidentJson): IncidentJson {
-  const { id, number, title, status, serviceId, serviceName, severity, groupLabels, alertCounts, truncatedAlerts, firingAlerts, storm, flapping, maintenance, createdAt, acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy } = d;
-  return { id, number, title, status, serviceId, serviceName, severity, groupLabels, alertCounts, truncatedAlerts, firingAlerts, storm, flapping, maintenance, createdAt, acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy };
+  const { id, number, title, status, serviceId, serviceName, severity, groupLabels, alertCounts, truncatedAlerts, firingAlerts, storm, flapping, maintenance, suppressedBy, createdAt, acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy } = d;
+  return { id, number, title, status, serviceId, serviceName, severity, groupLabels, alertCounts, truncatedAlerts, firingAlerts, storm, flapping, maintenance, suppressedBy, createdAt, acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy };
 }
 
 /**

@@ -25,6 +25,7 @@ export const keys = {
     one: (id: string) => ['services', id] as const,
     integrationKeys: (id: string) => ['services', id, 'integration-keys'] as const,
     heartbeats: (id: string) => ['services', id, 'heartbeats'] as const,
+    alertRules: (id: string) => ['services', id, 'alert-rules'] as const,
   },
   incidents: {
     all: ['incidents'] as const,

@@ -28,6 +28,7 @@ import {
 import { createdHeartbeatJson, createHeartbeatBody, heartbeatJson, heartbeatPingJson, updatedHeartbeatJson, updateHeartbeatBody } from '../heartbeats';
 import { createdIntegrationKeyJson, createIntegrationKeyBody, integrationKeyJson, updatedIntegrationKeyJson, updateIntegrationKeyBody } from '../integration-keys';
 import { createdRoutingIntegrationJson, routingIntegrationBody, routingIntegrationJson, routingPreviewBody, routingPreviewJson, unroutedAlertJson } from '../routing-integrations';
+import { alertRulesJson, putAlertRulesBody } from '../alert-rules';
 import { createMaintenanceWindowBody, maintenanceHeldIncidentJson, maintenanceWindowJson, updateMaintenanceWindowBody } from '../maintenance-windows';
 import { page } from '../primitives';
 import {
@@ -63,6 +64,7 @@ export const REQUEST_SCHEMAS = {
   UpdateMaintenanceWindowBody: updateMaintenanceWindowBody,
   RoutingIntegrationBody: routingIntegrationBody,
   RoutingPreviewBody: routingPreviewBody,
+  PutAlertRulesBody: putAlertRulesBody,
   AlertmanagerWebhook: alertmanagerWebhook,
   EventsApiEvent: eventsApiEvent,
   SignInBody: signInBody,
@@ -135,6 +137,7 @@ export const RESPONSE_SCHEMAS = {
   UpdatedHeartbeat: updatedHeartbeatJson,
   HeartbeatPing: heartbeatPingJson,
   MaintenanceWindow: maintenanceWindowJson,
+  AlertRules: alertRulesJson,
   MaintenanceWindowPage: page(maintenanceWindowJson),
   MaintenanceHeldIncidentPage: page(maintenanceHeldIncidentJson),
   RoutingIntegration: routingIntegrationJson,

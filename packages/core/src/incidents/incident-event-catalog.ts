@@ -122,6 +122,12 @@ export const INCIDENT_EVENT_DATA = {
   flapping_ended: loose({ reason: z.enum(['quiet', 'hand']), flapChanges: z.number(), windowSeconds: z.number().nullable() }),
   // maintenance windows (docs/maintenance-windows.md): held while the window lasts; its end pages what still fires
   maintenance_held: loose({ windowId: z.string(), reason: z.string(), until: iso }),
+  // alert rules (docs/alert-rules.md): what a service's rules did to new alerts; a suppressed incident pages no one
+  alert_rules_applied: loose({
+    ...fingerprints,
+    rules: z.array(loose({ ruleId: z.string(), name: z.string(), serviceId: z.string(), serviceName: z.string(), changes: z.array(z.string()) })),
+  }),
+  alert_suppressed: loose({ ruleId: z.string(), name: z.string(), serviceName: z.string() }),
   maintenance_ended: loose({ windowId: z.string().nullable(), reason: z.string(), endedAt: iso, release: z.enum(['paged', 'resolved', 'acknowledged', 'not_firing']), firingAlerts: z.number() }),
   // the worker and Slack
   dispatched: loose({ outboxId: z.string(), topic: z.string(), eventId: z.string().nullable(), lagMs: z.number() }),

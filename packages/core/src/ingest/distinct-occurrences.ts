@@ -1,4 +1,5 @@
 import type { IncomingAlert } from '../incoming-alert';
+import type { StoredAlertRules } from '../alert-rules/apply-batch-alert-rules';
 import type { IngestDelivery } from './ingest-delivery';
 
 /** One distinct occurrence (service, fingerprint, startsAt) of a batch. */
@@ -12,6 +13,8 @@ export interface DistinctOccurrence {
   copies: number;
   /** the first delivery that carried it: outcomes are attributed to it */
   owner: number;
+  /** what the service's alert rules did to it (new firing occurrences only; set by applyBatchAlertRules) */
+  rules?: StoredAlertRules;
 }
 
 export interface DistinctBatch {

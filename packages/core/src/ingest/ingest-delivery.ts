@@ -1,5 +1,6 @@
 import type { IncomingAlert } from '../incoming-alert';
 import type { NoiseSettings } from '../noise/noise-settings';
+import type { CompiledAlertRule } from '../alert-rules/compile-alert-rules';
 
 /** One delivery of an ingest batch (one sender request), its service already known. */
 export interface IngestDelivery {
@@ -12,6 +13,8 @@ export interface IngestDelivery {
   actor: string;
   /** the service's noise settings (defaults when absent) */
   noise?: NoiseSettings;
+  /** the service's alert rules (docs/alert-rules.md), applied to its new firing occurrences; absent: none */
+  alertRules?: { rules: readonly CompiledAlertRule[]; service: { id: string; name: string }; /** the instant time conditions read (epoch ms) */ at: number } | undefined;
 }
 
 /** What one delivery did, as answered to its sender (before enqueueing). */

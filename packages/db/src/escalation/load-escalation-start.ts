@@ -17,6 +17,8 @@ export interface EscalationStartRow {
   assignment: unknown;
   /** every alert's severity (null for none) */
   alertSeverities: (string | null)[];
+  /** every alert's severity with the urgency an alert rule set on it (null: none), in the same order */
+  alertUrgencies: { severity: string | null; rule: { value: 'high' | 'low'; name: string; serviceName: string } | null }[];
 }
 
 /**
@@ -30,7 +32,9 @@ export async function loadEscalationStart(client: pg.PoolClient, incidentId: str
             s.id AS "serviceId", s.name AS "serviceName", s.urgency::text AS "serviceUrgency",
             p.id AS "policyId", p.name AS "policyName", p.team_id AS "policyTeamId", p.repeat AS "policyRepeat", p.steps AS "policySteps",
             i.assignment AS "assignment",
-            ARRAY(SELECT a.severity FROM alerts a WHERE a.incident_id = i.id ORDER BY a.first_seen_at) AS "alertSeverities"
+            ARRAY(SELECT a.severity FROM alerts a WHERE a.incident_id = i.id ORDER BY a.first_seen_at) AS "alertSeverities",
+            (SELECT COALESCE(jsonb_agg(jsonb_build_object('severity', a.severity, 'rule', a.alert_rules->'urgency') ORDER BY a.first_seen_at), '[]'::jsonb)
+               FROM alerts a WHERE a.incident_id = i.id) AS "alertUrgencies"
        FROM incidents i
        JOIN services s ON s.id = i.service_id
        LEFT JOIN escalation_policies p ON p.id = s.escalation_policy_id

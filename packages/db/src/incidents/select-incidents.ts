@@ -29,6 +29,8 @@ export interface IncidentRecord {
   flapping: boolean;
   /** the maintenance window it was opened under (docs/maintenance-windows.md), held from paging until `until` */
   maintenance: { windowId: string | null; reason: string; until: Date; releasedAt: Date | null } | null;
+  /** the alert rule that suppressed it (docs/alert-rules.md): stored, paged no one */
+  suppressedBy: { ruleId: string; name: string; serviceName: string } | null;
   createdAt: Date;
   acknowledgedAt: Date | null;
   acknowledgedBy: string | null;
@@ -46,6 +48,8 @@ export interface IncidentSelection {
   since?: string;
   /** the incidents of this storm */
   stormId?: string;
+  /** only incidents an alert rule suppressed (true) or only the others (false) */
+  suppressed?: boolean;
   /** the page after this position, newest first */
   before?: IncidentPosition;
   limit: number;
@@ -75,6 +79,7 @@ export async function selectIncidents(pool: pg.Pool, s: IncidentSelection): Prom
     maintenance_reason: string | null;
     maintenance_until: Date | null;
     maintenance_released_at: Date | null;
+    suppressed_by: { ruleId: string; name: string; serviceName: string } | null;
     created_at: Date;
     acknowledged_at: Date | null;
     acknowledged_by: string | null;
@@ -95,6 +100,7 @@ export async function selectIncidents(pool: pg.Pool, s: IncidentSelection): Prom
           AND ($5::timestamptz IS NULL OR i.created_at >= $5)
           AND ($6::timestamptz IS NULL OR (i.created_at, i.id) < ($6::timestamptz, $7::uuid))
           AND ($9::uuid IS NULL OR i.storm_id = $9)
+          AND ($10::boolean IS NULL OR (i.suppressed_by IS NOT NULL) = $10)
         ORDER BY i.created_at DESC, i.id DESC
         LIMIT $8
      ), counts AS (
@@ -113,7 +119,7 @@ export async function selectIncidents(pool: pg.Pool, s: IncidentSelection): Prom
                  WHEN EXISTS (SELECT 1 FROM storms st WHERE st.id = p.storm_id AND st.started_by_incident_id = p.id) THEN 'page'
                  ELSE 'held' END AS storm_role,
             ${FLAPPING_SQL('p')} AS flapping,
-            p.maintenance_window_id, p.maintenance_reason, p.maintenance_until, p.maintenance_released_at, p.created_at, p.acknowledged_at, p.acknowledged_by, p.resolved_at, p.resolved_by,
+            p.maintenance_window_id, p.maintenance_reason, p.maintenance_until, p.maintenance_released_at, p.suppressed_by, p.created_at, p.acknowledged_at, p.acknowledged_by, p.resolved_at, p.resolved_by,
             to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS position,
             coalesce(c.firing, 0) AS firing, coalesce(c.resolved, 0) AS resolved,
             coalesce(c.superseded, 0) AS superseded, coalesce(c.stale, 0) AS stale
@@ -131,6 +137,7 @@ export async function selectIncidents(pool: pg.Pool, s: IncidentSelection): Prom
       s.before?.id ?? null,
       s.limit,
       s.stormId ?? null,
+      s.suppressed ?? null,
     ],
   );
   return r.rows.map((row) => ({
@@ -158,6 +165,7 @@ export async function selectIncidents(pool: pg.Pool, s: IncidentSelection): Prom
       row.maintenance_until && row.maintenance_reason !== null
         ? { windowId: row.maintenance_window_id, reason: row.maintenance_reason, until: row.maintenance_until, releasedAt: row.maintenance_released_at }
         : null,
+    suppressedBy: row.suppressed_by,
     createdAt: row.created_at,
     acknowledgedAt: row.acknowledged_at,
     acknowledgedBy: row.acknowledged_by,

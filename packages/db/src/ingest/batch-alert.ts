@@ -1,3 +1,4 @@
+import type { StoredAlertRules } from '@heinrich/core/alert-rules/apply-batch-alert-rules';
 import type { IncomingAlert } from '@heinrich/core/incoming-alert';
 
 /**
@@ -11,6 +12,8 @@ export interface BatchAlert {
   serviceId: string;
   alert: IncomingAlert;
   copies: number;
+  /** what the service's alert rules did to a new firing occurrence (alerts.alert_rules, incidents.suppressed_by) */
+  rules?: StoredAlertRules;
 }
 
 /** Statement rows are sorted like this everywhere, so concurrent batches lock rows in one order. */

@@ -37,15 +37,16 @@ export async function insertFreshOccurrences(
   /** indexes of stored occurrences resolved by hand that fire again: moved into their group's open incident, firing */
   refires: ReadonlySet<number> = new Set(),
 ): Promise<{ occurrences: FreshOccurrence[]; incidents: Map<string, GroupIncident> }> {
-  const groups = new Map<string, AlertGroup & { serviceId: string; severity: string | null }>();
-  for (const { serviceId, alert } of fresh) {
+  const groups = new Map<string, AlertGroup & { serviceId: string; severity: string | null; suppressed: unknown }>();
+  for (const { serviceId, alert, rules } of fresh) {
     const key = `${serviceId}:${alert.group.keyHash}`;
-    if (!groups.has(key)) groups.set(key, { ...alert.group, serviceId, severity: alert.severity });
+    // a suppressed alert's group holds only suppressed alerts (core suppressedGroup): its incident is suppressed
+    if (!groups.has(key)) groups.set(key, { ...alert.group, serviceId, severity: alert.severity, suppressed: rules?.suppressed ?? null });
   }
   const groupRows = [...groups.values()]
     .sort((a, b) => (a.serviceId + a.keyHash < b.serviceId + b.keyHash ? -1 : 1))
-    .map((g) => ({ service_id: g.serviceId, hash: g.keyHash, key: g.key, labels: g.labels, title: g.title, severity: g.severity }));
-  const alertRows = [...fresh].sort(byOccurrence).map(({ index, serviceId, alert: a, copies }) => ({
+    .map((g) => ({ service_id: g.serviceId, hash: g.keyHash, key: g.key, labels: g.labels, title: g.title, severity: g.severity, suppressed: g.suppressed }));
+  const alertRows = [...fresh].sort(byOccurrence).map(({ index, serviceId, alert: a, copies, rules }) => ({
     idx: index,
     service_id: serviceId,
     // a re-fire's copies were counted by updateKnownOccurrences
@@ -60,6 +61,7 @@ export async function insertFreshOccurrences(
     annotations: a.annotations,
     generator_url: a.generatorUrl,
     severity: a.severity,
+    alert_rules: rules ?? null,
   }));
   const result = await client.query<{
     idx: number;
@@ -70,13 +72,13 @@ export async function insertFreshOccurrences(
     inserted: boolean;
   }>(
     `WITH grp AS (
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(service_id uuid, hash text, key text, labels jsonb, title text, severity text)
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(service_id uuid, hash text, key text, labels jsonb, title text, severity text, suppressed jsonb)
      ), existing AS (
        SELECT i.id, i.number, i.truncated_alerts, i.service_id, i.open_group_key AS hash
          FROM incidents i JOIN grp g ON i.service_id = g.service_id AND i.open_group_key = g.hash
      ), opened AS (
-       INSERT INTO incidents (id, service_id, group_key_hash, open_group_key, group_key, group_labels, title, severity, updated_at)
-       SELECT gen_random_uuid(), g.service_id, g.hash, g.hash, g.key, g.labels, g.title, g.severity, now()
+       INSERT INTO incidents (id, service_id, group_key_hash, open_group_key, group_key, group_labels, title, severity, suppressed_by, updated_at)
+       SELECT gen_random_uuid(), g.service_id, g.hash, g.hash, g.key, g.labels, g.title, g.severity, g.suppressed, now()
          FROM grp g
         WHERE NOT EXISTS (SELECT 1 FROM existing e WHERE e.service_id = g.service_id AND e.hash = g.hash)
        ON CONFLICT (service_id, open_group_key) DO NOTHING
@@ -89,13 +91,13 @@ export async function insertFreshOccurrences(
        SELECT t.*, i.id AS incident_id, i.number AS incident_number, i.truncated_alerts, i.opened
          FROM jsonb_to_recordset($2::jsonb) AS t(idx int, service_id uuid, copies int, refire boolean, hash text, fingerprint text,
               starts_at timestamptz, ends_at timestamptz, status alert_status, labels jsonb, annotations jsonb,
-              generator_url text, severity text)
+              generator_url text, severity text, alert_rules jsonb)
          LEFT JOIN incident i ON i.service_id = t.service_id AND i.hash = t.hash
      ), ins AS (
        INSERT INTO alerts AS a (id, service_id, incident_id, fingerprint, starts_at, ends_at, status, labels, annotations,
-                                generator_url, severity, receive_count)
+                                generator_url, severity, receive_count, alert_rules)
        SELECT gen_random_uuid(), t.service_id, t.incident_id, t.fingerprint, t.starts_at, t.ends_at, t.status, t.labels,
-              t.annotations, t.generator_url, t.severity, t.copies
+              t.annotations, t.generator_url, t.severity, t.copies, t.alert_rules
          FROM input t
         WHERE t.incident_id IS NOT NULL
         ORDER BY t.service_id, t.fingerprint, t.starts_at

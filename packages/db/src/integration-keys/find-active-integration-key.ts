@@ -12,6 +12,9 @@ export interface ActiveIntegrationKey {
   externalUrl: string | null;
   /** the heartbeat its Alertmanager's Watchdog pings, and the Watchdog's alertname (docs/heartbeats.md) */
   watchdog: { heartbeatId: string; heartbeatServiceId: string; alertname: string } | null;
+  /** the service's name and its ordered alert rules as stored (core AlertRule[], docs/alert-rules.md) */
+  serviceName: string;
+  alertRules: unknown;
 }
 
 /**
@@ -31,10 +34,13 @@ export async function findActiveIntegrationKey(pool: pg.Pool, secretHash: string
     heartbeat_id: string | null;
     heartbeat_service_id: string | null;
     watchdog_alertname: string | null;
+    service_name: string;
+    alert_rules: unknown;
     stale: boolean;
   }>(
     `SELECT k.id, k.type, k.service_id, s.group_by, s.auto_resolve, s.noise, k.external_url,
             k.heartbeat_id, h.service_id AS heartbeat_service_id, k.watchdog_alertname,
+            s.name AS service_name, s.alert_rules,
             (k.last_used_at IS NULL OR k.last_used_at < now() - interval '60 seconds') AS stale
        FROM integration_keys k JOIN services s ON s.id = k.service_id
        LEFT JOIN heartbeats h ON h.id = k.heartbeat_id
@@ -46,6 +52,7 @@ export async function findActiveIntegrationKey(pool: pg.Pool, secretHash: string
   if (row.stale) await pool.query(`UPDATE integration_keys SET last_used_at = now() WHERE id = $1`, [row.id]);
   return {
     keyId: row.id, type: row.type, serviceId: row.service_id, groupBy: row.group_by, autoResolve: row.auto_resolve, noise: row.noise, externalUrl: row.external_url,
+    serviceName: row.service_name, alertRules: row.alert_rules,
     watchdog:
       row.heartbeat_id && row.heartbeat_service_id
         ? { heartbeatId: row.heartbeat_id, heartbeatServiceId: row.heartbeat_service_id, alertname: row.watchdog_alertname ?? 'Watchdog' }

@@ -28,12 +28,13 @@ export async function listServiceRows(
     ack_timeout_minutes: number | null;
     routing_name: string | null;
     noise: Service['noise'];
+    alert_rules: Service['alertRules'];
     created_at: Date;
     updated_at: Date;
     position: string;
   }>(
     `SELECT id, name, description, team_id, escalation_policy_id, group_by, auto_resolve, urgency::text AS urgency,
-            ack_timeout_minutes, routing_name, noise, created_at, updated_at,
+            ack_timeout_minutes, routing_name, noise, alert_rules, created_at, updated_at,
             to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS position
        FROM services
       WHERE $1::timestamptz IS NULL OR (created_at, id) > ($1::timestamptz, $2::uuid)
@@ -57,6 +58,7 @@ export async function listServiceRows(
       ackTimeoutMinutes: row.ack_timeout_minutes,
       routingName: row.routing_name,
       noise: row.noise,
+      alertRules: row.alert_rules,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     })),

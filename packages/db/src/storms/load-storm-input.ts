@@ -89,7 +89,7 @@ export async function loadStormInput(client: pg.PoolClient, incidentId: string, 
                       'pageId', st.started_by_incident_id, 'pageNumber', pi.number, 'triggerIncidents', st.trigger_incidents, 'windowSeconds', st.window_seconds)
                FROM storms st JOIN incidents pi ON pi.id = st.started_by_incident_id WHERE st.open_service_id = s.id) AS active,
             COALESCE((SELECT json_agg(json_build_object('id', w.id, 'alertname', w.alertname) ORDER BY w.opened, w.number)
-               FROM (${windowBranch('i2.maintenance_until IS NULL', 'i2.created_at')}
+               FROM (${windowBranch('i2.maintenance_until IS NULL AND i2.suppressed_by IS NULL', 'i2.created_at')}
                      UNION ALL
                      ${windowBranch(`i2.maintenance_release = 'paged'`, 'i2.maintenance_released_at')}) w), '[]'::json) AS "windowIncidents"
        FROM incidents i

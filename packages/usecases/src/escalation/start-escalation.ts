@@ -1,5 +1,6 @@
 import type { Logger } from '@heinrich/config/logger';
 import type { EscalationPolicy, EscalationStep } from '@heinrich/core/escalation/escalation-policy';
+import { resolveRuleUrgency } from '@heinrich/core/alert-rules/resolve-rule-urgency';
 import { resolveUrgency, type ServiceUrgency } from '@heinrich/core/escalation/urgency';
 import { validateEscalationPolicy } from '@heinrich/core/escalation/validate-escalation-policy';
 import { insertEscalation } from '@heinrich/db/escalation/insert-escalation';
@@ -52,7 +53,9 @@ export async function startEscalation(client: pg.PoolClient, incidentId: string,
   }
   const severities = row.alertSeverities.length > 0 ? row.alertSeverities : row.incidentSeverity !== null ? [row.incidentSeverity] : [];
   const serviceUrgency = (row.serviceUrgency === 'by_severity' ? 'bySeverity' : row.serviceUrgency) as ServiceUrgency;
-  const { urgency, reason } = resolveUrgency(serviceUrgency, severities);
+  // an alert rule's urgency replaces the service's setting for its alert (docs/alert-rules.md)
+  const ruled = row.alertUrgencies.some((a) => a.rule !== null);
+  const { urgency, reason } = ruled ? resolveRuleUrgency(serviceUrgency, row.alertUrgencies) : resolveUrgency(serviceUrgency, severities);
   if (!(await insertEscalation(client, { incidentId, policyId: policy.id ?? null, policy, urgency, nextDueAt: now, at: now }))) return noEffects();
   const steps = policy.steps.length;
   await note(

@@ -1,3 +1,4 @@
+import { explainAlertRules } from '@heinrich/core/alert-rules/explain-alert-rules';
 import { redactDeliveryEvent } from '@heinrich/core/delivery/redact-delivery-event';
 import { isIncidentEvent, readIncidentEvent, type StoredIncidentEvent } from '@heinrich/core/incidents/incident-event-catalog';
 import { AppError } from '@heinrich/core/app-error';
@@ -28,7 +29,11 @@ import { findIncident, type IncidentRef } from './find-incident';
  * policy while it has no escalation of its own, and says which window held
  * it, since when and until when (core's held_by_maintenance).
  */
-export async function explainIncident(ctx: Context, ref: IncidentRef, userId?: string): Promise<{ incident: IncidentRecord; people: PersonExplanation[] }> {
+export async function explainIncident(
+  ctx: Context,
+  ref: IncidentRef,
+  userId?: string,
+): Promise<{ incident: IncidentRecord; people: PersonExplanation[]; alertRules: string[] }> {
   const incident = await findIncident(ctx, ref);
   const events = (await listIncidentEvents(ctx.db.pool, incident.id)).map(redactDeliveryEvent);
   // a maintenance-held incident ran no escalation while held (or none at all, released without a page): its service's policy names who would ask
@@ -67,7 +72,7 @@ export async function explainIncident(ctx: Context, ref: IncidentRef, userId?: s
   if (userId && people.length === 0) throw AppError.notFound('User', userId);
   const maintenance = incident.maintenance ? { until: incident.maintenance.until, releasedAt: incident.maintenance.releasedAt } : null;
   const explained = explainPaging(events, people, { ...context, names, maintenance });
-  return { incident, people: [...explained.filter((p) => p.paged), ...explained.filter((p) => !p.paged)] };
+  return { incident, people: [...explained.filter((p) => p.paged), ...explained.filter((p) => !p.paged)], alertRules: explainAlertRules(events) };
 }
 
 /** The policy the service pages through now (null: none, or deleted). */

@@ -12,6 +12,8 @@ export interface IncidentFilter {
   since?: string;
   /** the incidents of one storm */
   stormId?: string;
+  /** alert-rule suppressed incidents only (true: the near misses), or the others (false) */
+  suppressed?: boolean;
 }
 
 /** Incidents newest first, `limit` at a time; nextCursor is null on the last page. */
@@ -25,6 +27,7 @@ export async function listIncidents(
     ...(filter.serviceId ? { serviceId: filter.serviceId } : {}),
     ...(filter.since ? { since: filter.since } : {}),
     ...(filter.stormId ? { stormId: filter.stormId } : {}),
+    ...(filter.suppressed !== undefined ? { suppressed: filter.suppressed } : {}),
     ...(before ? { before } : {}),
     // one more than asked: whether it comes back says if there is a next page
     limit: filter.limit + 1,

@@ -1,3 +1,5 @@
+import { alertRulesEvents } from '@heinrich/core/alert-rules/alert-rules-events';
+import { applyBatchAlertRules } from '@heinrich/core/alert-rules/apply-batch-alert-rules';
 import { decideIngestChanges, decideIngestOutcome } from '@heinrich/core/ingest/decide-ingest-outcome';
 import { decideRefires } from '@heinrich/core/ingest/decide-refires';
 import { decideSupersession } from '@heinrich/core/ingest/decide-supersession';
@@ -39,6 +41,9 @@ export async function applyIngestBatch(
   const stored = await loadFingerprintOccurrences(client, freshFiring.map((a) => ({ serviceId: a.serviceId, fingerprint: a.alert.fingerprint })));
   const { current, stale: staleDecided, superseded } = decideSupersession(freshFiring, stored);
   await supersedeOccurrences(client, superseded.map((s) => s.alertId));
+  // alert rules (docs/alert-rules.md) on the new firing occurrences only, before flapping and grouping see them:
+  // a suppressed one moves to its own group (it never joins an incident that pages)
+  applyBatchAlertRules(deliveries, current);
   // flapping (docs/noise.md): a flapping group's resolved incident re-opens before its fresh occurrences look for one
   const flaps = await decideBatchFlapping(client, deliveries, batch, current);
   const { occurrences: fresh, incidents } =
@@ -60,7 +65,12 @@ export async function applyIngestBatch(
   for (const { value, incidentIds } of changes.truncation) await setTruncatedAlerts(client, incidentIds, value);
   const { events, summaries } = decideIngestOutcome(deliveries, batch, rows, changes, autoResolved);
 
-  const all = [...events, ...flapping.events];
+  const opened = new Set([...incidents.values()].filter((i) => i.opened).map((i) => i.id));
+  const ruled = alertRulesEvents(
+    fresh.filter((f) => f.inserted).map((f) => ({ occurrence: batch.occurrences[f.index]!, incidentId: f.incidentId, opened: opened.has(f.incidentId) })),
+    (owner) => deliveries[owner]!.via,
+  );
+  const all = [...events, ...ruled, ...flapping.events];
   const outboxIds = await recordEvents(client, all);
   const outboxOwners = all.filter((e) => e.topic).map((e) => e.owner);
   return { outboxIds, summaries, outboxOwners, flapSuppressed: flapping.suppressed };

@@ -4,6 +4,7 @@ import { normalizeAlertmanager, type AlertmanagerPayload } from '@heinrich/core/
 import { findHeartbeat } from '@heinrich/db/heartbeats/find-heartbeat';
 import type { ActiveIntegrationKey } from '@heinrich/db/integration-keys/find-active-integration-key';
 import { rememberExternalUrl } from '@heinrich/db/silences/remember-external-url';
+import { deliveryAlertRules } from '../alert-rules/delivery-alert-rules';
 import type { Context } from '../context';
 import { applyHeartbeatSignal } from '../heartbeats/apply-heartbeat-signal';
 import type { BatchDelivery } from './apply-ingest-batch';
@@ -48,6 +49,7 @@ export async function ingestAlertmanager(
     truncatedAlerts: payload.truncatedAlerts,
     via: 'alertmanager',
     actor: `integration-key:${key.keyId}`,
+    alertRules: deliveryAlertRules({ id: key.serviceId, name: key.serviceName }, key.alertRules, ctx.now()),
   };
   const split = splitWatchdog(alerts, key.watchdog);
   let summary: AlertmanagerIngestSummary;

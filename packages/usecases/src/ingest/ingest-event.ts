@@ -6,6 +6,7 @@ import { findOpenOccurrenceStart } from '@heinrich/db/ingest/find-open-occurrenc
 import { findOpenIncidentByGroup } from '@heinrich/db/incidents/transition-incident';
 import type { ActiveIntegrationKey } from '@heinrich/db/integration-keys/find-active-integration-key';
 import { withTransaction } from '@heinrich/db/with-transaction';
+import { deliveryAlertRules } from '../alert-rules/delivery-alert-rules';
 import type { Context } from '../context';
 import { changeStatusIn } from '../incidents/change-incident-status';
 import { ingestAlerts } from './ingest-alerts';
@@ -62,6 +63,7 @@ export async function ingestEvent(
     autoResolve: event.action === 'resolve' ? true : key.autoResolve,
     noise: noiseSettingsOf(key.noise),
     truncatedAlerts: null,
+    alertRules: deliveryAlertRules({ id: key.serviceId, name: key.serviceName }, key.alertRules, ctx.now()),
     groups: [groupKeyHash],
     via: 'events',
     actor: actor.id,

@@ -1,3 +1,4 @@
+import { findIncidentSuppression } from '@heinrich/db/incidents/find-incident-suppression';
 import { isIncidentTopic, type IncidentTopic } from '@heinrich/core/incidents/incident-event-catalog';
 import { recordEvents } from '@heinrich/db/incidents/record-events';
 import { claimOutboxMessage } from '@heinrich/db/outbox/claim-outbox-message';
@@ -94,12 +95,15 @@ function escalate(client: pg.PoolClient, ctx: Context, stored: string, incidentI
 }
 
 /**
- * The order of the rules (docs/noise.md): maintenance first (an incident held
+ * The order of the rules (docs/noise.md): an incident an alert rule suppressed pages no one; maintenance first (an incident held
  * by a maintenance window is not escalated, nor counted toward a storm; the
  * release pass pages it when the window ends), then storm mode (an incident
  * held by a storm is not escalated; the one that starts a storm escalates as its page).
  */
 async function openIncident(client: pg.PoolClient, ctx: Context, incidentId: string, now: Date): Promise<EngineEffects> {
+  // suppressed by an alert rule (docs/alert-rules.md): stored, pages no one, posts nothing; never held or released
+  // by maintenance (there is nothing to release) and not counted toward a storm. The timeline entry was written at ingest.
+  if (await findIncidentSuppression(client, incidentId)) return noEffects();
   if ((await applyMaintenanceHold(client, incidentId, now)).held) return { ...noEffects(), heldByMaintenance: 1 };
   const storm = await applyStormDecision(client, incidentId, now);
   if (storm.held) return { ...noEffects(), heldByStorm: 1 };

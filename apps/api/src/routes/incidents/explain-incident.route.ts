@@ -9,7 +9,7 @@ import { parseIncidentRef } from './parse-incident-ref';
 export function explainIncidentRoute(deps: AppDeps): RequestHandler {
   return async (req, res) => {
     const { userId } = parse(explainIncidentQuery, req.query, 'Query');
-    const { incident, people } = await explainIncident(deps.ctx, parseIncidentRef(req.params.id), userId?.toLowerCase());
-    res.json({ incidentId: incident.id, number: incident.number, status: incident.status, people } satisfies ExplainIncidentResponse);
+    const { incident, people, alertRules } = await explainIncident(deps.ctx, parseIncidentRef(req.params.id), userId?.toLowerCase());
+    res.json({ incidentId: incident.id, number: incident.number, status: incident.status, people, alertRules } satisfies ExplainIncidentResponse);
   };
 }

@@ -25,6 +25,7 @@ export function incidentJson(i: Incident): IncidentJson {
     storm: i.stormId ? { id: i.stormId, role: i.stormRole ?? 'held' } : null,
     flapping: i.flapping,
     maintenance: i.maintenance ? { windowId: i.maintenance.windowId, reason: i.maintenance.reason, until: i.maintenance.until.toISOString(), releasedAt: iso(i.maintenance.releasedAt) } : null,
+    suppressedBy: i.suppressedBy,
     createdAt: i.createdAt.toISOString(),
     acknowledgedAt: iso(i.acknowledgedAt),
     acknowledgedBy: i.acknowledgedBy,

@@ -22,6 +22,7 @@ import { AlertsList } from './AlertsList';
 import { DeliveryLog } from './DeliveryLog';
 import { FlappingBadge } from './FlappingBadge';
 import { MaintenanceBadge } from '../maintenance/MaintenanceBadge';
+import { SuppressedBadge } from './SuppressedBadge';
 import { IncidentStatusBadge } from './IncidentStatusBadge';
 import { PagingExplanation } from './PagingExplanation';
 import { Timeline } from './Timeline';
@@ -94,7 +95,7 @@ function IncidentView({ id }: { id: string }) {
         <dl className="kv">
           <dt>Status</dt>
           <dd>
-            <IncidentStatusBadge status={incident.status} /> <FlappingBadge flapping={incident.flapping} /> <MaintenanceBadge maintenance={incident.maintenance} />
+            <IncidentStatusBadge status={incident.status} /> <FlappingBadge flapping={incident.flapping} /> <MaintenanceBadge maintenance={incident.maintenance} /> <SuppressedBadge suppressedBy={incident.suppressedBy} />
             <StormBadge storm={incident.storm} />
           </dd>
           <dt>Service</dt>

@@ -11,6 +11,7 @@ import { formatAgo, formatTimestamp, formatTimeSeconds } from '../../lib/time';
 import { StormBadge } from '../storms/StormBadge';
 import { FlappingBadge } from './FlappingBadge';
 import { MaintenanceBadge } from '../maintenance/MaintenanceBadge';
+import { SuppressedBadge } from './SuppressedBadge';
 import { IncidentStatusBadge } from './IncidentStatusBadge';
 import { parseStatusFilter, STATUS_FILTERS, type StatusFilter } from './incident-filters';
 
@@ -158,7 +159,7 @@ function IncidentRow(props: {
         <StormBadge storm={i.storm} />
       </td>
       <td data-label="Status">
-        <IncidentStatusBadge status={i.status} /> <FlappingBadge flapping={i.flapping} /> <MaintenanceBadge maintenance={i.maintenance} />
+        <IncidentStatusBadge status={i.status} /> <FlappingBadge flapping={i.flapping} /> <MaintenanceBadge maintenance={i.maintenance} /> <SuppressedBadge suppressedBy={i.suppressedBy} />
       </td>
       <td data-label="Service">{i.serviceName}</td>
       <td data-label="Opened">

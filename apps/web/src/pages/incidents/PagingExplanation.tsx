@@ -4,8 +4,25 @@ import { formatTimestamp } from '../../lib/time';
 /** GET /incidents/{id}/explain, person by person: paged? reached? why, and the facts behind it. */
 export function PagingExplanation({ explain }: { explain: ExplainJson | null }) {
   if (!explain) return <p className="muted">Loading…</p>;
-  if (explain.people.length === 0) return <p className="muted">Nobody has been paged for this incident (yet).</p>;
+  // what alert rules did (docs/alert-rules.md): "urgency lowered to low by rule … on …"
+  const rules = (explain.alertRules ?? []).length > 0 ? (
+    <ul className="alert-rule-effects">
+      {(explain.alertRules ?? []).map((line) => (
+        <li key={line}>{line}</li>
+      ))}
+    </ul>
+  ) : null;
+  if (explain.people.length === 0) {
+    return (
+      <>
+        {rules}
+        <p className="muted">Nobody has been paged for this incident (yet).</p>
+      </>
+    );
+  }
   return (
+    <>
+    {rules}
     <ul className="plain people">
       {explain.people.map((p) => (
         <li key={p.userId} className="person">
@@ -31,5 +48,6 @@ export function PagingExplanation({ explain }: { explain: ExplainJson | null }) 
         </li>
       ))}
     </ul>
+    </>
   );
 }

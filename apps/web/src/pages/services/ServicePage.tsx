@@ -6,6 +6,7 @@ import { useTeams } from '../../api/teams';
 import { canEditTeam, useMe } from '../../auth/useMe';
 import { FormError } from '../../components/Form';
 import { formatTimestamp } from '../../lib/time';
+import { AlertRules } from './AlertRules';
 import { Heartbeats } from './Heartbeats';
 import { IntegrationKeys } from './IntegrationKeys';
 import { bodyOf, draftOf, ServiceForm, type ServiceDraft } from './ServiceForm';
@@ -138,6 +139,10 @@ function ServiceView({ id }: { id: string }) {
       <section className="card" aria-labelledby="keys-h">
         <h2 id="keys-h">Integration keys</h2>
         <IntegrationKeys serviceId={s.id} mayEdit={mayEdit} />
+      </section>
+      <section className="card" aria-labelledby="alert-rules-h">
+        <h2 id="alert-rules-h">Alert rules</h2>
+        <AlertRules serviceId={s.id} mayEdit={mayEdit} />
       </section>
       <section className="card" aria-labelledby="heartbeats-h">
         <h2 id="heartbeats-h">Heartbeats</h2>
