@@ -72,7 +72,10 @@ export const routingPreviewJson = z.strictObject({
       routeIndex: z.int().nullable().describe('the route (0-based) that took it; null: the catch-all or dropped'),
       serviceId: uuid.nullable(),
       reason: z.string().nullable(),
-      wouldPage: z.array(z.strictObject({ userId: z.string(), name: z.string() })).describe("whom the service's escalation policy's first step would page now (the simulator)"),
+      alertRules: z.array(z.string()).describe("what the target service's alert rules would do to it, one line per change (docs/alert-rules.md)"),
+      suppressed: z.boolean().describe('a rule of the target service suppresses it: stored, pages no one'),
+      urgency: z.enum(['high', 'low']).nullable().describe("the urgency a rule sets; null: the service's setting decides"),
+      wouldPage: z.array(z.strictObject({ userId: z.string(), name: z.string() })).describe("whom the service's escalation policy's first step would page now (the simulator); none when suppressed"),
     }),
   ),
 });

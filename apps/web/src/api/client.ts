@@ -108,9 +108,6 @@ export const api = {
   patch<T>(path: string, body?: unknown, opts?: RequestOptions): Promise<T> {
     return request<T>('PATCH', path, body, opts);
   },
-  put<T>(path: string, body?: unknown, opts?: RequestOptions): Promise<T> {
-    return request<T>('PUT', path, body, opts);
-  },
   del<T = void>(path: string, opts?: RequestOptions): Promise<T> {
     return request<T>('DELETE', path, undefined, opts);
   },

@@ -9,16 +9,19 @@ export interface RoutingTarget {
   noise: unknown;
   /** for the preview's "whom would it page" */
   escalationPolicyId: string | null;
+  /** the service's name and its ordered alert rules as stored (docs/alert-rules.md): they run on what is routed to it */
+  name: string;
+  alertRules: unknown;
 }
 
 /** The services with these ids or these routing names (those that exist). */
 export async function selectRoutingTargets(q: Queryable, ids: readonly string[], routingNames: readonly string[]): Promise<RoutingTarget[]> {
   if (ids.length === 0 && routingNames.length === 0) return [];
-  const r = await q.query<{ id: string; routing_name: string | null; group_by: string[]; auto_resolve: boolean; noise: unknown; escalation_policy_id: string | null }>(
-    `SELECT id, routing_name, group_by, auto_resolve, noise, escalation_policy_id FROM services WHERE id = ANY($1::uuid[]) OR routing_name = ANY($2::text[])`,
+  const r = await q.query<{ id: string; routing_name: string | null; group_by: string[]; auto_resolve: boolean; noise: unknown; escalation_policy_id: string | null; name: string; alert_rules: unknown }>(
+    `SELECT id, routing_name, group_by, auto_resolve, noise, escalation_policy_id, name, alert_rules FROM services WHERE id = ANY($1::uuid[]) OR routing_name = ANY($2::text[])`,
     [ids, routingNames],
   );
-  return r.rows.map((s) => ({ serviceId: s.id, routingName: s.routing_name, groupBy: s.group_by, autoResolve: s.auto_resolve, noise: s.noise, escalationPolicyId: s.escalation_policy_id }));
+  return r.rows.map((s) => ({ serviceId: s.id, routingName: s.routing_name, groupBy: s.group_by, autoResolve: s.auto_resolve, noise: s.noise, escalationPolicyId: s.escalation_policy_id, name: s.name, alertRules: s.alert_rules }));
 }
 
 /** Which of these service ids exist (to refuse a route to a missing service). */

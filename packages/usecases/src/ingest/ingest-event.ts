@@ -36,7 +36,7 @@ export interface EventResult {
  */
 export async function ingestEvent(
   ctx: Context,
-  key: Pick<ActiveIntegrationKey, 'keyId' | 'serviceId' | 'autoResolve' | 'noise'> & { actorId?: string },
+  key: Pick<ActiveIntegrationKey, 'keyId' | 'serviceId' | 'autoResolve' | 'noise' | 'serviceName' | 'alertRules'> & { actorId?: string },
   event: EventCommand,
 ): Promise<EventResult> {
   const dedupKey = event.dedupKey ?? randomUUID();

@@ -3,6 +3,7 @@ import { normalizeAlertmanager, type AlertmanagerPayload } from '@heinrich/core/
 import type { RoutingIntegrationRow } from '@heinrich/db/routing/routing-integration-row';
 import { insertUnroutedAlerts, type UnroutedAlertWrite } from '@heinrich/db/routing/unrouted-alerts';
 import type { Context } from '../context';
+import { deliveryAlertRules } from '../alert-rules/delivery-alert-rules';
 import { ingestAlerts, type IngestSummary } from '../ingest/ingest-alerts';
 import { planRouting } from './plan-routing';
 import { routingConfigOf } from './routing-config-of';
@@ -62,6 +63,8 @@ export async function ingestRoutedAlertmanager(
         autoResolve: target.autoResolve,
         noise: noiseSettingsOf(target.noise),
         truncatedAlerts: payload.truncatedAlerts,
+        // one hop (docs/routing.md): the target service's alert rules run on what is routed to it
+        alertRules: deliveryAlertRules({ id: serviceId, name: target.name }, target.alertRules, ctx.now()),
         via: 'alertmanager',
         actor: `routing-integration:${integration.id}`,
         alerts: normalizeAlertmanager({ ...payload, alerts }, target.groupBy),

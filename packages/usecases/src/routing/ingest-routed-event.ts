@@ -40,5 +40,5 @@ export async function ingestRoutedEvent(ctx: Context, integration: RoutingIntegr
   }
   const [target] = await selectRoutingTargets(ctx.db.pool, [serviceId], []);
   if (!target) return { dedupKey: event.dedupKey, outcome: 'no_open_incident' };
-  return ingestEvent(ctx, { keyId: integration.id, actorId, serviceId, autoResolve: target.autoResolve, noise: target.noise }, event);
+  return ingestEvent(ctx, { keyId: integration.id, actorId, serviceId, autoResolve: target.autoResolve, noise: target.noise, serviceName: target.name, alertRules: target.alertRules }, event);
 }

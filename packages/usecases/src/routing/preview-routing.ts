@@ -1,6 +1,8 @@
+import { describeAppliedRules, evaluateAlertRules } from '@heinrich/core/alert-rules/evaluate-alert-rules';
 import { selectRecentAlerts } from '@heinrich/db/routing/select-recent-alerts';
 import type { Context } from '../context';
 import { simulateEscalationPolicy } from '../escalation-policies/simulate-escalation-policy';
+import { deliveryAlertRules } from '../alert-rules/delivery-alert-rules';
 import { planRouting } from './plan-routing';
 import { validateRoutingInput, type RoutingIntegrationInput } from './validate-routing-input';
 
@@ -11,6 +13,10 @@ export interface PreviewItem {
   routeIndex: number | null;
   serviceId: string | null;
   reason: string | null;
+  /** what the target service's alert rules would do, one line per change */
+  alertRules: string[];
+  suppressed: boolean;
+  urgency: 'high' | 'low' | null;
   wouldPage: { userId: string; name: string }[];
 }
 
@@ -34,15 +40,21 @@ export async function previewRouting(
   const items: PreviewItem[] = [];
   for (const [i, d] of plan.decisions.entries()) {
     const a = sample[i]!;
-    // ALERT RULES HOOK (issue 21, alert rules): the target service's rules would run here,
-    // on the routed alert, before the paging part; routing itself is one hop and never re-runs.
+    // the target service's alert rules run on the routed alert (as ingest runs them), then the
+    // paging part; routing itself is one hop and never re-runs, so route actions are not followed
     let wouldPage: PreviewItem['wouldPage'] = [];
-    const severity = a.labels.severity;
+    let ruled: ReturnType<typeof evaluateAlertRules> | null = null;
     if (d.kind === 'service') {
+      const target = plan.targets.get(d.serviceId);
+      const rules = target ? deliveryAlertRules({ id: d.serviceId, name: target.name }, target.alertRules, now) : undefined;
+      if (rules) ruled = evaluateAlertRules(rules.rules, { labels: a.labels, annotations: {}, severity: a.labels.severity ?? null }, now.getTime(), rules.service, { followRoutes: false });
+      const severity = ruled ? (ruled.severity ?? undefined) : a.labels.severity;
       const cacheKey = `${d.serviceId}\u0000${severity ?? ''}`;
-      const policyId = plan.targets.get(d.serviceId)?.escalationPolicyId ?? null;
-      if (!pages.has(cacheKey)) pages.set(cacheKey, policyId ? await firstPages(ctx, policyId, now, severity) : []);
-      wouldPage = pages.get(cacheKey)!;
+      const policyId = target?.escalationPolicyId ?? null;
+      if (!ruled?.suppressed) {
+        if (!pages.has(cacheKey)) pages.set(cacheKey, policyId ? await firstPages(ctx, policyId, now, severity) : []);
+        wouldPage = pages.get(cacheKey)!;
+      }
     }
     items.push({
       fingerprint: a.fingerprint,
@@ -51,6 +63,9 @@ export async function previewRouting(
       routeIndex: d.routeIndex,
       serviceId: d.kind === 'service' ? d.serviceId : null,
       reason: d.reason,
+      alertRules: ruled ? describeAppliedRules(ruled.applied) : [],
+      suppressed: ruled?.suppressed != null,
+      urgency: ruled?.urgency?.value ?? null,
       wouldPage,
     });
   }
