@@ -154,7 +154,16 @@ export const workerEnvSchema = z.object({
   SILENCE_POLL_RESTART_GRACE_MS: z.coerce.number().int().min(0).default(180_000),
   /** How often the worker looks for heartbeats past last ping + interval + grace (the page goes out within this of the miss). */
   HEARTBEAT_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).max(15_000).default(5_000),
+  /** The synthetic end-to-end probe (docs/monitoring.md "Synthetic probe"): off unless "true". */
+  PROBE_ENABLED: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
+  /** A probe alert is sent this often... */
+  PROBE_INTERVAL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(300),
+  /** ...and fails when its webhook has not come back within this long (less than the interval). */
+  PROBE_TIMEOUT_SECONDS: z.coerce.number().int().min(5).default(120),
 }).superRefine((env, ctx) => {
+  if (env.PROBE_TIMEOUT_SECONDS >= env.PROBE_INTERVAL_SECONDS) {
+    ctx.addIssue({ code: 'custom', path: ['PROBE_TIMEOUT_SECONDS'], message: `must be less than PROBE_INTERVAL_SECONDS (${env.PROBE_INTERVAL_SECONDS})` });
+  }
   const longest = longestSendMs(env.WEBHOOK_TIMEOUT_MS);
   if (env.DELIVERY_LEASE_MS < longest + LEASE_MARGIN_MS) {
     ctx.addIssue({
@@ -298,6 +307,7 @@ function toWorkerConfig({ env, credentials }: { env: z.infer<typeof workerEnvSch
     silencePollIntervalMs: env.SILENCE_POLL_INTERVAL_MS,
     silencePollRestartGraceMs: env.SILENCE_POLL_RESTART_GRACE_MS,
     heartbeatCheckIntervalMs: env.HEARTBEAT_CHECK_INTERVAL_MS,
+    probe: { enabled: env.PROBE_ENABLED === 'true', intervalMs: env.PROBE_INTERVAL_SECONDS * 1000, timeoutMs: env.PROBE_TIMEOUT_SECONDS * 1000 },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     ...providerConfig(env, credentials),
   };

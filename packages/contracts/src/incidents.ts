@@ -28,6 +28,8 @@ export const incidentListQuery = listQuery.extend({
   since: rfc3339.optional(),
   /** the incidents of one storm */
   stormId: uuid.optional(),
+  /** the synthetic probe's incidents (docs/monitoring.md "Synthetic probe"): left out by default */
+  probe: z.enum(['exclude', 'include', 'only'], { error: 'must be exclude, include or only' }).optional(),
 });
 export type IncidentListQuery = z.infer<typeof incidentListQuery>;
 

@@ -1,3 +1,4 @@
+import { probeReceiptJson, probeWebhookBody } from '../probe';
 import { alertmanagerWebhook, ingestSummaryJson } from '../alertmanager-webhook';
 import { apiKeyJson, createApiKeyBody, createdApiKeyJson } from '../api-keys';
 import { auditEntryJson } from '../audit-log';
@@ -94,6 +95,7 @@ export const REQUEST_SCHEMAS = {
   TwilioSmsForm: twilioSmsForm,
   TwilioVoiceForm: twilioVoiceForm,
   TwilioStatusForm: twilioStatusForm,
+  ProbeWebhook: probeWebhookBody,
 };
 
 export const RESPONSE_SCHEMAS = {
@@ -131,6 +133,7 @@ export const RESPONSE_SCHEMAS = {
   CreatedHeartbeat: createdHeartbeatJson,
   UpdatedHeartbeat: updatedHeartbeatJson,
   HeartbeatPing: heartbeatPingJson,
+  ProbeReceipt: probeReceiptJson,
   MaintenanceWindow: maintenanceWindowJson,
   MaintenanceWindowPage: page(maintenanceWindowJson),
   MaintenanceHeldIncidentPage: page(maintenanceHeldIncidentJson),

@@ -48,6 +48,8 @@ export interface IncidentSelection {
   stormId?: string;
   /** the page after this position, newest first */
   before?: IncidentPosition;
+  /** the synthetic probe's incidents (docs/monitoring.md): left out (`exclude`) or alone (`only`); undefined: no filter */
+  probe?: 'exclude' | 'only';
   limit: number;
 }
 
@@ -95,6 +97,7 @@ export async function selectIncidents(pool: pg.Pool, s: IncidentSelection): Prom
           AND ($5::timestamptz IS NULL OR i.created_at >= $5)
           AND ($6::timestamptz IS NULL OR (i.created_at, i.id) < ($6::timestamptz, $7::uuid))
           AND ($9::uuid IS NULL OR i.storm_id = $9)
+          AND ($10::text IS NULL OR ($10 = 'only') = EXISTS (SELECT 1 FROM services ps WHERE ps.id = i.service_id AND ps.is_probe))
         ORDER BY i.created_at DESC, i.id DESC
         LIMIT $8
      ), counts AS (
@@ -131,6 +134,7 @@ export async function selectIncidents(pool: pg.Pool, s: IncidentSelection): Prom
       s.before?.id ?? null,
       s.limit,
       s.stormId ?? null,
+      s.probe ?? null,
     ],
   );
   return r.rows.map((row) => ({

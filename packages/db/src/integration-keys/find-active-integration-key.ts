@@ -12,6 +12,8 @@ export interface ActiveIntegrationKey {
   externalUrl: string | null;
   /** the heartbeat its Alertmanager's Watchdog pings, and the Watchdog's alertname (docs/heartbeats.md) */
   watchdog: { heartbeatId: string; heartbeatServiceId: string; alertname: string } | null;
+  /** the synthetic probe's key (docs/monitoring.md): its incidents are not counted as opened */
+  isProbe: boolean;
 }
 
 /**
@@ -31,10 +33,11 @@ export async function findActiveIntegrationKey(pool: pg.Pool, secretHash: string
     heartbeat_id: string | null;
     heartbeat_service_id: string | null;
     watchdog_alertname: string | null;
+    is_probe: boolean;
     stale: boolean;
   }>(
     `SELECT k.id, k.type, k.service_id, s.group_by, s.auto_resolve, s.noise, k.external_url,
-            k.heartbeat_id, h.service_id AS heartbeat_service_id, k.watchdog_alertname,
+            k.heartbeat_id, h.service_id AS heartbeat_service_id, k.watchdog_alertname, s.is_probe,
             (k.last_used_at IS NULL OR k.last_used_at < now() - interval '60 seconds') AS stale
        FROM integration_keys k JOIN services s ON s.id = k.service_id
        LEFT JOIN heartbeats h ON h.id = k.heartbeat_id
@@ -45,6 +48,7 @@ export async function findActiveIntegrationKey(pool: pg.Pool, secretHash: string
   if (!row) return undefined;
   if (row.stale) await pool.query(`UPDATE integration_keys SET last_used_at = now() WHERE id = $1`, [row.id]);
   return {
+    isProbe: row.is_probe,
     keyId: row.id, type: row.type, serviceId: row.service_id, groupBy: row.group_by, autoResolve: row.auto_resolve, noise: row.noise, externalUrl: row.external_url,
     watchdog:
       row.heartbeat_id && row.heartbeat_service_id

@@ -12,9 +12,11 @@ export interface IncidentFilter {
   since?: string;
   /** the incidents of one storm */
   stormId?: string;
+  /** the synthetic probe's incidents: left out unless `include` or `only` (docs/monitoring.md "Synthetic probe") */
+  probe?: 'exclude' | 'include' | 'only';
 }
 
-/** Incidents newest first, `limit` at a time; nextCursor is null on the last page. */
+/** Incidents newest first, `limit` at a time; nextCursor is null on the last page. The probe's are left out unless asked for. */
 export async function listIncidents(
   ctx: Context,
   filter: IncidentFilter,
@@ -26,6 +28,7 @@ export async function listIncidents(
     ...(filter.since ? { since: filter.since } : {}),
     ...(filter.stormId ? { stormId: filter.stormId } : {}),
     ...(before ? { before } : {}),
+    ...(filter.probe === 'include' ? {} : { probe: filter.probe ?? 'exclude' }),
     // one more than asked: whether it comes back says if there is a next page
     limit: filter.limit + 1,
   });

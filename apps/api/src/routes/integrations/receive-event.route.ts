@@ -40,7 +40,8 @@ export function receiveEvent(deps: AppDeps): RequestHandler {
     });
     deps.metrics.alertsReceived.inc({ source: 'events' });
     if (result.outcome === 'deduplicated') deps.metrics.alertsDeduplicated.inc({ source: 'events' });
-    if (result.outcome === 'triggered') deps.metrics.incidentsOpened.inc({ source: 'events' });
+    // the synthetic probe's incidents are a check of the pager, not incidents anyone had (docs/monitoring.md)
+    if (result.outcome === 'triggered' && !key.isProbe) deps.metrics.incidentsOpened.inc({ source: 'events' });
     if (result.flapSuppressed) deps.metrics.flapSuppressions.inc({ source: 'events' }, result.flapSuppressed);
     res.status(202).json({
       status: 'success',
