@@ -50,4 +50,3 @@ ALTER TABLE "probe" ADD CONSTRAINT "probe_service_id_fkey" FOREIGN KEY ("service
 
 -- AddForeignKey
 ALTER TABLE "probe" ADD CONSTRAINT "probe_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-ALTER TABLE "probe" ADD CONSTRAINT "probe_one_row" CHECK ("id" = 1);

@@ -27,12 +27,13 @@ export async function listServiceRows(
     urgency: string;
     ack_timeout_minutes: number | null;
     noise: Service['noise'];
+    is_probe: boolean;
     created_at: Date;
     updated_at: Date;
     position: string;
   }>(
     `SELECT id, name, description, team_id, escalation_policy_id, group_by, auto_resolve, urgency::text AS urgency,
-            ack_timeout_minutes, noise, created_at, updated_at,
+            ack_timeout_minutes, noise, is_probe, created_at, updated_at,
             to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS position
        FROM services
       WHERE $1::timestamptz IS NULL OR (created_at, id) > ($1::timestamptz, $2::uuid)
@@ -55,6 +56,7 @@ export async function listServiceRows(
       urgency: row.urgency === 'by_severity' ? 'bySeverity' : (row.urgency as Service['urgency']),
       ackTimeoutMinutes: row.ack_timeout_minutes,
       noise: row.noise,
+      isProbe: row.is_probe,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     })),

@@ -1,5 +1,4 @@
-import type { ProbeReceiptJson } from '@heinrich/contracts/probe';
-import { probeWebhookBody } from '@heinrich/contracts/probe';
+import { probeWebhookBody, type ProbeReceiptJson } from '@heinrich/contracts/probe';
 import { AppError } from '@heinrich/core/app-error';
 import { receiveProbeWebhook } from '@heinrich/usecases/probe/receive-probe-webhook';
 import express, { type RequestHandler } from 'express';
