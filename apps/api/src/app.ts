@@ -33,6 +33,7 @@ import { deleteHeartbeatRoute, pauseHeartbeatRoute, rotateHeartbeatTokenRoute, u
 import { createHeartbeatRoute } from './routes/heartbeats/create-heartbeat.route';
 import { getHeartbeatRoute, listHeartbeatsRoute } from './routes/heartbeats/list-heartbeats.route';
 import { pingHeartbeatRoute } from './routes/heartbeats/ping-heartbeat.route';
+import { receiveProbeWebhookRoute } from './routes/probe/receive-probe-webhook.route';
 import { deleteMaintenanceWindowRoute, endMaintenanceWindowRoute, updateMaintenanceWindowRoute } from './routes/maintenance-windows/change-maintenance-window.route';
 import { createMaintenanceWindowRoute } from './routes/maintenance-windows/create-maintenance-window.route';
 import { createRoutingIntegrationRoute, deleteRoutingIntegrationRoute, replaceRoutingIntegrationRoute } from './routes/routing-integrations/manage-routing-integration.route';
@@ -150,6 +151,9 @@ export function createApp(deps: AppDeps): express.Express {
   // -- heartbeat pings: the token in the URL is the credential (cron jobs and checkers send nothing else; no body is read)
   app.post('/api/v1/heartbeats/:token/ping', pingHeartbeatRoute(deps, 'url'));
   app.get('/api/v1/heartbeats/:token/ping', pingHeartbeatRoute(deps, 'url'));
+
+  // -- the synthetic probe's page coming back: X-Heinrich-Signature with the probe webhook's secret (401 without it)
+  app.post('/api/v1/probe/deliveries', receiveProbeWebhookRoute(deps));
 
   // -- calendar feeds: the unguessable, rotatable token in the URL (calendar apps send nothing else)
   app.get('/api/v1/schedules/:id/calendar.ics', readCalendarFeedRoute(deps, 'schedule'));

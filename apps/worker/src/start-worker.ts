@@ -13,6 +13,7 @@ import { bullmqEscalationScheduler } from '@heinrich/usecases/escalation/escalat
 import { sweepDueEscalations } from '@heinrich/usecases/escalation/sweep-due-escalations';
 import { countOutboxBacklog } from '@heinrich/usecases/outbox/count-outbox-backlog';
 import { heartbeatGauges } from '@heinrich/usecases/heartbeats/heartbeat-gauges';
+import { probeLastSuccess } from '@heinrich/usecases/probe/probe-last-success';
 import { relayStaleOutbox } from '@heinrich/usecases/outbox/relay-stale-outbox';
 import { bullmqOutboxPublisher } from '@heinrich/usecases/outbox-publisher';
 import { Worker } from 'bullmq';
@@ -23,6 +24,8 @@ import { startHealthServer, type HealthServer } from './health-server';
 import { startOutboxRelay } from './outbox-relay';
 import { startDelivery, type DeliveryRuntime } from './start-delivery';
 import { startHeartbeatChecker } from './heartbeat-checker';
+import { startProbeRunner } from './probe-runner';
+import type { PassRunner } from './runtime/pass-runner';
 import { startSilencePoller } from './silence-poller';
 import { startMaintenanceReleaser } from './maintenance-releaser';
 import { startStormEnder } from './storm-ender';
@@ -59,6 +62,8 @@ export interface WorkerRuntime {
   metrics: WorkerMetrics;
   /** when started with senders */
   delivery?: DeliveryRuntime;
+  /** the synthetic probe's runner, when PROBE_ENABLED (tests wake it) */
+  probe?: PassRunner;
   /**
    * Graceful stop: every pass runner stopped (a pass in flight finishes),
    * `worker.close()` lets in-flight jobs finish, then the queues, the Redis
@@ -72,7 +77,7 @@ export interface WorkerRuntime {
  * The whole worker process minus config, logger and database: the BullMQ
  * workers (incident-events, escalations; delivery's per provider), the passes
  * on their runners (delivery dispatch, Slack sync, outbox relay, escalation
- * sweep, silence poll, heartbeat check, outbound heartbeat; runtime/pass-runner.ts) and the health server. main.ts
+ * sweep, silence poll, heartbeat check, outbound heartbeat, probe; runtime/pass-runner.ts) and the health server. main.ts
  * calls it; integration tests run it in-process against their own database and
  * Redis prefix.
  */
@@ -104,6 +109,7 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
     redisUp: () => pingRedis(producerRedis),
     queueJobs: () => countQueueJobs(consumedQueues()),
     outboundHeartbeatSince: config.outboundHeartbeat.configured ? ctx.now().getTime() : undefined,
+    probe: { enabled: config.probe.enabled, lastSuccess: () => probeLastSuccess(ctx) },
   });
   // credentials given as files are read again; a rotated token is used at the next send
   const stopWatchingCredentials = watchCredentials(config.credentials, {
@@ -177,6 +183,21 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
       })
     : undefined;
 
+  // the synthetic probe (PROBE_ENABLED): an alert through the api's ingest, paged back to the api (docs/monitoring.md)
+  const probe = config.probe.enabled
+    ? startProbeRunner({
+        ctx,
+        logger,
+        settings: { apiUrl: config.publicUrl, intervalMs: config.probe.intervalMs, timeoutMs: config.probe.timeoutMs },
+        onPass: (outcome) => {
+          for (const v of outcome.finished) {
+            if (v.outcome === 'succeeded') metrics.probe.roundTrip.observe(v.roundTripMs / 1000);
+            else metrics.probe.failures.inc();
+          }
+        },
+      })
+    : undefined;
+
   const stormEnder = startStormEnder({ ctx, logger, intervalMs: config.stormEndIntervalMs });
   const flapEnder = startFlapEnder({ ctx, logger, intervalMs: config.flapEndIntervalMs });
   const maintenanceReleaser = startMaintenanceReleaser({
@@ -189,7 +210,7 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
 
   const closeQueueSide = async () => {
     stopWatchingCredentials();
-    await Promise.all([relay.stop(), sweeper.stop(), silencePoller.stop(), heartbeatChecker.stop(), outboundHeartbeat?.stop(), stormEnder.stop(), flapEnder.stop(), maintenanceReleaser.stop(), slackSync?.close()]);
+    await Promise.all([relay.stop(), sweeper.stop(), silencePoller.stop(), heartbeatChecker.stop(), outboundHeartbeat?.stop(), probe?.stop(), stormEnder.stop(), flapEnder.stop(), maintenanceReleaser.stop(), slackSync?.close()]);
     await Promise.all([worker.close(), escalationWorker.close(), delivery?.close()]);
     await queue.close().catch(() => {});
     await escalationQueue.close().catch(() => {});
@@ -229,6 +250,7 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
     port: server.port,
     metrics,
     delivery,
+    probe,
     close() {
       closing ??= (async () => {
         await closeQueueSide();

@@ -21,6 +21,8 @@ export function createWorkerMetrics(opts: {
   queueJobs?: () => Promise<QueueJobCount[]>;
   /** HEARTBEAT_URL is configured: the outbound heartbeat's metrics, starting at this time (Unix ms) */
   outboundHeartbeatSince?: number;
+  /** the synthetic probe (docs/monitoring.md "Synthetic probe"): on or off, and its last success from Postgres */
+  probe?: { enabled: boolean; lastSuccess: () => Promise<number> };
 }) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'heinrich_worker_' });
@@ -111,7 +113,9 @@ export function createWorkerMetrics(opts: {
     registers: [registry],
   });
   const delivery = createDeliveryMetrics(registry, opts.deliveryBacklog);
+  const probe = createProbeMetrics(registry, opts.probe);
   return {
+    probe,
     credentialReloads,
     outboundHeartbeat,
     registry,
@@ -264,4 +268,45 @@ export function createDeliveryMetrics(registry: Registry, backlog?: () => Promis
     });
   }
   return { deliveries, sendDuration, latency };
+}
+
+export type ProbeMetrics = ReturnType<typeof createProbeMetrics>;
+
+/**
+ * The synthetic probe's metrics (docs/monitoring.md "Synthetic probe"),
+ * exported by every worker whether the probe runs or not (0 when off): the
+ * last success comes from Postgres on each scrape, so every worker shows the
+ * same one, whichever worker sent the alert and whichever api received the
+ * webhook; the round trips and failures are counted by the worker that judged
+ * the run (sum them across workers).
+ */
+function createProbeMetrics(registry: Registry, probe: { enabled: boolean; lastSuccess: () => Promise<number> } | undefined) {
+  new Gauge({
+    name: 'heinrich_probe_enabled',
+    help: 'Whether this worker runs the synthetic end-to-end probe (PROBE_ENABLED): 1 or 0',
+    registers: [registry],
+    collect() {
+      this.set(probe?.enabled ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'heinrich_probe_last_success_timestamp_seconds',
+    help: 'When the synthetic probe last completed a round trip (alert sent through ingest, its page received back by the api), Unix seconds; 0: never (or the probe is off); NaN when Postgres did not answer the scrape',
+    registers: [registry],
+    async collect() {
+      this.set(probe?.enabled ? await probe.lastSuccess().catch(() => Number.NaN) : 0);
+    },
+  });
+  const roundTrip = new Histogram({
+    name: 'heinrich_probe_round_trip_seconds',
+    help: "Synthetic probe round trips: from its alert sent to the api's ingest to its page (a webhook) received back by the api",
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 30, 60, 120, 300],
+    registers: [registry],
+  });
+  const failures = new Counter({
+    name: 'heinrich_probe_failures_total',
+    help: 'Synthetic probe runs that failed: the ingest refused the alert, or its page did not come back within PROBE_TIMEOUT_SECONDS',
+    registers: [registry],
+  });
+  return { roundTrip, failures };
 }

@@ -174,7 +174,16 @@ export const workerEnvSchema = z.object({
   HEARTBEAT_MAX_OUTBOX_LAG_SECONDS: z.coerce.number().int().min(1).default(120),
   /** ...or a due escalation step (or acknowledgement timeout) is overdue by more than this. */
   HEARTBEAT_MAX_ESCALATION_LAG_SECONDS: z.coerce.number().int().min(1).default(120),
+  /** The synthetic end-to-end probe (docs/monitoring.md "Synthetic probe"): off unless "true". */
+  PROBE_ENABLED: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false'),
+  /** A probe alert is sent this often... */
+  PROBE_INTERVAL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(300),
+  /** ...and fails when its webhook has not come back within this long (less than the interval). */
+  PROBE_TIMEOUT_SECONDS: z.coerce.number().int().min(5).default(120),
 }).superRefine((env, ctx) => {
+  if (env.PROBE_TIMEOUT_SECONDS >= env.PROBE_INTERVAL_SECONDS) {
+    ctx.addIssue({ code: 'custom', path: ['PROBE_TIMEOUT_SECONDS'], message: `must be less than PROBE_INTERVAL_SECONDS (${env.PROBE_INTERVAL_SECONDS})` });
+  }
   const longest = longestSendMs(env.WEBHOOK_TIMEOUT_MS);
   if (env.DELIVERY_LEASE_MS < longest + LEASE_MARGIN_MS) {
     ctx.addIssue({
@@ -325,6 +334,7 @@ function toWorkerConfig({ env, credentials }: { env: z.infer<typeof workerEnvSch
       maxOutboxLagSeconds: env.HEARTBEAT_MAX_OUTBOX_LAG_SECONDS,
       maxEscalationLagSeconds: env.HEARTBEAT_MAX_ESCALATION_LAG_SECONDS,
     },
+    probe: { enabled: env.PROBE_ENABLED === 'true', intervalMs: env.PROBE_INTERVAL_SECONDS * 1000, timeoutMs: env.PROBE_TIMEOUT_SECONDS * 1000 },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     ...providerConfig(env, credentials),
   };

@@ -30,6 +30,8 @@ export const incidentListQuery = listQuery.extend({
   stormId: uuid.optional(),
   /** true: only incidents an alert rule suppressed (near misses); false: only the others */
   suppressed: z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true').optional().describe('true: only incidents an alert rule suppressed (near misses, docs/alert-rules.md); false: the others'),
+  /** the synthetic probe's incidents (docs/monitoring.md "Synthetic probe"): left out by default */
+  probe: z.enum(['exclude', 'include', 'only'], { error: 'must be exclude, include or only' }).optional(),
 });
 export type IncidentListQuery = z.infer<typeof incidentListQuery>;
 

@@ -14,6 +14,7 @@ export type PagedTable = 'users' | 'teams' | 'escalation_policies';
  * position after it (null on the last page). Positions carry Postgres'
  * microseconds: a JS Date would round them and repeat or skip rows at page
  * boundaries. Callers load the rows themselves (with Prisma) and keep this order.
+ * Users: the synthetic probe's user (is_probe, not a person) is never listed.
  */
 export async function pageIds(
   pool: pg.Pool,
@@ -23,7 +24,7 @@ export async function pageIds(
   const r = await pool.query<{ id: string; position: string }>(
     `SELECT id, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS position
        FROM "${table}"
-      WHERE $1::timestamptz IS NULL OR (created_at, id) > ($1::timestamptz, $2::uuid)
+      WHERE ($1::timestamptz IS NULL OR (created_at, id) > ($1::timestamptz, $2::uuid))${table === 'users' ? ' AND NOT is_probe' : ''}
       ORDER BY created_at, id
       LIMIT $3`,
     [opts.after?.createdAt ?? null, opts.after?.id ?? null, opts.limit + 1],

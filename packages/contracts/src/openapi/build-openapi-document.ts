@@ -21,6 +21,7 @@ const ACCESS_ERRORS: Record<Access, number[]> = {
   heartbeatUrl: [404, 503],
   heartbeatBearer: [401, 503],
   metrics: [401],
+  probeSignature: [400, 401, 413, 503],
 };
 
 const ACCESS_SECURITY: Record<Access, Record<string, string[]>[]> = {
@@ -36,6 +37,7 @@ const ACCESS_SECURITY: Record<Access, Record<string, string[]>[]> = {
   heartbeatUrl: [],
   heartbeatBearer: [{ heartbeatToken: [] }],
   metrics: [{}, { metricsToken: [] }],
+  probeSignature: [{ heinrichSignature: [] }],
 };
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {

@@ -24,8 +24,9 @@ import type { RequestName, ResponseName } from './schemas';
  * - heartbeatUrl: a heartbeat's token in the URL
  * - heartbeatBearer: a heartbeat's token as Bearer
  * - metrics: METRICS_TOKEN as Bearer when it is set
+ * - probeSignature: X-Heinrich-Signature with the probe webhook's signing secret (docs/monitoring.md "Synthetic probe")
  */
-export type Access = 'none' | 'signIn' | 'admin' | 'integration' | 'integrationUrl' | 'routingKey' | 'twilio' | 'slack' | 'calendar' | 'heartbeatUrl' | 'heartbeatBearer' | 'metrics';
+export type Access = 'none' | 'signIn' | 'admin' | 'integration' | 'integrationUrl' | 'routingKey' | 'twilio' | 'slack' | 'calendar' | 'heartbeatUrl' | 'heartbeatBearer' | 'metrics' | 'probeSignature';
 
 /** A response: a JSON body named in schemas.ts, no body (null), or another media type. */
 export type ResponseSpec = ResponseName | null | { mediaType: string; description: string; schema?: ResponseName };
@@ -156,6 +157,16 @@ export const OPERATIONS: Operation[] = [
   // -- heartbeat pings: the token is the credential
   { method: 'post', path: '/api/v1/heartbeats/{token}/ping', tag: 'Heartbeats', access: 'heartbeatUrl', summary: 'Ping a heartbeat (no credential but the URL, no body)', description: '404 for an unknown, deleted or rotated token. A ping of a down heartbeat resolves its incident.', responses: { 200: 'HeartbeatPing' } },
   { method: 'get', path: '/api/v1/heartbeats/{token}/ping', tag: 'Heartbeats', access: 'heartbeatUrl', summary: 'Ping a heartbeat, for senders that can only GET', responses: { 200: 'HeartbeatPing' } },
+  {
+    method: 'post',
+    path: '/api/v1/probe/deliveries',
+    tag: 'Integrations',
+    access: 'probeSignature',
+    summary: "The synthetic probe's page, delivered back to the api (the probe webhook; sent by Heinrich's own worker)",
+    description: 'Signed like every webhook page (X-Heinrich-Signature, with the probe contact method\'s secret; 401 otherwise, and while there is no probe). Records the round trip of the probe run the incident belongs to; a repeated delivery changes nothing. docs/monitoring.md "Synthetic probe".',
+    body: 'ProbeWebhook',
+    responses: { 200: 'ProbeReceipt' },
+  },
   { method: 'post', path: '/api/v1/integrations/heartbeat', tag: 'Integrations', access: 'heartbeatBearer', summary: "Ping a heartbeat, its token as Bearer (`Authorization: Bearer hb_...`)", responses: { 200: 'HeartbeatPing' } },
   // -- calendar feeds
   { method: 'get', path: '/api/v1/schedules/{id}/calendar.ics', tag: 'Schedules', access: 'calendar', summary: "A schedule's calendar feed", query: calendarQuery, responses: { 200: ICS } },

@@ -1,3 +1,4 @@
+import { probeReceiptJson, probeWebhookBody } from '../probe';
 import { alertmanagerWebhook, ingestSummaryJson } from '../alertmanager-webhook';
 import { apiKeyJson, createApiKeyBody, createdApiKeyJson } from '../api-keys';
 import { auditEntryJson } from '../audit-log';
@@ -99,6 +100,7 @@ export const REQUEST_SCHEMAS = {
   TwilioSmsForm: twilioSmsForm,
   TwilioVoiceForm: twilioVoiceForm,
   TwilioStatusForm: twilioStatusForm,
+  ProbeWebhook: probeWebhookBody,
 };
 
 export const RESPONSE_SCHEMAS = {
@@ -136,6 +138,7 @@ export const RESPONSE_SCHEMAS = {
   CreatedHeartbeat: createdHeartbeatJson,
   UpdatedHeartbeat: updatedHeartbeatJson,
   HeartbeatPing: heartbeatPingJson,
+  ProbeReceipt: probeReceiptJson,
   MaintenanceWindow: maintenanceWindowJson,
   AlertRules: alertRulesJson,
   MaintenanceWindowPage: page(maintenanceWindowJson),

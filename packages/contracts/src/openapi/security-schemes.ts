@@ -21,6 +21,13 @@ export const SECURITY_SCHEMES = {
     scheme: 'basic',
     description: "The integration key as basic auth's password (Alertmanager's http_config.basic_auth; the username is ignored).",
   },
+  heinrichSignature: {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Heinrich-Signature',
+    description:
+      'The signature Heinrich puts on every webhook page: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">` with the contact method\'s signing secret; the timestamp within 5 minutes. Here: the probe webhook\'s secret (docs/monitoring.md "Synthetic probe").',
+  },
   slackSignature: {
     type: 'apiKey',
     in: 'header',

@@ -9,12 +9,14 @@ import type { NoiseSettings } from './noise-settings';
  */
 
 /** What kind of incident: only incidents opened from alerts are counted and held. */
-export type StormIncidentKind = 'alert' | 'manual' | 'heartbeat';
+export type StormIncidentKind = 'alert' | 'manual' | 'heartbeat' | 'probe';
 
 /**
  * Whether an incident of this kind counts toward a storm and can be held by one.
  * Manual incidents (a person asked for the page) and heartbeat incidents (the
- * monitoring itself is down; issue 17 §5) always page on their own.
+ * monitoring itself is down; issue 17 §5) always page on their own; so do
+ * the synthetic probe's (a check of the pager itself: docs/monitoring.md), which
+ * never count toward a storm either.
  */
 export function isStormHoldable(kind: StormIncidentKind): boolean {
   return kind === 'alert';

@@ -52,6 +52,8 @@ export interface IncidentSelection {
   suppressed?: boolean;
   /** the page after this position, newest first */
   before?: IncidentPosition;
+  /** the synthetic probe's incidents (docs/monitoring.md): left out (`exclude`) or alone (`only`); undefined: no filter */
+  probe?: 'exclude' | 'only';
   limit: number;
 }
 
@@ -101,6 +103,7 @@ export async function selectIncidents(pool: pg.Pool, s: IncidentSelection): Prom
           AND ($6::timestamptz IS NULL OR (i.created_at, i.id) < ($6::timestamptz, $7::uuid))
           AND ($9::uuid IS NULL OR i.storm_id = $9)
           AND ($10::boolean IS NULL OR (i.suppressed_by IS NOT NULL) = $10)
+          AND ($11::text IS NULL OR ($11 = 'only') = EXISTS (SELECT 1 FROM services ps WHERE ps.id = i.service_id AND ps.is_probe))
         ORDER BY i.created_at DESC, i.id DESC
         LIMIT $8
      ), counts AS (
@@ -138,6 +141,7 @@ export async function selectIncidents(pool: pg.Pool, s: IncidentSelection): Prom
       s.limit,
       s.stormId ?? null,
       s.suppressed ?? null,
+      s.probe ?? null,
     ],
   );
   return r.rows.map((row) => ({

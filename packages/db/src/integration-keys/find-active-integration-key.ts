@@ -15,6 +15,8 @@ export interface ActiveIntegrationKey {
   /** the service's name and its ordered alert rules as stored (core AlertRule[], docs/alert-rules.md) */
   serviceName: string;
   alertRules: unknown;
+  /** the synthetic probe's key (docs/monitoring.md): its incidents are not counted as opened */
+  isProbe: boolean;
 }
 
 /**
@@ -36,10 +38,11 @@ export async function findActiveIntegrationKey(pool: pg.Pool, secretHash: string
     watchdog_alertname: string | null;
     service_name: string;
     alert_rules: unknown;
+    is_probe: boolean;
     stale: boolean;
   }>(
     `SELECT k.id, k.type, k.service_id, s.group_by, s.auto_resolve, s.noise, k.external_url,
-            k.heartbeat_id, h.service_id AS heartbeat_service_id, k.watchdog_alertname,
+            k.heartbeat_id, h.service_id AS heartbeat_service_id, k.watchdog_alertname, s.is_probe,
             s.name AS service_name, s.alert_rules,
             (k.last_used_at IS NULL OR k.last_used_at < now() - interval '60 seconds') AS stale
        FROM integration_keys k JOIN services s ON s.id = k.service_id
@@ -51,6 +54,7 @@ export async function findActiveIntegrationKey(pool: pg.Pool, secretHash: string
   if (!row) return undefined;
   if (row.stale) await pool.query(`UPDATE integration_keys SET last_used_at = now() WHERE id = $1`, [row.id]);
   return {
+    isProbe: row.is_probe,
     keyId: row.id, type: row.type, serviceId: row.service_id, groupBy: row.group_by, autoResolve: row.auto_resolve, noise: row.noise, externalUrl: row.external_url,
     serviceName: row.service_name, alertRules: row.alert_rules,
     watchdog:

@@ -29,12 +29,13 @@ export async function listServiceRows(
     routing_name: string | null;
     noise: Service['noise'];
     alert_rules: Service['alertRules'];
+    is_probe: boolean;
     created_at: Date;
     updated_at: Date;
     position: string;
   }>(
     `SELECT id, name, description, team_id, escalation_policy_id, group_by, auto_resolve, urgency::text AS urgency,
-            ack_timeout_minutes, routing_name, noise, alert_rules, created_at, updated_at,
+            ack_timeout_minutes, routing_name, noise, alert_rules, is_probe, created_at, updated_at,
             to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS position
        FROM services
       WHERE $1::timestamptz IS NULL OR (created_at, id) > ($1::timestamptz, $2::uuid)
@@ -59,6 +60,7 @@ export async function listServiceRows(
       routingName: row.routing_name,
       noise: row.noise,
       alertRules: row.alert_rules,
+      isProbe: row.is_probe,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     })),

@@ -1,6 +1,7 @@
+import type { StormIncidentKind } from '@heinrich/core/noise/decide-storm';
 import type pg from 'pg';
 
-/** The incident kinds core's decideStorm knows, from the incident's group key (manual incidents are `manual:<uuid>`, heartbeat ones `heartbeat:<uuid>`). */
+/** The incident kinds core's decideStorm knows, from the incident's group key (manual incidents are `manual:<uuid>`, heartbeat ones `heartbeat:<uuid>`); the probe's, from its service (loadStormInput). */
 const kindOf = (alias: string) =>
   `CASE WHEN ${alias}.group_key LIKE 'manual:%' THEN 'manual' WHEN ${alias}.group_key LIKE 'heartbeat:%' THEN 'heartbeat' ELSE 'alert' END`;
 /** An incident's (`alias`) alertname as storms count it: its group's label, else its first alert's, else its title. */
@@ -32,7 +33,7 @@ const windowBranch = (which: string, at: string) => `SELECT i2.id, i2.number, ${
 
 export interface StormInputRow {
   /** createdAt: when it opened, or when a maintenance window's end released it to page */
-  incident: { id: string; number: number; createdAt: Date; kind: 'alert' | 'manual' | 'heartbeat'; stormId: string | null };
+  incident: { id: string; number: number; createdAt: Date; kind: StormIncidentKind; stormId: string | null };
   serviceId: string;
   serviceName: string;
   /** services.noise as stored */
@@ -75,7 +76,7 @@ export async function loadStormInput(client: pg.PoolClient, incidentId: string, 
     id: string;
     number: number;
     createdAt: Date;
-    kind: 'alert' | 'manual' | 'heartbeat';
+    kind: StormIncidentKind;
     stormId: string | null;
     serviceId: string;
     serviceName: string;
@@ -83,7 +84,7 @@ export async function loadStormInput(client: pg.PoolClient, incidentId: string, 
     active: { id: string; startedAt: string; lastIncidentAt: string; pageId: string; pageNumber: number; triggerIncidents: number; windowSeconds: number } | null;
     windowIncidents: { id: string; alertname: string }[];
   }>(
-    `SELECT i.id, i.number, ${OPENED_I} AS "createdAt", ${kindOf('i')} AS kind, i.storm_id AS "stormId",
+    `SELECT i.id, i.number, ${OPENED_I} AS "createdAt", CASE WHEN s.is_probe THEN 'probe' ELSE ${kindOf('i')} END AS kind, i.storm_id AS "stormId",
             s.id AS "serviceId", s.name AS "serviceName", s.noise,
             (SELECT json_build_object('id', st.id, 'startedAt', st.started_at, 'lastIncidentAt', st.last_incident_at,
                       'pageId', st.started_by_incident_id, 'pageNumber', pi.number, 'triggerIncidents', st.trigger_incidents, 'windowSeconds', st.window_seconds)

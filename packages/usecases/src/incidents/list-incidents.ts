@@ -14,9 +14,11 @@ export interface IncidentFilter {
   stormId?: string;
   /** alert-rule suppressed incidents only (true: the near misses), or the others (false) */
   suppressed?: boolean;
+  /** the synthetic probe's incidents: left out unless `include` or `only` (docs/monitoring.md "Synthetic probe") */
+  probe?: 'exclude' | 'include' | 'only';
 }
 
-/** Incidents newest first, `limit` at a time; nextCursor is null on the last page. */
+/** Incidents newest first, `limit` at a time; nextCursor is null on the last page. The probe's are left out unless asked for. */
 export async function listIncidents(
   ctx: Context,
   filter: IncidentFilter,
@@ -29,6 +31,7 @@ export async function listIncidents(
     ...(filter.stormId ? { stormId: filter.stormId } : {}),
     ...(filter.suppressed !== undefined ? { suppressed: filter.suppressed } : {}),
     ...(before ? { before } : {}),
+    ...(filter.probe === 'include' ? {} : { probe: filter.probe ?? 'exclude' }),
     // one more than asked: whether it comes back says if there is a next page
     limit: filter.limit + 1,
   });

@@ -5,7 +5,7 @@ import type { AppDeps } from '../../app-deps';
 import { parse } from '../../http/parse';
 import { incidentJson } from './incident-json';
 
-/** GET /api/v1/incidents?status&serviceId&since&stormId&limit&cursor — newest first. */
+/** GET /api/v1/incidents?status&serviceId&since&stormId&probe&limit&cursor — newest first; the probe's incidents only with `probe`. */
 export function listIncidentsRoute(deps: AppDeps): RequestHandler {
   return async (req, res) => {
     const query = parse(incidentListQuery, req.query, 'Query');

@@ -48,7 +48,8 @@ export function receiveEvent(deps: AppDeps): RequestHandler {
     if (sender.kind === 'routing' && result.outcome === 'dropped') deps.metrics.unroutedAlerts.inc({ source: 'events', outcome: 'dropped' });
     deps.metrics.alertsReceived.inc({ source: 'events' });
     if (result.outcome === 'deduplicated') deps.metrics.alertsDeduplicated.inc({ source: 'events' });
-    if (result.outcome === 'triggered') deps.metrics.incidentsOpened.inc({ source: 'events' });
+    // the synthetic probe's incidents are a check of the pager, not incidents anyone had (docs/monitoring.md)
+    if (result.outcome === 'triggered' && !(sender.kind === 'service' && sender.key.isProbe)) deps.metrics.incidentsOpened.inc({ source: 'events' });
     if ('flapSuppressed' in result && result.flapSuppressed) deps.metrics.flapSuppressions.inc({ source: 'events' }, result.flapSuppressed);
     res.status(202).json({
       status: 'success',
