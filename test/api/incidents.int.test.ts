@@ -43,6 +43,7 @@ describe('reading incidents', () => {
       storm: null,
       flapping: false,
       maintenance: null,
+      suppressedBy: null,
       createdAt: expect.any(String),
       acknowledgedAt: null,
       acknowledgedBy: null,
