@@ -9,12 +9,11 @@
 // lease is live. Each test says how long after the restart the page arrived.
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createProducerRedis, createQueue } from '@heinrich/jobs/create-queue';
-import { deliveryQueueName } from '@heinrich/jobs/queues';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEscalationWorld, type EscalationWorld } from '../escalation/escalation-world';
 import { spawnWorkerProcess, type WorkerProcess } from '../escalation/spawn-worker-process';
+import { deliveryQueuesCleanup } from '../support/delivery-queues';
 import { eventually } from '../worker/eventually';
 
 const PUBLIC_URL = 'https://heinrich.example.com';
@@ -60,15 +59,7 @@ interface Setup {
 async function setup(url: string): Promise<Setup> {
   const w = await startEscalationWorld({ inProcessWorker: false, realClock: true });
   cleanup.push(() => w.close());
-  const redis = createProducerRedis(w.api.redisUrl);
-  cleanup.push(async () => {
-    for (const channel of ['webhook', 'log'] as const) {
-      const q = createQueue(deliveryQueueName(channel), redis, w.api.redisPrefix);
-      await q.obliterate({ force: true }).catch(() => {});
-      await q.close();
-    }
-    redis.disconnect();
-  });
+  cleanup.push(deliveryQueuesCleanup(w.api.redisUrl, w.api.redisPrefix));
   const env = {
     DATABASE_URL: w.api.databaseUrl,
     REDIS_URL: w.api.redisUrl,

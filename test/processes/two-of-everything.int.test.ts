@@ -9,11 +9,10 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createProducerRedis, createQueue } from '@heinrich/jobs/create-queue';
-import { deliveryQueueName } from '@heinrich/jobs/queues';
 import { afterAll, expect, it } from 'vitest';
 import { startEscalationWorld, type EscalationWorld } from '../escalation/escalation-world';
 import { TEST_ADMIN_KEY } from '../support/api-server';
+import { deliveryQueuesCleanup } from '../support/delivery-queues';
 import { eventually } from '../worker/eventually';
 import { spawnAppProcess, type AppProcess } from './spawn-app-process';
 
@@ -63,15 +62,7 @@ async function seed(w: EscalationWorld, url: string): Promise<{ serviceId: strin
 it('two apis and two workers, one of each killed with SIGKILL mid-storm: every alert answered 2xx stored, every page delivered', { timeout: 240_000 }, async () => {
   const w = await startEscalationWorld({ inProcessWorker: false, realClock: true });
   cleanup.push(() => w.close());
-  const redis = createProducerRedis(w.api.redisUrl);
-  cleanup.push(async () => {
-    for (const channel of ['webhook', 'log'] as const) {
-      const q = createQueue(deliveryQueueName(channel), redis, w.api.redisPrefix);
-      await q.obliterate({ force: true }).catch(() => {});
-      await q.close();
-    }
-    redis.disconnect();
-  });
+  cleanup.push(deliveryQueuesCleanup(w.api.redisUrl, w.api.redisPrefix));
   const receiver = await startReceiver();
   const { serviceId, key } = await seed(w, receiver.url);
 
