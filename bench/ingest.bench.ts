@@ -86,35 +86,6 @@ export async function ingestBench(opts: IngestBenchOptions) {
   };
 }
 
-/**
- * `ingest.routing` (opt-in, issue 21): the throughput run through a routing
- * integration with 20 routes (the last one matching) against the same run with
- * the service's own key, 3 interleaved runs of each on the same machine; the
- * medians, both printed, and their ratio (goal: within 10 %).
- */
-export async function ingestRoutingBench(opts: IngestBenchOptions) {
-  const runs: { serviceKey: number[]; routingKey: number[] } = { serviceKey: [], routingKey: [] };
-  const once = (routes?: number) =>
-    withApi(
-      opts,
-      async ({ baseUrl, secret }) => {
-        const bodies = Array.from({ length: opts.payloads }, (_, i) => alertmanagerPayload(i % 50, 10));
-        await runLoad({ url: `${baseUrl}/api/v1/integrations/alertmanager`, bearer: secret, bodies: bodies.slice(0, 200), concurrency: opts.concurrency });
-        const r = await runLoad({ url: `${baseUrl}/api/v1/integrations/alertmanager`, bearer: secret, bodies, concurrency: opts.concurrency });
-        return round((r.requests * 10) / r.seconds, 0);
-      },
-      routes ? { routes } : {},
-    );
-  for (let i = 0; i < 3; i++) {
-    runs.serviceKey.push(await once());
-    runs.routingKey.push(await once(20));
-  }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const serviceKey = median(runs.serviceKey);
-  const routingKey = median(runs.routingKey);
-  return { routes: 20, runs, medianAlertsPerSecond: { serviceKey, routingKey }, routingToServiceRatio: round(routingKey / serviceKey, 3), goal: { ratioAtLeast: 0.9 } };
-}
-
 /** `ingest.storm10x`: ten times the reference storm, 85,000 alerts over 500 nodes in `stormSeconds`. */
 export async function ingestStorm10xBench(opts: IngestBenchOptions) {
   return stormRun(opts, { nodes: 500, payloads: 8_500 });
@@ -203,7 +174,7 @@ async function settledPages(db: pg.Pool, incidents: number) {
  * after. `paging`: the service escalates to one person notified at once on a
  * `log` contact method, and a worker process runs too.
  */
-async function withApi<T>(
+export async function withApi<T>(
   opts: IngestBenchOptions,
   fn: (env: { baseUrl: string; secret: string; db: pg.Pool; peakRssMiB: () => number | null }) => Promise<T>,
   setup: { groupBy?: string[]; paging?: boolean; /** send through a routing integration with this many routes, the last one matching (docs/routing.md) */ routes?: number } = {},
@@ -303,7 +274,7 @@ async function rawInsertCeiling(opts: IngestBenchOptions) {
 }
 
 /** A firing KubePodCrashLooping group for node `node-<n>` with fresh pods (fresh fingerprints). */
-function alertmanagerPayload(node: number, alerts: number): string {
+export function alertmanagerPayload(node: number, alerts: number): string {
   const startsAt = new Date().toISOString();
   return JSON.stringify({
     receiver: 'heinrich',

@@ -14,7 +14,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deliveryBench } from './delivery.bench';
 import { escalationBench } from './escalation.bench';
-import { ingestBench, ingestRoutingBench, ingestStorm10xBench } from './ingest.bench';
+import { ingestRoutingBench } from './ingest-routing.bench';
+import { ingestBench, ingestStorm10xBench } from './ingest.bench';
 import { scheduleBench } from './schedule.bench';
 import { startupBench } from './startup.bench';
 
