@@ -236,4 +236,20 @@ describe('no ISO instants in the web UI', () => {
     expect(text).not.toMatch(ISO_INSTANT);
     expect(await instantsShown(page)).toEqual([]);
   }, 60_000);
+
+  it('resolving while its alerts fire asks first and says what happens when they fire again', async () => {
+    const page = await web.newPage(PHONE, { timezoneId: ZONE });
+    await signInAs(page, admin);
+    await page.goto(paths.find((p) => p.name === 'incident page')!.path);
+    await page.getByRole('button', { name: 'Resolve' }).click();
+    const ask = page.getByRole('group', { name: 'Confirm resolving while alerts still fire' });
+    expect(await ask.textContent()).toContain('1 alert still fires.');
+    expect(await ask.textContent()).toContain('a new incident opens and pages');
+    await ask.getByRole('button', { name: 'Keep it open' }).click();
+    expect(await page.locator('.incident-head .status').textContent()).toBe('triggered');
+    await page.getByRole('button', { name: 'Resolve' }).click();
+    await page.getByRole('button', { name: 'Yes, resolve' }).click();
+    await expect.poll(() => page.locator('.incident-head .status').textContent()).toBe('resolved');
+    await expect.poll(() => page.getByRole('list', { name: 'Timeline events' }).textContent()).toContain('Resolved by Ada Admin in the web UI while 1 alert still fired');
+  }, 60_000);
 });
