@@ -21,7 +21,16 @@ export const errorJson = z.strictObject({
   error: z.strictObject({
     code: errorCode,
     message: z.string(),
-    fields: z.array(z.strictObject({ path: z.string().describe('dotted path into the request body or query, e.g. alerts.3.labels'), message: z.string() })),
+    fields: z.array(
+      z.strictObject({
+        path: z.string().describe('dotted path into the request body or query, e.g. alerts.3.labels'),
+        message: z.string(),
+        params: z
+          .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+          .optional()
+          .describe('the values the message mentions, as data: instants as ISO strings (e.g. {"start": "2026-12-10T17:00:00.000Z"}), for showing them in the reader\'s zone'),
+      }),
+    ),
   }),
 });
 export type ErrorJson = z.infer<typeof errorJson>;

@@ -21,6 +21,8 @@ export interface FieldProblem {
   /** dotted path into the request body or query, e.g. `alerts.3.labels` */
   path: string;
   message: string;
+  /** the values the message mentions, as data (instants as ISO strings, e.g. `{ start: "…" }`), so clients can show them in their reader's zone */
+  params?: Record<string, string | number | boolean | null>;
 }
 
 export class AppError extends Error {

@@ -7,11 +7,14 @@
 // when the signal fires: the query's page was left, or its key (the id) changed,
 // so its late answer is never read. Pages do not call this module: they use the
 // resource modules next to it (api/users.ts, api/incidents.ts, ...).
+import { formatApiMessage } from '../lib/api-message';
 
 export interface FieldProblem {
   /** dotted path into the request body, e.g. `layers.0.members` */
   path: string;
   message: string;
+  /** the values the message mentions (instants as ISO strings), e.g. `{ at: "…" }` */
+  params?: Record<string, string | number | boolean | null>;
 }
 
 export class ApiError extends Error {
@@ -90,7 +93,9 @@ function errorOf(status: number, body: unknown): ApiError {
     const fields = Array.isArray(e.fields)
       ? e.fields.filter((f): f is FieldProblem => typeof f?.path === 'string' && typeof f?.message === 'string')
       : [];
-    return new ApiError(status, typeof e.code === 'string' ? e.code : 'error', e.message, fields);
+    // instants in messages are shown in the viewer's zone (lib/api-message.ts), never as ISO strings
+    const shown = fields.map((f) => ({ ...f, message: formatApiMessage(f.message, f.params) }));
+    return new ApiError(status, typeof e.code === 'string' ? e.code : 'error', formatApiMessage(e.message), shown);
   }
   return new ApiError(status, 'error', `The server answered ${status}. Try again in a moment.`);
 }

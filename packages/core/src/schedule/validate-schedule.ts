@@ -65,7 +65,7 @@ export function validateSchedule(schedule: Schedule, path = ''): FieldProblem[] 
     if (layer.end !== undefined && layer.end !== null) {
       const end = typeof layer.end === 'string' ? parseInstant(layer.end) : null;
       if (end === null) problems.push({ path: lp('end'), message: INSTANT });
-      else if (start !== null && end <= start) problems.push({ path: lp('end'), message: `must be after start (${layer.start})` });
+      else if (start !== null && end <= start) problems.push({ path: lp('end'), message: `must be after start (${layer.start})`, params: { start: layer.start } });
     }
     if (layer.restrictions !== undefined) {
       if (!Array.isArray(layer.restrictions)) {
@@ -89,7 +89,7 @@ export function validateOverride(override: ScheduleOverride, path = ''): FieldPr
   const end = typeof override.end === 'string' ? parseInstant(override.end) : null;
   if (start === null) problems.push({ path: at('start'), message: INSTANT });
   if (end === null) problems.push({ path: at('end'), message: INSTANT });
-  else if (start !== null && end <= start) problems.push({ path: at('end'), message: `must be after start (${override.start})` });
+  else if (start !== null && end <= start) problems.push({ path: at('end'), message: `must be after start (${override.start})`, params: { start: override.start } });
   return problems;
 }
 

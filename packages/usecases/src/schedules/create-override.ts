@@ -37,7 +37,7 @@ export async function createOverride(ctx: Context, principal: Principal, schedul
   const start = parseInstant(input.start) as number;
   const end = parseInstant(input.end) as number;
   if (end <= now.getTime()) {
-    throwIfInvalid([{ path: 'end', message: `must be in the future (now is ${now.toISOString()}): past shifts stay as they were` }]);
+    throwIfInvalid([{ path: 'end', message: `must be in the future (now is ${now.toISOString()}): past shifts stay as they were`, params: { now: now.toISOString() } }]);
   }
   return withTransaction(ctx.db, async (tx) => {
     const schedule = await lockSchedule(tx, scheduleId);

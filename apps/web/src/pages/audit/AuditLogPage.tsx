@@ -1,4 +1,5 @@
 import { useSearchParams } from 'react-router';
+import { formatInstantsIn } from '../../lib/instant-text';
 import { useAuditLog } from '../../api/audit-log';
 import { FormError } from '../../components/Form';
 import { formatTimestamp, viewerZone } from '../../lib/time';
@@ -77,8 +78,8 @@ export function AuditLogPage() {
             <details>
               <summary>Before and after</summary>
               <div className="grid two">
-                <pre aria-label="Before">{JSON.stringify(e.before, null, 2) ?? 'null'}</pre>
-                <pre aria-label="After">{JSON.stringify(e.after, null, 2) ?? 'null'}</pre>
+                <pre aria-label="Before">{formatInstantsIn(JSON.stringify(e.before, null, 2) ?? 'null')}</pre>
+                <pre aria-label="After">{formatInstantsIn(JSON.stringify(e.after, null, 2) ?? 'null')}</pre>
               </div>
             </details>
           </li>

@@ -25,6 +25,7 @@ import { MaintenanceBadge } from '../maintenance/MaintenanceBadge';
 import { SuppressedBadge } from './SuppressedBadge';
 import { IncidentStatusBadge } from './IncidentStatusBadge';
 import { PagingExplanation } from './PagingExplanation';
+import { ResolveButton } from './ResolveButton';
 import { Timeline } from './Timeline';
 
 /** What the page says after an action, besides the incident's new state. */
@@ -140,9 +141,7 @@ function IncidentView({ id }: { id: string }) {
             </button>
           ) : null}
           <StormAcknowledgeAll incident={incident} />
-          <button type="button" className="big" disabled={busy !== null} onClick={() => act('resolve')}>
-            {busy === 'resolve' ? 'Resolving…' : 'Resolve'}
-          </button>
+          <ResolveButton incident={incident} busy={busy !== null} resolving={busy === 'resolve'} onResolve={() => act('resolve')} />
           {incident.status === 'triggered' ? (
             <button type="button" disabled={busy !== null} onClick={() => act('escalate')}>
               {busy === 'escalate' ? 'Escalating…' : 'Escalate now'}

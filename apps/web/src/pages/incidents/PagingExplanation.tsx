@@ -1,14 +1,19 @@
 import type { ExplainJson } from '../../api/incidents';
+import { formatInstantsIn } from '../../lib/instant-text';
 import { formatTimestamp } from '../../lib/time';
 
-/** GET /incidents/{id}/explain, person by person: paged? reached? why, and the facts behind it. */
+/**
+ * GET /incidents/{id}/explain, person by person: paged? reached? why, and the
+ * facts behind it; every instant the API's sentences name is shown in the
+ * viewer's zone ("due at 02:08 (in 4 min)").
+ */
 export function PagingExplanation({ explain }: { explain: ExplainJson | null }) {
   if (!explain) return <p className="muted">Loading…</p>;
   // what alert rules did (docs/alert-rules.md): "urgency lowered to low by rule … on …"
   const rules = (explain.alertRules ?? []).length > 0 ? (
     <ul className="alert-rule-effects">
       {(explain.alertRules ?? []).map((line) => (
-        <li key={line}>{line}</li>
+        <li key={line}>{formatInstantsIn(line)}</li>
       ))}
     </ul>
   ) : null;
@@ -32,14 +37,14 @@ export function PagingExplanation({ explain }: { explain: ExplainJson | null }) 
               {p.reached ? 'reached' : p.paged ? 'paged, not reached yet' : 'not paged'}
             </span>
           </h3>
-          <p>{p.summary}</p>
+          <p>{formatInstantsIn(p.summary)}</p>
           {p.facts.length > 0 ? (
             <details>
               <summary>How we know ({p.facts.length})</summary>
               <ol className="facts">
                 {p.facts.map((f, i) => (
                   <li key={i}>
-                    <time dateTime={f.at}>{formatTimestamp(f.at)}</time>: {f.message}
+                    <time dateTime={f.at}>{formatTimestamp(f.at)}</time>: {formatInstantsIn(f.message)}
                   </li>
                 ))}
               </ol>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useSimulation } from '../../api/policies';
 import { Field, FormError } from '../../components/Form';
+import { formatInstantsIn } from '../../lib/instant-text';
 import { formatDayTime, isoToLocalInput, localInputToIso } from '../../lib/time';
 import { simulationRows } from './policy-draft';
 
@@ -58,14 +59,14 @@ export function SimulationPanel({ policyId, dirty, zone, scheduleName }: { polic
       {sim ? (
         <>
           <p>
-            Incident at {formatDayTime(sim.at, zone)}: urgency <strong>{sim.urgency}</strong> ({sim.urgencyReason}).
+            Incident at {formatDayTime(sim.at, zone)}: urgency <strong>{sim.urgency}</strong> ({formatInstantsIn(sim.urgencyReason, { zone })}).
           </p>
           {sim.warnings.length > 0 ? (
             <div className="sim-warnings" role="alert">
               <h3>Warnings</h3>
               <ul>
                 {sim.warnings.map((w, i) => (
-                  <li key={i}>{w}</li>
+                  <li key={i}>{formatInstantsIn(w, { zone })}</li>
                 ))}
               </ul>
             </div>
@@ -93,7 +94,7 @@ export function SimulationPanel({ policyId, dirty, zone, scheduleName }: { polic
                     <th scope="row">{r.who}</th>
                     <td>
                       {r.how.length > 0 ? r.how.join(', ') : 'no usable contact method'}
-                      {r.notUsed.length > 0 ? <span className="hint"> · not used: {r.notUsed.join('; ')}</span> : null}
+                      {r.notUsed.length > 0 ? <span className="hint"> · not used: {formatInstantsIn(r.notUsed.join('; '), { zone })}</span> : null}
                     </td>
                     <td>{r.why}</td>
                   </tr>
