@@ -26,24 +26,23 @@ export function suppressedGroup(group: IncomingAlert['group']): IncomingAlert['g
 }
 
 /**
- * Runs each service's alert rules on the batch's NEW firing occurrences (not
+ * Runs each delivery's alert rules on the batch's NEW firing occurrences (not
  * re-sends of known ones: what the first copy got stays), in place: labels,
  * annotations and severity as the rules left them, a suppressed alert moved
- * to its suppressed group, and what the rules did on `rules`. Route actions
- * are not followed here (routing, one hop, is the routing integration's).
+ * to its suppressed group, and what the rules did on `rules`. A delivery an
+ * alert rule routed here (`routedFrom`) first runs the routing service's rules
+ * (their route recorded), then its own with route actions ignored: one hop.
  * Returns how many occurrences a rule touched.
  */
-export function applyBatchAlertRules(deliveries: readonly IngestDelivery[], fresh: readonly RuledOccurrence[]): number {
-  const byService = new Map<string, NonNullable<IngestDelivery['alertRules']>>();
-  for (const d of deliveries) if (d.alertRules && d.alertRules.rules.length > 0) byService.set(d.serviceId, d.alertRules);
-  if (byService.size === 0) return 0;
+export function applyBatchAlertRules(deliveries: readonly IngestDelivery[], fresh: readonly (RuledOccurrence & { owner: number })[]): number {
+  if (!deliveries.some((d) => (d.alertRules && d.alertRules.rules.length > 0) || d.routedFrom)) return 0;
   let touched = 0;
   for (const occ of fresh) {
-    const set = byService.get(occ.serviceId);
-    if (!set) continue;
+    const d = deliveries[occ.owner];
+    if (!d) continue;
     const a = occ.alert;
-    const out = evaluateAlertRules(set.rules, a, set.at, set.service, { followRoutes: false });
-    if (out.applied.length === 0) continue;
+    const out = evaluateDeliveryRules(d, a);
+    if (!out || out.applied.length === 0) continue;
     touched++;
     occ.alert = {
       ...a,
@@ -55,4 +54,21 @@ export function applyBatchAlertRules(deliveries: readonly IngestDelivery[], fres
     occ.rules = { applied: out.applied, urgency: out.urgency, suppressed: out.suppressed };
   }
   return touched;
+}
+
+/** The routing service's rules (if routed here), then the delivery's own: one outcome, both rule sets' changes. */
+function evaluateDeliveryRules(d: IngestDelivery, a: IncomingAlert): AlertRulesOutcome | null {
+  const own = d.alertRules && d.alertRules.rules.length > 0 ? d.alertRules : undefined;
+  if (!d.routedFrom) return own ? evaluateAlertRules(own.rules, a, own.at, own.service, { followRoutes: false }) : null;
+  const from = d.routedFrom;
+  const first = evaluateAlertRules(from.rules, a, from.at, from.service, { serviceName: (id) => (id === d.serviceId ? from.targetName : undefined) });
+  if (!own) return first;
+  const then = evaluateAlertRules(own.rules, first, own.at, own.service, { followRoutes: false });
+  return {
+    ...then,
+    urgency: then.urgency ?? first.urgency,
+    suppressed: first.suppressed ?? then.suppressed,
+    routeTo: first.routeTo,
+    applied: [...first.applied, ...then.applied],
+  };
 }

@@ -138,12 +138,56 @@ describe('applyBatchAlertRules', () => {
     const incoming = (labels: Record<string, string>) => ({ fingerprint: 'f', startsAt: 's', endsAt: null, status: 'firing' as const, labels, annotations: {}, generatorUrl: null, severity: null, group });
     const rules = compileAlertRules([rule({ name: 'batch', matchers: ['ns="batch"'], actions: { suppress: true } })]);
     const delivery = { serviceId: 's1', autoResolve: true, alerts: [], truncatedAlerts: null, via: 'alertmanager', actor: 'k', alertRules: { rules, service, at: 0 } };
-    const fresh = [{ serviceId: 's1', alert: incoming({ ns: 'batch' }) }, { serviceId: 's1', alert: incoming({ ns: 'web' }) }, { serviceId: 's2', alert: incoming({ ns: 'batch' }) }];
-    expect(applyBatchAlertRules([delivery], fresh)).toBe(1);
+    const other = { ...delivery, serviceId: 's2', alertRules: undefined };
+    const fresh = [{ serviceId: 's1', owner: 0, alert: incoming({ ns: 'batch' }) }, { serviceId: 's1', owner: 0, alert: incoming({ ns: 'web' }) }, { serviceId: 's2', owner: 1, alert: incoming({ ns: 'batch' }) }];
+    expect(applyBatchAlertRules([delivery, other], fresh)).toBe(1);
     expect(fresh[0]!.alert.group).toEqual(suppressedGroup(group));
     expect(fresh[0]!.alert.group.keyHash).not.toBe('h');
     expect((fresh[0] as { rules?: unknown }).rules).toMatchObject({ suppressed: { name: 'batch' } });
     expect(fresh[1]!.alert.group).toBe(group);
     expect(fresh[2]!.alert.group).toBe(group); // another service: its own (no) rules
+  });
+});
+
+describe('route rules (routeToServiceId)', () => {
+  const group = { key: 'g', keyHash: 'h', labels: {}, title: 'X' };
+  const incoming = (labels: Record<string, string>, status: 'firing' | 'resolved' = 'firing', fingerprint = 'f') =>
+    ({ fingerprint, startsAt: 's', endsAt: null, status, labels, annotations: {}, generatorUrl: null, severity: null, group });
+
+  it('sends a new firing alert where the first route rule says, a stored occurrence where it is, a resolve of an unknown one nowhere else', async () => {
+    const { decideRuleRoutes } = await import('./decide-rule-routes');
+    const { compileAlertRules } = await import('./compile-alert-rules');
+    const set = { rules: compileAlertRules([rule({ name: 'pay', matchers: ['team="pay"'], actions: { routeToServiceId: 'pay' } })]), service, at: 0 };
+    const stored = new Map([['g2\u0000s', 'pay'], ['g3\u0000s', service.id]]);
+    expect(decideRuleRoutes(set, [
+      incoming({ team: 'pay' }), incoming({ team: 'web' }),
+      incoming({ team: 'web' }, 'firing', 'g2'), // stored in pay: a re-send after the rule changed stays there
+      incoming({ team: 'pay' }, 'firing', 'g3'), // stored here before the rule existed
+      incoming({ team: 'pay' }, 'resolved', 'g4'),
+    ], stored)).toEqual(['pay', null, 'pay', null, null]);
+  });
+
+  it('runs the routing service rules, then the target rules without their routes, and records both', async () => {
+    const { applyBatchAlertRules } = await import('./apply-batch-alert-rules');
+    const { compileAlertRules } = await import('./compile-alert-rules');
+    const from = { rules: compileAlertRules([rule({ name: 'to payments', matchers: ['team="pay"'], actions: { routeToServiceId: 'pay', labels: { routed: 'yes' } } })]), service, at: 0 };
+    const own = {
+      rules: compileAlertRules([
+        rule({ name: 'routed are low', matchers: ['routed="yes"'], actions: { urgency: 'low' } }),
+        rule({ name: 'back', actions: { routeToServiceId: service.id } }),
+      ]),
+      service: { id: 'pay', name: 'Payments' }, at: 0,
+    };
+    const delivery = { serviceId: 'pay', autoResolve: true, alerts: [], truncatedAlerts: null, via: 'alertmanager', actor: 'k', alertRules: own, routedFrom: { ...from, targetName: 'Payments' } };
+    const fresh = [{ serviceId: 'pay', owner: 0, alert: incoming({ team: 'pay' }) }];
+    expect(applyBatchAlertRules([delivery], fresh)).toBe(1);
+    const r = (fresh[0] as { rules?: { applied: { name: string; serviceName: string; changes: string[] }[]; urgency: unknown } }).rules!;
+    expect(r.applied.map((a) => [a.name, a.serviceName, a.changes])).toEqual([
+      ['to payments', service.name, ['label routed added: "yes"', 'routed to Payments']],
+      ['routed are low', 'Payments', ['urgency lowered to low']],
+      ['back', 'Payments', []],
+    ]);
+    expect(r.urgency).toMatchObject({ value: 'low', serviceName: 'Payments' });
+    expect(fresh[0]!.alert.labels).toEqual({ team: 'pay', routed: 'yes' });
   });
 });

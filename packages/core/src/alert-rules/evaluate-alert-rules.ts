@@ -9,6 +9,13 @@ export interface RuleInputAlert {
   severity: string | null;
 }
 
+export interface EvaluateOptions {
+  /** false: route actions are ignored (the target of a route: routing is one hop) */
+  followRoutes?: boolean;
+  /** a route target's name, for the change line ("routed to Payments"); unknown: its id */
+  serviceName?: (serviceId: string) => string | undefined;
+}
+
 export interface RuleService {
   id: string;
   name: string;
@@ -29,7 +36,7 @@ export function evaluateAlertRules(
   alert: RuleInputAlert,
   now: number,
   service: RuleService,
-  opts: { followRoutes?: boolean } = {},
+  opts: EvaluateOptions = {},
 ): AlertRulesOutcome {
   const labels: Record<string, string> = { ...alert.labels };
   const annotations: Record<string, string> = { ...alert.annotations };
@@ -56,7 +63,8 @@ export function evaluateAlertRules(
       out.suppressed = { ruleId: rule.id, name: rule.name, serviceName: service.name };
     }
     if (a.routeToServiceId && opts.followRoutes !== false && !out.routeTo) {
-      changes.push(`routed to service ${a.routeToServiceId}`);
+      const target = opts.serviceName?.(a.routeToServiceId);
+      changes.push(target ? `routed to ${target}` : `routed to service ${a.routeToServiceId}`);
       out.routeTo = { serviceId: a.routeToServiceId, ruleId: rule.id, name: rule.name };
     }
     if (rule.stop) changes.push('stopped: later rules not evaluated');
@@ -92,7 +100,7 @@ export function evaluateAlertRuleList(
   alert: RuleInputAlert,
   now: number,
   service: RuleService,
-  opts: { followRoutes?: boolean } = {},
+  opts: EvaluateOptions = {},
 ): AlertRulesOutcome {
   return evaluateAlertRules(compileAlertRules(rules), alert, now, service, opts);
 }

@@ -14,7 +14,22 @@ export interface IngestDelivery {
   /** the service's noise settings (defaults when absent) */
   noise?: NoiseSettings;
   /** the service's alert rules (docs/alert-rules.md), applied to its new firing occurrences; absent: none */
-  alertRules?: { rules: readonly CompiledAlertRule[]; service: { id: string; name: string }; /** the instant time conditions read (epoch ms) */ at: number } | undefined;
+  alertRules?: AlertRuleSet | undefined;
+  /**
+   * These alerts were routed here by another service's alert rule (routeToServiceId,
+   * docs/alert-rules.md): on the new firing occurrences, that service's rules run
+   * first (recorded, "routed to Payments by rule …"), then this service's rules
+   * with route actions ignored (one hop).
+   */
+  routedFrom?: (AlertRuleSet & { targetName: string }) | undefined;
+}
+
+/** One service's compiled alert rules as a delivery carries them. */
+export interface AlertRuleSet {
+  rules: readonly CompiledAlertRule[];
+  service: { id: string; name: string };
+  /** the instant time conditions read (epoch ms) */
+  at: number;
 }
 
 /** What one delivery did, as answered to its sender (before enqueueing). */

@@ -8,7 +8,10 @@ import { deliveryAlertRules } from '../alert-rules/delivery-alert-rules';
 import type { Context } from '../context';
 import { applyHeartbeatSignal } from '../heartbeats/apply-heartbeat-signal';
 import type { BatchDelivery } from './apply-ingest-batch';
-import { ingestAlerts, type IngestSummary } from './ingest-alerts';
+import { ingestAlerts, ingestDeliveries, type IngestSummary } from './ingest-alerts';
+import { sumSummaries } from './sum-summaries';
+import { routeByAlertRules } from '../alert-rules/route-by-alert-rules';
+import { alertGroup } from '@heinrich/core/alert-group';
 
 export interface AlertmanagerIngestSummary extends IngestSummary {
   /** alerts taken as the key's heartbeat Watchdog: neither new nor deduplicated, never part of an incident */
@@ -54,7 +57,12 @@ export async function ingestAlertmanager(
   const split = splitWatchdog(alerts, key.watchdog);
   let summary: AlertmanagerIngestSummary;
   if (!key.watchdog || !split.signal) {
-    summary = { ...(await ingestAlerts(ctx, { ...delivery, alerts })), alertsHeartbeat: 0, heartbeat: null };
+    // alert rules that route (routeToServiceId) send some alerts to other services, grouped by their groupBy, in the same transaction
+    const parts = await routeByAlertRules(ctx, { ...delivery, alerts }, (a, groupBy) =>
+      alertGroup({ groupBy, labels: a.labels, annotations: a.annotations, senderGroupKey: payload.groupKey, senderGroupLabels: payload.groupLabels }),
+    );
+    const ingested = parts.length === 1 ? await ingestAlerts(ctx, { ...delivery, alerts }) : sumSummaries(await ingestDeliveries(ctx, parts), alerts.length);
+    summary = { ...ingested, alertsHeartbeat: 0, heartbeat: null };
   } else {
     const { heartbeatId, heartbeatServiceId } = key.watchdog;
     const applied = await applyHeartbeatSignal(ctx, {

@@ -42,18 +42,30 @@ const coalescers = new WeakMap<Database, IngestCoalescer>();
  */
 export async function ingestAlerts(ctx: Context, input: IngestInput): Promise<IngestSummary> {
   const { alerts, groups, ...delivery } = input;
-  if (Array.isArray(alerts)) {
-    let coalescer = coalescers.get(ctx.db);
-    if (!coalescer) {
-      coalescer = new IngestCoalescer(ctx, { maxInFlight: MAX_IN_FLIGHT, maxAlertsPerBatch: MAX_ALERTS_PER_BATCH });
-      coalescers.set(ctx.db, coalescer);
-    }
-    return coalescer.submit({ ...delivery, alerts });
-  }
+  if (Array.isArray(alerts)) return coalescerOf(ctx).submit({ ...delivery, alerts });
   // the occurrences depend on what the transaction reads (events API): alone, under its group locks
   const [summary] = await commitBatch(ctx, {
     groups: (groups ?? []).map((keyHash) => ({ serviceId: input.serviceId, keyHash })),
     load: async (client) => [{ ...delivery, alerts: await alerts(client) }],
   });
   return summary!;
+}
+
+/**
+ * Several deliveries of one request committed together, in ONE transaction
+ * (group commit may add other requests' deliveries to it): a service key's
+ * alerts, some of which its alert rules routed to other services
+ * (routeByAlertRules). One summary per delivery, in order.
+ */
+export async function ingestDeliveries(ctx: Context, deliveries: BatchDelivery[]): Promise<IngestSummary[]> {
+  return coalescerOf(ctx).submitAll(deliveries);
+}
+
+function coalescerOf(ctx: Context): IngestCoalescer {
+  let coalescer = coalescers.get(ctx.db);
+  if (!coalescer) {
+    coalescer = new IngestCoalescer(ctx, { maxInFlight: MAX_IN_FLIGHT, maxAlertsPerBatch: MAX_ALERTS_PER_BATCH });
+    coalescers.set(ctx.db, coalescer);
+  }
+  return coalescer;
 }

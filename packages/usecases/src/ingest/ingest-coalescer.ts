@@ -4,8 +4,9 @@ import { commitBatch, knownDeliveries } from './commit-batch';
 import type { IngestSummary } from './ingest-summary';
 
 interface Pending {
-  delivery: BatchDelivery;
-  resolve(summary: IngestSummary): void;
+  /** one request's deliveries (several when its alert rules routed some alerts to other services): always in one transaction */
+  deliveries: BatchDelivery[];
+  resolve(summaries: IngestSummary[]): void;
   reject(err: unknown): void;
 }
 
@@ -37,8 +38,13 @@ export class IngestCoalescer {
   ) {}
 
   submit(delivery: BatchDelivery): Promise<IngestSummary> {
+    return this.submitAll([delivery]).then((s) => s[0]!);
+  }
+
+  /** Deliveries committed together, in one transaction (one summary each, in order). */
+  submitAll(deliveries: BatchDelivery[]): Promise<IngestSummary[]> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ delivery, resolve, reject });
+      this.waiting.push({ deliveries, resolve, reject });
       this.pump();
     });
   }
@@ -58,7 +64,7 @@ export class IngestCoalescer {
     let alerts = 0;
     let n = 0;
     while (n < this.waiting.length) {
-      const size = this.waiting[n]!.delivery.alerts.length;
+      const size = this.waiting[n]!.deliveries.reduce((sum, d) => sum + d.alerts.length, 0);
       if (n > 0 && alerts + size > this.opts.maxAlertsPerBatch) break;
       alerts += size;
       n += 1;
@@ -68,8 +74,12 @@ export class IngestCoalescer {
 
   private async run(batch: Pending[]): Promise<void> {
     try {
-      const summaries = await commitBatch(this.ctx, knownDeliveries(batch.map((p) => p.delivery)));
-      batch.forEach((p, i) => p.resolve(summaries[i]!));
+      const summaries = await commitBatch(this.ctx, knownDeliveries(batch.flatMap((p) => p.deliveries)));
+      let at = 0;
+      for (const p of batch) {
+        p.resolve(summaries.slice(at, at + p.deliveries.length));
+        at += p.deliveries.length;
+      }
     } catch (err) {
       if (batch.length === 1) {
         batch[0]!.reject(err);
@@ -78,8 +88,8 @@ export class IngestCoalescer {
       this.ctx.logger.warn({ err: (err as Error).message, deliveries: batch.length }, 'ingest batch failed; retrying its deliveries one by one');
       await Promise.all(
         batch.map((p) =>
-          commitBatch(this.ctx, knownDeliveries([p.delivery])).then(
-            ([summary]) => p.resolve(summary!),
+          commitBatch(this.ctx, knownDeliveries(p.deliveries)).then(
+            (summaries) => p.resolve(summaries),
             (e: unknown) => p.reject(e),
           ),
         ),

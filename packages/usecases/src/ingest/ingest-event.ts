@@ -1,6 +1,7 @@
 import { noiseSettingsOf } from '@heinrich/core/noise/noise-settings';
 import { randomUUID } from 'node:crypto';
 import { sha256Hex } from '@heinrich/core/alert-group';
+import type { IngestDelivery } from '@heinrich/core/ingest/ingest-delivery';
 import { normalizeTrigger, type TriggerEvent } from '@heinrich/core/normalize-event';
 import { findOpenOccurrenceStart } from '@heinrich/db/ingest/find-open-occurrence-start';
 import { findOpenIncidentByGroup } from '@heinrich/db/incidents/transition-incident';
@@ -36,7 +37,7 @@ export interface EventResult {
  */
 export async function ingestEvent(
   ctx: Context,
-  key: Pick<ActiveIntegrationKey, 'keyId' | 'serviceId' | 'autoResolve' | 'noise' | 'serviceName' | 'alertRules'> & { actorId?: string },
+  key: Pick<ActiveIntegrationKey, 'keyId' | 'serviceId' | 'autoResolve' | 'noise' | 'serviceName' | 'alertRules'> & { actorId?: string; routedFrom?: IngestDelivery['routedFrom'] },
   event: EventCommand,
 ): Promise<EventResult> {
   const dedupKey = event.dedupKey ?? randomUUID();
@@ -64,6 +65,8 @@ export async function ingestEvent(
     noise: noiseSettingsOf(key.noise),
     truncatedAlerts: null,
     alertRules: deliveryAlertRules({ id: key.serviceId, name: key.serviceName }, key.alertRules, ctx.now()),
+    // sent to another service's key whose alert rule routed it here (alert-rules/ingest-event-by-alert-rules.ts)
+    ...(key.routedFrom ? { routedFrom: key.routedFrom } : {}),
     groups: [groupKeyHash],
     via: 'events',
     actor: actor.id,

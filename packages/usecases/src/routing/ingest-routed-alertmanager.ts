@@ -5,6 +5,7 @@ import { insertUnroutedAlerts, type UnroutedAlertWrite } from '@heinrich/db/rout
 import type { Context } from '../context';
 import { deliveryAlertRules } from '../alert-rules/delivery-alert-rules';
 import { ingestAlerts, type IngestSummary } from '../ingest/ingest-alerts';
+import { sumSummaries } from '../ingest/sum-summaries';
 import { planRouting } from './plan-routing';
 import { routingConfigOf } from './routing-config-of';
 
@@ -80,24 +81,4 @@ export async function ingestRoutedAlertmanager(
       dropped: unrouted.filter((u) => u.outcome === 'dropped').length,
     },
   };
-}
-
-function sumSummaries(summaries: readonly IngestSummary[], received: number): IngestSummary {
-  const total: IngestSummary = {
-    alertsReceived: received, alertsNew: 0, alertsDeduplicated: 0, alertsResolved: 0, alertsIgnored: 0, alertsStale: 0,
-    incidentsOpened: 0, incidentsResolved: 0, incidents: [], deferred: 0, flapSuppressed: 0,
-  };
-  for (const s of summaries) {
-    total.alertsNew += s.alertsNew;
-    total.alertsDeduplicated += s.alertsDeduplicated;
-    total.alertsResolved += s.alertsResolved;
-    total.alertsIgnored += s.alertsIgnored;
-    total.alertsStale += s.alertsStale;
-    total.incidentsOpened += s.incidentsOpened;
-    total.incidentsResolved += s.incidentsResolved;
-    total.incidents.push(...s.incidents);
-    total.deferred += s.deferred;
-    total.flapSuppressed += s.flapSuppressed;
-  }
-  return total;
 }

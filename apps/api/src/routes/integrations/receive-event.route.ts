@@ -1,7 +1,7 @@
 import { eventsApiEvent, type EventsApiResponse } from '@heinrich/contracts/events-api';
 import type { InputWarningsJson } from '@heinrich/contracts/input-warnings';
 import { repairText } from '@heinrich/core/repair-text';
-import { ingestEvent } from '@heinrich/usecases/ingest/ingest-event';
+import { ingestEventByAlertRules } from '@heinrich/usecases/alert-rules/ingest-event-by-alert-rules';
 import { randomUUID } from 'node:crypto';
 import { authenticateIngestKey } from '@heinrich/usecases/routing/authenticate-ingest-key';
 import { ingestRoutedEvent } from '@heinrich/usecases/routing/ingest-routed-event';
@@ -43,7 +43,7 @@ export function receiveEvent(deps: AppDeps): RequestHandler {
     // a routing integration's key (docs/routing.md): the event goes to the service its routes choose
     const result =
       sender.kind === 'service'
-        ? await ingestEvent(deps.ctx, sender.key, command)
+        ? await ingestEventByAlertRules(deps.ctx, sender.key, command)
         : await ingestRoutedEvent(deps.ctx, sender.integration, { ...command, dedupKey: command.dedupKey ?? randomUUID() });
     if (sender.kind === 'routing' && result.outcome === 'dropped') deps.metrics.unroutedAlerts.inc({ source: 'events', outcome: 'dropped' });
     deps.metrics.alertsReceived.inc({ source: 'events' });
