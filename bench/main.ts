@@ -4,7 +4,7 @@
 // (BENCH_DATABASE_URL / BENCH_REDIS_URL, else the local defaults).
 // BENCH_QUICK=1 shortens every run (for a smoke check, not for numbers).
 // `npm run bench -- <suite>...` runs only those suites (ingest, schedules,
-// escalation, delivery; ingest.storm10x, ~2 min, ingest.routing (routing key with
+// escalation, delivery, insights (100,000 incidents over a year, the 28-day report, ~1 min); ingest.storm10x, ~2 min, ingest.routing (routing key with
 // 20 routes vs the service key, 3 interleaved runs each), and startup, the start-up
 // times and runtime node_modules size, ~2 min, run only when named) and
 // writes bench/results/<suites>.json instead of latest.json.
@@ -16,6 +16,7 @@ import { deliveryBench } from './delivery.bench';
 import { escalationBench } from './escalation.bench';
 import { ingestRoutingBench } from './ingest-routing.bench';
 import { ingestBench, ingestStorm10xBench } from './ingest.bench';
+import { insightsBench } from './insights.bench';
 import { scheduleBench } from './schedule.bench';
 import { startupBench } from './startup.bench';
 
@@ -23,7 +24,7 @@ const quick = process.env.BENCH_QUICK === '1';
 const adminDatabaseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const redisUrl = process.env.BENCH_REDIS_URL ?? process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-const DEFAULT_SUITES = ['ingest', 'schedules', 'escalation', 'delivery'];
+const DEFAULT_SUITES = ['ingest', 'schedules', 'escalation', 'delivery', 'insights'];
 const OPT_IN_SUITES = ['ingest.storm10x', 'ingest.routing', 'startup'];
 const named = process.argv.slice(2).filter((a) => a !== '--');
 const unknown = named.filter((n) => !DEFAULT_SUITES.includes(n) && !OPT_IN_SUITES.includes(n));
@@ -42,6 +43,7 @@ const run: Record<string, () => Promise<unknown>> = {
   escalation: () => escalationBench({ adminDatabaseUrl, redisUrl, incidents: quick ? 1_000 : 10_000, spreadSeconds: quick ? 10 : 60 }),
   startup: () => startupBench({ adminDatabaseUrl, redisUrl, runs: quick ? 1 : 5 }),
   delivery: () => deliveryBench({ adminDatabaseUrl, redisUrl, rate: 100, seconds: quick ? 3 : 10 }),
+  insights: () => insightsBench({ adminDatabaseUrl, incidents: quick ? 10_000 : 100_000, runs: quick ? 5 : 40 }),
 };
 
 const started = new Date();

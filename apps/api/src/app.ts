@@ -88,6 +88,7 @@ import { explainIncidentRoute } from './routes/incidents/explain-incident.route'
 import { actOnStormRoute } from './routes/storms/act-on-storm.route';
 import { getStormRoute } from './routes/storms/get-storm.route';
 import { listStormsRoute } from './routes/storms/list-storms.route';
+import { getInsightsCsvRoute, getInsightsRoute } from './routes/insights/get-insights.route';
 import { listNotificationsRoute } from './routes/notifications/list-notifications.route';
 import { apiReferenceAssets, apiReferenceRoute, API_REFERENCE_ASSETS } from './routes/openapi/api-reference.route';
 import { openApiRoute } from './routes/openapi/openapi.route';
@@ -266,6 +267,9 @@ export function createApp(deps: AppDeps): express.Express {
   admin.get('/escalation-policies/:id', getEscalationPolicyRoute(deps));
   admin.patch('/escalation-policies/:id', updateEscalationPolicyRoute(deps));
   admin.delete('/escalation-policies/:id', deleteEscalationPolicyRoute(deps));
+  // i23: insights (docs/insights.md)
+  admin.get('/insights', getInsightsRoute(deps));
+  admin.get('/insights/:table.csv', getInsightsCsvRoute(deps));
   app.use('/api/v1', admin);
 
   // -- the web UI (apps/web/dist) with its SPA fallback; no credential (the page signs in)

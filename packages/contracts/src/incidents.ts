@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { insightLevel } from './insights';
 import { instant, listQuery, rfc3339, stringMap, uuid } from './primitives';
 
 export const incidentStatus = z.enum(['triggered', 'acknowledged', 'resolved']);
@@ -32,6 +33,10 @@ export const incidentListQuery = listQuery.extend({
   suppressed: z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true').optional().describe('true: only incidents an alert rule suppressed (near misses, docs/alert-rules.md); false: the others'),
   /** the synthetic probe's incidents (docs/monitoring.md "Synthetic probe"): left out by default */
   probe: z.enum(['exclude', 'include', 'only'], { error: 'must be exclude, include or only' }).optional(),
+  /** i23: the incidents behind one level of the insights pyramid over [from, to) (docs/insights.md) */
+  insight: insightLevel.optional().describe('the incidents behind one level of the insights pyramid (docs/insights.md), opened in [from, to): the same classification as GET /api/v1/insights'),
+  from: rfc3339.optional().describe('with `insight`: start of the period (default: 28 days before `to`)'),
+  to: rfc3339.optional().describe('with `insight`: end of the period, exclusive (default: now)'),
 });
 export type IncidentListQuery = z.infer<typeof incidentListQuery>;
 

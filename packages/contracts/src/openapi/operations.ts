@@ -7,6 +7,7 @@ import { maintenanceWindowListQuery } from '../maintenance-windows';
 import { unroutedListQuery } from '../routing-integrations';
 import { listQuery } from '../primitives';
 import { stormListQuery } from '../storms';
+import { insightsQuery } from '../insights';
 import { twilioCallbackQuery } from '../twilio';
 import { calendarQuery, listOverridesQuery, listSchedulesQuery, onCallQuery, previewQuery, rangeQuery, shiftsQuery } from '../schedules';
 import type { RequestName, ResponseName } from './schemas';
@@ -360,5 +361,29 @@ export const OPERATIONS: Operation[] = [
     summary: 'Who would be notified, how and when, if an incident opened at `at` (read only)',
     body: 'SimulateBody',
     responses: { 200: 'Simulation' },
+  },
+  // -- insights (docs/insights.md), i23
+  {
+    method: 'get',
+    path: '/api/v1/insights',
+    tag: 'Insights',
+    access: 'admin',
+    summary: "Heinrich's pyramid (major : minor : near miss), response, people, noise and recurring incidents over a period",
+    description:
+      'Computed live from incidents, alerts, pages and timeline entries (docs/insights.md states the definitions). Default period: the 28 days before `to` (default now); at most 366 days. Scope: admins see every service; others the services of their teams (403 for a team or service outside them). Test pages and the synthetic probe are never counted.',
+    query: insightsQuery,
+    responses: { 200: 'Insights' },
+    errors: [404],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/insights/{table}.csv',
+    tag: 'Insights',
+    access: 'admin',
+    summary: 'One table of the insights report as CSV: pyramid, response, people, noise or recurring',
+    description: 'The same query and scope as GET /api/v1/insights; RFC 4180 CSV with a header line.',
+    query: insightsQuery,
+    responses: { 200: { mediaType: 'text/csv', description: 'the table, one line per row' } },
+    errors: [404],
   },
 ];

@@ -49,6 +49,7 @@ import { silenceIncidentBody, silenceIncidentResponse, silenceJson, unsilenceInc
 import { simulateBody, simulationJson } from '../simulate';
 import { slackBlockActionsPayload, slackCommandForm, slackInteractionForm, slashReplyJson } from '../slack';
 import { stormActionJson, stormDetailJson, stormJson } from '../storms';
+import { insightsJson } from '../insights';
 import { createTeamBody, teamJson, updateTeamBody } from '../teams';
 import { twilioSmsForm, twilioStatusForm, twilioVoiceForm } from '../twilio';
 import { createUserBody, inviteJson, updateUserBody, userJson } from '../users';
@@ -172,6 +173,7 @@ export const RESPONSE_SCHEMAS = {
   EscalationPolicy: escalationPolicyJson,
   EscalationPolicyPage: page(escalationPolicyJson),
   Simulation: simulationJson,
+  Insights: insightsJson,
 };
 
 export type RequestName = keyof typeof REQUEST_SCHEMAS;

@@ -54,6 +54,8 @@ export interface IncidentSelection {
   before?: IncidentPosition;
   /** the synthetic probe's incidents (docs/monitoring.md): left out (`exclude`) or alone (`only`); undefined: no filter */
   probe?: 'exclude' | 'only';
+  /** i23: only these incidents (the insights incident-list filter) */
+  ids?: readonly string[];
   limit: number;
 }
 
@@ -104,6 +106,7 @@ export async function selectIncidents(pool: pg.Pool, s: IncidentSelection): Prom
           AND ($9::uuid IS NULL OR i.storm_id = $9)
           AND ($10::boolean IS NULL OR (i.suppressed_by IS NOT NULL) = $10)
           AND ($11::text IS NULL OR ($11 = 'only') = EXISTS (SELECT 1 FROM services ps WHERE ps.id = i.service_id AND ps.is_probe))
+          AND ($12::uuid[] IS NULL OR i.id = ANY($12))
         ORDER BY i.created_at DESC, i.id DESC
         LIMIT $8
      ), counts AS (
@@ -142,6 +145,7 @@ export async function selectIncidents(pool: pg.Pool, s: IncidentSelection): Prom
       s.stormId ?? null,
       s.suppressed ?? null,
       s.probe ?? null,
+      s.ids ? [...s.ids] : null,
     ],
   );
   return r.rows.map((row) => ({

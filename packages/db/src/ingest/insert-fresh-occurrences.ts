@@ -95,14 +95,16 @@ export async function insertFreshOccurrences(
          LEFT JOIN incident i ON i.service_id = t.service_id AND i.hash = t.hash
      ), ins AS (
        INSERT INTO alerts AS a (id, service_id, incident_id, fingerprint, starts_at, ends_at, status, labels, annotations,
-                                generator_url, severity, receive_count, alert_rules)
+                                generator_url, severity, receive_count, alert_rules, dedup_count)
        SELECT gen_random_uuid(), t.service_id, t.incident_id, t.fingerprint, t.starts_at, t.ends_at, t.status, t.labels,
-              t.annotations, t.generator_url, t.severity, t.copies, t.alert_rules
+              t.annotations, t.generator_url, t.severity, t.copies, t.alert_rules, t.copies - 1
          FROM input t
         WHERE t.incident_id IS NOT NULL
         ORDER BY t.service_id, t.fingerprint, t.starts_at
        ON CONFLICT (service_id, fingerprint, starts_at) DO UPDATE
          SET last_seen_at = now(), receive_count = a.receive_count + excluded.receive_count,
+             -- copies of a row not resolved by hand changed nothing; a re-fire after a manual resolve: all but one
+             dedup_count = a.dedup_count + excluded.dedup_count + CASE WHEN a.resolved_by_hand_at IS NULL THEN 1 ELSE 0 END,
              -- only a re-fire after a manual resolve reaches a row resolved by hand: it fires again, here
              incident_id = CASE WHEN a.resolved_by_hand_at IS NULL THEN a.incident_id ELSE excluded.incident_id END,
              status = CASE WHEN a.resolved_by_hand_at IS NULL THEN a.status ELSE 'firing'::alert_status END,

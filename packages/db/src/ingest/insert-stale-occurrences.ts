@@ -23,13 +23,14 @@ export async function insertStaleOccurrences(client: pg.PoolClient, stale: (Batc
   }));
   await client.query(
     `INSERT INTO alerts AS a (id, service_id, incident_id, fingerprint, starts_at, ends_at, status, labels, annotations,
-                              generator_url, severity, receive_count)
+                              generator_url, severity, receive_count, dedup_count)
      SELECT gen_random_uuid(), t.service_id, t.incident_id, t.fingerprint, t.starts_at, COALESCE(t.ends_at, now()), 'stale',
-            t.labels, t.annotations, t.generator_url, t.severity, t.copies
+            t.labels, t.annotations, t.generator_url, t.severity, t.copies, t.copies - 1
        FROM jsonb_to_recordset($1::jsonb) AS t(service_id uuid, incident_id uuid, copies int, fingerprint text,
             starts_at timestamptz, ends_at timestamptz, labels jsonb, annotations jsonb, generator_url text, severity text)
      ON CONFLICT (service_id, fingerprint, starts_at) DO UPDATE
-       SET last_seen_at = now(), receive_count = a.receive_count + excluded.receive_count`,
+       SET last_seen_at = now(), receive_count = a.receive_count + excluded.receive_count,
+           dedup_count = a.dedup_count + excluded.receive_count`,
     [JSON.stringify(rows)],
   );
 }

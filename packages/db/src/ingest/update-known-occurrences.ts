@@ -54,6 +54,8 @@ export async function updateKnownOccurrences(client: pg.PoolClient, alerts: Batc
      UPDATE alerts a SET
        last_seen_at = now(),
        receive_count = a.receive_count + o.copies,
+       -- insights' "deduplicated": every copy but the one that resolved a firing occurrence changed nothing
+       dedup_count = a.dedup_count + o.copies - CASE WHEN o.old_status = 'firing' AND o.status = 'resolved' THEN 1 ELSE 0 END,
        -- a resolve posted through Alertmanager's API may carry no annotations
        annotations = CASE WHEN o.annotations = '{}'::jsonb THEN a.annotations ELSE o.annotations END,
        -- only a firing occurrence changes: resolved, superseded and stale ones stay as they are

@@ -1,6 +1,8 @@
 import { selectIncidents, type IncidentRecord } from '@heinrich/db/incidents/select-incidents';
 import type { IncidentStatus } from '@heinrich/db/incidents/transition-incident';
+import type { InsightLevel } from '@heinrich/core/insights/classify-incident';
 import type { Context } from '../context';
+import { listInsightIncidentIds } from '../insights/list-insight-incident-ids';
 import { decodeListCursor, encodeListCursor } from '../services/list-cursor';
 
 export interface IncidentFilter {
@@ -16,6 +18,10 @@ export interface IncidentFilter {
   suppressed?: boolean;
   /** the synthetic probe's incidents: left out unless `include` or `only` (docs/monitoring.md "Synthetic probe") */
   probe?: 'exclude' | 'include' | 'only';
+  /** i23: the incidents behind one level of the insights pyramid, opened in [from, to) (docs/insights.md) */
+  insight?: InsightLevel;
+  from?: string;
+  to?: string;
 }
 
 /** Incidents newest first, `limit` at a time; nextCursor is null on the last page. The probe's are left out unless asked for. */
@@ -24,7 +30,11 @@ export async function listIncidents(
   filter: IncidentFilter,
 ): Promise<{ items: IncidentRecord[]; nextCursor: string | null }> {
   const before = decodeListCursor(filter.cursor);
+  const ids = filter.insight
+    ? await listInsightIncidentIds(ctx, filter.insight, { ...(filter.from ? { from: filter.from } : {}), ...(filter.to ? { to: filter.to } : {}), ...(filter.serviceId ? { serviceId: filter.serviceId } : {}) })
+    : undefined;
   const rows = await selectIncidents(ctx.db.pool, {
+    ...(ids ? { ids } : {}),
     ...(filter.status ? { statuses: filter.status } : {}),
     ...(filter.serviceId ? { serviceId: filter.serviceId } : {}),
     ...(filter.since ? { since: filter.since } : {}),

@@ -1,0 +1,45 @@
+/**
+ * What insights know of one incident (docs/insights.md), as loaded by
+ * packages/db/src/insights/load-incident-facts.ts. Instants are epoch ms.
+ */
+export interface IncidentFacts {
+  id: string;
+  number: number;
+  serviceId: string;
+  serviceName: string;
+  groupKeyHash: string;
+  groupKey: string;
+  title: string;
+  /** the noise key: the alertname of its first alert (the events API's summary), else the title */
+  key: string;
+  createdAt: number;
+  /** the urgency its escalation began with; null: no escalation began (no policy) */
+  urgency: 'high' | 'low' | null;
+  /** the first message that went out to a person (a `notified` timeline entry); null: it paged no one */
+  firstPageAt: number | null;
+  /** the first acknowledgement by a person */
+  firstAckAt: number | null;
+  /**
+   * when it first stopped being open: its alerts first all resolved (the `resolved` entry, or
+   * `flapping_started` when a flap held it open) or a person resolved it; null: still open
+   */
+  firstResolveAt: number | null;
+  /** that first end was a person's resolve (not its alerts) */
+  firstResolveByPerson: boolean;
+  /** its escalation reached a step after the first, or a repeat pass */
+  escalatedPastFirstStep: boolean;
+  /** its escalation ran the last step of its last pass */
+  exhausted: boolean;
+  /** opened under a maintenance window */
+  heldByMaintenance: boolean;
+  /** an alert rule suppressed it */
+  suppressed: boolean;
+  /** held by a storm (not the storm's own paging incident) */
+  heldByStorm: boolean;
+  /** an Alertmanager silence was set from it */
+  silenced: boolean;
+  /** pages (notifications) of it that went out */
+  pages: number;
+  /** alert re-sends deduplicated away (alerts.dedup_count) */
+  deduplicated: number;
+}
