@@ -6,6 +6,7 @@ import { explainIncidentQuery, incidentListQuery } from '../incidents';
 import { maintenanceWindowListQuery } from '../maintenance-windows';
 import { unroutedListQuery } from '../routing-integrations';
 import { listQuery } from '../primitives';
+import { readinessQuery } from '../readiness';
 import { stormListQuery } from '../storms';
 import { twilioCallbackQuery } from '../twilio';
 import { calendarQuery, listOverridesQuery, listSchedulesQuery, onCallQuery, previewQuery, rangeQuery, shiftsQuery } from '../schedules';
@@ -360,5 +361,16 @@ export const OPERATIONS: Operation[] = [
     summary: 'Who would be notified, how and when, if an incident opened at `at` (read only)',
     body: 'SimulateBody',
     responses: { 200: 'Simulation' },
+  },
+  // u23: paging readiness (docs/insights.md "Paging readiness")
+  {
+    method: 'get',
+    path: '/api/v1/readiness',
+    tag: 'Insights',
+    access: 'admin',
+    summary: 'Holes in the paging setup over the next 14 days: schedule gaps, steps that page nobody, unreachable or slow responders, unused objects, silent integrations',
+    description: 'Read only, for every authenticated caller. `teamId` narrows to the findings about that team\'s objects.',
+    query: readinessQuery,
+    responses: { 200: 'PagingReadiness' },
   },
 ];

@@ -48,6 +48,7 @@ import { createServiceBody, serviceJson, updateServiceBody } from '../services';
 import { silenceIncidentBody, silenceIncidentResponse, silenceJson, unsilenceIncidentResponse } from '../silences';
 import { simulateBody, simulationJson } from '../simulate';
 import { slackBlockActionsPayload, slackCommandForm, slackInteractionForm, slashReplyJson } from '../slack';
+import { pagingReadinessJson } from '../readiness';
 import { stormActionJson, stormDetailJson, stormJson } from '../storms';
 import { createTeamBody, teamJson, updateTeamBody } from '../teams';
 import { twilioSmsForm, twilioStatusForm, twilioVoiceForm } from '../twilio';
@@ -172,6 +173,8 @@ export const RESPONSE_SCHEMAS = {
   EscalationPolicy: escalationPolicyJson,
   EscalationPolicyPage: page(escalationPolicyJson),
   Simulation: simulationJson,
+  // u23
+  PagingReadiness: pagingReadinessJson,
 };
 
 export type RequestName = keyof typeof REQUEST_SCHEMAS;

@@ -10,7 +10,7 @@ export interface ReadinessReport {
   /** the horizon checked: [from, to) */
   from: string;
   to: string;
-  /** most severe first, then by kind, then by the object's name */
+  /** most severe first, then by kind, the object's name, the policy's name and step */
   findings: ReadinessFinding[];
 }
 
@@ -44,6 +44,8 @@ export function decideReadiness(input: ReadinessInput): ReadinessReport {
       READINESS_SEVERITIES.indexOf(a.severity) - READINESS_SEVERITIES.indexOf(b.severity) ||
       READINESS_KINDS.indexOf(a.kind) - READINESS_KINDS.indexOf(b.kind) ||
       a.object.name.localeCompare(b.object.name) ||
+      (a.policy?.name ?? '').localeCompare(b.policy?.name ?? '') ||
+      (a.policy?.step ?? 0) - (b.policy?.step ?? 0) ||
       a.key.localeCompare(b.key),
   );
   return { from: from.toISOString(), to: to.toISOString(), findings: sorted };
