@@ -1,7 +1,7 @@
 import type { ReadinessFinding } from '@heinrich/core/readiness/readiness-finding';
 import { escapeAndTruncate, SLACK_LIMITS, slackLink, type SlackBlock, type SlackMessageContent } from './incident-message';
 
-const counts = ['major', 'minor', 'nearMiss', 'deduplicated'] as const;
+type Count = 'major' | 'minor' | 'nearMiss' | 'deduplicated';
 
 /**
  * What the digest shows of a week's insights: a structural subset of the
@@ -9,7 +9,7 @@ const counts = ['major', 'minor', 'nearMiss', 'deduplicated'] as const;
  * worker passes that report as it is.
  */
 export interface DigestInsights {
-  pyramid: Record<(typeof counts)[number], number> & { previous: Record<(typeof counts)[number], number>; ratio: { text: string } };
+  pyramid: Record<Count, number> & { previous: Record<Count, number>; ratio: { text: string } };
   noise: readonly { serviceName: string; key: string; incidents: number; pages: number; hint: string | null }[];
   recurring: readonly { serviceName: string; title: string; reopenings: number; openings: readonly { at: string }[] }[];
   people: { totals: { sleep: number; interruptions: number } };
@@ -55,7 +55,7 @@ export function buildTeamDigest(f: TeamDigestFacts): SlackMessageContent {
 
   if (f.insights) {
     const p = f.insights.pyramid;
-    const trend = (k: (typeof counts)[number]) => {
+    const trend = (k: Count) => {
       const d = p[k] - p.previous[k];
       return d === 0 ? '±0' : d > 0 ? `+${d}` : `${d}`;
     };
