@@ -72,3 +72,20 @@ it('a Slack error is retried later and posted once', async () => {
   expect(digests()).toHaveLength(4);
   expect((await postTeamDigests(api.ctx, deps)).posted).toEqual([]);
 });
+
+it('GET/PUT /api/v1/teams/{id}/settings: defaults, validation naming the field, leads only, audit-logged', async () => {
+  const other = (await api.admin('POST', '/api/v1/teams', { name: 'Settings team' })).body;
+  const get = await api.admin('GET', `/api/v1/teams/${other.id}/settings`);
+  expect(get.body).toEqual({ timeZone: 'UTC', digest: { slackChannel: null, enabled: true, weekday: 'monday', hour: 9 }, updatedAt: null });
+  const bad = await api.admin('PUT', `/api/v1/teams/${other.id}/settings`, { timeZone: 'Mars/Olympus', digest: { slackChannel: '#ops', enabled: true, weekday: 'funday', hour: 25 } });
+  expect(bad.status).toBe(400);
+  expect(bad.body.error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['digest.hour', 'digest.slackChannel', 'digest.weekday', 'timeZone']);
+  const viewer = await api.createUser({ name: 'Viv', teams: { [other.id]: 'responder' } });
+  const body = { timeZone: 'Asia/Tokyo', digest: { slackChannel: 'C0OPS', enabled: true, weekday: 'friday', hour: 17 } };
+  expect((await viewer.call('PUT', `/api/v1/teams/${other.id}/settings`, body)).status).toBe(403);
+  const put = await api.admin('PUT', `/api/v1/teams/${other.id}/settings`, body);
+  expect(put.status, JSON.stringify(put.body)).toBe(200);
+  expect((await viewer.call('GET', `/api/v1/teams/${other.id}/settings`)).body).toMatchObject(body);
+  const audit = await api.admin('GET', '/api/v1/audit-log?limit=5');
+  expect(audit.body.items.map((e: { action: string }) => e.action)).toContain('team.update_settings');
+});

@@ -373,4 +373,6 @@ export const OPERATIONS: Operation[] = [
     query: readinessQuery,
     responses: { 200: 'PagingReadiness' },
   },
+  { method: 'get', path: '/api/v1/teams/{id}/settings', tag: 'Teams', access: 'admin', summary: "A team's time zone and weekly Slack digest (the defaults when never set)", responses: { 200: 'TeamSettings' } },
+  { method: 'put', path: '/api/v1/teams/{id}/settings', tag: 'Teams', access: 'admin', summary: "Replace a team's time zone and weekly Slack digest (leads of the team, admins)", body: 'TeamSettingsBody', responses: { 200: 'TeamSettings' } },
 ];

@@ -49,6 +49,7 @@ import { silenceIncidentBody, silenceIncidentResponse, silenceJson, unsilenceInc
 import { simulateBody, simulationJson } from '../simulate';
 import { slackBlockActionsPayload, slackCommandForm, slackInteractionForm, slashReplyJson } from '../slack';
 import { pagingReadinessJson } from '../readiness';
+import { teamSettingsBody, teamSettingsJson } from '../team-settings';
 import { stormActionJson, stormDetailJson, stormJson } from '../storms';
 import { createTeamBody, teamJson, updateTeamBody } from '../teams';
 import { twilioSmsForm, twilioStatusForm, twilioVoiceForm } from '../twilio';
@@ -102,6 +103,8 @@ export const REQUEST_SCHEMAS = {
   TwilioVoiceForm: twilioVoiceForm,
   TwilioStatusForm: twilioStatusForm,
   ProbeWebhook: probeWebhookBody,
+  // u23
+  TeamSettingsBody: teamSettingsBody,
 };
 
 export const RESPONSE_SCHEMAS = {
@@ -175,6 +178,7 @@ export const RESPONSE_SCHEMAS = {
   Simulation: simulationJson,
   // u23
   PagingReadiness: pagingReadinessJson,
+  TeamSettings: teamSettingsJson,
 };
 
 export type RequestName = keyof typeof REQUEST_SCHEMAS;

@@ -91,3 +91,23 @@ export async function upsertTeamSettings(
     [s.teamId, s.timeZone, s.digestChannel, s.digestEnabled, s.digestWeekday, s.digestHour, s.now],
   );
 }
+
+export interface TeamSettingsRow {
+  timeZone: string;
+  digestChannel: string | null;
+  digestEnabled: boolean;
+  digestWeekday: string;
+  digestHour: number;
+  updatedAt: Date;
+}
+
+/** The team's settings row; null: never set. */
+export async function findTeamSettings(q: Queryable, teamId: string): Promise<TeamSettingsRow | null> {
+  const r = await q.query<TeamSettingsRow>(
+    `SELECT time_zone AS "timeZone", digest_channel AS "digestChannel", digest_enabled AS "digestEnabled",
+            digest_weekday AS "digestWeekday", digest_hour AS "digestHour", updated_at AS "updatedAt"
+       FROM team_settings WHERE team_id = $1`,
+    [teamId],
+  );
+  return r.rows[0] ?? null;
+}
