@@ -85,6 +85,8 @@ import { twilioWebhook } from './routes/twilio/twilio-webhook';
 import { voiceCallRoute, voiceGatherRoute } from './routes/twilio/voice.route';
 import { simulateEscalationPolicyRoute } from './routes/escalation-policies/simulate-escalation-policy.route';
 import { explainIncidentRoute } from './routes/incidents/explain-incident.route';
+import { getReadinessRoute } from './routes/readiness/get-readiness.route';
+import { getTeamSettingsRoute, putTeamSettingsRoute } from './routes/teams/team-settings.route';
 import { actOnStormRoute } from './routes/storms/act-on-storm.route';
 import { getStormRoute } from './routes/storms/get-storm.route';
 import { listStormsRoute } from './routes/storms/list-storms.route';
@@ -270,6 +272,10 @@ export function createApp(deps: AppDeps): express.Express {
   // i23: insights (docs/insights.md)
   admin.get('/insights', getInsightsRoute(deps));
   admin.get('/insights/:table.csv', getInsightsCsvRoute(deps));
+  // u23: paging readiness (docs/insights.md)
+  admin.get('/readiness', getReadinessRoute(deps));
+  admin.get('/teams/:id/settings', getTeamSettingsRoute(deps));
+  admin.put('/teams/:id/settings', putTeamSettingsRoute(deps));
   app.use('/api/v1', admin);
 
   // -- the web UI (apps/web/dist) with its SPA fallback; no credential (the page signs in)

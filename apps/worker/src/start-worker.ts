@@ -28,6 +28,9 @@ import { startProbeRunner } from './probe-runner';
 import type { PassRunner } from './runtime/pass-runner';
 import { startSilencePoller } from './silence-poller';
 import { startMaintenanceReleaser } from './maintenance-releaser';
+import { startTeamDigests } from './team-digests';
+import { noInsights } from '@heinrich/usecases/digests/post-team-digests';
+import { configuredChannels } from '@heinrich/core/delivery/configured-channels';
 import { startStormEnder } from './storm-ender';
 import { startFlapEnder } from './flap-ender';
 import { startOutboundHeartbeat } from './outbound-heartbeat';
@@ -208,9 +211,14 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
     onReleased: (outcome) => observeEscalation(metrics, outcome.effects),
   });
 
+  // u23: weekly team digests in Slack (docs/insights.md); TODO(insights): pass the insights loader instead of noInsights
+  const teamDigests = deps.slack
+    ? startTeamDigests({ ctx, logger, intervalMs: 60_000, digest: { slack: deps.slack, publicUrl: config.publicUrl, configured: configuredChannels(config), loadInsights: noInsights } })
+    : undefined;
+
   const closeQueueSide = async () => {
     stopWatchingCredentials();
-    await Promise.all([relay.stop(), sweeper.stop(), silencePoller.stop(), heartbeatChecker.stop(), outboundHeartbeat?.stop(), probe?.stop(), stormEnder.stop(), flapEnder.stop(), maintenanceReleaser.stop(), slackSync?.close()]);
+    await Promise.all([relay.stop(), sweeper.stop(), silencePoller.stop(), heartbeatChecker.stop(), outboundHeartbeat?.stop(), probe?.stop(), stormEnder.stop(), flapEnder.stop(), maintenanceReleaser.stop(), teamDigests?.stop(), slackSync?.close()]);
     await Promise.all([worker.close(), escalationWorker.close(), delivery?.close()]);
     await queue.close().catch(() => {});
     await escalationQueue.close().catch(() => {});

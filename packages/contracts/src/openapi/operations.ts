@@ -6,6 +6,7 @@ import { explainIncidentQuery, incidentListQuery } from '../incidents';
 import { maintenanceWindowListQuery } from '../maintenance-windows';
 import { unroutedListQuery } from '../routing-integrations';
 import { listQuery } from '../primitives';
+import { readinessQuery } from '../readiness';
 import { stormListQuery } from '../storms';
 import { insightsQuery } from '../insights';
 import { twilioCallbackQuery } from '../twilio';
@@ -386,4 +387,17 @@ export const OPERATIONS: Operation[] = [
     responses: { 200: { mediaType: 'text/csv', description: 'the table, one line per row' } },
     errors: [404],
   },
+  // u23: paging readiness (docs/insights.md "Paging readiness")
+  {
+    method: 'get',
+    path: '/api/v1/readiness',
+    tag: 'Insights',
+    access: 'admin',
+    summary: 'Holes in the paging setup over the next 14 days: schedule gaps, steps that page nobody, unreachable or slow responders, unused objects, silent integrations',
+    description: 'Read only, for every authenticated caller. `teamId` narrows to the findings about that team\'s objects.',
+    query: readinessQuery,
+    responses: { 200: 'PagingReadiness' },
+  },
+  { method: 'get', path: '/api/v1/teams/{id}/settings', tag: 'Teams', access: 'admin', summary: "A team's time zone and weekly Slack digest (the defaults when never set)", responses: { 200: 'TeamSettings' } },
+  { method: 'put', path: '/api/v1/teams/{id}/settings', tag: 'Teams', access: 'admin', summary: "Replace a team's time zone and weekly Slack digest (leads of the team, admins)", body: 'TeamSettingsBody', responses: { 200: 'TeamSettings' } },
 ];

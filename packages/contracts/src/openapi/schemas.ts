@@ -48,6 +48,8 @@ import { createServiceBody, serviceJson, updateServiceBody } from '../services';
 import { silenceIncidentBody, silenceIncidentResponse, silenceJson, unsilenceIncidentResponse } from '../silences';
 import { simulateBody, simulationJson } from '../simulate';
 import { slackBlockActionsPayload, slackCommandForm, slackInteractionForm, slashReplyJson } from '../slack';
+import { pagingReadinessJson } from '../readiness';
+import { teamSettingsBody, teamSettingsJson } from '../team-settings';
 import { stormActionJson, stormDetailJson, stormJson } from '../storms';
 import { insightsJson } from '../insights';
 import { createTeamBody, teamJson, updateTeamBody } from '../teams';
@@ -102,6 +104,8 @@ export const REQUEST_SCHEMAS = {
   TwilioVoiceForm: twilioVoiceForm,
   TwilioStatusForm: twilioStatusForm,
   ProbeWebhook: probeWebhookBody,
+  // u23
+  TeamSettingsBody: teamSettingsBody,
 };
 
 export const RESPONSE_SCHEMAS = {
@@ -174,6 +178,9 @@ export const RESPONSE_SCHEMAS = {
   EscalationPolicyPage: page(escalationPolicyJson),
   Simulation: simulationJson,
   Insights: insightsJson,
+  // u23
+  PagingReadiness: pagingReadinessJson,
+  TeamSettings: teamSettingsJson,
 };
 
 export type RequestName = keyof typeof REQUEST_SCHEMAS;
