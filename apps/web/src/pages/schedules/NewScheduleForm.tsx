@@ -7,8 +7,8 @@ import { Field, FormError } from '../../components/Form';
 import { TeamSelect } from '../../components/TeamSelect';
 import { draftToLayer, newLayerDraft, type LayerDraft } from './layer-draft';
 import { LayerEditor, layerShownPaths } from './LayerEditor';
-import { TimeZoneOptions } from './LayersEditor';
 import { namer, onCallCandidates } from './people';
+import { TimeZonePicker } from '../../components/TimeZonePicker';
 
 /**
  * A new schedule with its first layer: by default a weekly rotation handing off
@@ -44,10 +44,9 @@ export function NewScheduleForm({ teams, users, zone, onCancel }: { teams: TeamJ
           {(props) => <TeamSelect {...props} teams={teams} value={teamId} onChange={setTeamId} required />}
         </Field>
         <Field label="Time zone" path="timeZone" error={error} hint="Handoffs and restrictions are read in this zone.">
-          {(props) => <input {...props} value={timeZone} onChange={(e) => setTimeZone(e.target.value)} list="time-zones" required />}
+          {(props) => <TimeZonePicker {...props} value={timeZone} onChange={setTimeZone} required />}
         </Field>
       </div>
-      <TimeZoneOptions />
       <fieldset className="layer">
         <legend>Layer 1</legend>
         {teamId ? null : <p className="hint">Choose the team first: its responders and leads can be in the rotation.</p>}
