@@ -90,7 +90,9 @@ describe('services and integration keys (web UI)', () => {
 
   it('on a phone, a lead creates a service with a policy: no "pages nobody" banner, and the label chips fit the screen', async () => {
     const lead = await web.api.createUser({ name: 'Pia Phone', teams: { [teamId]: 'lead' } });
-    const policy = (await web.api.admin('POST', '/api/v1/escalation-policies', { name: 'Storage first line', teamId, steps: [{ delayMinutes: 0, targets: [{ type: 'user', id: lead.id }] }] })).body;
+    const created = await web.api.admin('POST', '/api/v1/escalation-policies', { name: 'Storage first line', teamId, repeat: 0, steps: [{ delayMinutes: 30, targets: [{ type: 'user', id: lead.id }] }] });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const policy = created.body;
     const page = await web.newPage(PHONE);
     await signInAs(page, lead);
     await page.goto('/services');
