@@ -10,6 +10,7 @@ import {
   createNotificationRuleBody,
   notificationJson,
   notificationRuleJson,
+  createdNotificationRuleJson,
   verificationJson,
   verifyContactMethodBody,
 } from '../contact-methods';
@@ -119,6 +120,7 @@ export const RESPONSE_SCHEMAS = {
   CreatedContactMethod: createdContactMethodJson,
   Verification: verificationJson,
   NotificationRule: notificationRuleJson,
+  CreatedNotificationRule: createdNotificationRuleJson,
   NotificationRulePage: page(notificationRuleJson),
   NotificationPage: page(notificationJson),
   Team: teamJson,
