@@ -44,6 +44,7 @@ import {
   scheduleJson,
   shiftsJson,
   updateScheduleBody,
+  previewNewScheduleBody,
 } from '../schedules';
 import { createServiceBody, serviceJson, updateServiceBody } from '../services';
 import { silenceIncidentBody, silenceIncidentResponse, silenceJson, unsilenceIncidentResponse } from '../silences';
@@ -90,6 +91,7 @@ export const REQUEST_SCHEMAS = {
   SilenceIncidentBody: silenceIncidentBody,
   CreateScheduleBody: createScheduleBody,
   UpdateScheduleBody: updateScheduleBody,
+  PreviewNewScheduleBody: previewNewScheduleBody,
   CreateOverrideBody: createOverrideBody,
   CreateEscalationPolicyBody: createEscalationPolicyBody,
   UpdateEscalationPolicyBody: updateEscalationPolicyBody,

@@ -1,4 +1,5 @@
-import { needsVerification, type ContactMethodType } from './contact-method-value';
+// types only: the web UI imports this module (eslint.config.js WEB_CORE_MODULES), without libphonenumber
+import type { ContactMethodType } from './contact-method-value';
 
 /** A contact method as a notification rule sees it. */
 export interface RuleMethod {
@@ -35,7 +36,8 @@ export function notificationRuleWarnings(method: RuleMethod, urgency: 'any' | 'h
           : `Heinrich has no phone provider set up for ${phone}, so this rule sends nothing until an admin sets one up.`,
     });
   }
-  if (needsVerification(method.type) && !method.verified) {
+  // phones page only once verified (contact-method-value's needsVerification)
+  if ((method.type === 'sms' || method.type === 'voice') && !method.verified) {
     out.push({ path: 'contactMethodId', message: 'This number is not verified yet: nothing is sent to it until it is. Verify it under Contact methods.' });
   }
   if (method.disabled) {
