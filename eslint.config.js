@@ -40,7 +40,7 @@ const nodeModules = {
 };
 
 /** Of core, the web app uses only modules that are pure and browser-safe (Intl, no Node), named here. */
-const WEB_CORE_MODULES = ['schedule/time-zone', 'incidents/incident-event-catalog'];
+const WEB_CORE_MODULES = ['schedule/time-zone', 'incidents/incident-event-catalog', 'delivery/notification-rule-warnings'];
 const webCore = {
   regex: `^@heinrich/core(?!/(${WEB_CORE_MODULES.join('|')})$)`,
   message: `apps/web may import of core only ${WEB_CORE_MODULES.map((m) => `@heinrich/core/${m}`).join(', ')} (pure, browser-safe; docs/architecture.md).`,

@@ -86,6 +86,9 @@ describe('notification rules', () => {
     expect(late.status).toBe(201);
     const first = await alice.call('POST', `/api/v1/users/${alice.id}/notification-rules`, { contactMethodId: slack.id, delayMinutes: 0 });
     expect(first.body).toMatchObject({ contactMethodId: slack.id, delayMinutes: 0, urgency: 'any' });
+    // kept, with why they would send nothing yet: an unverified number, no Slack app in this Heinrich
+    expect(late.body.warnings.map((w: { message: string }) => w.message)).toContain('This number is not verified yet: nothing is sent to it until it is. Verify it under Contact methods.');
+    expect(first.body.warnings).toEqual([{ path: 'contactMethodId', message: 'Heinrich has no Slack app connected, so this rule sends nothing until an admin connects one.' }]);
     const list = (await alice.call('GET', `/api/v1/users/${alice.id}/notification-rules`)).body.items;
     expect(list.map((r: { id: string }) => r.id)).toEqual([first.body.id, late.body.id]);
 
@@ -110,6 +113,7 @@ describe('notification rules', () => {
   it('records every change in the audit log, with the caller as actor', async () => {
     const m = (await alice.call('POST', `/api/v1/users/${alice.id}/contact-methods`, { type: 'log', value: 'audited' })).body;
     const r = (await alice.call('POST', `/api/v1/users/${alice.id}/notification-rules`, { contactMethodId: m.id, delayMinutes: 5, urgency: 'low' })).body;
+    expect(r.warnings).toEqual([]);
     await alice.call('DELETE', `/api/v1/users/${alice.id}/notification-rules/${r.id}`);
     await alice.call('DELETE', `/api/v1/users/${alice.id}/contact-methods/${m.id}`);
     const entries = await api.db.prisma.auditLogEntry.findMany({ where: { entityId: { in: [m.id, r.id] } }, orderBy: { createdAt: 'asc' } });

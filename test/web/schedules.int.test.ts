@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localInputToIso, wallClockOf } from '../../apps/web/src/lib/time';
-import { PHONE, signInAs, startWeb, type WebWorld } from './browser';
+import { DESKTOP, PHONE, signInAs, startWeb, type WebWorld } from './browser';
 
 const ZONE = 'Europe/Berlin';
 
@@ -57,7 +57,12 @@ describe('schedules (web UI)', () => {
       await form.getByRole('button', { name: 'Add to rotation' }).click();
     }
     expect(await form.getByLabel('Rotation', { exact: true }).inputValue()).toBe('weekly');
-    await form.getByRole('button', { name: 'Create schedule' }).click();
+    // a new schedule is previewed like an edit before it can be created
+    expect(await form.getByRole('button', { name: /^Create/ }).count()).toBe(0);
+    await form.getByRole('button', { name: 'Preview' }).click();
+    await form.getByRole('heading', { name: /Preview: the next 4 weeks/ }).waitFor();
+    await form.getByRole('row', { name: /Bob/ }).waitFor();
+    await form.getByRole('button', { name: /^Create (schedule|anyway, with gaps)$/ }).click();
 
     await page.getByRole('heading', { name: 'Payments primary', level: 1 }).waitFor();
     scheduleId = new URL(page.url()).pathname.split('/').pop()!;
@@ -119,9 +124,39 @@ describe('schedules (web UI)', () => {
     for (const name of ['Bob', 'Dave', 'Carol']) await page.getByRole('button', { name: `Remove ${name} from Primary` }).click();
     await page.getByRole('button', { name: 'Preview changes' }).click();
     const layer = page.getByRole('group', { name: /^Layer 1/ });
-    await expect.poll(() => layer.getByRole('alert').first().textContent()).toContain('must list at least one user');
+    // in plain words, once, under the members: no path, no banner repeating it
+    await expect.poll(() => layer.getByRole('alert').first().textContent()).toBe('Add at least one person to this layer.');
+    expect(await page.locator('.form-error').count()).toBe(0);
+    expect(await page.getByText(/layers\.0|Request body/).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Save layers' }).isDisabled()).toBe(true);
   });
+
+  for (const viewport of [DESKTOP, PHONE]) {
+    it(`a new schedule with a gap now is warned about before it is created; "Berlin" finds its zone (${viewport.width} px)`, async () => {
+      const page = await web.newPage(viewport, { timezoneId: ZONE });
+      await signInAs(page, lead);
+      await page.goto('/schedules');
+      await page.getByRole('button', { name: 'New schedule' }).click();
+      const form = page.getByRole('form', { name: 'New schedule' });
+      await form.getByLabel('Name', { exact: true }).fill(`Gappy ${viewport.width}`);
+      await form.getByLabel('Team', { exact: true }).selectOption({ label: 'Payments' });
+      const zone = form.getByRole('combobox', { name: 'Time zone' });
+      await zone.fill('Berlin');
+      await form.getByRole('option', { name: 'Europe/Berlin' }).click();
+      expect(await zone.inputValue()).toBe('Europe/Berlin');
+      await form.getByLabel('Add member').selectOption({ label: 'Bob' });
+      await form.getByRole('button', { name: 'Add to rotation' }).click();
+      // the first shift starts tomorrow: nobody is on call until then
+      const tomorrow = wallClockOf(Date.now() + 86_400_000, ZONE).date;
+      await form.getByLabel('First shift starts on').fill(tomorrow);
+      await form.getByRole('button', { name: 'Preview' }).click();
+      const warning = form.getByRole('alert', { name: 'Gaps in the next 14 days' });
+      await warning.getByText('Nobody would be on call right now').waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      await form.getByRole('button', { name: 'Create anyway, with gaps' }).click();
+      await page.getByRole('heading', { name: `Gappy ${viewport.width}`, level: 1 }).waitFor();
+    });
+  }
 
   it("shows the API's 403 reason when a lead lost the role while editing", async () => {
     const lead2 = await web.api.createUser({ name: 'Lars Lead', teams: { [teamId]: 'lead' } });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInAs, startWeb, type WebWorld } from './browser';
+import { PHONE, signInAs, startWeb, type WebWorld } from './browser';
 
 describe('users, invites, contact methods and notification rules (web UI)', () => {
   let web: WebWorld;
@@ -70,5 +70,24 @@ describe('users, invites, contact methods and notification rules (web UI)', () =
     await otto.goto(`/users/${rita.id}`);
     await otto.getByText('Only Rita Responder and admins see these').waitFor();
     expect(await otto.getByText('rita-laptop').count()).toBe(0);
+  });
+
+  it('a rule to an unverified number is warned about where it is made, before and after adding it (phone)', async () => {
+    const vera = await web.api.createUser({ name: 'Vera Verify' });
+    await vera.call('POST', `/api/v1/users/${vera.id}/contact-methods`, { type: 'sms', value: '+14155552671' });
+    const page = await web.newPage(PHONE);
+    await signInAs(page, vera);
+    await page.goto(`/users/${vera.id}`);
+    await page.getByRole('heading', { name: 'Add a notification rule' }).waitFor();
+    const before = page.getByRole('status', { name: 'Before you add this rule' });
+    await before.getByText('This number is not verified yet').waitFor();
+    await page.getByRole('button', { name: 'Add rule anyway' }).click();
+    // the API's warnings: the number, and no phone provider in this Heinrich
+    const after = page.getByRole('status', { name: 'The rule was added, but' });
+    await after.getByText('This number is not verified yet').waitFor();
+    await after.getByText('Heinrich has no phone provider set up for SMS').waitFor();
+    await page.locator('.rule-warning').getByText('This number is not verified yet').waitFor();
+    expect((await vera.call('GET', `/api/v1/users/${vera.id}/notification-rules`)).body.items).toHaveLength(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 });

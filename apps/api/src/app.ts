@@ -59,6 +59,7 @@ import { getShiftsRoute } from './routes/schedules/get-shifts.route';
 import { listOverridesRoute } from './routes/schedules/list-overrides.route';
 import { listSchedulesRoute } from './routes/schedules/list-schedules.route';
 import { previewScheduleRoute } from './routes/schedules/preview-schedule.route';
+import { previewNewScheduleRoute } from './routes/schedules/preview-new-schedule.route';
 import { readCalendarFeedRoute } from './routes/schedules/read-calendar-feed.route';
 import { revokeCalendarFeedRoute } from './routes/schedules/revoke-calendar-feed.route';
 import { rotateCalendarFeedRoute } from './routes/schedules/rotate-calendar-feed.route';
@@ -249,6 +250,7 @@ export function createApp(deps: AppDeps): express.Express {
   admin.post('/storms/:id/acknowledge', actOnStormRoute(deps, 'acknowledge'));
   admin.post('/storms/:id/resolve', actOnStormRoute(deps, 'resolve'));
   admin.post('/schedules', createScheduleRoute(deps));
+  admin.post('/schedules/preview', previewNewScheduleRoute(deps));
   admin.get('/schedules', listSchedulesRoute(deps));
   admin.get('/schedules/:id', getScheduleRoute(deps));
   admin.patch('/schedules/:id', updateScheduleRoute(deps));

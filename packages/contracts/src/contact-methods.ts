@@ -1,5 +1,6 @@
 import { CONTACT_METHOD_TYPES } from '@heinrich/core/delivery/contact-method-value';
 import { z } from 'zod';
+import { inputWarningsJson } from './input-warnings';
 import { instant, uuid } from './primitives';
 
 /** POST /api/v1/users/{id}/contact-methods (the value is checked per type in the use case). */
@@ -62,6 +63,12 @@ export const notificationRuleJson = z.strictObject({
   createdAt: instant,
 });
 export type NotificationRuleJson = z.infer<typeof notificationRuleJson>;
+
+/** The answer to adding a rule: the rule, and why it would send nothing yet (kept all the same). */
+export const createdNotificationRuleJson = notificationRuleJson.extend({
+  warnings: inputWarningsJson.describe('e.g. {"path":"contactMethodId","message":"This number is not verified yet: …"}; [] when the rule can page'),
+});
+export type CreatedNotificationRuleJson = z.infer<typeof createdNotificationRuleJson>;
 
 /** GET /api/v1/notifications?incidentId=&userId= (at least one) */
 export const notificationListQuery = z

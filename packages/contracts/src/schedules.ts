@@ -66,6 +66,9 @@ export const updateScheduleBody = z.strictObject({
 });
 export type UpdateScheduleBody = z.infer<typeof updateScheduleBody>;
 
+/** POST /api/v1/schedules/preview: a proposed POST /schedules body (name and description don't change the preview). */
+export const previewNewScheduleBody = createScheduleBody.extend({ name: name.optional(), description: description.optional() });
+
 /** POST /api/v1/schedules/{id}/preview: a proposed PATCH body (name, description and version don't change the preview). */
 export const previewScheduleBody = updateScheduleBody;
 

@@ -1,4 +1,4 @@
-import type { NotificationRuleJson } from '@heinrich/contracts/contact-methods';
+import type { CreatedNotificationRuleJson, NotificationRuleJson } from '@heinrich/contracts/contact-methods';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, path } from './client';
 import type { Page } from './incidents';
@@ -16,7 +16,7 @@ export function useAddNotificationRule(userId: string) {
   return useMutation({
     /** delayMinutes as typed when it is not a number, so the API names the field */
     mutationFn: (body: { contactMethodId: string; delayMinutes: number | string; urgency: NotificationRuleJson['urgency'] }) =>
-      api.post<NotificationRuleJson>(path`/users/${userId}/notification-rules`, body),
+      api.post<CreatedNotificationRuleJson>(path`/users/${userId}/notification-rules`, body),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.users.notificationRules(userId) }),
   });
 }

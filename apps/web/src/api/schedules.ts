@@ -65,6 +65,11 @@ export function usePreviewSchedule(id: string) {
   return useMutation({ mutationFn: (body: LayersBody) => api.post<PreviewJson>(`${path`/schedules/${id}/preview`}?weeks=4`, body) });
 }
 
+/** Who would be on call, and every gap, if this new schedule were created now (nothing is saved). */
+export function usePreviewNewSchedule() {
+  return useMutation({ mutationFn: (body: LayersBody & { teamId: string }) => api.post<PreviewJson>('/schedules/preview?weeks=4', body) });
+}
+
 /** Saves layers and zone with the version they were based on (someone else's change in between: 409). */
 export function useUpdateSchedule(id: string) {
   const qc = useQueryClient();

@@ -1,30 +1,35 @@
 import type { ReactNode } from 'react';
 import type { ApiError } from '../api/client';
 import { FieldError, fieldErrorId, fieldMessages } from './FieldError';
+import { owns, plainGeneralMessage, plainMessage } from './plain-message';
 
 /** Field paths that some <FieldError> on the form shows (so FormError does not repeat them). */
 export type ShownPaths = readonly string[];
 
 /**
- * The general message of a failed request, above or below the form: the API's
- * message (a 403 says who may do this), plus field problems that no field of
- * the form shows (listed with their path, so nothing the API said is lost).
+ * The general message of a failed request, above or below the form: only what
+ * no field of the form shows (a 403 says who may do this; a conflict; a field
+ * problem no field owns, in plain words). A refusal whose every problem sits
+ * under its field shows no banner at all, so nothing is said twice.
  */
 export function FormError({ error, shownPaths = [] }: { error: ApiError | null | undefined; shownPaths?: ShownPaths }) {
   if (!error) return null;
-  const unshown = error.fields.filter((f) => !shownPaths.some((p) => f.path === p || f.path.startsWith(`${p}.`)));
+  const unshown = error.fields.filter((f) => !shownPaths.some((p) => owns(p, f)));
+  const isValidation = error.code === 'validation_failed' && error.fields.length > 0;
+  if (isValidation && unshown.length === 0) return null;
+  const general = isValidation ? (error.fields.length === unshown.length ? null : 'Check the fields marked below. Also:') : plainGeneralMessage(error);
   return (
     <div className={`form-error${error.status === 403 ? ' forbidden' : ''}`} role="alert">
-      <p>
-        {error.status === 403 ? <strong>Not allowed: </strong> : null}
-        {error.message}
-      </p>
-      {unshown.length > 0 && (
+      {general !== null ? (
+        <p>
+          {error.status === 403 ? <strong>Not allowed: </strong> : null}
+          {general}
+        </p>
+      ) : null}
+      {isValidation && unshown.length > 0 && (
         <ul>
           {unshown.map((f) => (
-            <li key={f.path + f.message}>
-              {f.path ? <code>{f.path}</code> : null} {f.message}
-            </li>
+            <li key={f.path + f.message}>{plainMessage(f.path, f.message)}</li>
           ))}
         </ul>
       )}

@@ -10,6 +10,7 @@ import {
   createNotificationRuleBody,
   notificationJson,
   notificationRuleJson,
+  createdNotificationRuleJson,
   verificationJson,
   verifyContactMethodBody,
 } from '../contact-methods';
@@ -43,6 +44,7 @@ import {
   scheduleJson,
   shiftsJson,
   updateScheduleBody,
+  previewNewScheduleBody,
 } from '../schedules';
 import { createServiceBody, serviceJson, updateServiceBody } from '../services';
 import { silenceIncidentBody, silenceIncidentResponse, silenceJson, unsilenceIncidentResponse } from '../silences';
@@ -92,6 +94,7 @@ export const REQUEST_SCHEMAS = {
   SilenceIncidentBody: silenceIncidentBody,
   CreateScheduleBody: createScheduleBody,
   UpdateScheduleBody: updateScheduleBody,
+  PreviewNewScheduleBody: previewNewScheduleBody,
   CreateOverrideBody: createOverrideBody,
   CreateEscalationPolicyBody: createEscalationPolicyBody,
   UpdateEscalationPolicyBody: updateEscalationPolicyBody,
@@ -124,6 +127,7 @@ export const RESPONSE_SCHEMAS = {
   CreatedContactMethod: createdContactMethodJson,
   Verification: verificationJson,
   NotificationRule: notificationRuleJson,
+  CreatedNotificationRule: createdNotificationRuleJson,
   NotificationRulePage: page(notificationRuleJson),
   NotificationPage: page(notificationJson),
   Team: teamJson,

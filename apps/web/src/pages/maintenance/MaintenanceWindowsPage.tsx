@@ -7,6 +7,7 @@ import { isLeadAnywhere, useMe } from '../../auth/useMe';
 import { Field, FormError } from '../../components/Form';
 import { formatTimestamp, viewerZone } from '../../lib/time';
 import { bodyOf, emptyDraft, WEEKDAYS, type MaintenanceDraft } from './maintenance-draft';
+import { TimeZonePicker } from '../../components/TimeZonePicker';
 
 /** When a window applies, in words: "16 Mar 10:00 – 12:00" or "Sundays 02:00–04:00 Europe/Berlin". */
 export function windowWhen(w: MaintenanceWindowJson): string {
@@ -101,7 +102,7 @@ export function MaintenanceWindowsPage() {
                   {(p) => <input {...p} type="time" value={draft.endTime} onChange={(e) => set({ endTime: e.target.value })} />}
                 </Field>
                 <Field label="Time zone" path="recurrence.timeZone" error={error}>
-                  {(p) => <input {...p} value={draft.timeZone} onChange={(e) => set({ timeZone: e.target.value })} />}
+                  {(p) => <TimeZonePicker {...p} value={draft.timeZone} onChange={(timeZone) => set({ timeZone })} />}
                 </Field>
               </>
             ) : null}

@@ -2,6 +2,7 @@ import type { ScheduleJson } from '@heinrich/contracts/schedules';
 import { useState } from 'react';
 import { usePreviewSchedule, useUpdateSchedule } from '../../api/schedules';
 import { Field, FormError } from '../../components/Form';
+import { TimeZonePicker } from '../../components/TimeZonePicker';
 import { draftToLayer, layerToDraft, move, newLayerDraft, type LayerDraft } from './layer-draft';
 import { LayerEditor, layerShownPaths, type Person } from './LayerEditor';
 import { PreviewPanel } from './PreviewPanel';
@@ -64,19 +65,17 @@ export function LayersEditor({
       <p className="hint">Later layers are higher: where two layers have someone, the lower one in this list wins. Changes take effect when saved; the past stays as it was.</p>
       <Field label="Schedule time zone" path="timeZone" error={error} hint="Handoff times and restriction windows are read in this zone.">
         {(props) => (
-          <input
+          <TimeZonePicker
             {...props}
             value={timeZone}
-            onChange={(e) => {
-              setTimeZone(e.target.value);
+            onChange={(zone) => {
+              setTimeZone(zone);
               previewing.reset();
             }}
-            list="time-zones"
             required
           />
         )}
       </Field>
-      <TimeZoneOptions />
       {drafts.map((d, i) => (
         <fieldset key={i} className="layer">
           <legend>
@@ -116,17 +115,5 @@ export function LayersEditor({
         {preview ? 'Check the preview, then save.' : 'Preview the change first; saving becomes possible after it.'}
       </p>
     </section>
-  );
-}
-
-/** Suggestions for time zone inputs: the browser's list of IANA names. */
-export function TimeZoneOptions() {
-  const zones = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
-  return (
-    <datalist id="time-zones">
-      {zones.map((z) => (
-        <option key={z} value={z} />
-      ))}
-    </datalist>
   );
 }

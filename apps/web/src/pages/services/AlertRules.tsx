@@ -3,6 +3,7 @@ import type { AlertRulesJson } from '@heinrich/contracts/alert-rules';
 import { useAlertRules, useSaveAlertRules } from '../../api/alert-rules';
 import { FormError } from '../../components/Form';
 import { bodyOf, draftOf, emptyRule, move, summarize, type AlertRuleDraft } from './alert-rule-draft';
+import { TimeZonePicker } from '../../components/TimeZonePicker';
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
@@ -118,7 +119,7 @@ function RuleEditor({ draft: d, index, onChange }: { draft: AlertRuleDraft; inde
           <label htmlFor={id('end')}>to</label>
           <input id={id('end')} value={d.endTime} size={5} onChange={(e) => onChange({ endTime: e.target.value })} />
           <label htmlFor={id('zone')}>in</label>
-          <input id={id('zone')} value={d.timeZone} onChange={(e) => onChange({ timeZone: e.target.value })} />
+          <TimeZonePicker id={id('zone')} value={d.timeZone} onChange={(timeZone) => onChange({ timeZone })} />
           <label>
             <input type="checkbox" checked={d.outside} onChange={(e) => onChange({ outside: e.target.checked })} /> outside these hours
           </label>

@@ -2,9 +2,11 @@ import type { EscalationPolicyJson } from '@heinrich/contracts/escalation-polici
 import type { ServiceJson } from '@heinrich/contracts/services';
 import type { TeamJson } from '@heinrich/contracts/teams';
 import { useState, type FormEvent } from 'react';
-import type { ApiError } from '../../api/client';
+import { ApiError } from '../../api/client';
 import { canEditTeam, isAdmin, useMe } from '../../auth/useMe';
 import { Field, FormError } from '../../components/Form';
+import { fieldErrorId } from '../../components/FieldError';
+import { LabelChips, withTyped } from '../../components/LabelChips';
 import { TeamSelect } from '../../components/TeamSelect';
 
 export interface ServiceDraft {
@@ -12,8 +14,10 @@ export interface ServiceDraft {
   description: string;
   teamId: string;
   escalationPolicyId: string;
+  /** chosen on purpose: incidents of this service notify no one (a new service needs a policy or this) */
+  pageNobody: boolean;
   urgency: 'high' | 'low' | 'bySeverity';
-  groupBy: string;
+  groupBy: string[];
   autoResolve: boolean;
   ackTimeoutMinutes: string;
   routingName: string;
@@ -25,8 +29,10 @@ export function draftOf(s: ServiceJson | null, defaultTeamId = ''): ServiceDraft
     description: s?.description ?? '',
     teamId: s ? (s.teamId ?? '') : defaultTeamId,
     escalationPolicyId: s?.escalationPolicyId ?? '',
+    // a saved service without a policy was saved that way; a new one starts undecided
+    pageNobody: s ? s.escalationPolicyId === null : false,
     urgency: s?.urgency ?? 'high',
-    groupBy: (s?.groupBy ?? []).join(', '),
+    groupBy: [...(s?.groupBy ?? [])],
     autoResolve: s?.autoResolve ?? true,
     ackTimeoutMinutes: s?.ackTimeoutMinutes == null ? '' : String(s.ackTimeoutMinutes),
     routingName: s?.routingName ?? '',
@@ -34,8 +40,8 @@ export function draftOf(s: ServiceJson | null, defaultTeamId = ''): ServiceDraft
 }
 
 /**
- * The body the API takes. Values are passed as typed (a bad label name or a
- * minute count that is not a number reaches the API, which names the field).
+ * The body the API takes. Values are passed as typed (a minute count that is
+ * not a number reaches the API, which names the field); "page nobody" sends no policy.
  */
 export function bodyOf(d: ServiceDraft): Record<string, unknown> {
   const minutes = d.ackTimeoutMinutes.trim();
@@ -43,16 +49,20 @@ export function bodyOf(d: ServiceDraft): Record<string, unknown> {
     name: d.name,
     description: d.description.trim() === '' ? null : d.description,
     teamId: d.teamId || null,
-    escalationPolicyId: d.escalationPolicyId || null,
+    escalationPolicyId: d.pageNobody ? null : d.escalationPolicyId || null,
     urgency: d.urgency,
-    groupBy: d.groupBy
-      .split(/[\s,]+/)
-      .map((l) => l.trim())
-      .filter(Boolean),
+    groupBy: d.groupBy,
     autoResolve: d.autoResolve,
     ackTimeoutMinutes: minutes === '' ? null : Number.isFinite(Number(minutes)) ? Number(minutes) : minutes,
     routingName: d.routingName.trim() === '' ? null : d.routingName.trim(),
   };
+}
+
+/** What the form refuses before asking the API: no policy without choosing "page nobody". */
+export function draftProblems(d: ServiceDraft): { path: string; message: string }[] {
+  return !d.pageNobody && !d.escalationPolicyId
+    ? [{ path: 'escalationPolicyId', message: 'Choose an escalation policy, or choose “Page nobody” if no one should be notified.' }]
+    : [];
 }
 
 const SHOWN = ['name', 'description', 'teamId', 'escalationPolicyId', 'urgency', 'groupBy', 'autoResolve', 'ackTimeoutMinutes', 'routingName'];
@@ -69,15 +79,28 @@ export function ServiceForm(props: {
 }) {
   const me = useMe();
   const [d, setD] = useState(props.initial);
-  const set = <K extends keyof ServiceDraft>(k: K, v: ServiceDraft[K]) => setD((prev) => ({ ...prev, [k]: v }));
+  const [local, setLocal] = useState<ApiError | null>(null);
+  const set = <K extends keyof ServiceDraft>(k: K, v: ServiceDraft[K]) => {
+    setLocal(null);
+    setD((prev) => ({ ...prev, [k]: v }));
+  };
   // a lead picks among the teams they lead (the API would refuse the others)
   const teams = props.teams.filter((t) => canEditTeam(me, t.id) || t.id === props.initial.teamId);
   const policies = props.policies.filter((p) => !d.teamId || p.teamId === d.teamId || p.teamId === null || p.id === d.escalationPolicyId);
-  const err = props.error;
+  const [labelText, setLabelText] = useState('');
+  const [labelRefusal, setLabelRefusal] = useState<string | null>(null);
+  const err = local ?? props.error;
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    props.onSubmit(d);
+    const typed = withTyped(d.groupBy, labelText);
+    setLabelRefusal('problem' in typed ? typed.problem : null);
+    const problems = draftProblems(d);
+    setLocal(problems.length ? new ApiError(400, 'validation_failed', 'Check the form', problems) : null);
+    if ('problem' in typed || problems.length) return;
+    setLabelText('');
+    set('groupBy', typed.labels);
+    props.onSubmit({ ...d, groupBy: typed.labels });
   }
   return (
     <form onSubmit={submit} noValidate className="service-form">
@@ -93,18 +116,33 @@ export function ServiceForm(props: {
           <TeamSelect {...p} teams={teams} value={d.teamId} onChange={(teamId) => set('teamId', teamId)} emptyLabel={isAdmin(me) ? 'No team (admins only)' : 'Choose a team'} />
         )}
       </Field>
-      <Field label="Escalation policy" path="escalationPolicyId" error={err}>
-        {(p) => (
-          <select {...p} value={d.escalationPolicyId} onChange={(e) => set('escalationPolicyId', e.target.value)}>
-            <option value="">None (incidents page nobody)</option>
-            {policies.map((pol) => (
-              <option key={pol.id} value={pol.id}>
-                {pol.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <fieldset className="paging-choice">
+        <legend>When an incident opens</legend>
+        <label className="choice">
+          <input type="radio" name="paging" checked={!d.pageNobody} onChange={() => set('pageNobody', false)} /> Page people through an escalation policy
+        </label>
+        <Field label="Escalation policy" path="escalationPolicyId" error={err}>
+          {(p) => (
+            <select
+              {...p}
+              value={d.escalationPolicyId}
+              disabled={d.pageNobody}
+              onChange={(e) => set('escalationPolicyId', e.target.value)}
+            >
+              <option value="">Choose a policy…</option>
+              {policies.map((pol) => (
+                <option key={pol.id} value={pol.id}>
+                  {pol.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <label className="choice">
+          <input type="radio" name="paging" checked={d.pageNobody} onChange={() => set('pageNobody', true)} /> Page nobody: incidents are only
+          listed here, no one is notified
+        </label>
+      </fieldset>
       <Field
         label="Urgency"
         path="urgency"
@@ -123,15 +161,29 @@ export function ServiceForm(props: {
         label="Group alerts by labels"
         path="groupBy"
         error={err}
-        hint="Comma-separated label names, e.g. node, cluster. Empty: one incident per Alertmanager group."
+        hint="Type a label name and press Enter, e.g. node, then cluster. None: one incident per Alertmanager group."
       >
-        {(p) => <input {...p} value={d.groupBy} onChange={(e) => set('groupBy', e.target.value)} placeholder="node, cluster" />}
+        {(p) => (
+          <LabelChips
+            {...p}
+            value={d.groupBy}
+            onChange={(labels) => set('groupBy', labels)}
+            text={labelText}
+            onTextChange={(t) => {
+              setLabelText(t);
+              setLabelRefusal(null);
+            }}
+            refusal={labelRefusal}
+            errorId={`${fieldErrorId('groupBy')}-typed`}
+            placeholder="node"
+          />
+        )}
       </Field>
       {(err?.fields ?? [])
         .filter((f) => f.path.startsWith('groupBy.'))
         .map((f) => (
           <p key={f.path} className="field-error" role="alert">
-            Label {Number(f.path.split('.')[1]) + 1}: {f.message}
+            Label {d.groupBy[Number(f.path.split('.')[1])] ?? Number(f.path.split('.')[1]) + 1}: {f.message}
           </p>
         ))}
       <Field

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { usePolicies } from '../../api/policies';
 import { useDeleteService, useService, useUpdateService } from '../../api/services';
 import { useTeams } from '../../api/teams';
@@ -23,7 +23,13 @@ function ServiceView({ id }: { id: string }) {
   const service = useService(id);
   const teams = useTeams();
   const policies = usePolicies();
-  const [editing, setEditing] = useState(false);
+  const [search, setSearch] = useSearchParams();
+  // ?edit=1 (the "pages nobody" banner's link) opens the editor
+  const [editing, setEditingState] = useState(search.get('edit') === '1');
+  const setEditing = (on: boolean) => {
+    setEditingState(on);
+    if (!on && search.has('edit')) setSearch({}, { replace: true });
+  };
   const update = useUpdateService(id);
   const del = useDeleteService(id);
   const error = update.error ?? del.error;
@@ -70,6 +76,14 @@ function ServiceView({ id }: { id: string }) {
           ) : null}
         </div>
       </div>
+      {!s.escalationPolicyId ? (
+        <div className="warning-banner" role="status">
+          <p>
+            <strong>This service pages nobody.</strong> Its incidents are listed but no one is notified.{' '}
+            {mayEdit ? <Link to="?edit=1" onClick={() => setEditingState(true)}>Set an escalation policy</Link> : 'A lead of its team can set an escalation policy.'}
+          </p>
+        </div>
+      ) : null}
       {saved ? (
         <p className="notice" role="status">
           Saved.

@@ -4,7 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { usePolicies } from '../../api/policies';
 import { useCreateService, useServices } from '../../api/services';
 import { useTeams } from '../../api/teams';
-import { isAdmin, isLeadAnywhere, useMe } from '../../auth/useMe';
+import { canEditTeam, isAdmin, isLeadAnywhere, useMe } from '../../auth/useMe';
 import { FormError } from '../../components/Form';
 import { bodyOf, draftOf, ServiceForm, type ServiceDraft } from './ServiceForm';
 
@@ -23,7 +23,9 @@ export function ServicesPage() {
   const teamName = useMemo(() => new Map((teams.data ?? []).map((t) => [t.id, t.name])), [teams.data]);
   const policyName = useMemo(() => new Map((policies.data ?? []).map((p) => [p.id, p.name])), [policies.data]);
   const mayCreate = isLeadAnywhere(me);
-  const firstLedTeam = isAdmin(me) ? '' : (me.teams.find((t) => t.role === 'lead')?.id ?? '');
+  // a new service belongs to the creator's team when they have exactly one; else a lead's first led team
+  const onlyTeam = me.teams.length === 1 && canEditTeam(me, me.teams[0]!.id) ? me.teams[0]!.id : null;
+  const firstLedTeam = onlyTeam ?? (isAdmin(me) ? '' : (me.teams.find((t) => t.role === 'lead')?.id ?? ''));
 
   function create(d: ServiceDraft) {
     createService.mutate(bodyOf(d), { onSuccess: (created) => void navigate(`/services/${created.id}`) });

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bodyOf, draftOf } from './ServiceForm';
+import { bodyOf, draftOf, draftProblems } from './ServiceForm';
+import { labelNameProblem } from '../../components/label-names';
+import { withTyped } from '../../components/LabelChips';
 import { receiverSnippet } from './IntegrationKeys';
 
 describe('the service form', () => {
-  it('sends what was typed, with empties as null and labels split on commas or spaces', () => {
-    const d = { ...draftOf(null, 'team-1'), name: 'checkout', groupBy: 'node, cluster  zone', ackTimeoutMinutes: '30' };
+  it('sends what was typed, with empties as null and the labels as chipped', () => {
+    const d = { ...draftOf(null, 'team-1'), name: 'checkout', groupBy: ['node', 'cluster', 'zone'], ackTimeoutMinutes: '30' };
     expect(bodyOf(d)).toEqual({
       name: 'checkout',
       description: null,
@@ -30,6 +32,24 @@ describe('the service form', () => {
     expect(bodyOf(draftOf(service))).toEqual({
       name: 'n', description: 'd', teamId: null, escalationPolicyId: 'p', urgency: 'bySeverity', groupBy: ['node'], autoResolve: false, ackTimeoutMinutes: 5, routingName: 'db',
     });
+  });
+});
+
+describe('safe defaults of a new service', () => {
+  it('needs a policy unless "page nobody" is chosen on purpose', () => {
+    expect(draftProblems(draftOf(null))).toHaveLength(1);
+    expect(draftProblems({ ...draftOf(null), escalationPolicyId: 'p' })).toEqual([]);
+    expect(draftProblems({ ...draftOf(null), pageNobody: true })).toEqual([]);
+    expect(bodyOf({ ...draftOf(null), escalationPolicyId: 'p', pageNobody: true }).escalationPolicyId).toBeNull();
+  });
+  it('refuses label names Prometheus would not take', () => {
+    expect(labelNameProblem('alertname')).toBeNull();
+    expect(labelNameProblem('alert name')).toMatch(/space/);
+    expect(labelNameProblem('1node')).toMatch(/digit/);
+    expect(labelNameProblem('node-name')).toMatch(/letters, digits and _/);
+    expect(labelNameProblem('__name__')).toMatch(/__/);
+    expect(withTyped(['node'], ' cluster ')).toEqual({ labels: ['node', 'cluster'] });
+    expect(withTyped(['node'], 'alert name')).toHaveProperty('problem');
   });
 });
 

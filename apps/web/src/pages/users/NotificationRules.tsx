@@ -2,7 +2,13 @@ import type { ContactMethodJson, NotificationRuleJson } from '@heinrich/contract
 import { useState, type FormEvent } from 'react';
 import { useAddNotificationRule, useDeleteNotificationRule } from '../../api/notification-rules';
 import { Field, FormError } from '../../components/Form';
+import { notificationRuleWarnings } from '@heinrich/core/delivery/notification-rule-warnings';
 import { methodName } from './ContactMethods';
+
+/** Why a rule on `m` would send nothing yet, from what the browser knows of the method (the API adds provider set-up). */
+function warningsFor(m: ContactMethodJson | undefined, urgency: 'any' | 'high' | 'low') {
+  return m ? notificationRuleWarnings({ type: m.type, verified: m.verified, disabled: m.disabled }, urgency) : [];
+}
 
 const URGENCY_LABEL = { any: 'any urgency', high: 'high urgency', low: 'low urgency' } as const;
 
@@ -22,6 +28,9 @@ export function NotificationRules(props: {
   const busy = addRule.isPending;
   const byId = new Map(props.methods.map((m) => [m.id, m]));
   const chosen = contactMethodId || props.methods[0]?.id || '';
+  const before = warningsFor(byId.get(chosen), urgency);
+  // the API's warnings for the rule just added (they include providers this Heinrich lacks)
+  const added = addRule.data && lastWrite === 'add' ? addRule.data : null;
 
   function add(e: FormEvent) {
     e.preventDefault();
@@ -45,9 +54,13 @@ export function NotificationRules(props: {
           {props.rules.map((r) => {
             const m = byId.get(r.contactMethodId);
             const text = `${r.delayMinutes === 0 ? 'Immediately' : `After ${r.delayMinutes} min`}: ${m ? methodName(m) : 'a deleted method'} (${URGENCY_LABEL[r.urgency]})`;
+            const warnings = warningsFor(m, r.urgency);
             return (
               <li key={r.id} className="row rule">
-                <span>{text}</span>
+                <span>
+                  {text}
+                  {warnings.length > 0 ? <span className="rule-warning"> ⚠ {warnings.map((w) => w.message).join(' ')}</span> : null}
+                </span>
                 <span className="spacer" />
                 <button type="button" className="small danger" onClick={() => remove(r)} aria-label={`Delete rule: ${text}`}>
                   Delete
@@ -86,9 +99,27 @@ export function NotificationRules(props: {
               </select>
             )}
           </Field>
+          {before.length > 0 ? (
+            <div className="warning-banner" role="status" aria-label="Before you add this rule">
+              {before.map((w) => (
+                <p key={w.message}>{w.message}</p>
+              ))}
+              <p>The rule is kept all the same, and works once this is fixed.</p>
+            </div>
+          ) : null}
           <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Adding…' : 'Add rule'}
+            {busy ? 'Adding…' : before.length > 0 ? 'Add rule anyway' : 'Add rule'}
           </button>
+          {added && added.warnings.length > 0 ? (
+            <div className="warning-banner" role="status" aria-label="The rule was added, but">
+              <p>
+                <strong>Rule added, but:</strong>
+              </p>
+              {added.warnings.map((w) => (
+                <p key={w.message}>{w.message}</p>
+              ))}
+            </div>
+          ) : null}
         </form>
       )}
     </>

@@ -10,6 +10,7 @@ import { Field, FormError } from '../../components/Form';
 import { ContactMethods } from './ContactMethods';
 import { InviteLink } from './InviteLink';
 import { NotificationRules } from './NotificationRules';
+import { TimeZonePicker } from '../../components/TimeZonePicker';
 
 export function UserPage() {
   const { id = '' } = useParams();
@@ -118,8 +119,8 @@ function ProfileForm({ user }: { user: UserJson }) {
       <Field label="Email" path="email" error={error} hint={admin ? undefined : 'Admins change email addresses.'}>
         {(p) => <input {...p} type="email" value={email} readOnly={!admin} onChange={(e) => setEmail(e.target.value)} />}
       </Field>
-      <Field label="Time zone" path="timeZone" error={error} hint="An IANA zone such as Europe/Berlin">
-        {(p) => <input {...p} value={timeZone} onChange={(e) => setTimeZone(e.target.value)} />}
+      <Field label="Time zone" path="timeZone" error={error} hint="Type a city or region, e.g. Berlin, and pick the zone">
+        {(p) => <TimeZonePicker {...p} value={timeZone} onChange={setTimeZone} />}
       </Field>
       {admin ? (
         <Field label="Role" path="role" error={error}>

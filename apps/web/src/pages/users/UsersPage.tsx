@@ -5,6 +5,7 @@ import { isAdmin, useMe } from '../../auth/useMe';
 import { Field, FormError } from '../../components/Form';
 import { viewerZone } from '../../lib/time';
 import { InviteLink } from './InviteLink';
+import { TimeZonePicker } from '../../components/TimeZonePicker';
 
 export function UsersPage() {
   const me = useMe();
@@ -96,8 +97,8 @@ function NewUserForm({ onCancel }: { onCancel(): void }) {
         <Field label="Email" path="email" error={error}>
           {(p) => <input {...p} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />}
         </Field>
-        <Field label="Time zone" path="timeZone" error={error} hint="An IANA zone such as Europe/Berlin">
-          {(p) => <input {...p} value={timeZone} onChange={(e) => setTimeZone(e.target.value)} />}
+        <Field label="Time zone" path="timeZone" error={error} hint="Type a city or region, e.g. Berlin, and pick the zone">
+          {(p) => <TimeZonePicker {...p} value={timeZone} onChange={setTimeZone} />}
         </Field>
         <Field label="Role" path="role" error={error}>
           {(p) => (
