@@ -85,6 +85,7 @@ import { twilioWebhook } from './routes/twilio/twilio-webhook';
 import { voiceCallRoute, voiceGatherRoute } from './routes/twilio/voice.route';
 import { simulateEscalationPolicyRoute } from './routes/escalation-policies/simulate-escalation-policy.route';
 import { explainIncidentRoute } from './routes/incidents/explain-incident.route';
+import { bulkIncidentStatusRoute } from './routes/incidents/bulk-incident-status.route';
 import { actOnStormRoute } from './routes/storms/act-on-storm.route';
 import { getStormRoute } from './routes/storms/get-storm.route';
 import { listStormsRoute } from './routes/storms/list-storms.route';
@@ -241,6 +242,7 @@ export function createApp(deps: AppDeps): express.Express {
   admin.post('/incidents/:id/escalate', escalateIncidentRoute(deps));
   admin.post('/incidents/:id/silence', silenceIncidentRoute(deps));
   admin.delete('/incidents/:id/silence', unsilenceIncidentRoute(deps));
+  admin.post('/incidents/bulk-status', bulkIncidentStatusRoute(deps));
   admin.get('/storms', listStormsRoute(deps));
   admin.get('/storms/:id', getStormRoute(deps));
   admin.post('/storms/:id/acknowledge', actOnStormRoute(deps, 'acknowledge'));

@@ -18,6 +18,8 @@ import { createEscalationPolicyBody, escalationPolicyJson, updateEscalationPolic
 import { eventsApiEvent, eventsApiResponse } from '../events-api';
 import { healthJson, readinessJson } from '../health';
 import {
+  bulkIncidentStatusBody,
+  bulkIncidentStatusJson,
   createIncidentBody,
   escalateIncidentBody,
   explainIncidentResponse,
@@ -85,6 +87,7 @@ export const REQUEST_SCHEMAS = {
   UpdateIntegrationKeyBody: updateIntegrationKeyBody,
   CreateIncidentBody: createIncidentBody,
   IncidentNoteBody: incidentNoteBody,
+  BulkIncidentStatusBody: bulkIncidentStatusBody,
   EscalateIncidentBody: escalateIncidentBody,
   SilenceIncidentBody: silenceIncidentBody,
   CreateScheduleBody: createScheduleBody,
@@ -157,6 +160,7 @@ export const RESPONSE_SCHEMAS = {
   StormPage: page(stormJson),
   StormDetail: stormDetailJson,
   StormActionResult: stormActionJson,
+  BulkIncidentStatusResult: bulkIncidentStatusJson,
   Silence: silenceJson,
   SilenceIncidentResult: silenceIncidentResponse,
   UnsilenceIncidentResult: unsilenceIncidentResponse,
