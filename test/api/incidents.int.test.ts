@@ -49,6 +49,8 @@ describe('reading incidents', () => {
       acknowledgedBy: null,
       resolvedAt: null,
       resolvedBy: null,
+      urgency: 'high',
+      onIt: [],
     });
   });
 

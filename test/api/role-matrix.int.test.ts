@@ -254,6 +254,27 @@ const CASES: Case[] = [
       },
     }),
   ),
+  // l22: several at once: the same permission per incident, one audit entry for the call (and each timeline)
+  ...(['acknowledged', 'resolved'] as const).map(
+    (status): Case => ({
+      endpoint: `POST /api/v1/incidents/bulk-status (${status})`,
+      action: status === 'acknowledged' ? 'incident.bulk_acknowledge' : 'incident.bulk_resolve',
+      targets: SERVICE_TARGETS,
+      allowed: responderOfTarget,
+      async prepare(t) {
+        const inc = await incident(t as 'A' | 'B' | 'none');
+        const id = (await api.admin('GET', `/api/v1/incidents/${inc.number}`)).body.id as string;
+        return {
+          method: 'POST',
+          path: '/api/v1/incidents/bulk-status',
+          body: { ids: [id], status },
+          entityId: id,
+          reason: incidentReason(status === 'acknowledged' ? 'acknowledge' : 'resolve', t, inc),
+          unchanged: async () => expect((await api.admin('GET', `/api/v1/incidents/${inc.number}`)).body.status).toBe('triggered'),
+        };
+      },
+    }),
+  ),
   {
     endpoint: 'POST /api/v1/incidents',
     action: 'timeline',

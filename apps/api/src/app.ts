@@ -88,6 +88,7 @@ import { simulateEscalationPolicyRoute } from './routes/escalation-policies/simu
 import { explainIncidentRoute } from './routes/incidents/explain-incident.route';
 import { getReadinessRoute } from './routes/readiness/get-readiness.route';
 import { getTeamSettingsRoute, putTeamSettingsRoute } from './routes/teams/team-settings.route';
+import { bulkIncidentStatusRoute } from './routes/incidents/bulk-incident-status.route';
 import { actOnStormRoute } from './routes/storms/act-on-storm.route';
 import { getStormRoute } from './routes/storms/get-storm.route';
 import { listStormsRoute } from './routes/storms/list-storms.route';
@@ -245,6 +246,7 @@ export function createApp(deps: AppDeps): express.Express {
   admin.post('/incidents/:id/escalate', escalateIncidentRoute(deps));
   admin.post('/incidents/:id/silence', silenceIncidentRoute(deps));
   admin.delete('/incidents/:id/silence', unsilenceIncidentRoute(deps));
+  admin.post('/incidents/bulk-status', bulkIncidentStatusRoute(deps));
   admin.get('/storms', listStormsRoute(deps));
   admin.get('/storms/:id', getStormRoute(deps));
   admin.post('/storms/:id/acknowledge', actOnStormRoute(deps, 'acknowledge'));

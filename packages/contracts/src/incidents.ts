@@ -37,6 +37,17 @@ export const incidentListQuery = listQuery.extend({
   insight: insightLevel.optional().describe('the incidents behind one level of the insights pyramid (docs/insights.md), opened in [from, to): the same classification as GET /api/v1/insights'),
   from: rfc3339.optional().describe('with `insight`: start of the period (default: 28 days before `to`)'),
   to: rfc3339.optional().describe('with `insight`: end of the period, exclusive (default: now)'),
+  /** l22: search, sort and the "mine" filters of the incident list (docs/web-ui.md "Incident list") */
+  q: z
+    .string()
+    .trim()
+    .max(200, 'must be at most 200 characters')
+    .optional()
+    .describe('search: words match the title, a group label value or #number (all words must match); key=value matches a label of the incident or of one of its alerts exactly'),
+  sort: z.enum(['newest', 'severity'], { error: 'must be newest or severity' }).optional().describe('newest (default): newest first; severity: critical, error, warning, info, none, then newest first'),
+  assigned: z.enum(['me'], { error: 'must be me' }).optional().describe('me: the open incidents on the caller right now: triggered ones whose current escalation run paged them, acknowledged ones they acknowledged (a signed-in user only)'),
+  teams: z.enum(['mine'], { error: 'must be mine' }).optional().describe("mine: incidents of the services of the caller's teams"),
+  teamId: uuid.optional().describe("incidents of this team's services"),
 });
 export type IncidentListQuery = z.infer<typeof incidentListQuery>;
 
@@ -94,6 +105,10 @@ export const incidentJson = z.strictObject({
   acknowledgedBy: z.string().nullable(),
   resolvedAt: instant.nullable(),
   resolvedBy: z.string().nullable(),
+  urgency: z.enum(['high', 'low']).describe("high or low: its escalation's urgency (alert rules may lower it), else its service's"),
+  onIt: z
+    .array(z.strictObject({ userId: uuid, name: z.string(), role: z.enum(['paged', 'acknowledged']) }))
+    .describe('who it is on right now: triggered, the people its current escalation run paged; acknowledged, whoever acknowledged it (if a person); resolved, nobody'),
 });
 export type IncidentJson = z.infer<typeof incidentJson>;
 
@@ -182,3 +197,31 @@ export const explainIncidentResponse = z.strictObject({
     .describe('what alert rules did to its alerts (docs/alert-rules.md), one line per change, e.g. urgency lowered to low by rule "batch jobs are low" on Collector'),
 });
 export type ExplainIncidentResponse = z.infer<typeof explainIncidentResponse>;
+
+/** POST /api/v1/incidents/bulk-status: acknowledge or resolve several incidents at once (the list's "Acknowledge selected") */
+export const bulkIncidentStatusBody = z.strictObject({
+  ids: z
+    .array(z.uuid({ error: 'must be an incident id (UUID)' }), { error: 'must be a list of incident ids' })
+    .min(1, 'must name at least one incident')
+    .max(100, 'must name at most 100 incidents')
+    .refine((ids) => new Set(ids).size === ids.length, 'must not name an incident twice'),
+  status: z.enum(['acknowledged', 'resolved'], { error: 'must be "acknowledged" or "resolved"' }),
+});
+export type BulkIncidentStatusBody = z.infer<typeof bulkIncidentStatusBody>;
+
+export const bulkIncidentResult = z.strictObject({
+  id: uuid,
+  number: z.int().nullable().describe('null when no such incident'),
+  outcome: z
+    .enum(['changed', 'unchanged', 'forbidden', 'not_found', 'conflict'])
+    .describe('changed; unchanged (it already was); forbidden (the caller may not act on it); not_found; conflict (acknowledging a resolved incident)'),
+  message: z.string().nullable().describe('why, when not changed'),
+  status: incidentStatus.nullable().describe('its status now (null when not found or forbidden)'),
+});
+
+export const bulkIncidentStatusJson = z.strictObject({
+  status: z.enum(['acknowledged', 'resolved']),
+  changed: z.int().describe('how many incidents this changed'),
+  results: z.array(bulkIncidentResult).describe("one per id, in the request's order"),
+});
+export type BulkIncidentStatusJson = z.infer<typeof bulkIncidentStatusJson>;

@@ -1,4 +1,4 @@
-import type { ExplainIncidentResponse, IncidentDetailJson, IncidentJson, IncidentStatus } from '@heinrich/contracts/incidents';
+import type { BulkIncidentStatusJson, ExplainIncidentResponse, IncidentDetailJson, IncidentJson, IncidentStatus } from '@heinrich/contracts/incidents';
 import type { NotificationJson } from '@heinrich/contracts/contact-methods';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, path } from './client';
@@ -18,6 +18,12 @@ export const INCIDENT_POLL_MS = 4_000;
 export interface IncidentFilter {
   status: IncidentStatus[];
   serviceId?: string | undefined;
+  /** l22: the list's search, sort and "mine" filters (GET /incidents q, sort, assigned, teams, teamId) */
+  q?: string | undefined;
+  sort?: 'newest' | 'severity' | undefined;
+  assigned?: 'me' | undefined;
+  teams?: 'mine' | undefined;
+  teamId?: string | undefined;
 }
 
 export function useIncidents(filter: IncidentFilter) {
@@ -27,6 +33,10 @@ export function useIncidents(filter: IncidentFilter) {
       const q = new URLSearchParams({ limit: '100' });
       if (filter.status.length > 0) q.set('status', filter.status.join(','));
       if (filter.serviceId) q.set('serviceId', filter.serviceId);
+      for (const key of ['q', 'sort', 'assigned', 'teams', 'teamId'] as const) {
+        const value = filter[key];
+        if (value) q.set(key, value);
+      }
       return api.get<Page<IncidentJson>>(`/incidents?${q.toString()}`, { signal });
     },
     refetchInterval: INCIDENT_POLL_MS,
@@ -74,8 +84,8 @@ async function act(id: string, action: IncidentAction): Promise<IncidentDetailJs
 }
 
 function listFields(d: IncidentJson): IncidentJson {
-  const { id, number, title, status, serviceId, serviceName, severity, groupLabels, alertCounts, truncatedAlerts, firingAlerts, storm, flapping, maintenance, suppressedBy, createdAt, acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy } = d;
-  return { id, number, title, status, serviceId, serviceName, severity, groupLabels, alertCounts, truncatedAlerts, firingAlerts, storm, flapping, maintenance, suppressedBy, createdAt, acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy };
+  const { id, number, title, status, serviceId, serviceName, severity, groupLabels, alertCounts, truncatedAlerts, firingAlerts, storm, flapping, maintenance, suppressedBy, createdAt, acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy, urgency, onIt } = d;
+  return { id, number, title, status, serviceId, serviceName, severity, groupLabels, alertCounts, truncatedAlerts, firingAlerts, storm, flapping, maintenance, suppressedBy, createdAt, acknowledgedAt, acknowledgedBy, resolvedAt, resolvedBy, urgency, onIt };
 }
 
 /**
@@ -102,5 +112,16 @@ export function useAddIncidentNote(id: string) {
   return useMutation({
     mutationFn: (text: string) => api.post(path`/incidents/${id}/notes`, { text }),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.incidents.all }),
+  });
+}
+
+/** l22: "Acknowledge selected" / "Resolve selected" (POST /incidents/bulk-status); the lists are read again after. */
+export function useBulkIncidentStatus() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { ids: string[]; status: 'acknowledged' | 'resolved' }) => api.post<BulkIncidentStatusJson>('/incidents/bulk-status', body),
+    onSuccess: async () => {
+      await Promise.all([qc.invalidateQueries({ queryKey: keys.incidents.all }), qc.invalidateQueries({ queryKey: keys.notifications.all })]);
+    },
   });
 }

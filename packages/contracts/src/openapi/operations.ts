@@ -293,6 +293,17 @@ export const OPERATIONS: Operation[] = [
     errors: [409],
   },
   { method: 'delete', path: '/api/v1/incidents/{id}/silence', tag: 'Incidents', access: 'admin', summary: "Expire the incident's silence in Alertmanager", responses: { 200: 'UnsilenceIncidentResult' } },
+  {
+    method: 'post',
+    path: '/api/v1/incidents/bulk-status',
+    tag: 'Incidents',
+    access: 'admin',
+    summary: 'Acknowledge or resolve several incidents at once (up to 100), with one result per id',
+    description:
+      'Each incident is authorized and changed as by POST /api/v1/incidents/{id}/acknowledge (/resolve): its timeline entry, its escalation stopped. Those the caller may not act on (`forbidden`), unknown (`not_found`) or resolved when acknowledging (`conflict`) are reported in `results` and left alone; a 403 (404) when the caller may act on none. One audit entry (`incident.bulk_acknowledge`, `incident.bulk_resolve`) when anything changed. Repeating changes nothing (`changed: 0`).',
+    body: 'BulkIncidentStatusBody',
+    responses: { 200: 'BulkIncidentStatusResult' },
+  },
   // -- storms (docs/noise.md "Storm mode")
   { method: 'get', path: '/api/v1/storms', tag: 'Incidents', access: 'admin', summary: 'List storms, newest first (serviceId, active)', query: stormListQuery, responses: { 200: 'StormPage' } },
   { method: 'get', path: '/api/v1/storms/{id}', tag: 'Incidents', access: 'admin', summary: 'A storm: its service, start and end, the storm page, its incidents, counts by alertname, totals', description: '400 for an id that is not a UUID, 404 for an unknown one.', responses: { 200: 'StormDetail' } },

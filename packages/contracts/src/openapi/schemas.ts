@@ -19,6 +19,8 @@ import { createEscalationPolicyBody, escalationPolicyJson, updateEscalationPolic
 import { eventsApiEvent, eventsApiResponse } from '../events-api';
 import { healthJson, readinessJson } from '../health';
 import {
+  bulkIncidentStatusBody,
+  bulkIncidentStatusJson,
   createIncidentBody,
   escalateIncidentBody,
   explainIncidentResponse,
@@ -90,6 +92,7 @@ export const REQUEST_SCHEMAS = {
   UpdateIntegrationKeyBody: updateIntegrationKeyBody,
   CreateIncidentBody: createIncidentBody,
   IncidentNoteBody: incidentNoteBody,
+  BulkIncidentStatusBody: bulkIncidentStatusBody,
   EscalateIncidentBody: escalateIncidentBody,
   SilenceIncidentBody: silenceIncidentBody,
   CreateScheduleBody: createScheduleBody,
@@ -166,6 +169,7 @@ export const RESPONSE_SCHEMAS = {
   StormPage: page(stormJson),
   StormDetail: stormDetailJson,
   StormActionResult: stormActionJson,
+  BulkIncidentStatusResult: bulkIncidentStatusJson,
   Silence: silenceJson,
   SilenceIncidentResult: silenceIncidentResponse,
   UnsilenceIncidentResult: unsilenceIncidentResponse,

@@ -3,7 +3,7 @@ import { Prisma } from '../generated/prisma/client';
 import { prismaOf } from '../queryable';
 import type { Tx } from '../with-transaction';
 
-export type AuditEntityType = 'service' | 'integration_key' | 'user' | 'team' | 'api_key' | 'schedule' | 'schedule_override' | 'calendar_feed' | 'escalation_policy' | 'contact_method' | 'notification_rule' | 'heartbeat' | 'storm' | 'maintenance_window' | 'routing_integration';
+export type AuditEntityType = 'service' | 'integration_key' | 'user' | 'team' | 'api_key' | 'schedule' | 'schedule_override' | 'calendar_feed' | 'escalation_policy' | 'contact_method' | 'notification_rule' | 'heartbeat' | 'storm' | 'maintenance_window' | 'routing_integration' | 'incident';
 
 /** A JSON value as the audit log stores it. */
 export type AuditJson = string | number | boolean | { readonly [key: string]: AuditJson | null } | readonly (AuditJson | null)[];

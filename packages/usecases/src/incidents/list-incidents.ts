@@ -3,7 +3,8 @@ import type { IncidentStatus } from '@heinrich/db/incidents/transition-incident'
 import type { InsightLevel } from '@heinrich/core/insights/classify-incident';
 import type { Context } from '../context';
 import { listInsightIncidentIds } from '../insights/list-insight-incident-ids';
-import { decodeListCursor, encodeListCursor } from '../services/list-cursor';
+import { parseIncidentSearch } from '@heinrich/core/incidents/parse-incident-search';
+import { decodeIncidentCursor, encodeIncidentCursor } from './incident-list-cursor';
 
 export interface IncidentFilter {
   limit: number;
@@ -22,6 +23,13 @@ export interface IncidentFilter {
   insight?: InsightLevel;
   from?: string;
   to?: string;
+  /** search: words (title, group label values, #number) and key=value labels (core parseIncidentSearch) */
+  q?: string;
+  sort?: 'newest' | 'severity';
+  /** the open incidents on this user now (paged in the current escalation run, or holding the ack) */
+  onUserId?: string;
+  /** incidents of these teams' services (all given must hold: the intersection) */
+  teamIds?: string[];
 }
 
 /** Incidents newest first, `limit` at a time; nextCursor is null on the last page. The probe's are left out unless asked for. */
@@ -29,7 +37,9 @@ export async function listIncidents(
   ctx: Context,
   filter: IncidentFilter,
 ): Promise<{ items: IncidentRecord[]; nextCursor: string | null }> {
-  const before = decodeListCursor(filter.cursor);
+  const sort = filter.sort ?? 'newest';
+  const before = decodeIncidentCursor(filter.cursor, sort);
+  const search = parseIncidentSearch(filter.q);
   const ids = filter.insight
     ? await listInsightIncidentIds(ctx, filter.insight, { ...(filter.from ? { from: filter.from } : {}), ...(filter.to ? { to: filter.to } : {}), ...(filter.serviceId ? { serviceId: filter.serviceId } : {}) })
     : undefined;
@@ -42,10 +52,15 @@ export async function listIncidents(
     ...(filter.suppressed !== undefined ? { suppressed: filter.suppressed } : {}),
     ...(before ? { before } : {}),
     ...(filter.probe === 'include' ? {} : { probe: filter.probe ?? 'exclude' }),
+    sort,
+    words: search.words,
+    labels: search.labels,
+    ...(filter.onUserId ? { onUserId: filter.onUserId } : {}),
+    ...(filter.teamIds ? { teamIds: filter.teamIds } : {}),
     // one more than asked: whether it comes back says if there is a next page
     limit: filter.limit + 1,
   });
   const items = rows.slice(0, filter.limit);
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > filter.limit && last ? encodeListCursor(last.position) : null };
+  return { items, nextCursor: rows.length > filter.limit && last ? encodeIncidentCursor(last.position, sort) : null };
 }

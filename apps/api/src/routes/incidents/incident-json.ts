@@ -31,6 +31,8 @@ export function incidentJson(i: Incident): IncidentJson {
     acknowledgedBy: i.acknowledgedBy,
     resolvedAt: iso(i.resolvedAt),
     resolvedBy: i.resolvedBy,
+    urgency: i.urgency,
+    onIt: i.onIt,
   };
 }
 
