@@ -289,8 +289,8 @@ describe('GET /api/v1/insights over a known history', () => {
   });
 
   it('what the caller may see: members their teams, others 403; bad input 400', async () => {
-    const member = await api.createUser({ teams: { [ids.team]: 'viewer' } });
-    const outsider = await api.createUser({ teams: { [ids.other]: 'lead' } });
+    const member = await api.createUser({ teams: { [`${ids.team}`]: 'viewer' } });
+    const outsider = await api.createUser({ teams: { [`${ids.other}`]: 'lead' } });
     const mine = await member.call('GET', `/api/v1/insights?${period}`);
     expect(mine.status).toBe(200);
     expect(mine.body.pyramid.major).toBe(2);
