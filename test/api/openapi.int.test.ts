@@ -6,7 +6,7 @@ import { ingestSummaryJson } from '@heinrich/contracts/alertmanager-webhook';
 import { apiKeyJson, createdApiKeyJson } from '@heinrich/contracts/api-keys';
 import { auditEntryJson } from '@heinrich/contracts/audit-log';
 import { meJson } from '@heinrich/contracts/auth';
-import { contactMethodJson, createdContactMethodJson, notificationJson, notificationRuleJson } from '@heinrich/contracts/contact-methods';
+import { contactMethodJson, createdContactMethodJson, createdNotificationRuleJson, notificationJson, notificationRuleJson } from '@heinrich/contracts/contact-methods';
 import { errorJson } from '@heinrich/contracts/errors';
 import { escalationPolicyJson } from '@heinrich/contracts/escalation-policies';
 import { eventsApiResponse } from '@heinrich/contracts/events-api';
@@ -165,7 +165,7 @@ describe('real answers match their schemas', () => {
     const method = expectShape(await api.admin('POST', `/api/v1/users/${dana.id}/contact-methods`, { type: 'webhook', value: 'http://127.0.0.1:9/hook' }), 201, createdContactMethodJson);
     expect(method.signingSecret).toEqual(expect.any(String));
     expectShape(await api.admin('GET', `/api/v1/users/${dana.id}/contact-methods`), 200, page(contactMethodJson));
-    expectShape(await api.admin('POST', `/api/v1/users/${dana.id}/notification-rules`, { contactMethodId: method.id, delayMinutes: 0 }), 201, notificationRuleJson);
+    expectShape(await api.admin('POST', `/api/v1/users/${dana.id}/notification-rules`, { contactMethodId: method.id, delayMinutes: 0 }), 201, createdNotificationRuleJson);
     expectShape(await api.admin('GET', `/api/v1/users/${dana.id}/notification-rules`), 200, page(notificationRuleJson));
     expectShape(await api.admin('GET', `/api/v1/notifications?userId=${dana.id}`), 200, page(notificationJson));
     const audit = expectShape(await api.admin('GET', '/api/v1/audit-log?limit=200'), 200, page(auditEntryJson));

@@ -104,7 +104,7 @@ describe('what an override must be (400 naming the field)', () => {
 
     const past = await post(override(A.bob.id, '2026-03-17T10:00:00Z', '2026-03-18T11:00:00Z'));
     expect(past.status).toBe(400);
-    expect(past.body.error.fields).toEqual([{ path: 'end', message: 'must be in the future (now is 2026-03-18T12:00:00.000Z): past shifts stay as they were' }]);
+    expect(past.body.error.fields).toEqual([{ path: 'end', message: 'must be in the future (now is 2026-03-18T12:00:00.000Z): past shifts stay as they were', params: { now: '2026-03-18T12:00:00.000Z' } }]);
   });
 
   it('a start before now is moved to now: the past stays as it was', async () => {

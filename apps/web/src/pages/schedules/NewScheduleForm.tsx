@@ -23,17 +23,15 @@ export function NewScheduleForm({ teams, users, zone, onCancel }: { teams: TeamJ
   const [name, setName] = useState('');
   const [teamId, setTeamId] = useState(teams.length === 1 ? teams[0]!.id : '');
   const [timeZone, setTimeZone] = useState(zone);
-  // the form's now: the 14 days of gap warnings count from when it was opened
-  const [openedAt] = useState(() => Date.now());
-  const [layer, setLayerState] = useState<LayerDraft>(() => newLayerDraft(openedAt, zone));
+  const [layer, setLayerState] = useState<LayerDraft>(() => newLayerDraft(Date.now(), zone));
   const create = useCreateSchedule();
   const previewing = usePreviewNewSchedule();
   const [lastWrite, setLastWrite] = useState<'preview' | 'create'>('preview');
   const error = lastWrite === 'preview' ? previewing.error : create.error;
   const busy = create.isPending || create.isSuccess || previewing.isPending;
-  // the preview shown is of this draft: any edit asks for it again before creating
+  // the preview shown is of this draft (its 14 days count from the preview's own now, `from`): any edit asks for it again before creating
   const preview = previewing.data ?? null;
-  const soonGaps = preview ? gapsWithin(preview.newGaps, openedAt, 14) : [];
+  const soonGaps = preview ? gapsWithin(preview.newGaps, Date.parse(preview.from), 14) : [];
   const setLayer = (l: LayerDraft) => {
     setLayerState(l);
     previewing.reset();
