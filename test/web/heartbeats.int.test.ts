@@ -29,7 +29,7 @@ describe('heartbeats (web UI)', () => {
     await page.getByLabel('Heartbeat name').fill('nightly-backup');
     await page.getByLabel('Interval (seconds)').fill('30');
     await page.getByRole('button', { name: 'Create heartbeat' }).click();
-    await expect.poll(() => page.locator('.field-error').allTextContents()).toContain('must be at least 60 (seconds)');
+    await expect.poll(() => page.locator('.field-error').allTextContents()).toContain('Must be at least 60 (seconds)');
 
     await page.getByLabel('Interval (seconds)').fill('86400');
     await page.getByLabel('Grace (seconds)').fill('3600');

@@ -80,7 +80,7 @@ describe('escalation policies (web UI)', () => {
     await page.getByLabel('Step 2 target 2: Slack channel id').fill('   ');
     await page.getByRole('button', { name: 'Save policy' }).click();
     const target = page.getByRole('listitem').filter({ has: page.getByLabel('Step 2 target 2: kind') });
-    await expect.poll(() => target.getByRole('alert').textContent()).toContain('must not be empty');
+    await expect.poll(() => target.getByRole('alert').textContent()).toContain('This can’t be empty.');
   });
 
   it('a viewer reads the steps and the simulation without an editor', async () => {
