@@ -1,8 +1,9 @@
 // Messages for humans (issue 22): the audit log in words (action names, names
-// instead of ids, a field-by-field diff), in real Chromium against the real api.
+// instead of ids, a field-by-field diff), the accept-invite page naming whose
+// account it is, in real Chromium against the real api.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpResult } from '../support/api-server';
-import { DESKTOP, signInAs, startWeb, type WebWorld } from './browser';
+import { DESKTOP, PHONE, signInAs, startWeb, type WebWorld } from './browser';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
@@ -50,5 +51,26 @@ describe('plain messages (web UI)', () => {
     expect(await page.locator('main').innerText()).not.toMatch(UUID);
     expect(await page.locator('main').innerText()).not.toMatch(/escalation_policy|\.update\b/);
     await page.context().close();
+  });
+
+  it('the accept-invite page says whose account it is; a used link says so and shows no form', async () => {
+    const user = (await web.api.admin('POST', '/api/v1/users', { name: 'Alice Example', email: 'alice@example.test' })).body;
+    const invite = (await web.api.admin('POST', `/api/v1/users/${user.id}/invite`)).body;
+    const page = await web.newPage(PHONE);
+    await page.goto(`/accept-invite#token=${invite.token}`);
+    await expect.poll(() => page.locator('#invite-for').textContent()).toBe('Set a password for Alice Example (alice@example.test).');
+    expect(await page.getByRole('form', { name: /Set a password for Alice Example/ }).count()).toBe(1);
+    await page.getByLabel('New password').fill('a long enough password');
+    await page.getByLabel('Repeat the password').fill('a long enough password');
+    await page.getByRole('button', { name: 'Set password and sign in' }).click();
+    await page.getByRole('heading', { name: 'Incidents', level: 1 }).waitFor();
+
+    const again = await web.newPage(PHONE);
+    await again.goto(`/accept-invite#token=${invite.token}`);
+    await expect.poll(() => again.getByRole('alert').textContent()).toContain('This invite link is invalid, expired or already used');
+    expect(await again.getByLabel('New password').count()).toBe(0);
+    expect(await again.locator('main').textContent()).not.toContain('Alice');
+    await page.context().close();
+    await again.context().close();
   });
 });
