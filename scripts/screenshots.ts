@@ -73,6 +73,31 @@ const policyReady = async (page: Page) => {
   if ((page.viewportSize()?.width ?? 1280) < 700) await page.getByRole('heading', { name: 'Simulation' }).evaluate((h) => h.scrollIntoView());
 };
 
+/**
+ * The audit log picture shows a change's field-by-field diff: the demo policy's
+ * repeat and first delay changed once through the API with Alice's session.
+ */
+const auditReady = async (page: Page, data: ShotData) => {
+  const changed = await page.evaluate(async ({ policyId }) => {
+    const log = await (await fetch(`/api/v1/audit-log?entityType=escalation_policy&entityId=${policyId}`)).json();
+    if (log.items.some((e: { action: string }) => e.action === 'escalation_policy.update')) return false;
+    const policy = await (await fetch(`/api/v1/escalation-policies/${policyId}`)).json();
+    const steps = policy.steps.map((s: { delayMinutes: number; targets: { type: string; id: string }[] }, i: number) => ({
+      delayMinutes: i === 0 ? s.delayMinutes + 5 : s.delayMinutes,
+      targets: s.targets.map((t) => ({ type: t.type, id: t.id })),
+    }));
+    const res = await fetch(`/api/v1/escalation-policies/${policyId}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ repeat: policy.repeat + 1, steps }),
+    });
+    if (!res.ok) throw new Error(`policy: ${res.status} ${await res.text()}`);
+    return true;
+  }, { policyId: data.policyId });
+  if (changed) await page.reload();
+  await page.getByText('Escalation policy updated').first().waitFor();
+};
+
 export const SHOTS: Shot[] = [
   { file: 'incident-desktop.png', viewport: DESKTOP, path: (d) => `/incidents/${d.incidentId}`, ready: incidentReady },
   { file: 'incident-phone.png', viewport: PHONE, path: (d) => `/incidents/${d.incidentId}`, ready: incidentReady },
@@ -80,6 +105,7 @@ export const SHOTS: Shot[] = [
   { file: 'schedule-phone.png', viewport: PHONE, path: (d) => `/schedules/${d.scheduleId}`, ready: scheduleReady },
   { file: 'policy-desktop.png', viewport: DESKTOP, path: (d) => `/policies/${d.policyId}`, ready: policyReady },
   { file: 'policy-phone.png', viewport: PHONE, path: (d) => `/policies/${d.policyId}`, ready: policyReady },
+  { file: 'audit-log.png', viewport: DESKTOP, path: () => '/audit-log', ready: auditReady },
 ];
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

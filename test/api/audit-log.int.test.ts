@@ -22,7 +22,8 @@ describe('the audit log', () => {
     const res = await api.admin('GET', `/api/v1/audit-log?entityType=service&entityId=${svc.id}`);
     expect(res.status).toBe(200);
     expect(res.body.nextCursor).toBeNull();
-    const bootstrap = { actor: 'api-key:bootstrap', actorDisplay: 'the admin API key', credential: 'bootstrap', entityType: 'service', entityId: svc.id };
+    // the deleted service keeps the name its entries recorded (its snapshot holds its own id)
+    const bootstrap = { actor: 'api-key:bootstrap', actorDisplay: 'the admin API key', actorName: 'the admin API key', credential: 'bootstrap', entityType: 'service', entityId: svc.id, entityName: 'audited', names: { [svc.id]: 'audited' } };
     const settings = { id: svc.id, name: 'audited', description: null, teamId: null, escalationPolicyId: null, groupBy: [], autoResolve: true, urgency: 'high', ackTimeoutMinutes: null, routingName: null,
       noise: { lateCopySeconds: 120, flapping: { enabled: true, changes: 4, windowSeconds: 1800 }, storm: { enabled: true, incidents: 5, windowSeconds: 300, quietSeconds: 600 } },
     };
@@ -33,6 +34,32 @@ describe('the audit log', () => {
       { ...bootstrap, id: expect.any(String), createdAt: expect.any(String), action: 'service.update', before: settings, after: changed },
       { ...bootstrap, id: expect.any(String), createdAt: expect.any(String), action: 'service.create', before: null, after: settings },
     ]);
+  });
+
+  // ha: names instead of ids (issue 22 "Messages")
+  it('names the actor, the changed thing and every id inside before/after, as named now (deleted things as last recorded)', async () => {
+    const team = (await api.admin('POST', '/api/v1/teams', { name: 'Named team' })).body;
+    const lead = await api.createUser({ name: 'Nora Lead', role: 'admin', teams: { [team.id]: 'lead' } });
+    const schedule = (
+      await api.admin('POST', '/api/v1/schedules', {
+        name: 'Named rota', teamId: team.id, timeZone: 'UTC',
+        layers: [{ name: 'Weekly', members: [lead.id], rotation: { type: 'weekly', shiftLength: 1 }, start: '2026-11-30T09:00:00Z' }],
+      })
+    ).body;
+    const gone = (await api.admin('POST', '/api/v1/teams', { name: 'Gone team' })).body;
+    await api.admin('DELETE', `/api/v1/teams/${gone.id}`);
+    const policy = (await lead.call('POST', '/api/v1/escalation-policies', { name: 'Named policy', teamId: team.id, repeat: 0, steps: [{ delayMinutes: 5, targets: [{ type: 'schedule', id: schedule.id }] }] })).body;
+    await lead.call('PATCH', `/api/v1/teams/${team.id}`, { name: 'Renamed team' });
+    const res = await api.admin('GET', `/api/v1/audit-log?entityType=escalation_policy&entityId=${policy.id}`);
+    expect(res.status).toBe(200);
+    const [created] = res.body.items;
+    expect(created).toMatchObject({
+      actor: `user:${lead.id}`, actorName: 'Nora Lead', entityId: policy.id, entityName: 'Named policy',
+      // the team's name now, not when the policy was made
+      names: { [team.id]: 'Renamed team', [schedule.id]: 'Named rota', [policy.id]: 'Named policy' },
+    });
+    const deleted = (await api.admin('GET', `/api/v1/audit-log?entityType=team&entityId=${gone.id}`)).body.items;
+    expect(deleted.map((e: { entityName: string }) => e.entityName)).toEqual(['Gone team', 'Gone team']);
   });
 
   it('never records secrets: integration keys, their Alertmanager credentials, API keys, invites, passwords', async () => {

@@ -77,6 +77,38 @@ describe('invites and signing in', () => {
     expect((await api.request('POST', '/api/v1/auth/accept-invite', { token: second, password: 'a long enough passphrase' })).status).toBe(200);
   });
 
+  // ha: the accept-invite page says whose account it is
+  it('names the holder of a usable invite token only: 404 alike for unknown, replaced, expired and used tokens', async () => {
+    const user = (await api.admin('POST', '/api/v1/users', { name: 'Alice Example', email: 'alice-holder@example.test' })).body;
+    const first = (await api.admin('POST', `/api/v1/users/${user.id}/invite`)).body.token;
+    const invite = (await api.admin('POST', `/api/v1/users/${user.id}/invite`)).body;
+    const holder = await api.request('POST', '/api/v1/auth/invite-holder', { token: invite.token });
+    expect(holder.status).toBe(200);
+    expect(holder.headers.get('cache-control')).toBe('no-store');
+    expect(holder.body).toEqual({ name: 'Alice Example', email: 'alice-holder@example.test', expiresAt: invite.expiresAt });
+    // asking does not use it up
+    expect((await api.request('POST', '/api/v1/auth/invite-holder', { token: invite.token })).status).toBe(200);
+    const refusals = [];
+    refusals.push(await api.request('POST', '/api/v1/auth/invite-holder', { token: 'not-a-real-token' }));
+    refusals.push(await api.request('POST', '/api/v1/auth/invite-holder', { token: first }));
+    offsetMs = 7 * 86_400_000 + 1_000;
+    try {
+      refusals.push(await api.request('POST', '/api/v1/auth/invite-holder', { token: invite.token }));
+    } finally {
+      offsetMs = 0;
+    }
+    expect((await api.request('POST', '/api/v1/auth/accept-invite', { token: invite.token, password: 'a long enough passphrase' })).status).toBe(200);
+    refusals.push(await api.request('POST', '/api/v1/auth/invite-holder', { token: invite.token }));
+    for (const r of refusals) {
+      expect(r.status).toBe(404);
+      expect(r.body.error.message).toBe('This invite link is invalid, expired or already used; ask an admin for a new one');
+      expect(JSON.stringify(r.body)).not.toContain('Alice');
+    }
+    const missing = await api.request('POST', '/api/v1/auth/invite-holder', {});
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.fields).toEqual([{ path: 'token', message: 'is required' }]);
+  });
+
   it('refuses a wrong password and an unknown email with the same 401 and message', async () => {
     const user = await api.createUser({ name: 'Wrong' });
     const wrong = await api.request('POST', '/api/v1/auth/sign-in', signInBody(user.email, 'not the password at all'), fromAddress());

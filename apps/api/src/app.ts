@@ -12,6 +12,8 @@ import { listApiKeysRoute } from './routes/api-keys/list-api-keys.route';
 import { revokeApiKeyRoute } from './routes/api-keys/revoke-api-key.route';
 import { listAuditLogRoute } from './routes/audit-log/list-audit-log.route';
 import { acceptInviteRoute } from './routes/auth/accept-invite.route';
+// ha:
+import { inviteHolderRoute } from './routes/auth/invite-holder.route';
 import { changePasswordRoute } from './routes/auth/change-password.route';
 import { meRoute } from './routes/auth/me.route';
 import { signInRoute } from './routes/auth/sign-in.route';
@@ -168,6 +170,8 @@ export function createApp(deps: AppDeps): express.Express {
   const noCredential = [refuseCrossSite(deps), ...json];
   app.post('/api/v1/auth/sign-in', noCredential, signInRoute(deps));
   app.post('/api/v1/auth/accept-invite', noCredential, acceptInviteRoute(deps));
+  // ha: whose account an invite sets the password of
+  app.post('/api/v1/auth/invite-holder', noCredential, inviteHolderRoute(deps));
 
   // -- admin API: Authorization: Bearer <API key or bootstrap key>, or the session
   // cookie (unsafe methods need an Origin of PUBLIC_URL). Every caller reads;

@@ -25,6 +25,10 @@ export const auditEntryJson = z.strictObject({
   actor: z.string().describe('user:<id>, api-key:<id> or api-key:bootstrap'),
   actorDisplay: z.string(),
   credential: z.string(),
+  // ha: names of what the entry mentions (the ids above and in before/after stay)
+  actorName: z.string().describe("the actor as named now (a user's or API key's current name), else as recorded (actorDisplay)"),
+  entityName: z.string().nullable().describe('the changed thing as named now, or as last recorded when it was deleted; null for things without a name'),
+  names: z.record(z.string(), z.string()).describe('names of the ids inside before and after (users, teams, services, escalation policies, schedules, keys, ...), by id'),
   action: z.string(),
   entityType: z.string(),
   entityId: z.string(),

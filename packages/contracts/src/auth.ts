@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { uuid } from './primitives';
+import { instant, uuid } from './primitives';
 import { email } from './users';
 
 /** Long enough to resist guessing offline; the upper bound keeps hashing cheap (argon2 hashes any length). */
@@ -19,6 +19,20 @@ export const acceptInviteBody = z.strictObject({
   token: z.string({ error: 'is required' }).min(1, 'is required').max(200, 'is not an invite token'),
   password: newPassword,
 });
+
+// ha: whose invite a token is (the accept-invite page names the account)
+/** POST /api/v1/auth/invite-holder */
+export const inviteHolderBody = z.strictObject({
+  token: z.string({ error: 'is required' }).min(1, 'is required').max(200, 'is not an invite token'),
+});
+
+/** The holder of a valid (unused, unexpired) invite token: only to that token. */
+export const inviteHolderJson = z.strictObject({
+  name: z.string(),
+  email: z.string(),
+  expiresAt: instant.describe('when the invite link stops working'),
+});
+export type InviteHolderJson = z.infer<typeof inviteHolderJson>;
 
 /** POST /api/v1/auth/change-password */
 export const changePasswordBody = z.strictObject({

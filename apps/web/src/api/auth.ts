@@ -1,4 +1,4 @@
-import type { MeJson } from '@heinrich/contracts/auth';
+import type { InviteHolderJson, MeJson } from '@heinrich/contracts/auth';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
 import { keys } from './keys';
@@ -19,6 +19,18 @@ export function useSignIn() {
 }
 
 /** Sets the invited user's password and signs them in. */
+/** Whose account an invite token is for (404 for a token that cannot be used); the token stays usable. */
+export function useInviteHolder(token: string) {
+  return useQuery({
+    // ha: the token is the key only in memory (never in a URL)
+    queryKey: ['auth', 'invite-holder', token] as const,
+    queryFn: ({ signal }) => api.post<InviteHolderJson>('/auth/invite-holder', { token }, { signal }),
+    enabled: token !== '',
+    retry: false,
+    staleTime: Infinity,
+  });
+}
+
 export function useAcceptInvite() {
   const qc = useQueryClient();
   return useMutation({

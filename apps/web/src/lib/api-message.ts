@@ -21,7 +21,18 @@ export function formatApiMessage(message: string, params?: ApiMessageParams | nu
         return String(value);
       })
     : message;
-  return formatInstantsIn(filled, opts);
+  return formatInstantsIn(withoutDocReferences(filled), opts);
+}
+
+/**
+ * A sentence without the pointers to the project's docs the API adds for
+ * operators ("… is not paged (docs/twilio.md)", "…; docs/twilio.md)"): the
+ * on-call engineer reading the UI has no docs/ folder.
+ */
+export function withoutDocReferences(text: string): string {
+  return text
+    .replace(/\s*\((?:see\s+)?docs\/[\w./-]+\.md(?:\s+"[^"]*")?(?:,\s*docs\/[\w./-]+\.md(?:\s+"[^"]*")?)*\)/g, '')
+    .replace(/;\s*docs\/[\w./-]+\.md(?:\s+"[^"]*")?\)/g, ')');
 }
 
 function isInstant(value: string): boolean {

@@ -185,6 +185,18 @@ export const OPERATIONS: Operation[] = [
     responses: { 200: 'Me' },
     errors: [429],
   },
+  // ha: the accept-invite page says whose account it is
+  {
+    method: 'post',
+    path: '/api/v1/auth/invite-holder',
+    tag: 'Auth',
+    access: 'signIn',
+    summary: 'Whose account an invite token sets the password of: name and email, for a valid token only',
+    description: '404 for a token that is invalid, expired or already used (nothing else is said about it). The token stays usable. POST so the token is never in a URL.',
+    body: 'InviteHolderBody',
+    responses: { 200: 'InviteHolder' },
+    errors: [404],
+  },
   { method: 'post', path: '/api/v1/auth/accept-invite', tag: 'Auth', access: 'signIn', summary: 'Set the password of an invite and sign in', body: 'AcceptInviteBody', responses: { 200: 'Me' }, errors: [429] },
 
   // -- admin API

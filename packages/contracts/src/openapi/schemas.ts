@@ -2,7 +2,7 @@ import { probeReceiptJson, probeWebhookBody } from '../probe';
 import { alertmanagerWebhook, ingestSummaryJson } from '../alertmanager-webhook';
 import { apiKeyJson, createApiKeyBody, createdApiKeyJson } from '../api-keys';
 import { auditEntryJson } from '../audit-log';
-import { acceptInviteBody, changePasswordBody, meJson, signInBody } from '../auth';
+import { acceptInviteBody, changePasswordBody, inviteHolderBody, inviteHolderJson, meJson, signInBody } from '../auth';
 import {
   contactMethodJson,
   createContactMethodBody,
@@ -77,6 +77,8 @@ export const REQUEST_SCHEMAS = {
   EventsApiEvent: eventsApiEvent,
   SignInBody: signInBody,
   AcceptInviteBody: acceptInviteBody,
+  // ha:
+  InviteHolderBody: inviteHolderBody,
   ChangePasswordBody: changePasswordBody,
   CreateUserBody: createUserBody,
   UpdateUserBody: updateUserBody,
@@ -122,6 +124,8 @@ export const RESPONSE_SCHEMAS = {
   EventsApiResponse: eventsApiResponse,
   SlashReply: slashReplyJson,
   Me: meJson,
+  // ha:
+  InviteHolder: inviteHolderJson,
   User: userJson,
   UserPage: page(userJson),
   Invite: inviteJson,

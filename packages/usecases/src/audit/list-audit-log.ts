@@ -1,7 +1,9 @@
 import type { Principal } from '@heinrich/core/authz/principal';
-import { selectAuditEntries, type AuditEntryRecord } from '@heinrich/db/audit/select-audit-entries';
+import { selectAuditEntries } from '@heinrich/db/audit/select-audit-entries';
+import { selectAuditNames } from '@heinrich/db/audit/select-audit-names';
 import type { Context } from '../context';
 import { requireAllowed } from '../authz/require-allowed';
+import { idsOfEntry, nameEntries, type NamedAuditEntry } from './audit-names';
 import { decodeListCursor, encodeListCursor } from '../services/list-cursor';
 
 export interface AuditLogFilter {
@@ -14,12 +16,15 @@ export interface AuditLogFilter {
   until?: string;
 }
 
-/** Audit log entries newest first, filtered, `limit` at a time; admins only. */
+/**
+ * Audit log entries newest first, filtered, `limit` at a time, each with the
+ * names of the people and things it mentions; admins only.
+ */
 export async function listAuditLog(
   ctx: Context,
   principal: Principal,
   filter: AuditLogFilter,
-): Promise<{ items: AuditEntryRecord[]; nextCursor: string | null }> {
+): Promise<{ items: NamedAuditEntry[]; nextCursor: string | null }> {
   requireAllowed(principal, 'audit_log.read', {});
   const before = decodeListCursor(filter.cursor);
   const rows = await selectAuditEntries(ctx.db.pool, {
@@ -34,5 +39,6 @@ export async function listAuditLog(
   });
   const items = rows.slice(0, filter.limit);
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > filter.limit && last ? encodeListCursor(last.position) : null };
+  const names = await selectAuditNames(ctx.db.pool, items.flatMap((e) => [...idsOfEntry(e)]));
+  return { items: nameEntries(items, names), nextCursor: rows.length > filter.limit && last ? encodeListCursor(last.position) : null };
 }

@@ -1,25 +1,14 @@
+import type { AuditEntryJson } from '@heinrich/contracts/audit-log';
 import { useSearchParams } from 'react-router';
-import { formatInstantsIn } from '../../lib/instant-text';
 import { useAuditLog } from '../../api/audit-log';
 import { FormError } from '../../components/Form';
 import { formatTimestamp, viewerZone } from '../../lib/time';
-
-const ENTITY_TYPES = [
-  'service',
-  'integration_key',
-  'user',
-  'team',
-  'api_key',
-  'schedule',
-  'schedule_override',
-  'calendar_feed',
-  'escalation_policy',
-  'contact_method',
-  'notification_rule',
-];
+import { actionName, credentialPhrase, ENTITY_TYPE_NAMES } from './audit-actions';
+import { auditDiff } from './audit-diff';
 
 /**
- * Every configuration change, newest first, a page at a time (nextCursor).
+ * Every configuration change, newest first, a page at a time (nextCursor):
+ * what changed in words, who did it and the changed fields, by name.
  * Admins only: anyone else reaching this URL sees the API's 403 reason.
  */
 export function AuditLogPage() {
@@ -56,9 +45,9 @@ export function AuditLogPage() {
             }}
           >
             <option value="">Everything</option>
-            {ENTITY_TYPES.map((t) => (
+            {Object.entries(ENTITY_TYPE_NAMES).map(([t, name]) => (
               <option key={t} value={t}>
-                {t.replace(/_/g, ' ')}
+                {name}
               </option>
             ))}
           </select>
@@ -68,21 +57,7 @@ export function AuditLogPage() {
       <p className="hint">Newest first; times in {viewerZone()}.</p>
       <ul className="plain audit">
         {items.map((e) => (
-          <li key={e.id} className="card audit-entry">
-            <p>
-              <strong>{e.action}</strong> by {e.actorDisplay} <span className="muted">({e.credential})</span>
-            </p>
-            <p className="hint">
-              <time dateTime={e.createdAt}>{formatTimestamp(e.createdAt)}</time> · {e.entityType} <code>{e.entityId}</code>
-            </p>
-            <details>
-              <summary>Before and after</summary>
-              <div className="grid two">
-                <pre aria-label="Before">{formatInstantsIn(JSON.stringify(e.before, null, 2) ?? 'null')}</pre>
-                <pre aria-label="After">{formatInstantsIn(JSON.stringify(e.after, null, 2) ?? 'null')}</pre>
-              </div>
-            </details>
-          </li>
+          <AuditEntry key={e.id} entry={e} />
         ))}
       </ul>
       {!loading && items.length === 0 ? <p className="muted">No entries.</p> : null}
@@ -93,5 +68,55 @@ export function AuditLogPage() {
       ) : null}
       {loading && items.length === 0 ? <p>Loading…</p> : null}
     </section>
+  );
+}
+
+function AuditEntry({ entry: e }: { entry: AuditEntryJson }) {
+  const rows = auditDiff(e.before, e.after, e.names);
+  const created = e.before === null;
+  const deleted = e.after === null;
+  const title = actionName(e.action);
+  const table = (
+    <table className="audit-diff" aria-label={`Changes: ${title}${e.entityName ? ` ${e.entityName}` : ''}`}>
+      <thead>
+        <tr>
+          <th scope="col">Field</th>
+          {created ? null : <th scope="col">Before</th>}
+          {deleted ? null : <th scope="col">After</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key}>
+            <th scope="row">{r.field}</th>
+            {created ? null : <td>{r.before ?? <span className="muted">not set</span>}</td>}
+            {deleted ? null : <td>{r.after ?? <span className="muted">removed</span>}</td>}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  return (
+    <li className="card audit-entry">
+      <p>
+        <strong>{title}</strong>
+        {e.entityName ? (
+          <>
+            : <span data-user-text>{e.entityName}</span>
+          </>
+        ) : null}
+      </p>
+      <p className="hint">
+        <time dateTime={e.createdAt}>{formatTimestamp(e.createdAt)}</time> · by <span data-user-text>{e.actorName}</span> {credentialPhrase(e.credential)}
+      </p>
+      {rows.length === 0 ? null : created || deleted ? (
+        <details>
+          <summary>{created ? 'Settings it was created with' : 'Settings it had'} ({rows.length})</summary>
+          {table}
+        </details>
+      ) : (
+        table
+      )}
+    </li>
   );
 }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { useAcceptInvite } from '../../api/auth';
+import { useAcceptInvite, useInviteHolder } from '../../api/auth';
 import { Field, FormError } from '../../components/Form';
 
 /** The token rides in the URL fragment (`/accept-invite#token=...`), which browsers never send to a server. */
@@ -16,6 +16,7 @@ export function AcceptInvitePage() {
   const [repeat, setRepeat] = useState('');
   const [mismatch, setMismatch] = useState(false);
   const accept = useAcceptInvite();
+  const holder = useInviteHolder(token);
   const busy = accept.isPending || accept.isSuccess;
   const error = accept.error;
 
@@ -37,8 +38,17 @@ export function AcceptInvitePage() {
         <p className="form-error" role="alert">
           This link has no invite token. Open the whole link from your invitation, or ask an admin for a new one.
         </p>
+      ) : holder.error ? (
+        <p className="form-error" role="alert">
+          {holder.error.status === 404 ? 'This invite link is invalid, expired or already used. Ask an admin for a new one.' : holder.error.message}
+        </p>
+      ) : !holder.data ? (
+        <p>Loading…</p>
       ) : (
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={submit} noValidate aria-labelledby="invite-for">
+          <p id="invite-for">
+            Set a password for <strong data-user-text>{holder.data.name}</strong> (<span data-user-text>{holder.data.email}</span>).
+          </p>
           <FormError error={error} shownPaths={['password']} />
           <Field label="New password" path="password" error={error} hint="At least 12 characters.">
             {(p) => (

@@ -5,6 +5,7 @@ import { useServices } from '../../api/services';
 import { canEditTeam, isAdmin, useMe } from '../../auth/useMe';
 import { CopyButton } from '../../components/CopyButton';
 import { Field, FormError } from '../../components/Form';
+import { plainMessage } from '../../components/plain-message';
 import { formatTimestamp } from '../../lib/time';
 import { draftsOf, moveRoute, routesBody, type RouteDraft } from './route-draft';
 
@@ -30,7 +31,7 @@ export function RoutingPage() {
       {created ? (
         <section className="card" role="status" aria-labelledby="key-h">
           <h2 id="key-h">Key of {created.name}</h2>
-          <p>Shown this once: put it in the Alertmanager receiver (Bearer) or the events API routing_key.</p>
+          <p>Shown this once: give it to Alertmanager as the webhook receiver’s bearer token, or send it as the routing key of events.</p>
           <code data-testid="routing-key">{created.key}</code> <CopyButton text={created.key} />
         </section>
       ) : null}
@@ -120,7 +121,7 @@ function IntegrationEditor({ integration, canEdit }: { integration: RoutingInteg
                 <ul className="field-error" role="alert">
                   {routeErrors(i).map((f) => (
                     <li key={f.path}>
-                      <code>{f.path}</code> {f.message}
+                      {plainMessage(f.path, f.message)}
                     </li>
                   ))}
                 </ul>

@@ -196,7 +196,7 @@ export function ServiceForm(props: {
           <input {...p} inputMode="numeric" value={d.ackTimeoutMinutes} onChange={(e) => set('ackTimeoutMinutes', e.target.value)} />
         )}
       </Field>
-      <Field label="Routing name (optional)" path="routingName" error={err} hint="A routing integration's route can send alerts here by a label's value, e.g. team=&quot;db&quot; (docs/routing.md)">
+      <Field label="Routing name (optional)" path="routingName" error={err} hint="A routing integration's route can send alerts here by a label's value, e.g. team=&quot;db&quot;.">
         {(p) => <input {...p} value={d.routingName} onChange={(e) => set('routingName', e.target.value)} placeholder="db" />}
       </Field>
       <div className="field">

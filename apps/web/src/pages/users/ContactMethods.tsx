@@ -9,6 +9,7 @@ import {
 } from '../../api/contact-methods';
 import { CopyButton } from '../../components/CopyButton';
 import { Field, FormError } from '../../components/Form';
+import { withoutDocReferences } from '../../lib/api-message';
 
 type MethodType = ContactMethodJson['type'];
 
@@ -107,7 +108,7 @@ function VerificationNotice({ v }: { v: VerificationJson }) {
   if (v.status === 'not-needed') return null;
   return (
     <p className={v.status === 'sent' ? 'notice' : 'form-error'} role="status">
-      {v.message}
+      {withoutDocReferences(v.message)}
     </p>
   );
 }

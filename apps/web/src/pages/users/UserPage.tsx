@@ -183,7 +183,7 @@ function ReachSettings({ userId }: { userId: string }) {
           <NotificationRules userId={userId} rules={rules.data.items} methods={methods.data.items} />
         ) : null}
         <p className="hint">
-          A test notification cannot be sent from here yet (the API has no endpoint for it).
+          Test notifications cannot be sent from this page yet.
         </p>
       </section>
     </>
