@@ -3,11 +3,13 @@
 // test clock. Posted once at Monday 09:00 in the team's zone; a second pass or a
 // second worker posts nothing; a slot missed while no worker ran is posted late,
 // once; a Slack error is retried; readiness findings still open are marked
-// "unfixed since last week".
+// "unfixed since last week". The last test seeds a week of incidents and reads the
+// numbers a user would notice in the posted message (the GET /api/v1/insights report).
 import { createSlackClient } from '@heinrich/providers/slack/create-slack-client';
 import { startFakeSlackServer, type FakeSlackServer } from '@heinrich/providers/slack/fake-slack-server';
 import { upsertTeamSettings } from '@heinrich/db/digests/team-digest-rows';
-import { noInsights, postTeamDigests, type TeamDigestDeps } from '@heinrich/usecases/digests/post-team-digests';
+import { postTeamDigests, type TeamDigestDeps } from '@heinrich/usecases/digests/post-team-digests';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api-server';
 
@@ -22,7 +24,7 @@ const CHANNEL = 'C0DIGEST';
 beforeAll(async () => {
   api = await startTestApi({ now: () => now });
   slack = await startFakeSlackServer();
-  deps = { slack: createSlackClient({ botToken: 'xoxb-test', apiUrl: slack.apiUrl }), publicUrl: 'https://heinrich.example.com', configured: new Set(['log', 'webhook']), loadInsights: noInsights };
+  deps = { slack: createSlackClient({ botToken: 'xoxb-test', apiUrl: slack.apiUrl }), publicUrl: 'https://heinrich.example.com', configured: new Set(['log', 'webhook']) };
   const team = await api.admin('POST', '/api/v1/teams', { name: 'Payments' });
   teamId = team.body.id;
   // a service without a policy: a readiness finding that stays unfixed
@@ -88,4 +90,77 @@ it('GET/PUT /api/v1/teams/{id}/settings: defaults, validation naming the field, 
   expect((await viewer.call('GET', `/api/v1/teams/${other.id}/settings`)).body).toMatchObject(body);
   const audit = await api.admin('GET', '/api/v1/audit-log?limit=5');
   expect(audit.body.items.map((e: { action: string }) => e.action)).toContain('team.update_settings');
+});
+
+// ---- a week of incidents, in the digest ----
+const q = (sql: string, params: unknown[] = []) => api.db.pool.query(sql, params);
+const plus = (iso: string, seconds: number) => new Date(Date.parse(iso) + seconds * 1000);
+
+/** one incident as rows (as test/insights does: the real paths stamp the database's now()) */
+async function seedIncident(s: { serviceId: string; key: string; group?: string; at: string; urgency?: 'high' | 'low'; paged?: string; resolveAfter: number; dedup?: number }) {
+  const id = randomUUID();
+  await q(
+    `INSERT INTO incidents (id, service_id, group_key_hash, group_key, title, status, created_at, updated_at, resolved_at, resolved_by)
+     VALUES ($1, $2, md5($3), $3, $4, 'resolved', $5, $5, $6, 'system')`,
+    [id, s.serviceId, s.group ?? id, `${s.key} on the nightly box`, new Date(s.at), plus(s.at, s.resolveAfter)],
+  );
+  await q(
+    `INSERT INTO alerts (id, service_id, incident_id, fingerprint, starts_at, status, labels, dedup_count, first_seen_at)
+     VALUES (gen_random_uuid(), $1, $2, $3, $4, 'firing', $5, $6, $4)`,
+    [s.serviceId, id, `fp-${id}`, new Date(s.at), JSON.stringify({ alertname: s.key }), s.dedup ?? 0],
+  );
+  await q(`INSERT INTO incident_escalations (incident_id, policy, urgency, status) VALUES ($1, '{}', $2, 'stopped')`, [id, s.urgency ?? 'high']);
+  const events: [string, Date, object][] = [['opened', new Date(s.at), {}]];
+  if (s.paged) {
+    events.push(['notified', plus(s.at, 5), { userId: s.paged, step: 0, cycle: 0 }]);
+    await q(`INSERT INTO notifications (id, incident_id, user_id, cycle, step, status, created_at) VALUES (gen_random_uuid(), $1, $2, 0, 0, 'sent', $3)`, [id, s.paged, plus(s.at, 5)]);
+  }
+  events.push(['resolved', plus(s.at, s.resolveAfter), {}]);
+  for (const [type, at, data] of events) {
+    await q(`INSERT INTO incident_events (id, incident_id, type, message, actor, data, created_at) VALUES (gen_random_uuid(), $1, $2, $2, 'system', $3, $4)`, [id, type, JSON.stringify(data), at]);
+  }
+}
+
+it("the digest carries the week's pyramid, top noise, recurring incidents, sleep interruptions and the readiness findings", async () => {
+  const NIGHTLY = 'C0NIGHTLY';
+  const team = (await api.admin('POST', '/api/v1/teams', { name: 'Nightly' })).body;
+  const svc = (await api.admin('POST', '/api/v1/services', { name: 'Batch', teamId: team.id })).body;
+  const alice = randomUUID();
+  await q(`INSERT INTO users (id, name, email, time_zone, updated_at) VALUES ($1, 'Alice Night', 'alice@digest.test', 'UTC', now())`, [alice]);
+  // the week reported: [Mon 30 Mar 09:00, Mon 6 Apr 09:00) UTC
+  await upsertTeamSettings(api.db.pool, { teamId: team.id, timeZone: 'UTC', digestChannel: NIGHTLY, digestEnabled: true, digestWeekday: 'monday', digestHour: 9, now: new Date('2026-03-30T10:00:00Z') });
+  // major: paged alice at 02:00 (sleep), open an hour
+  await seedIncident({ serviceId: svc.id, key: 'NodeDown', at: '2026-04-01T02:00:00Z', paged: alice, resolveAfter: 3600 });
+  // two minor: 10:00 Tuesday (business) and 23:30 Thursday (sleep)
+  await seedIncident({ serviceId: svc.id, key: 'HighLatency', at: '2026-03-31T10:00:00Z', paged: alice, resolveAfter: 300 });
+  await seedIncident({ serviceId: svc.id, key: 'HighLatency', at: '2026-04-02T23:30:00Z', paged: alice, resolveAfter: 300 });
+  // near misses: DiskFull four times in one group (recurring: re-opened 3 times), resolved by itself in a minute; a low-urgency lag
+  for (const [i, at] of ['2026-03-31T03:00:00Z', '2026-04-01T03:00:00Z', '2026-04-02T03:00:00Z', '2026-04-03T03:00:00Z'].entries()) {
+    await seedIncident({ serviceId: svc.id, key: 'DiskFull', group: 'disk', at, resolveAfter: 60, dedup: i === 0 ? 4 : 0 });
+  }
+  await seedIncident({ serviceId: svc.id, key: 'QueueLag', at: '2026-04-04T12:00:00Z', urgency: 'low', resolveAfter: 600 });
+  // the week before: one minor; and an incident before the week that must not count
+  await seedIncident({ serviceId: svc.id, key: 'HighLatency', at: '2026-03-25T10:00:00Z', paged: alice, resolveAfter: 300 });
+
+  at('2026-04-06T09:00:00Z');
+  const outcome = await postTeamDigests(api.ctx, deps);
+  expect(outcome.posted).toContainEqual({ teamId: team.id, week: '2026-04-06' });
+  const posted = slack.callsOf('chat.postMessage').filter((c) => c.args.channel === NIGHTLY);
+  expect(posted).toHaveLength(1);
+  const text = String(posted[0]!.args.text);
+  expect(text).toContain('Weekly digest for Nightly: Mon 30 Mar – Mon 6 Apr');
+  expect(text).toContain('major : minor : near miss = 1 : 2 : 5');
+  expect(text).toContain('Major: *1* (+1 on the week before)');
+  expect(text).toContain('Minor: *2* (+1)');
+  expect(text).toContain('Near misses: *5* (+5); 4 re-sends deduplicated');
+  expect(text).toContain("Interruptions in sleep hours (22:00–07:00, each person's zone): *2* of 3");
+  // top noise: three rows, the noisiest first; the fourth (QueueLag) is left out
+  const noise = text.slice(text.indexOf('*Top noise*'), text.indexOf('*Recurring incidents*'));
+  expect(noise).toMatch(/Batch \/ DiskFull: 4 incidents, 0 pages/);
+  expect(noise).toMatch(/Batch \/ HighLatency: 2 incidents, 2 pages/);
+  expect(noise).toMatch(/Batch \/ NodeDown: 1 incident, 1 page/);
+  expect(noise).not.toContain('QueueLag');
+  expect(text).toContain('DiskFull on the nightly box — opened 4 times (Tue 31 Mar, Wed 1 Apr, Thu 2 Apr, Fri 3 Apr)');
+  expect(text).toContain('*Paging readiness*: 1 to fix');
+  expect(text).toContain('Service Batch has no escalation policy');
 });

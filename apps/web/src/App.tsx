@@ -1,5 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+// hu: the Insights page is loaded when opened (its chart library stays out of the main bundle)
+import { lazy, Suspense } from 'react';
 import { createQueryClient } from './api/query-client';
 import { SignedInShell } from './components/SignedInShell';
 import { NotFoundPage } from './components/NotFoundPage';
@@ -24,6 +26,8 @@ import { UserPage } from './pages/users/UserPage';
 import { UsersPage } from './pages/users/UsersPage';
 
 const queryClient = createQueryClient();
+// hu: the Insights page (issue 23)
+const InsightsPage = lazy(() => import('./pages/insights/InsightsPage').then((m) => ({ default: m.InsightsPage })));
 
 /** Every page of the UI. Pages under the shell need a session (the shell reads /auth/me). */
 export function App() {
@@ -52,6 +56,15 @@ export function App() {
             <Route path="/teams" element={<TeamsPage />} />
             <Route path="/teams/:id" element={<TeamPage />} />
             <Route path="/audit-log" element={<AuditLogPage />} />
+            {/* hu: the Insights page (issue 23) */}
+            <Route
+              path="/insights"
+              element={
+                <Suspense fallback={<p aria-live="polite">Loading…</p>}>
+                  <InsightsPage />
+                </Suspense>
+              }
+            />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

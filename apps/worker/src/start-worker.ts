@@ -29,7 +29,6 @@ import type { PassRunner } from './runtime/pass-runner';
 import { startSilencePoller } from './silence-poller';
 import { startMaintenanceReleaser } from './maintenance-releaser';
 import { startTeamDigests } from './team-digests';
-import { noInsights } from '@heinrich/usecases/digests/post-team-digests';
 import { configuredChannels } from '@heinrich/core/delivery/configured-channels';
 import { startStormEnder } from './storm-ender';
 import { startFlapEnder } from './flap-ender';
@@ -211,9 +210,9 @@ export async function startWorker(deps: WorkerDeps): Promise<WorkerRuntime> {
     onReleased: (outcome) => observeEscalation(metrics, outcome.effects),
   });
 
-  // u23: weekly team digests in Slack (docs/insights.md); TODO(insights): pass the insights loader instead of noInsights
+  // u23: weekly team digests in Slack (docs/insights.md): the week's insights (as GET /api/v1/insights) and readiness findings
   const teamDigests = deps.slack
-    ? startTeamDigests({ ctx, logger, intervalMs: 60_000, digest: { slack: deps.slack, publicUrl: config.publicUrl, configured: configuredChannels(config), loadInsights: noInsights } })
+    ? startTeamDigests({ ctx, logger, intervalMs: 60_000, digest: { slack: deps.slack, publicUrl: config.publicUrl, configured: configuredChannels(config) } })
     : undefined;
 
   const closeQueueSide = async () => {

@@ -70,4 +70,8 @@ export const keys = {
     unrouted: (id: string) => ['routing-integrations', id, 'unrouted'] as const,
   },
   auditLog: (entityType: string) => ['audit-log', entityType] as const,
+  // hu: insights, paging readiness, team settings (issue 23)
+  insights: (q: { teamId?: string | undefined; serviceId?: string | undefined; from?: string | undefined; to?: string | undefined }) => ['insights', q] as const,
+  readiness: ['readiness'] as const,
+  teamSettings: (id: string) => ['teams', id, 'settings'] as const,
 };

@@ -65,6 +65,8 @@ export function SignedInShell() {
     { to: '/routing', label: 'Routing' },
     { to: '/users', label: 'Users' },
     { to: '/teams', label: 'Teams' },
+    // hu: Heinrich's pyramid, noise, people, paging readiness (issue 23)
+    { to: '/insights', label: 'Insights' },
     // the API lets admins only read the audit log (docs/authorization.md)
     ...(isAdmin(state) ? [{ to: '/audit-log', label: 'Audit log' }] : []),
   ];

@@ -32,9 +32,10 @@ export interface TeamDigestFacts {
   publicUrl: string;
 }
 
-const MAX_NOISE = 5;
+const MAX_NOISE = 3;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const MAX_RECURRING = 5;
-const MAX_FINDINGS = 10;
+const MAX_FINDINGS = 5;
 
 /**
  * The weekly digest of a team (docs/insights.md "Weekly digest"): Heinrich's
@@ -71,7 +72,7 @@ export function buildTeamDigest(f: TeamDigestFacts): SlackMessageContent {
       section(
         `*Top noise*\n` +
           noise
-            .map((n) => `• ${escapeAndTruncate(n.serviceName, 100)} / ${escapeAndTruncate(n.key, 200)}: ${n.incidents} incidents, ${n.pages} pages${n.hint ? ` — ${escapeAndTruncate(n.hint, 300)}` : ''}`)
+            .map((n) => `• ${escapeAndTruncate(n.serviceName, 100)} / ${escapeAndTruncate(n.key, 200)}: ${plural(n.incidents, 'incident')}, ${plural(n.pages, 'page')}${n.hint ? ` — ${escapeAndTruncate(n.hint, 300)}` : ''}`)
             .join('\n'),
       );
     }

@@ -17,24 +17,22 @@ import { RetryableDeliveryError } from '@heinrich/providers/delivery-sender';
 import { buildTeamDigest, type DigestInsights } from '@heinrich/providers/slack/team-digest-message';
 import type { Context } from '../context';
 import { loadReadinessInput } from '../readiness/get-readiness';
+import { loadDigestInsights } from './load-digest-insights';
 
 /**
  * The week's insights of a team for the digest, or null when they cannot be
- * had. TODO(insights): the lead wires i23's insights computation here (the
- * report of GET /api/v1/insights?teamId=&from=&to=, which satisfies
- * DigestInsights); until then the worker passes `noInsights` and the digest
- * posts the readiness findings.
+ * had (the digest then says so and still posts the readiness findings). The
+ * default is loadDigestInsights: the report of GET /api/v1/insights?teamId=&from=&to=.
  */
 export type DigestInsightsLoader = (ctx: Context, q: { teamId: string; from: Date; to: Date }) => Promise<DigestInsights | null>;
-
-export const noInsights: DigestInsightsLoader = async () => null;
 
 export interface TeamDigestDeps {
   slack: Pick<SlackClientLike, 'chat'>;
   publicUrl: string;
   /** channels with credentials (readiness: who can be paged) */
   configured: ReadonlySet<ContactMethodType>;
-  loadInsights: DigestInsightsLoader;
+  /** default loadDigestInsights (the GET /api/v1/insights report of the team's week) */
+  loadInsights?: DigestInsightsLoader;
   /** a refused post is given up after this many attempts (default 5) */
   maxAttempts?: number;
 }
@@ -75,6 +73,7 @@ export async function postTeamDigests(ctx: Context, deps: TeamDigestDeps): Promi
   }
   if (due.length === 0) return outcome;
   const readiness = decideReadiness(await loadReadinessInput(ctx, now, deps.configured));
+  const loadInsights = deps.loadInsights ?? loadDigestInsights;
   for (const d of due) {
     const from = new Date(d.dueAt.getTime() - WEEK);
     const findings = findingsOfTeam(readiness.findings, d.team.teamId);
@@ -84,7 +83,7 @@ export async function postTeamDigests(ctx: Context, deps: TeamDigestDeps): Promi
       timeZone: d.team.timeZone,
       from,
       to: d.dueAt,
-      insights: await deps.loadInsights(ctx, { teamId: d.team.teamId, from, to: d.dueAt }),
+      insights: await insightsOrNull(ctx, loadInsights, { teamId: d.team.teamId, from, to: d.dueAt }),
       findings,
       previousKeys: new Set(await previousDigestKeys(ctx.db.pool, d.team.teamId, d.week)),
       publicUrl: deps.publicUrl,
@@ -104,4 +103,14 @@ export async function postTeamDigests(ctx: Context, deps: TeamDigestDeps): Promi
     }
   }
   return outcome;
+}
+
+/** A report that fails (a bad row, a timeout) does not hold the digest back: it posts without the insights, saying so. */
+async function insightsOrNull(ctx: Context, load: DigestInsightsLoader, q: { teamId: string; from: Date; to: Date }): Promise<DigestInsights | null> {
+  try {
+    return await load(ctx, q);
+  } catch (err) {
+    ctx.logger.warn({ teamId: q.teamId, err: (err as Error).message }, 'weekly digest: insights not available');
+    return null;
+  }
 }

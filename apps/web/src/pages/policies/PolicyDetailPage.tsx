@@ -13,6 +13,8 @@ import { draftToBody, policyToDraft, sameDraft, type PolicyDraft } from './polic
 import { SimulationPanel } from './SimulationPanel';
 import { StepsEditor, stepsShownPaths } from './StepsEditor';
 import '../schedules/schedules.css';
+// hu: paging-readiness findings of this object (issue 23)
+import { ReadinessBanner } from '../../components/ReadinessFindings';
 
 interface Lookups {
   userName: (id: string) => string;
@@ -105,6 +107,8 @@ function PolicyView({ policy, update }: { policy: EscalationPolicyJson; update: 
       </p>
       <h1>{policy.name}</h1>
       <p>{policy.teamId ? <>Team <Link to={`/teams/${policy.teamId}`}>{teamName ?? '…'}</Link></> : 'No team (admins only)'}</p>
+      {/* hu: readiness findings */}
+      <ReadinessBanner objectId={policy.id} />
       {saved ? (
         <p className="notice" role="status">
           {saved}

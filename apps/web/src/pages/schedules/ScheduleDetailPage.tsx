@@ -15,6 +15,8 @@ import { namer, onCallCandidates } from './people';
 import { ScheduleTimeline, TimelineLegend } from './ScheduleTimeline';
 import { startOfDay, viewerZone } from '../../lib/time';
 import './schedules.css';
+// hu: paging-readiness findings of this object (issue 23)
+import { ReadinessBanner } from '../../components/ReadinessFindings';
 
 const DAYS = 28;
 /** Who is on call changes while the page is open (an override added elsewhere, a handoff). */
@@ -96,6 +98,8 @@ function ScheduleView({ id }: { id: string }) {
         {schedule.description ? ` · ${schedule.description}` : null}
       </p>
       <ZoneLine viewer={zone} schedule={schedule.timeZone} />
+      {/* hu: readiness findings */}
+      <ReadinessBanner objectId={schedule.id} />
       {saved ? (
         <p className="notice" role="status">
           {saved}

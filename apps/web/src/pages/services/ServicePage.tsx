@@ -10,6 +10,8 @@ import { AlertRules } from './AlertRules';
 import { Heartbeats } from './Heartbeats';
 import { IntegrationKeys } from './IntegrationKeys';
 import { bodyOf, draftOf, ServiceForm, type ServiceDraft } from './ServiceForm';
+// hu: paging-readiness findings of this object (issue 23)
+import { ReadinessBanner } from '../../components/ReadinessFindings';
 
 export function ServicePage() {
   const { id = '' } = useParams();
@@ -76,6 +78,8 @@ function ServiceView({ id }: { id: string }) {
           ) : null}
         </div>
       </div>
+      {/* hu: readiness findings */}
+      <ReadinessBanner objectId={s.id} />
       {!s.escalationPolicyId ? (
         <div className="warning-banner" role="status">
           <p>

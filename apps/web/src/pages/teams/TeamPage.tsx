@@ -7,6 +7,8 @@ import { useUsers } from '../../api/users';
 import { canEditTeam, isAdmin, useMe, type TeamRole } from '../../auth/useMe';
 import { FieldError } from '../../components/FieldError';
 import { Field, FormError } from '../../components/Form';
+// hu: time zone and weekly digest (issue 23)
+import { TeamSettingsCard } from './TeamSettingsForm';
 
 interface Member {
   userId: string;
@@ -195,6 +197,8 @@ function TeamForm({ team: t, users, update }: { team: TeamJson; users: UserJson[
           </div>
         ) : null}
       </form>
+      {/* hu: time zone and weekly digest (issue 23) */}
+      <TeamSettingsCard teamId={t.id} teamName={t.name} mayEdit={mayEdit} />
     </article>
   );
 }
