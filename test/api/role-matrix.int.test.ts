@@ -804,6 +804,33 @@ const CASES: Case[] = [
       },
     }),
   ),
+  // ht: a test page to one method (issue 22): the person, admins, and the leads of a team the person is a member of
+  {
+    endpoint: 'POST /api/v1/users/{id}/contact-methods/{methodId}/test',
+    action: 'contact_method.test',
+    targets: ['self', 'A', 'B', 'other'],
+    allowed: (role, t) => role === 'admin' || t === 'self' || (role === 'lead' && t === 'A'),
+    async prepare(t, who) {
+      const target =
+        t === 'self'
+          ? { id: who.userId!, name: who.name! }
+          : t === 'A' || t === 'B'
+            ? await (async () => {
+                const name = unique('member');
+                return { id: (await api.createUser({ name, teams: { [team[t].id]: 'responder' } })).id, name };
+              })()
+            : await user();
+      const m = (await api.admin('POST', `/api/v1/users/${target.id}/contact-methods`, { type: 'log', value: 'matrix' })).body;
+      return {
+        method: 'POST',
+        path: `/api/v1/users/${target.id}/contact-methods/${m.id}/test`,
+        entityId: m.id,
+        reason: `Only ${target.name}, an admin or a lead of one of ${target.name}'s teams can send a test page to ${target.name}`,
+        unchanged: async () => expect(await api.db.prisma.delivery.count({ where: { contactMethodId: m.id } })).toBe(0),
+      };
+    },
+  },
+  // /ht
   {
     endpoint: 'POST /api/v1/users/{id}/notification-rules',
     action: 'notification_rule.create',

@@ -28,7 +28,8 @@ export interface TwilioWorld {
   close(): Promise<void>;
 }
 
-export async function startTwilioWorld(): Promise<TwilioWorld> {
+/** `extraEnv`: more settings of the api and the worker (e.g. WEBHOOK_ALLOW_PRIVATE for a fake webhook receiver on loopback). */
+export async function startTwilioWorld(extraEnv: Record<string, string> = {}): Promise<TwilioWorld> {
   const twilio = await startFakeTwilio();
   const env = {
     PUBLIC_URL,
@@ -36,6 +37,7 @@ export async function startTwilioWorld(): Promise<TwilioWorld> {
     TWILIO_AUTH_TOKEN: FAKE_AUTH_TOKEN,
     TWILIO_FROM_NUMBER: FAKE_FROM,
     TWILIO_API_BASE_URL: twilio.url,
+    ...extraEnv,
   };
   const world = await startEscalationWorld({ apiEnv: env });
   twilio.heinrichUrl = world.api.baseUrl;

@@ -81,6 +81,8 @@ import { createContactMethodRoute } from './routes/contact-methods/create-contac
 import { deleteContactMethodRoute } from './routes/contact-methods/delete-contact-method.route';
 import { listContactMethodsRoute } from './routes/contact-methods/list-contact-methods.route';
 import { sendVerificationRoute } from './routes/contact-methods/send-verification.route';
+// ht: test pages
+import { sendTestPageRoute } from './routes/contact-methods/send-test-page.route';
 import { verifyContactMethodRoute } from './routes/contact-methods/verify-contact-method.route';
 import { receiveSmsRoute } from './routes/twilio/receive-sms.route';
 import { twilioStatusRoute } from './routes/twilio/status.route';
@@ -193,6 +195,8 @@ export function createApp(deps: AppDeps): express.Express {
   admin.delete('/users/:id/contact-methods/:methodId', deleteContactMethodRoute(deps));
   admin.post('/users/:id/contact-methods/:methodId/verify', verifyContactMethodRoute(deps));
   admin.post('/users/:id/contact-methods/:methodId/send-verification', sendVerificationRoute(deps));
+  // ht: a test page to one contact method (issue 22)
+  admin.post('/users/:id/contact-methods/:methodId/test', sendTestPageRoute(deps));
   admin.post('/users/:id/notification-rules', createNotificationRuleRoute(deps));
   admin.get('/users/:id/notification-rules', listNotificationRulesRoute(deps));
   admin.delete('/users/:id/notification-rules/:ruleId', deleteNotificationRuleRoute(deps));

@@ -21,6 +21,7 @@ export const contactMethodJson = z.strictObject({
   disabledAt: instant.nullable(),
   disabledReason: z.string().nullable(),
   createdAt: instant,
+  lastDeliveredAt: instant.nullable().describe('when a page (or a test page) on this method last went out (sent or delivered); null: never'),
 });
 export type ContactMethodJson = z.infer<typeof contactMethodJson>;
 
@@ -38,6 +39,16 @@ export const createdContactMethodJson = contactMethodJson.extend({
   verification: verificationJson.optional(),
 });
 export type CreatedContactMethodJson = z.infer<typeof createdContactMethodJson>;
+
+/** The answer to POST /api/v1/users/{id}/contact-methods/{methodId}/test (202): the test page's delivery is queued; follow it in GET /api/v1/notifications?incidentId= */
+export const testPageJson = z.strictObject({
+  incidentId: uuid.describe('the test incident (is_test: listed nowhere, never escalated)'),
+  incidentNumber: z.int(),
+  notificationId: uuid,
+  deliveryId: uuid,
+  status: z.literal('queued'),
+});
+export type TestPageJson = z.infer<typeof testPageJson>;
 
 /** POST /api/v1/users/{id}/contact-methods/{methodId}/verify */
 export const verifyContactMethodBody = z.strictObject({
@@ -107,6 +118,7 @@ export const notificationJson = z.strictObject({
   status: z.enum(['pending', 'cancelled', 'sent', 'failed']),
   allowVoice: z.boolean(),
   reason: z.unknown().describe('why the escalation paged them (the engine\'s page reasons)'),
+  test: z.boolean().describe('a test page (POST …/contact-methods/{methodId}/test): one method, never escalated, never counted'),
   createdAt: instant,
   deliveries: z.array(deliveryJson),
 });

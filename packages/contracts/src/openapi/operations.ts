@@ -219,6 +219,16 @@ export const OPERATIONS: Operation[] = [
   { method: 'post', path: '/api/v1/users/{id}/contact-methods/{methodId}/verify', tag: 'Contact methods', access: 'admin', summary: 'Verify a phone method with the code sent', body: 'VerifyContactMethodBody', responses: { 200: 'ContactMethod' }, errors: [409, 429] },
   { method: 'post', path: '/api/v1/users/{id}/contact-methods/{methodId}/send-verification', tag: 'Contact methods', access: 'admin', summary: 'Send a new verification code (one a minute)', responses: { 202: 'Verification' }, errors: [409, 429] },
   { method: 'post', path: '/api/v1/users/{id}/notification-rules', tag: 'Contact methods', access: 'admin', summary: 'Add a notification rule (which method, how long after a page)', body: 'CreateNotificationRuleBody', responses: { 201: 'CreatedNotificationRule' }, errors: [409] },
+  // ht: test pages
+  {
+    method: 'post',
+    path: '/api/v1/users/{id}/contact-methods/{methodId}/test',
+    tag: 'Contact methods',
+    access: 'admin',
+    summary: 'Send a real test page to this one method (the person, their team leads, admins; one a minute per method)',
+    responses: { 202: 'TestPage' },
+    errors: [409, 429],
+  },
   { method: 'get', path: '/api/v1/users/{id}/notification-rules', tag: 'Contact methods', access: 'admin', summary: "A user's notification rules, by delay", responses: { 200: 'NotificationRulePage' } },
   { method: 'delete', path: '/api/v1/users/{id}/notification-rules/{ruleId}', tag: 'Contact methods', access: 'admin', summary: 'Delete a notification rule', responses: { 204: null } },
   { method: 'get', path: '/api/v1/notifications', tag: 'Incidents', access: 'admin', summary: 'The delivery log: pages and their deliveries (incidentId or userId)', query: notificationListQuery, responses: { 200: 'NotificationPage' } },

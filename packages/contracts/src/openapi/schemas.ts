@@ -13,6 +13,8 @@ import {
   createdNotificationRuleJson,
   verificationJson,
   verifyContactMethodBody,
+  // ht
+  testPageJson,
 } from '../contact-methods';
 import { errorJson } from '../errors';
 import { createEscalationPolicyBody, escalationPolicyJson, updateEscalationPolicyBody } from '../escalation-policies';
@@ -133,6 +135,8 @@ export const RESPONSE_SCHEMAS = {
   ContactMethodPage: page(contactMethodJson),
   CreatedContactMethod: createdContactMethodJson,
   Verification: verificationJson,
+  // ht: test pages
+  TestPage: testPageJson,
   NotificationRule: notificationRuleJson,
   CreatedNotificationRule: createdNotificationRuleJson,
   NotificationRulePage: page(notificationRuleJson),

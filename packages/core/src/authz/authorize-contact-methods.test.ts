@@ -62,3 +62,25 @@ describe('authorize: seeing contact values (contact_method.reveal)', () => {
     });
   });
 });
+
+describe('authorize: a test page (contact_method.test)', () => {
+  const teamA = { id: A, name: 'Collector' };
+  const teamB = { id: '00000000-0000-4000-8000-00000000000b', name: 'Payments' };
+  it.each([
+    ['Alice herself', session('u-alice'), [], true],
+    ['an admin', session('u-admin', 'admin'), [], true],
+    ['a lead of a team Alice is in', session('u-bob'), [teamA], true],
+    ['a lead API key of every team, Alice in a team', leadKey, [teamB], true],
+    ['a lead of another team', session('u-bob'), [teamB], false],
+    ['anyone, Alice in no team', session('u-bob'), [], false],
+  ] as const)('%s -> %s', (_, p, teams, allowed) => {
+    expect(authorize(p, 'contact_method.test', { user: alice, teams }).allowed).toBe(allowed);
+  });
+
+  it('names the person when refusing', () => {
+    expect(authorize(session('u-bob'), 'contact_method.test', { user: alice, teams: [teamB] })).toEqual({
+      allowed: false,
+      reason: "Only Alice, an admin or a lead of one of Alice's teams can send a test page to Alice",
+    });
+  });
+});

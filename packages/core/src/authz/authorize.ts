@@ -71,6 +71,8 @@ export interface AuthzResources {
   'contact_method.reveal': { user: UserRef; onCallFor: readonly TeamRef[] };
   'contact_method.create': { user: UserRef };
   'contact_method.delete': { user: UserRef };
+  /** send a test page to one of the person's methods; `teams`: the teams the person is a member of */
+  'contact_method.test': { user: UserRef; teams: readonly TeamRef[] };
   'notification_rule.create': { user: UserRef };
   'notification_rule.delete': { user: UserRef };
 }
@@ -175,6 +177,13 @@ export function authorize<A extends AuthzAction>(principal: Principal, action: A
       const { user } = r as AuthzResources['contact_method.read'];
       if (principal.userId !== undefined && principal.userId === user.id) return ALLOW;
       return deny(`Only ${user.name} or an admin can ${PERSONAL_VERBS[action as keyof typeof PERSONAL_VERBS]} ${user.name}'s ${action.startsWith('contact') ? 'contact methods' : 'notification rules'}`);
+    }
+    // -- a test page: that person, admins, and the leads of a team the person is a member of
+    case 'contact_method.test': {
+      const { user, teams } = r as AuthzResources['contact_method.test'];
+      if (principal.userId !== undefined && principal.userId === user.id) return ALLOW;
+      if (teams.some((team) => hasRole(principal, team, 'lead'))) return ALLOW;
+      return deny(`Only ${user.name}, an admin or a lead of one of ${user.name}'s teams can send a test page to ${user.name}`);
     }
     // -- a person's contact values: that person, admins, and the leads of the teams they are on call for
     case 'contact_method.reveal': {

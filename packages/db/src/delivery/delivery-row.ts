@@ -23,6 +23,8 @@ export interface DeliveryRow {
   cycle: number;
   step: number;
   allowVoice: boolean;
+  /** a test page (incidents.is_test): sent while its incident is resolved, never falls back to another method */
+  isTest: boolean;
 }
 
 const SELECT = `
@@ -30,7 +32,8 @@ const SELECT = `
          d.status, d.due_at AS "dueAt", d.attempts, cm.signing_secret AS "signingSecret",
          i.id AS "incidentId", i.number AS "incidentNumber", COALESCE(st.title, i.title) AS title, i.status AS "incidentStatus",
          s.id AS "serviceId", s.name AS "serviceName", COALESCE(e.urgency, 'high') AS urgency,
-         u.id AS "userId", u.name AS "userName", n.cycle, n.step, n.allow_voice AS "allowVoice"
+         u.id AS "userId", u.name AS "userName", n.cycle, n.step, n.allow_voice AS "allowVoice",
+         i.is_test AS "isTest"
     FROM deliveries d
     JOIN notifications n ON n.id = d.notification_id
     JOIN incidents i ON i.id = n.incident_id
@@ -53,7 +56,8 @@ export type DeliveryClaim =
 /**
  * Claims a delivery for sending (status sending, attempts + 1, a lease until
  * `at + leaseMs`), only while it is due at exactly `dueAt` (a job for an older
- * due time finds nothing), its incident still triggered, and it is queued or
+ * due time finds nothing), its incident still triggered (a test page's is
+ * written resolved: it is sent anyway), and it is queued or
  * its last claim's lease has expired (the worker sending it died: this job takes
  * over; the row lock makes one taker). A live lease of another claim is `held`:
  * the job must come back after it, not complete (a stalled job re-run after its
@@ -68,7 +72,7 @@ export async function claimDelivery(client: pg.Pool | pg.PoolClient, id: string,
               history = d.history || jsonb_build_array(jsonb_strip_nulls(jsonb_build_object('status', 'sending', 'at', $3::timestamptz, 'attempt', d.attempts + 1,
                           'error', CASE WHEN d.status = 'sending' THEN 'lease expired: taken over from the worker sending it' END)))
          FROM notifications n JOIN incidents i ON i.id = n.incident_id
-        WHERE d.id = $1 AND d.due_at = $2 AND n.id = d.notification_id AND i.status = 'triggered'
+        WHERE d.id = $1 AND d.due_at = $2 AND n.id = d.notification_id AND (i.status = 'triggered' OR i.is_test)
           AND (d.status = 'queued' OR (d.status = 'sending' AND d.lease_until < $3::timestamptz))
         RETURNING d.*)
      ${SELECT.replace('FROM deliveries d', 'FROM claimed d').replace('SELECT d.id,', 'SELECT d.lease_until AS "leaseUntil", d.id,')}`,
@@ -87,7 +91,7 @@ export async function claimDelivery(client: pg.Pool | pg.PoolClient, id: string,
     `UPDATE deliveries d SET status = 'cancelled', updated_at = $2,
             history = d.history || jsonb_build_array(jsonb_build_object('status', 'cancelled', 'at', $2::timestamptz, 'error', 'incident ' || i.status))
        FROM notifications n JOIN incidents i ON i.id = n.incident_id
-      WHERE d.id = $1 AND n.id = d.notification_id AND d.status = 'queued' AND i.status <> 'triggered'`,
+      WHERE d.id = $1 AND n.id = d.notification_id AND d.status = 'queued' AND i.status <> 'triggered' AND NOT i.is_test`,
     [id, at],
   );
   return { status: 'none' };

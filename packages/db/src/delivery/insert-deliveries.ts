@@ -55,7 +55,7 @@ export async function insertDeliveries(client: pg.PoolClient, deliveries: NewDel
 
 /**
  * Cancels queued deliveries of incidents no longer triggered (acknowledged or
- * resolved, by whichever path), so the delivery log shows it; the claim checks
+ * resolved, by whichever path; not test pages, written resolved), so the delivery log shows it; the claim checks
  * the same before every send. Returns how many.
  */
 export async function cancelDeliveriesOfStoppedIncidents(client: pg.PoolClient, at: Date): Promise<number> {
@@ -63,7 +63,7 @@ export async function cancelDeliveriesOfStoppedIncidents(client: pg.PoolClient, 
     `UPDATE deliveries d SET status = 'cancelled', updated_at = $1,
             history = d.history || jsonb_build_array(jsonb_build_object('status', 'cancelled', 'at', $1::timestamptz, 'error', 'incident ' || i.status))
        FROM notifications n JOIN incidents i ON i.id = n.incident_id
-      WHERE d.notification_id = n.id AND d.status = 'queued' AND i.status <> 'triggered'`,
+      WHERE d.notification_id = n.id AND d.status = 'queued' AND i.status <> 'triggered' AND NOT i.is_test`,
     [at],
   );
   return r.rowCount ?? 0;

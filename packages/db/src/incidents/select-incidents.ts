@@ -128,6 +128,8 @@ export async function selectIncidents(pool: pg.Pool, s: IncidentSelection): Prom
     `WITH page AS (
        SELECT i.* FROM incidents i
         WHERE ($1::uuid IS NULL OR i.id = $1)
+          -- test pages (is_test) are listed nowhere; their own page (by id or number) shows them
+          AND (NOT i.is_test OR $1::uuid IS NOT NULL OR $2::int IS NOT NULL)
           AND ($2::int IS NULL OR i.number = $2)
           AND ($3::incident_status[] IS NULL OR i.status = ANY($3))
           AND ($4::uuid IS NULL OR i.service_id = $4)

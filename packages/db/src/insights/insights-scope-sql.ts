@@ -11,8 +11,8 @@ export const INSIGHTS_INCIDENTS_WHERE = `i.created_at >= $1 AND i.created_at < $
    AND ($4::uuid[] IS NULL OR s.team_id = ANY($4))
    AND ($5::boolean OR s.team_id IS NOT NULL)`;
 
-/** The same, for services alone (how many a report covers). */
-export const INSIGHTS_SERVICES_WHERE = `NOT s.is_probe
+/** The same, for services alone (how many a report covers; never the hidden service of test pages). */
+export const INSIGHTS_SERVICES_WHERE = `NOT s.is_probe AND NOT s.is_test
    AND ($3::uuid IS NULL OR s.id = $3)
    AND ($4::uuid[] IS NULL OR s.team_id = ANY($4))
    AND ($5::boolean OR s.team_id IS NOT NULL)`;

@@ -64,7 +64,7 @@ export async function loadReadinessRows(q: Queryable, range: { from: Date; to: D
         WHERE NOT EXISTS (SELECT 1 FROM probe pr WHERE pr.escalation_policy_id = p.id) ORDER BY p.name, p.id`,
     ),
     q.query<ReadinessRows['services'][number]>(
-      `SELECT id, name, team_id AS "teamId", escalation_policy_id AS "policyId" FROM services WHERE NOT is_probe ORDER BY name, id`,
+      `SELECT id, name, team_id AS "teamId", escalation_policy_id AS "policyId" FROM services WHERE NOT is_probe AND NOT is_test ORDER BY name, id`,
     ),
     q.query<ReadinessRows['users'][number]>(
       `SELECT u.id, u.name,

@@ -11,7 +11,7 @@ export interface ServicePosition {
   id: string;
 }
 
-/** Services in creation order (created_at, id), the page after `after`. */
+/** Services in creation order (created_at, id), the page after `after`; never the hidden service of test pages. */
 export async function listServiceRows(
   pool: pg.Pool,
   opts: { after?: ServicePosition; limit: number },
@@ -38,7 +38,9 @@ export async function listServiceRows(
             ack_timeout_minutes, routing_name, noise, alert_rules, is_probe, created_at, updated_at,
             to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS position
        FROM services
-      WHERE $1::timestamptz IS NULL OR (created_at, id) > ($1::timestamptz, $2::uuid)
+      WHERE ($1::timestamptz IS NULL OR (created_at, id) > ($1::timestamptz, $2::uuid))
+        -- the hidden service of test pages (is_test) is never listed
+        AND NOT is_test
       ORDER BY created_at, id
       LIMIT $3`,
     [opts.after?.createdAt ?? null, opts.after?.id ?? null, opts.limit + 1],
@@ -61,6 +63,7 @@ export async function listServiceRows(
       noise: row.noise,
       alertRules: row.alert_rules,
       isProbe: row.is_probe,
+      isTest: false,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     })),

@@ -19,6 +19,11 @@ import type pg from 'pg';
  * "trying webhook now", or "nothing left to try".
  */
 export async function fallBack(client: pg.PoolClient, d: DeliveryRow, configured: ReadonlySet<ContactMethodType>, now: Date): Promise<string> {
+  // a test page is for exactly one method: it fails with it
+  if (d.isTest) {
+    await failPendingNotification(client, d.notificationId, now);
+    return 'a test page tries no other method';
+  }
   const page = await loadPageDeliveries(client, d.notificationId);
   const target = (await loadDeliveryTargets(client, [d.userId])).get(d.userId) ?? null;
   const decision = decideFallback({ ...page, target, urgency: d.urgency as Urgency, allowVoice: d.allowVoice, configured, now });

@@ -65,7 +65,7 @@ export async function recordDeliveryStatus(ctx: Pick<Context, 'db' | 'now'>, rep
     }
 
     const error = redactSecrets(report.error ?? 'the provider reported a failure');
-    if (report.permanent === false && d.attempts < (report.maxAttempts ?? 3) && d.incidentStatus === 'triggered') {
+    if (report.permanent === false && d.attempts < (report.maxAttempts ?? 3) && (d.incidentStatus === 'triggered' || d.isTest)) {
       // a new due time is a new job id (claims match it; the old job's id stays taken while BullMQ keeps it); the dispatcher adds the job
       const dueAt = new Date(Math.max(now.getTime(), d.dueAt.getTime() + 1));
       await setDeliveryStatus(client, d.id, { status: 'queued', at: now, error, providerId, dueAt });
@@ -74,7 +74,7 @@ export async function recordDeliveryStatus(ctx: Pick<Context, 'db' | 'now'>, rep
       return { status: 'recorded', deliveryId: d.id, fallback: `trying ${label} again` } as const;
     }
     await setDeliveryStatus(client, d.id, { status: 'failed', at: now, error, providerId });
-    const next = d.incidentStatus === 'triggered' ? await fallBack(client, d, report.configured ?? EVERY_CHANNEL, now) : `incident ${d.incidentStatus}: nothing more to send`;
+    const next = d.incidentStatus === 'triggered' || d.isTest ? await fallBack(client, d, report.configured ?? EVERY_CHANNEL, now) : `incident ${d.incidentStatus}: nothing more to send`;
     if (next === 'nothing left to try') {
       // the page counted as sent when the provider took it; now nothing of it is on its way
       await failNotificationWithoutLiveDeliveries(client, d.notificationId, now);

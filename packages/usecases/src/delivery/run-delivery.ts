@@ -71,7 +71,7 @@ export async function runDelivery(ctx: Pick<Context, 'db' | 'now'>, job: { deliv
       deliveryId: d.id,
       target: d.target,
       signingSecret: d.signingSecret,
-      incident: { id: d.incidentId, number: d.incidentNumber, title: d.title, status: d.incidentStatus, urgency: d.urgency, url: link },
+      incident: { id: d.incidentId, number: d.incidentNumber, title: d.title, status: d.isTest ? 'triggered' : d.incidentStatus, urgency: d.urgency, url: link },
       service: { id: d.serviceId, name: d.serviceName },
       user: { id: d.userId, name: d.userName },
       cycle: d.cycle,

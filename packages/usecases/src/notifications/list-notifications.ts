@@ -14,7 +14,9 @@ type DeliveryRow = NotificationDeliveryRow;
  * (contact_method.reveal), else null; errors are redacted (they are stored
  * redacted; this covers rows written before).
  */
-export type NotificationRecord = Omit<NotificationRow, 'deliveries' | 'user'> & {
+export type NotificationRecord = Omit<NotificationRow, 'deliveries' | 'user' | 'incident'> & {
+  /** a test page (incidents.is_test) */
+  test: boolean;
   deliveries: (Omit<DeliveryRow, 'target'> & { target: string; value: string | null })[];
 };
 
@@ -28,8 +30,9 @@ export async function listNotifications(ctx: Context, principal: Principal, quer
   const rows = await listNotificationRows(ctx.db.pool, { ...query, limit: 500 });
   const people = [...new Map(rows.map((n) => [n.user.id, n.user])).values()];
   const revealed = await revealableUsers(ctx, principal, people);
-  return rows.map(({ user, deliveries, ...n }) => ({
+  return rows.map(({ user, deliveries, incident, ...n }) => ({
     ...n,
+    test: incident.isTest,
     deliveries: deliveries.map((d) => ({
       ...d,
       target: describeContactMethod(d.channel, d.target),

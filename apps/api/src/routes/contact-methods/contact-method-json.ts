@@ -1,7 +1,8 @@
 import type { ContactMethodJson } from '@heinrich/contracts/contact-methods';
 import type { ContactMethodRecord } from '@heinrich/usecases/contact-methods/contact-method-record';
 
-export function contactMethodJson(m: ContactMethodRecord): ContactMethodJson {
+/** `lastDeliveredAt`: when the method last delivered anything (the list loads it; a method just created or verified: null unless given). */
+export function contactMethodJson(m: ContactMethodRecord & { lastDeliveredAt?: Date | null }): ContactMethodJson {
   return {
     id: m.id,
     userId: m.userId,
@@ -13,5 +14,6 @@ export function contactMethodJson(m: ContactMethodRecord): ContactMethodJson {
     disabledAt: m.disabledAt?.toISOString() ?? null,
     disabledReason: m.disabledReason,
     createdAt: m.createdAt.toISOString(),
+    lastDeliveredAt: m.lastDeliveredAt?.toISOString() ?? null,
   };
 }

@@ -26,6 +26,7 @@ function notificationJson(n: NotificationRecord): NotificationJson {
     status: n.status,
     allowVoice: n.allowVoice,
     reason: n.reason,
+    test: n.test,
     createdAt: n.createdAt.toISOString(),
     deliveries: n.deliveries.map(
       (d): DeliveryJson => ({

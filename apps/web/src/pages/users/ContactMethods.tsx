@@ -2,14 +2,19 @@ import { useState, type FormEvent } from 'react';
 import {
   useAddContactMethod,
   useDeleteContactMethod,
+  useSendTestPage,
   useSendVerification,
+  useTestPageDelivery,
   useVerifyContactMethod,
   type ContactMethod as ContactMethodJson,
+  type SentTestPage,
   type VerificationJson,
 } from '../../api/contact-methods';
 import { CopyButton } from '../../components/CopyButton';
 import { Field, FormError } from '../../components/Form';
 import { withoutDocReferences } from '../../lib/api-message';
+import { formatDayTime, viewerZone } from '../../lib/time';
+import { testPageStatus } from './test-page-status';
 
 type MethodType = ContactMethodJson['type'];
 
@@ -27,7 +32,7 @@ export function methodName(m: ContactMethodJson): string {
   return `${METHOD_LABEL[m.type]}: ${m.value}`;
 }
 
-/** A user's contact methods: add, verify phones with the code sent, delete. */
+/** A user's contact methods: add, verify phones with the code sent, send a test page, delete. */
 export function ContactMethods(props: { userId: string; methods: ContactMethodJson[] }) {
   const [type, setType] = useState<MethodType>('sms');
   const [value, setValue] = useState('');
@@ -146,6 +151,8 @@ function MethodItem(props: { userId: string; method: ContactMethodJson; onRemove
           Delete
         </button>
       </div>
+      <LastDelivered at={m.lastDeliveredAt ?? null} />
+      {needsVerification || m.disabled ? null : <TestPage userId={props.userId} method={m} />}
       {needsVerification ? (
         <form className="row verify" onSubmit={verify}>
           <button type="button" className="small" onClick={sendCode}>
@@ -171,5 +178,50 @@ function MethodItem(props: { userId: string; method: ContactMethodJson; onRemove
       {sent ? <VerificationNotice v={sent} /> : null}
       {error ? <FormError error={error} /> : null}
     </li>
+  );
+}
+
+/** "Last delivered: Mon 7 Dec, 09:12" in the viewer's zone: when anything (a page or a test page) last went out on this method. */
+function LastDelivered({ at }: { at: string | null }) {
+  return (
+    <p className="hint last-delivered">
+      {at ? (
+        <>
+          Last delivered: <time dateTime={at}>{formatDayTime(at, viewerZone())}</time>
+        </>
+      ) : (
+        'Nothing delivered on this method yet.'
+      )}
+    </p>
+  );
+}
+
+/**
+ * "Send test page": a real page to this one method through the real provider
+ * (one a minute), its delivery followed as it arrives: queued → sent →
+ * delivered or failed, the failure in plain words.
+ */
+function TestPage(props: { userId: string; method: ContactMethodJson }) {
+  const m = props.method;
+  const send = useSendTestPage(props.userId, m.id);
+  const [page, setPage] = useState<SentTestPage | null>(null);
+  const delivery = useTestPageDelivery(props.userId, page);
+  const status = page ? testPageStatus(delivery.data ?? null) : null;
+
+  function sendTest() {
+    send.mutate(undefined, { onSuccess: (p) => setPage({ ...p, sentAt: Date.now() }) });
+  }
+  return (
+    <div className="row test-page">
+      <button type="button" className="small" onClick={sendTest} disabled={send.isPending} aria-label={`Send test page to ${methodName(m)}`}>
+        {send.isPending ? 'Sending…' : 'Send test page'}
+      </button>
+      {status && !send.isPending ? (
+        <span className={`test-page-status ${status.tone}`} role="status" aria-live="polite">
+          Test page: {status.text}
+        </span>
+      ) : null}
+      {send.error ? <FormError error={send.error} /> : null}
+    </div>
   );
 }
