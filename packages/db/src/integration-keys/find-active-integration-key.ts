@@ -1,5 +1,3 @@
-import type pg from 'pg';
-
 export interface ActiveIntegrationKey {
   keyId: string;
   type: 'alertmanager' | 'events';
@@ -19,47 +17,36 @@ export interface ActiveIntegrationKey {
   isProbe: boolean;
 }
 
-/**
- * The unrevoked key with this secret hash and its service's ingest settings.
- * Records last use at most once a minute per key, so a busy sender doesn't
- * turn every alert into a write on the key row.
- */
-export async function findActiveIntegrationKey(pool: pg.Pool, secretHash: string): Promise<ActiveIntegrationKey | undefined> {
-  const r = await pool.query<{
-    id: string;
-    type: 'alertmanager' | 'events';
-    service_id: string;
-    group_by: string[];
-    auto_resolve: boolean;
-    noise: unknown;
-    external_url: string | null;
-    heartbeat_id: string | null;
-    heartbeat_service_id: string | null;
-    watchdog_alertname: string | null;
-    service_name: string;
-    alert_rules: unknown;
-    is_probe: boolean;
-    stale: boolean;
-  }>(
-    `SELECT k.id, k.type, k.service_id, s.group_by, s.auto_resolve, s.noise, k.external_url,
-            k.heartbeat_id, h.service_id AS heartbeat_service_id, k.watchdog_alertname, s.is_probe,
-            s.name AS service_name, s.alert_rules,
-            (k.last_used_at IS NULL OR k.last_used_at < now() - interval '60 seconds') AS stale
-       FROM integration_keys k JOIN services s ON s.id = k.service_id
-       LEFT JOIN heartbeats h ON h.id = k.heartbeat_id
-      WHERE k.secret_hash = $1 AND k.revoked_at IS NULL`,
-    [secretHash],
-  );
-  const row = r.rows[0];
-  if (!row) return undefined;
-  if (row.stale) await pool.query(`UPDATE integration_keys SET last_used_at = now() WHERE id = $1`, [row.id]);
+/** The service key columns as findIngestKey selects them (prefixed k_). */
+export interface ActiveIntegrationKeyRaw {
+  k_id: string;
+  k_type: 'alertmanager' | 'events';
+  k_service_id: string;
+  k_group_by: string[];
+  k_auto_resolve: boolean;
+  k_noise: unknown;
+  k_external_url: string | null;
+  k_heartbeat_id: string | null;
+  k_heartbeat_service_id: string | null;
+  k_watchdog_alertname: string | null;
+  k_service_name: string;
+  k_alert_rules: unknown;
+  k_is_probe: boolean;
+}
+
+export const ACTIVE_INTEGRATION_KEY_COLUMNS = `k.id AS k_id, k.type AS k_type, k.service_id AS k_service_id, s.group_by AS k_group_by,
+  s.auto_resolve AS k_auto_resolve, s.noise AS k_noise, k.external_url AS k_external_url, k.heartbeat_id AS k_heartbeat_id,
+  h.service_id AS k_heartbeat_service_id, k.watchdog_alertname AS k_watchdog_alertname, s.is_probe AS k_is_probe,
+  s.name AS k_service_name, s.alert_rules AS k_alert_rules`;
+
+export function activeIntegrationKeyOf(row: ActiveIntegrationKeyRaw): ActiveIntegrationKey {
   return {
-    isProbe: row.is_probe,
-    keyId: row.id, type: row.type, serviceId: row.service_id, groupBy: row.group_by, autoResolve: row.auto_resolve, noise: row.noise, externalUrl: row.external_url,
-    serviceName: row.service_name, alertRules: row.alert_rules,
+    isProbe: row.k_is_probe,
+    keyId: row.k_id, type: row.k_type, serviceId: row.k_service_id, groupBy: row.k_group_by, autoResolve: row.k_auto_resolve, noise: row.k_noise,
+    externalUrl: row.k_external_url, serviceName: row.k_service_name, alertRules: row.k_alert_rules,
     watchdog:
-      row.heartbeat_id && row.heartbeat_service_id
-        ? { heartbeatId: row.heartbeat_id, heartbeatServiceId: row.heartbeat_service_id, alertname: row.watchdog_alertname ?? 'Watchdog' }
+      row.k_heartbeat_id && row.k_heartbeat_service_id
+        ? { heartbeatId: row.k_heartbeat_id, heartbeatServiceId: row.k_heartbeat_service_id, alertname: row.k_watchdog_alertname ?? 'Watchdog' }
         : null,
   };
 }

@@ -1,11 +1,11 @@
 import { noiseSettingsOf } from '@heinrich/core/noise/noise-settings';
 import { normalizeAlertmanager, type AlertmanagerPayload } from '@heinrich/core/normalize-alertmanager';
-import type { RoutingIntegrationRow } from '@heinrich/db/routing/routing-integration-row';
 import { insertUnroutedAlerts, type UnroutedAlertWrite } from '@heinrich/db/routing/unrouted-alerts';
 import type { Context } from '../context';
 import { deliveryAlertRules } from '../alert-rules/delivery-alert-rules';
 import { ingestAlerts, type IngestSummary } from '../ingest/ingest-alerts';
 import { sumSummaries } from '../ingest/sum-summaries';
+import type { RoutingSender } from './authenticate-ingest-key';
 import { planRouting } from './plan-routing';
 import { routingConfigOf } from './routing-config-of';
 
@@ -34,10 +34,11 @@ export const ROUTING_ANNOTATION = 'heinrich_routing';
  */
 export async function ingestRoutedAlertmanager(
   ctx: Context,
-  integration: RoutingIntegrationRow,
+  sender: RoutingSender,
   payload: AlertmanagerPayload & { truncatedAlerts: number },
 ): Promise<IngestSummary & { routing: RoutingBreakdown }> {
-  const plan = await planRouting(ctx.db.pool, routingConfigOf(integration), payload.alerts.map((a) => a.labels));
+  const { integration } = sender;
+  const plan = await planRouting(ctx.db.pool, routingConfigOf(sender), payload.alerts.map((a) => a.labels));
   const byService = new Map<string, AlertmanagerPayload['alerts']>();
   const unrouted: UnroutedAlertWrite[] = [];
   plan.decisions.forEach((d, i) => {

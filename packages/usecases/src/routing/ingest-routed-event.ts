@@ -1,11 +1,11 @@
 import { sha256Hex } from '@heinrich/core/alert-group';
 import { normalizeTrigger } from '@heinrich/core/normalize-event';
 import { findRoutedEventService } from '@heinrich/db/routing/find-routed-event-service';
-import type { RoutingIntegrationRow } from '@heinrich/db/routing/routing-integration-row';
 import { insertUnroutedAlerts } from '@heinrich/db/routing/unrouted-alerts';
-import { selectRoutingTargets } from '@heinrich/db/routing/select-routing-targets';
+import { selectRoutingTargets, type RoutingTarget } from '@heinrich/db/routing/select-routing-targets';
 import type { Context } from '../context';
 import { ingestEvent, triggerOf, type EventCommand, type EventResult } from '../ingest/ingest-event';
+import type { RoutingSender } from './authenticate-ingest-key';
 import { planRouting } from './plan-routing';
 import { routingConfigOf } from './routing-config-of';
 
@@ -18,12 +18,14 @@ import { routingConfigOf } from './routing-config-of';
  * PagerDuty). A dropped trigger is recorded in unrouted_alerts and answered
  * `dropped`; then the target service's normal events ingest runs.
  */
-export async function ingestRoutedEvent(ctx: Context, integration: RoutingIntegrationRow, event: EventCommand & { dedupKey: string }): Promise<EventResult | { dedupKey: string; outcome: 'dropped' }> {
+export async function ingestRoutedEvent(ctx: Context, sender: RoutingSender, event: EventCommand & { dedupKey: string }): Promise<EventResult | { dedupKey: string; outcome: 'dropped' }> {
+  const { integration } = sender;
   const actorId = `routing-integration:${integration.id}`;
   let serviceId: string | undefined;
+  let target: RoutingTarget | undefined;
   if (event.trigger) {
     const alert = normalizeTrigger(triggerOf(event.dedupKey, event), ctx.now().toISOString());
-    const plan = await planRouting(ctx.db.pool, routingConfigOf(integration), [alert.labels]);
+    const plan = await planRouting(ctx.db.pool, routingConfigOf(sender), [alert.labels]);
     const d = plan.decisions[0]!;
     if (d.reason !== null) {
       await insertUnroutedAlerts(ctx.db.pool, [{
@@ -34,11 +36,12 @@ export async function ingestRoutedEvent(ctx: Context, integration: RoutingIntegr
     }
     if (d.kind === 'drop') return { dedupKey: event.dedupKey, outcome: 'dropped' };
     serviceId = d.serviceId;
+    target = plan.targets.get(serviceId);
   } else {
     serviceId = await findRoutedEventService(ctx.db.pool, actorId, sha256Hex(`events:${event.dedupKey}`));
     if (!serviceId) return { dedupKey: event.dedupKey, outcome: 'no_open_incident' };
+    [target] = await selectRoutingTargets(ctx.db.pool, [serviceId], []);
   }
-  const [target] = await selectRoutingTargets(ctx.db.pool, [serviceId], []);
   if (!target) return { dedupKey: event.dedupKey, outcome: 'no_open_incident' };
   return ingestEvent(ctx, { keyId: integration.id, actorId, serviceId, autoResolve: target.autoResolve, noise: target.noise, serviceName: target.name, alertRules: target.alertRules }, event);
 }

@@ -9,6 +9,12 @@ export interface RoutingConfig {
   cacheKey?: string;
   routes: readonly RouteInput[];
   catchAllServiceId: string | null;
+  /**
+   * the services the fixed routes and the catch-all name, already loaded with
+   * the key (findIngestKey): only dynamic routes' names not among them are
+   * looked up; absent: every target is loaded here
+   */
+  fixedTargets?: readonly RoutingTarget[];
 }
 
 export interface RoutingPlan {
@@ -39,21 +45,24 @@ function compiledOf(config: RoutingConfig): CompiledRoutes {
 /**
  * Load → decide for a batch of alerts: matches every alert (core, first match
  * wins), loads the services the matches name (fixed targets, the catch-all, and
- * the routingNames dynamic routes look up: one query), then decides each alert's
- * service or drop (core decideRoute).
+ * the routingNames dynamic routes look up: one query, none when the key lookup
+ * brought the fixed targets and no dynamic name is missing), then decides each
+ * alert's service or drop (core decideRoute).
  */
 export async function planRouting(q: Queryable, config: RoutingConfig, labelSets: readonly Readonly<Record<string, string>>[]): Promise<RoutingPlan> {
   const compiled = compiledOf(config);
   const matches = labelSets.map((labels) => matchRoute(compiled, labels));
+  const known = config.fixedTargets ?? [];
+  const knownNames = new Set(known.map((t) => t.routingName));
   const ids = new Set<string>();
   const names = new Set<string>();
-  if (compiled.catchAll.kind === 'service') ids.add(compiled.catchAll.serviceId);
+  if (!config.fixedTargets && compiled.catchAll.kind === 'service') ids.add(compiled.catchAll.serviceId);
   matches.forEach((m, i) => {
-    if (m.target?.kind === 'service') ids.add(m.target.serviceId);
+    if (!config.fixedTargets && m.target?.kind === 'service') ids.add(m.target.serviceId);
     const name = wantedRoutingName(m, labelSets[i]!);
-    if (name) names.add(name);
+    if (name && !knownNames.has(name)) names.add(name);
   });
-  const rows = await selectRoutingTargets(q, [...ids], [...names]);
+  const rows = [...known, ...(ids.size > 0 || names.size > 0 ? await selectRoutingTargets(q, [...ids], [...names]) : [])];
   const targets = new Map(rows.map((r) => [r.serviceId, r]));
   const byName = new Map(rows.filter((r) => r.routingName !== null).map((r) => [r.routingName!, r.serviceId]));
   const decisions = matches.map((m, i) => decideRoute(compiled, m, labelSets[i]!, byName, (id) => targets.has(id)));

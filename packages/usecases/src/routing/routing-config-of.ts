@@ -1,7 +1,7 @@
-import type { RoutingIntegrationRow } from '@heinrich/db/routing/routing-integration-row';
+import type { RoutingSender } from './authenticate-ingest-key';
 import type { RoutingConfig } from './plan-routing';
 
-/** A stored integration's routing, cached per version (id + updated_at). */
-export function routingConfigOf(row: RoutingIntegrationRow): RoutingConfig {
-  return { cacheKey: `${row.id}@${row.updatedAt.toISOString()}`, routes: row.routes, catchAllServiceId: row.catchAllServiceId };
+/** A stored integration's routing as the key lookup found it: compiled once per version (id + updated_at), its fixed targets loaded with the key. */
+export function routingConfigOf({ integration, fixedTargets }: Pick<RoutingSender, 'integration' | 'fixedTargets'>): RoutingConfig {
+  return { cacheKey: `${integration.id}@${integration.updatedAt.toISOString()}`, routes: integration.routes, catchAllServiceId: integration.catchAllServiceId, fixedTargets };
 }

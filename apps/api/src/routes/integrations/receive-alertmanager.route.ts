@@ -34,7 +34,7 @@ export function receiveAlertmanager(deps: AppDeps): RequestHandler {
     const warnings: InputWarningsJson = [];
     const payload = repairText(parse(alertmanagerWebhook, req.body, 'Alertmanager payload'), warnings);
     // a routing integration's key (docs/routing.md): each alert to the service its routes choose
-    const routed = sender.kind === 'routing' ? await ingestRoutedAlertmanager(deps.ctx, sender.integration, payload) : null;
+    const routed = sender.kind === 'routing' ? await ingestRoutedAlertmanager(deps.ctx, sender, payload) : null;
     const { flapSuppressed, ...summary } =
       sender.kind === 'service' ? await ingestAlertmanager(deps.ctx, sender.key, payload) : { ...routed!, alertsHeartbeat: 0, heartbeat: null };
     if (routed) {

@@ -44,7 +44,7 @@ export function receiveEvent(deps: AppDeps): RequestHandler {
     const result =
       sender.kind === 'service'
         ? await ingestEventByAlertRules(deps.ctx, sender.key, command)
-        : await ingestRoutedEvent(deps.ctx, sender.integration, { ...command, dedupKey: command.dedupKey ?? randomUUID() });
+        : await ingestRoutedEvent(deps.ctx, sender, { ...command, dedupKey: command.dedupKey ?? randomUUID() });
     if (sender.kind === 'routing' && result.outcome === 'dropped') deps.metrics.unroutedAlerts.inc({ source: 'events', outcome: 'dropped' });
     deps.metrics.alertsReceived.inc({ source: 'events' });
     if (result.outcome === 'deduplicated') deps.metrics.alertsDeduplicated.inc({ source: 'events' });
