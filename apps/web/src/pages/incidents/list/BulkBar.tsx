@@ -107,8 +107,7 @@ export function BulkResult({ result, error }: { result: BulkIncidentStatusJson |
           <ul>
             {failed.map((r) => (
               <li key={r.id}>
-                {r.number !== null ? `#${r.number}` : 'An incident'}: {OUTCOME_TEXT[r.outcome as keyof typeof OUTCOME_TEXT] ?? r.outcome}
-                {r.message ? `, ${r.message}` : ''}
+                {r.number !== null ? `#${r.number}` : 'An incident'}: {r.message ?? OUTCOME_TEXT[r.outcome as keyof typeof OUTCOME_TEXT] ?? r.outcome}
               </li>
             ))}
           </ul>
