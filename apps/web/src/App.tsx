@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, Route, Routes } from 'react-router';
 // hu: the Insights page is loaded when opened (its chart library stays out of the main bundle)
 import { lazy, Suspense } from 'react';
 import { createQueryClient } from './api/query-client';
@@ -10,6 +10,7 @@ import { SignInPage } from './pages/auth/SignInPage';
 import { AuditLogPage } from './pages/audit/AuditLogPage';
 import { IncidentPage } from './pages/incidents/IncidentPage';
 import { IncidentsPage } from './pages/incidents/IncidentsPage';
+import { RedirectToIncidents } from './pages/incidents/list/RedirectToIncidents';
 import { MaintenanceWindowPage } from './pages/maintenance/MaintenanceWindowPage';
 import { MaintenanceWindowsPage } from './pages/maintenance/MaintenanceWindowsPage';
 import { RoutingPage } from './pages/routing/RoutingPage';
@@ -38,7 +39,8 @@ export function App() {
           <Route path="/sign-in" element={<SignInPage />} />
           <Route path="/accept-invite" element={<AcceptInvitePage />} />
           <Route element={<SignedInShell />}>
-            <Route index element={<Navigate to="/incidents" replace />} />
+            {/* hl: the list keeps the query it was opened with */}
+            <Route index element={<RedirectToIncidents />} />
             <Route path="/incidents" element={<IncidentsPage />} />
             <Route path="/incidents/:id" element={<IncidentPage />} />
             <Route path="/storms/:id" element={<StormPage />} />

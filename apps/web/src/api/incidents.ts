@@ -24,6 +24,10 @@ export interface IncidentFilter {
   assigned?: 'me' | undefined;
   teams?: 'mine' | undefined;
   teamId?: string | undefined;
+  /** hl: the insights filter the Insights page links to (GET /incidents insight, from, to) */
+  insight?: 'major' | 'minor' | 'nearMiss' | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
 }
 
 export function useIncidents(filter: IncidentFilter) {
@@ -33,7 +37,7 @@ export function useIncidents(filter: IncidentFilter) {
       const q = new URLSearchParams({ limit: '100' });
       if (filter.status.length > 0) q.set('status', filter.status.join(','));
       if (filter.serviceId) q.set('serviceId', filter.serviceId);
-      for (const key of ['q', 'sort', 'assigned', 'teams', 'teamId'] as const) {
+      for (const key of ['q', 'sort', 'assigned', 'teams', 'teamId', 'insight', 'from', 'to'] as const) {
         const value = filter[key];
         if (value) q.set(key, value);
       }

@@ -2,7 +2,7 @@ import type { IncidentStatus } from '@heinrich/contracts/incidents';
 
 /** The list's status filter, as kept in the URL (?status=open). */
 export const STATUS_FILTERS = {
-  open: { label: 'Open (not resolved)', statuses: ['triggered', 'acknowledged'] },
+  open: { label: 'Open', statuses: ['triggered', 'acknowledged'] },
   triggered: { label: 'Triggered', statuses: ['triggered'] },
   acknowledged: { label: 'Acknowledged', statuses: ['acknowledged'] },
   resolved: { label: 'Resolved', statuses: ['resolved'] },
