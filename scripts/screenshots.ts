@@ -98,7 +98,37 @@ const auditReady = async (page: Page, data: ShotData) => {
   await page.getByText('Escalation policy updated').first().waitFor();
 };
 
+/**
+ * hl: the incident list with 50 incidents. Made once through the API with Alice's
+ * session: 49 more on the demo service (storm mode off for them, so they stay
+ * rows), severities in turn, every 7th acknowledged by Alice.
+ */
+const incidentListReady = async (page: Page, data: ShotData) => {
+  const made = await page.evaluate(async ({ serviceId }) => {
+    const post = async (path: string, body: unknown, method = 'POST') => {
+      const res = await fetch(path, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+      return res.json();
+    };
+    const open = await (await fetch('/api/v1/incidents?limit=100')).json();
+    if (open.items.length >= 50) return false;
+    await post(`/api/v1/services/${serviceId}`, { noise: { storm: { enabled: false } } }, 'PATCH');
+    const alerts = ['KubePodCrashLooping', 'HighErrorRate', 'DiskWillFillIn4Hours', 'PostgresReplicationLag', 'CertificateExpiresSoon', 'QueueBacklogGrowing', 'NodeNotReady'];
+    const severities = ['critical', 'warning', 'error', 'info', 'warning', 'critical', 'info'];
+    for (let i = open.items.length; i < 50; i++) {
+      const title = `${alerts[i % alerts.length]} on collector-${(i * 7) % 23}`;
+      const incident = await post('/api/v1/incidents', { serviceId, title, severity: severities[(i * 3) % severities.length] });
+      if (i % 7 === 3) await post(`/api/v1/incidents/${incident.id}/acknowledge`, {});
+    }
+    return true;
+  }, { serviceId: data.serviceId });
+  if (made) await page.reload();
+  await page.getByText('50 incidents').waitFor({ timeout: 60_000 });
+};
+
 export const SHOTS: Shot[] = [
+  { file: 'incident-list.png', viewport: DESKTOP, path: () => '/', ready: incidentListReady },
+  { file: 'incident-list-phone.png', viewport: PHONE, path: () => '/', ready: incidentListReady },
   { file: 'incident-desktop.png', viewport: DESKTOP, path: (d) => `/incidents/${d.incidentId}`, ready: incidentReady },
   { file: 'incident-phone.png', viewport: PHONE, path: (d) => `/incidents/${d.incidentId}`, ready: incidentReady },
   { file: 'schedule-desktop.png', viewport: DESKTOP, path: (d) => `/schedules/${d.scheduleId}`, ready: scheduleReady },

@@ -51,7 +51,7 @@ describe('incidents (web UI)', () => {
     expect(after.body.acknowledgedBy).toBe(`user:${rita.id}`);
   });
 
-  it('the incident list shows a new incident without a reload, and acknowledging from the list works', async () => {
+  it('the incident list shows a new incident without a reload, and acknowledging it from the list (select, Acknowledge selected) works', async () => {
     const lead = await web.api.createUser({ name: 'Lena Lead', teams: { [teamId]: 'lead' } });
     const page = await web.newPage();
     await signInAs(page, lead);
@@ -63,7 +63,10 @@ describe('incidents (web UI)', () => {
     await link.waitFor({ timeout: 30_000 });
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(7);
 
-    await page.getByRole('button', { name: `Acknowledge #${incident.number}` }).click();
+    // no Acknowledge button per row (issue 22): select it, then Acknowledge selected
+    await page.getByRole('checkbox', { name: `Select #${incident.number}` }).check();
+    await page.getByRole('button', { name: 'Acknowledge selected (1)' }).click();
+    await page.getByText('Acknowledged 1 incident.').waitFor();
     await expect
       .poll(() => page.getByRole('row').filter({ has: link }).locator('.status').textContent())
       .toBe('acknowledged');

@@ -62,9 +62,10 @@ describe('storms (web UI)', () => {
     const page = await web.newPage();
     await signInAs(page, rita);
 
-    // the list: a badge on every incident of the storm, none on the two before it
+    // the list: the storm's incidents under one storm row; shown, a badge on every incident of the storm, none on the two before it
     await page.getByRole('heading', { name: 'Incidents', level: 1 }).waitFor();
     const row = (n: number) => page.getByRole('row').filter({ has: page.getByRole('link', { name: new RegExp(`^#${n} `) }) });
+    await page.getByRole('button', { name: 'Show 3 incidents of the storm on Collector' }).click();
     await row(pageNumber).getByRole('link', { name: 'Storm page' }).waitFor();
     for (const n of numbers.slice(3)) await row(n).getByRole('link', { name: 'Held by storm' }).waitFor();
     for (const n of numbers.slice(0, 2)) expect(await row(n).locator('.badge.storm').count()).toBe(0);

@@ -36,7 +36,7 @@ export function IncidentRow(props: { incident: IncidentJson; now: Date; selectab
       <td className="st">
         <IncidentStatusBadge status={i.status} /> <UrgencyBadge urgency={i.urgency} />
       </td>
-      <td className="onit">{onIt ?? <span className="muted">{i.status === 'resolved' ? '' : 'nobody paged'}</span>}</td>
+      <td className="onit">{onIt ?? <span className="muted">{i.status === 'resolved' ? '' : 'no one paged'}</span>}</td>
       <td className="svc">{i.serviceName}</td>
       <td className="age">
         <time dateTime={i.createdAt} title={formatTimestamp(i.createdAt)}>

@@ -4,8 +4,8 @@ import { useEffect, useEffectEvent, type RefObject } from 'react';
  * The list's keyboard (docs/web-ui.md "Incident list"): j / k move the focus to
  * the next / previous row (its link, so Enter opens it), x toggles the focused
  * row's selection, a acknowledges the selection or, with none, the focused row,
- * / goes to the search box. Keys typed into a field, or with Ctrl, Alt or Meta,
- * are left alone. Rows are the `tr[data-ids]` of `table`; a storm row's ids are
+ * / goes to the search box. Keys typed into a text field, or with Ctrl, Alt or
+ * Meta, are left alone. Rows are the `tr[data-ids]` of `table`; a storm row's ids are
  * all its incidents.
  */
 export function useListKeyboard(opts: {
@@ -17,7 +17,7 @@ export function useListKeyboard(opts: {
   const onKey = useEffectEvent((e: KeyboardEvent) => {
     if (e.ctrlKey || e.altKey || e.metaKey || e.defaultPrevented) return;
     const target = e.target as HTMLElement | null;
-    if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
+    if (target && typesText(target)) return;
     const table = opts.table.current;
     if (e.key === '/') {
       e.preventDefault();
@@ -51,4 +51,10 @@ export function useListKeyboard(opts: {
     document.addEventListener('keydown', listener);
     return () => document.removeEventListener('keydown', listener);
   }, []);
+}
+
+/** A field keys type into (a row's checkbox is not one: j/k/x/a work from it too). */
+function typesText(el: HTMLElement): boolean {
+  if (el.isContentEditable || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT') return true;
+  return el.tagName === 'INPUT' && !['checkbox', 'radio', 'button', 'submit', 'reset'].includes((el as HTMLInputElement).type);
 }
