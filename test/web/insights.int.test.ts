@@ -101,8 +101,12 @@ describe('the Insights page', () => {
       expect(listed.status, JSON.stringify(listed.body)).toBe(200);
       expect(listed.body.items.map((i: { title: string }) => i.title)).toEqual(Array(5).fill('DiskFull on the nightly box'));
 
+      // the same address from `/` (as the digest or a person may write it) keeps its filter
+      await page.goto(`/?${url.searchParams.toString()}`);
+      await page.waitForURL((u) => u.pathname === '/incidents' && u.searchParams.get('insight') === 'nearMiss' && u.searchParams.get('from') === url.searchParams.get('from'));
+
       // a readiness finding: its object's page, which shows it in a banner
-      await page.goBack();
+      await page.goto(`/insights?teamId=${teamId}`);
       const finding = page.locator('#readiness li', { hasText: 'Service Checkout has no escalation policy' });
       expect(await finding.locator('.badge').textContent()).toBe('Critical');
       await finding.getByRole('link', { name: 'Fix service Checkout' }).click();

@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 // hu: the Insights page is loaded when opened (its chart library stays out of the main bundle)
 import { lazy, Suspense } from 'react';
 import { createQueryClient } from './api/query-client';
@@ -29,6 +29,12 @@ const queryClient = createQueryClient();
 // hu: the Insights page (issue 23)
 const InsightsPage = lazy(() => import('./pages/insights/InsightsPage').then((m) => ({ default: m.InsightsPage })));
 
+/** hu: `/` is the incident list, with the query it was opened with. */
+function ToIncidents() {
+  const { search } = useLocation();
+  return <Navigate to={{ pathname: '/incidents', search }} replace />;
+}
+
 /** Every page of the UI. Pages under the shell need a session (the shell reads /auth/me). */
 export function App() {
   return (
@@ -38,7 +44,8 @@ export function App() {
           <Route path="/sign-in" element={<SignInPage />} />
           <Route path="/accept-invite" element={<AcceptInvitePage />} />
           <Route element={<SignedInShell />}>
-            <Route index element={<Navigate to="/incidents" replace />} />
+            {/* hu: the address's query goes along (`/?insight=nearMiss&from=…&to=…` opens the filtered list) */}
+            <Route index element={<ToIncidents />} />
             <Route path="/incidents" element={<IncidentsPage />} />
             <Route path="/incidents/:id" element={<IncidentPage />} />
             <Route path="/storms/:id" element={<StormPage />} />
