@@ -115,7 +115,7 @@ it("the digest carries the week's pyramid, top noise, recurring incidents, sleep
     await seedIncident({ serviceId: svc.id, key: 'DiskFull', group: 'disk', at, resolveAfter: 60, dedup: i === 0 ? 4 : 0 });
   }
   await seedIncident({ serviceId: svc.id, key: 'QueueLag', at: '2026-04-04T12:00:00Z', urgency: 'low', resolveAfter: 600 });
-  // the week before: one minor; and an incident before the week that must not count
+  // the week before: one minor (the trends)
   await seedIncident({ serviceId: svc.id, key: 'HighLatency', at: '2026-03-25T10:00:00Z', paged: alice, resolveAfter: 300 });
 
   at('2026-04-06T09:00:00Z');
