@@ -10,6 +10,7 @@ import { startFakeSlackServer, type FakeSlackServer } from '@heinrich/providers/
 import { upsertTeamSettings } from '@heinrich/db/digests/team-digest-rows';
 import { postTeamDigests, type TeamDigestDeps } from '@heinrich/usecases/digests/post-team-digests';
 import { randomUUID } from 'node:crypto';
+import { seedInsightIncident, type InsightIncident } from '../support/seed-insight-incident';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../support/api-server';
 
@@ -94,32 +95,7 @@ it('GET/PUT /api/v1/teams/{id}/settings: defaults, validation naming the field, 
 
 // ---- a week of incidents, in the digest ----
 const q = (sql: string, params: unknown[] = []) => api.db.pool.query(sql, params);
-const plus = (iso: string, seconds: number) => new Date(Date.parse(iso) + seconds * 1000);
-
-/** one incident as rows (as test/insights does: the real paths stamp the database's now()) */
-async function seedIncident(s: { serviceId: string; key: string; group?: string; at: string; urgency?: 'high' | 'low'; paged?: string; resolveAfter: number; dedup?: number }) {
-  const id = randomUUID();
-  await q(
-    `INSERT INTO incidents (id, service_id, group_key_hash, group_key, title, status, created_at, updated_at, resolved_at, resolved_by)
-     VALUES ($1, $2, md5($3), $3, $4, 'resolved', $5, $5, $6, 'system')`,
-    [id, s.serviceId, s.group ?? id, `${s.key} on the nightly box`, new Date(s.at), plus(s.at, s.resolveAfter)],
-  );
-  await q(
-    `INSERT INTO alerts (id, service_id, incident_id, fingerprint, starts_at, status, labels, dedup_count, first_seen_at)
-     VALUES (gen_random_uuid(), $1, $2, $3, $4, 'firing', $5, $6, $4)`,
-    [s.serviceId, id, `fp-${id}`, new Date(s.at), JSON.stringify({ alertname: s.key }), s.dedup ?? 0],
-  );
-  await q(`INSERT INTO incident_escalations (incident_id, policy, urgency, status) VALUES ($1, '{}', $2, 'stopped')`, [id, s.urgency ?? 'high']);
-  const events: [string, Date, object][] = [['opened', new Date(s.at), {}]];
-  if (s.paged) {
-    events.push(['notified', plus(s.at, 5), { userId: s.paged, step: 0, cycle: 0 }]);
-    await q(`INSERT INTO notifications (id, incident_id, user_id, cycle, step, status, created_at) VALUES (gen_random_uuid(), $1, $2, 0, 0, 'sent', $3)`, [id, s.paged, plus(s.at, 5)]);
-  }
-  events.push(['resolved', plus(s.at, s.resolveAfter), {}]);
-  for (const [type, at, data] of events) {
-    await q(`INSERT INTO incident_events (id, incident_id, type, message, actor, data, created_at) VALUES (gen_random_uuid(), $1, $2, $2, 'system', $3, $4)`, [id, type, JSON.stringify(data), at]);
-  }
-}
+const seedIncident = (s: InsightIncident) => seedInsightIncident(api.db.pool, s);
 
 it("the digest carries the week's pyramid, top noise, recurring incidents, sleep interruptions and the readiness findings", async () => {
   const NIGHTLY = 'C0NIGHTLY';
@@ -139,7 +115,7 @@ it("the digest carries the week's pyramid, top noise, recurring incidents, sleep
     await seedIncident({ serviceId: svc.id, key: 'DiskFull', group: 'disk', at, resolveAfter: 60, dedup: i === 0 ? 4 : 0 });
   }
   await seedIncident({ serviceId: svc.id, key: 'QueueLag', at: '2026-04-04T12:00:00Z', urgency: 'low', resolveAfter: 600 });
-  // the week before: one minor; and an incident before the week that must not count
+  // the week before: one minor (the trends)
   await seedIncident({ serviceId: svc.id, key: 'HighLatency', at: '2026-03-25T10:00:00Z', paged: alice, resolveAfter: 300 });
 
   at('2026-04-06T09:00:00Z');

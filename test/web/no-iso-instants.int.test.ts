@@ -156,6 +156,16 @@ describe('no ISO instants in the web UI', () => {
       { name: 'teams', path: '/teams' },
       { name: 'team page', path: `/teams/${team.id}` },
       { name: 'audit log', path: '/audit-log' },
+      // hu: the Insights page (its period, the recurring dates, the readiness findings with their windows) and a service's readiness banner
+      {
+        name: 'insights',
+        path: '/insights',
+        open: async (page) => {
+          await page.getByRole('heading', { name: 'Pyramid' }).waitFor();
+          await page.locator('#readiness li, #readiness .notice').first().waitFor();
+        },
+      },
+      { name: 'service page with a readiness finding', path: `/services/${collector.id}`, open: async (page) => page.locator('.readiness-banner').waitFor() },
       { name: 'routing', path: '/routing' },
     );
   }, 180_000);

@@ -22,9 +22,7 @@ export function ReadinessFinding({ finding: f, showFix = true }: { finding: Read
   return (
     <li className={`finding finding-${f.severity}`} data-finding={f.kind}>
       <span className={`badge severity-${f.severity}`}>{SEVERITY_LABEL[f.severity]}</span>{' '}
-      <span className="finding-object">
-        {OBJECT_LABEL[f.object.type]} <strong>{f.object.name}</strong>:
-      </span>{' '}
+      {/* the sentence names the object ("Service Checkout has no escalation policy…") */}
       {formatInstantsIn(f.message)}
       {first ? (
         <span className="muted">

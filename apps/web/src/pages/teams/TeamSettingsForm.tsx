@@ -16,17 +16,30 @@ const dayName = (d: Weekday) => d[0]!.toUpperCase() + d.slice(1);
  */
 export function TeamSettingsCard({ teamId, teamName, mayEdit }: { teamId: string; teamName: string; mayEdit: boolean }) {
   const settings = useTeamSettings(teamId);
+  // here, not in the form: the form starts again from each saved answer, the "saved" notice stays
+  const save = useSaveTeamSettings(teamId);
   const s = settings.data;
   return (
     <section className="card digest-settings" aria-labelledby="team-settings-h">
       <h2 id="team-settings-h">Time zone and weekly digest</h2>
-      {!s ? settings.error ? <FormError error={settings.error} /> : <p>Loading…</p> : <SettingsForm key={s.updatedAt ?? 'defaults'} teamId={teamId} teamName={teamName} settings={s} mayEdit={mayEdit} />}
+      {!s ? settings.error ? <FormError error={settings.error} /> : <p>Loading…</p> : <SettingsForm key={s.updatedAt ?? 'defaults'} teamId={teamId} teamName={teamName} settings={s} mayEdit={mayEdit} save={save} />}
     </section>
   );
 }
 
-function SettingsForm({ teamId, teamName, settings: s, mayEdit }: { teamId: string; teamName: string; settings: TeamSettingsJson; mayEdit: boolean }) {
-  const save = useSaveTeamSettings(teamId);
+function SettingsForm({
+  teamId,
+  teamName,
+  settings: s,
+  mayEdit,
+  save,
+}: {
+  teamId: string;
+  teamName: string;
+  settings: TeamSettingsJson;
+  mayEdit: boolean;
+  save: ReturnType<typeof useSaveTeamSettings>;
+}) {
   const [timeZone, setTimeZone] = useState(s.timeZone);
   const [channel, setChannel] = useState(s.digest.slackChannel ?? '');
   const [enabled, setEnabled] = useState(s.digest.enabled);
