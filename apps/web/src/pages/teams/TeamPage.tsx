@@ -168,7 +168,7 @@ function TeamView({ team: t, users }: { team: TeamJson; users: UserJson[] }) {
           ))}
         </ul>
         {change?.kind === 'remove' ? (
-          <div aria-label={`Removing ${change.name}`}>
+          <div className="member-removed">
             {membership.isSuccess ? <p className="notice saved" role="status">Removed {change.name}. Saved</p> : status(true)}
           </div>
         ) : null}
