@@ -241,6 +241,7 @@ describe('no ISO instants in the web UI', () => {
     const text = (await error.textContent()) ?? '';
     // "must be after start (Wed 9 Dec, 18:00)"
     const weekday = day.weekday.slice(0, 1).toUpperCase() + day.weekday.slice(1, 3);
+    // (the form capitalises the API's field message: "Must be after start …")
     expect(text.toLowerCase()).toContain(`must be after start (${weekday.toLowerCase()} `);
     expect(text).toContain('18:00)');
     expect(text).not.toMatch(ISO_INSTANT);

@@ -51,9 +51,10 @@ describe('what a user may not do is hidden; the API says why if reached (web UI)
     await page.getByLabel('Add a person').selectOption({ label: `Nico Newcomer (${newcomer.email})` });
     await page.getByLabel('as', { exact: true }).selectOption('viewer');
     await page.getByRole('button', { name: 'Add member' }).click();
+    // saved as changed (ha: no "Save team" for membership)
+    await page.locator('.add-member').getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     await page.getByLabel('Role of Rita Responder').selectOption('lead');
-    await page.getByRole('button', { name: 'Save team' }).click();
-    await page.getByText('Saved.').waitFor();
+    await page.locator('li.member', { hasText: 'Rita Responder' }).getByRole('status').filter({ hasText: 'Saved' }).waitFor();
     const team = await web.api.admin('GET', `/api/v1/teams/${teamId}`);
     const roles = Object.fromEntries(team.body.members.map((m: { name: string; role: string }) => [m.name, m.role]));
     expect(roles).toMatchObject({ 'Lena Lead': 'lead', 'Rita Responder': 'lead', 'Nico Newcomer': 'viewer' });
@@ -62,7 +63,7 @@ describe('what a user may not do is hidden; the API says why if reached (web UI)
     await signInAs(nicoPage, newcomer);
     await nicoPage.goto(`/teams/${teamId}`);
     await nicoPage.getByRole('heading', { name: 'Members (3)' }).waitFor();
-    expect(await nicoPage.getByRole('button', { name: 'Save team' }).count()).toBe(0);
+    expect(await nicoPage.getByRole('button', { name: 'Rename' }).count()).toBe(0);
     expect(await nicoPage.getByRole('button', { name: 'Add member' }).count()).toBe(0);
   });
 });

@@ -73,4 +73,44 @@ describe('plain messages (web UI)', () => {
     await page.context().close();
     await again.context().close();
   });
+
+  it('team membership saves as it is changed: each change one call, "Saved" or the error under it, kept on reload', async () => {
+    const team = (await web.api.admin('POST', '/api/v1/teams', { name: 'Checkout' })).body;
+    const lead = await web.api.createUser({ name: 'Lena Lead', teams: { [team.id]: 'lead' } });
+    const nico = await web.api.createUser({ name: 'Nico Newcomer' });
+    const gone = await web.api.createUser({ name: 'Gina Gone' });
+    const page = await web.newPage(PHONE);
+    await signInAs(page, lead);
+    await page.goto(`/teams/${team.id}`);
+    await page.getByRole('heading', { name: 'Members (1)' }).waitFor();
+    expect(await page.getByRole('button', { name: /Save/ }).count()).toBe(0);
+    const patches: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'PATCH') patches.push(r.url());
+    });
+
+    await page.getByLabel('Add a person').selectOption({ label: `Nico Newcomer (${nico.email})` });
+    await page.getByLabel('as', { exact: true }).selectOption('viewer');
+    await page.getByRole('button', { name: 'Add member' }).click();
+    await page.locator('.add-member').getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await page.getByLabel('Role of Nico Newcomer').selectOption('responder');
+    await page.locator('li.member', { hasText: 'Nico Newcomer' }).getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    expect(patches).toHaveLength(2);
+    // a reload loses nothing
+    await page.reload();
+    await page.getByRole('heading', { name: 'Members (2)' }).waitFor();
+    expect(await page.getByLabel('Role of Nico Newcomer').inputValue()).toBe('responder');
+    const saved = (await web.api.admin('GET', `/api/v1/teams/${team.id}`)).body.members.map((m: { name: string; role: string }) => `${m.name}:${m.role}`);
+    expect(saved.sort()).toEqual(['Lena Lead:lead', 'Nico Newcomer:responder']);
+
+    // a change the API refuses: the person was deleted meanwhile; the error is under the add, the list as saved
+    await page.getByLabel('Add a person').selectOption({ label: `Gina Gone (${gone.email})` });
+    expect((await web.api.admin('DELETE', `/api/v1/users/${gone.id}`)).status).toBe(204);
+    await page.getByRole('button', { name: 'Add member' }).click();
+    const refused = page.locator('.add-member').getByRole('alert');
+    await refused.waitFor();
+    expect(await refused.textContent()).toBe('What was chosen here no longer exists (deleted meanwhile?): reload the page and choose again.');
+    await page.getByRole('heading', { name: 'Members (2)' }).waitFor();
+    await page.context().close();
+  });
 });

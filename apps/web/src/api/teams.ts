@@ -20,11 +20,11 @@ export function useCreateTeam() {
   });
 }
 
-/** Name and the whole new member list; the caller's own roles may change with it (auth/me). */
+/** The name, or the whole new member list, or both; the caller's own roles may change with it (auth/me). */
 export function useUpdateTeam(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string; members: { userId: string; role: TeamJson['members'][number]['role'] }[] }) => api.patch<TeamJson>(path`/teams/${id}`, body),
+    mutationFn: (body: { name?: string; members?: { userId: string; role: TeamJson['members'][number]['role'] }[] }) => api.patch<TeamJson>(path`/teams/${id}`, body),
     onSuccess: async (team) => {
       qc.setQueryData(keys.teams.one(id), team);
       await Promise.all([qc.invalidateQueries({ queryKey: keys.teams.list() }), qc.invalidateQueries({ queryKey: keys.me })]);

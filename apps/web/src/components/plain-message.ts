@@ -11,6 +11,8 @@ const REWORD: { path: RegExp; message: RegExp; text: string }[] = [
   { path: /(^|\.)layers$/, message: /non-empty array|at least one/, text: 'Add at least one layer: a schedule without layers pages nobody.' },
   { path: /(^|\.)timeZone$/, message: /unknown time zone|IANA/, text: 'Choose a time zone from the list, such as Europe/Berlin.' },
   { path: /(^|\.)(teamId|contactMethodId|escalationPolicyId|userId)$/, message: /uuid|must be a .*id/i, text: 'Choose one from the list.' },
+  // ha: no ids in messages: "refers to user <uuid>, which does not exist"
+  { path: /./, message: /^refers to [\w ]+ [0-9a-f-]{36}, which does not exist$/i, text: 'What was chosen here no longer exists (deleted meanwhile?): reload the page and choose again.' },
   { path: /./, message: /^is not a known field$/, text: 'This is not something this form can set.' },
   { path: /./, message: /^is required$/, text: 'This is required.' },
   { path: /./, message: /^must not be empty$|^must be a non-empty string$/, text: 'This can’t be empty.' },

@@ -5,7 +5,6 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useDeleteTeam, useTeam, useUpdateTeam } from '../../api/teams';
 import { useUsers } from '../../api/users';
 import { canEditTeam, isAdmin, useMe, type TeamRole } from '../../auth/useMe';
-import { FieldError } from '../../components/FieldError';
 import { Field, FormError } from '../../components/Form';
 // hu: time zone and weekly digest (issue 23)
 import { TeamSettingsCard } from './TeamSettingsForm';
@@ -22,16 +21,19 @@ const ROLES: { role: TeamRole; label: string }[] = [
   { role: 'viewer', label: 'Viewer: reads' },
 ];
 
+/** Which membership change was last sent, so its "Saved" or error shows under it. */
+type Change = { kind: 'role'; userId: string } | { kind: 'add' } | { kind: 'remove'; name: string };
+
 /**
- * A team and its members. Leads and admins edit the membership as a draft and
- * save it as a whole (PATCH members is the whole new list).
+ * A team and its members. Membership is saved as it is changed: adding a
+ * person, a role change and a removal are each one PATCH of the whole member
+ * list (the team as last saved, with that one change), with "Saved" or the
+ * error under the control that made it. Renaming has its own button.
  */
 export function TeamPage() {
   const { id = '' } = useParams();
   const team = useTeam(id);
   const users = useUsers();
-  // here, not in the form: the form starts again from each saved team, the "Saved." notice stays
-  const update = useUpdateTeam(id);
   const t = team.data;
   if (!t) {
     return (
@@ -41,49 +43,60 @@ export function TeamPage() {
       </section>
     );
   }
-  // the draft starts from the team as saved: a new team, or a save (here or elsewhere), starts it again
-  return <TeamForm key={`${t.id}@${t.updatedAt}`} team={t} users={users.data ?? []} update={update} />;
+  // keyed by the team only: a save keeps the page (and its "Saved" notices)
+  return <TeamView key={t.id} team={t} users={users.data ?? []} />;
 }
 
-function TeamForm({ team: t, users, update }: { team: TeamJson; users: UserJson[]; update: ReturnType<typeof useUpdateTeam> }) {
+function TeamView({ team: t, users }: { team: TeamJson; users: UserJson[] }) {
   const me = useMe();
   const navigate = useNavigate();
+  const membership = useUpdateTeam(t.id);
+  const rename = useUpdateTeam(t.id);
+  const del = useDeleteTeam(t.id);
   const [name, setName] = useState(t.name);
-  const [members, setMembers] = useState<Member[]>(() => t.members.map((m) => ({ userId: m.userId, name: m.name, role: m.role })));
   const [addUserId, setAddUserId] = useState('');
   const [addRole, setAddRole] = useState<TeamRole>('responder');
-  const del = useDeleteTeam(t.id);
-  const error = update.error ?? del.error;
-  const busy = update.isPending;
-  const [edited, setEdited] = useState(false);
-  const saved = update.isSuccess && !edited;
+  const [change, setChange] = useState<Change | null>(null);
 
   const mayEdit = canEditTeam(me, t.id);
+  const nameOf = (userId: string) => t.members.find((m) => m.userId === userId)?.name ?? users.find((u) => u.id === userId)?.name ?? 'someone';
+  // while a change is on its way, the list shows it (then the team as saved, or as it was after an error)
+  const sending = membership.isPending ? membership.variables?.members : undefined;
+  const members: Member[] = sending ? sending.map((m) => ({ userId: m.userId, name: nameOf(m.userId), role: m.role })) : t.members.map((m) => ({ userId: m.userId, name: m.name, role: m.role }));
   const candidates = users.filter((u) => !members.some((m) => m.userId === u.id));
-  const dirty =
-    name !== t.name ||
-    members.length !== t.members.length ||
-    members.some((m, i) => m.userId !== t.members[i]?.userId || m.role !== t.members[i]?.role);
+  const busy = membership.isPending;
+
+  function saveMembers(next: Member[], what: Change) {
+    setChange(what);
+    // the caller's own roles may change: useUpdateTeam reads auth/me again
+    membership.mutate({ members: next.map(({ userId, role }) => ({ userId, role })) });
+  }
 
   function addMember() {
     const user = users.find((u) => u.id === (addUserId || candidates[0]?.id));
     if (!user) return;
-    setMembers((ms) => [...ms, { userId: user.id, name: user.name, role: addRole }]);
+    saveMembers([...members, { userId: user.id, name: user.name, role: addRole }], { kind: 'add' });
     setAddUserId('');
-    setEdited(true);
   }
 
-  function save(e: FormEvent) {
+  function saveName(e: FormEvent) {
     e.preventDefault();
-    setEdited(false);
-    // the caller's own roles may change: useUpdateTeam reads auth/me again
-    update.mutate({ name, members: members.map(({ userId, role }) => ({ userId, role })) });
+    rename.mutate({ name });
   }
 
   function remove() {
     if (!window.confirm(`Delete team ${t.name}? Its services and policies stay, changed by admins only.`)) return;
     del.mutate(undefined, { onSuccess: () => void navigate('/teams') });
   }
+
+  /** "Saving…", "Saved" or the error of the last membership change, when it was this one. */
+  const status = (here: boolean) => {
+    if (!here) return null;
+    if (membership.isPending) return <p className="hint" role="status">Saving…</p>;
+    if (membership.error) return <FormError error={membership.error} />;
+    if (membership.isSuccess) return <p className="notice saved" role="status">Saved</p>;
+    return null;
+  };
 
   return (
     <article>
@@ -92,25 +105,26 @@ function TeamForm({ team: t, users, update }: { team: TeamJson; users: UserJson[
       </p>
       <h1>{t.name}</h1>
       {!mayEdit ? <p className="hint">Leads of this team and admins change its members.</p> : null}
-      <form onSubmit={save} noValidate>
-        <FormError error={error} shownPaths={['name', 'members']} />
-        {saved ? (
-          <p className="notice" role="status">
-            Saved.
-          </p>
-        ) : null}
-        {mayEdit ? (
-          <Field label="Team name" path="name" error={error}>
+      {mayEdit ? (
+        <form onSubmit={saveName} noValidate className="row rename" aria-label="Rename the team">
+          <Field label="Team name" path="name" error={rename.error}>
             {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
           </Field>
-        ) : null}
-        <section className="card" aria-labelledby="members-h">
-          <h2 id="members-h">Members ({members.length})</h2>
-          <FieldError error={error} path="members" />
-          {members.length === 0 ? <p className="muted">No members.</p> : null}
-          <ul className="plain members">
-            {members.map((m, i) => (
-              <li key={m.userId} className="row member">
+          <button type="submit" disabled={rename.isPending || name === t.name} style={{ alignSelf: 'flex-end' }}>
+            {rename.isPending ? 'Renaming…' : 'Rename'}
+          </button>
+          <FormError error={rename.error} shownPaths={['name']} />
+          {rename.isSuccess && name === t.name ? <p className="notice saved" role="status">Renamed</p> : null}
+        </form>
+      ) : null}
+      <section className="card" aria-labelledby="members-h">
+        <h2 id="members-h">Members ({members.length})</h2>
+        {mayEdit ? <p className="hint">Changes are saved as you make them.</p> : null}
+        {members.length === 0 ? <p className="muted">No members.</p> : null}
+        <ul className="plain members">
+          {members.map((m) => (
+            <li key={m.userId} className="member">
+              <div className="row">
                 <Link to={`/users/${m.userId}`}>{m.name}</Link>
                 <span className="spacer" />
                 {mayEdit ? (
@@ -122,10 +136,13 @@ function TeamForm({ team: t, users, update }: { team: TeamJson; users: UserJson[
                       id={`role-${m.userId}`}
                       value={m.role}
                       style={{ width: 'auto' }}
+                      disabled={busy}
                       onChange={(e) => {
                         const role = e.target.value as TeamRole;
-                        setMembers((ms) => ms.map((x) => (x.userId === m.userId ? { ...x, role } : x)));
-                        setEdited(true);
+                        saveMembers(
+                          members.map((x) => (x.userId === m.userId ? { ...x, role } : x)),
+                          { kind: 'role', userId: m.userId },
+                        );
                       }}
                     >
                       {ROLES.map((r) => (
@@ -138,10 +155,8 @@ function TeamForm({ team: t, users, update }: { team: TeamJson; users: UserJson[
                       type="button"
                       className="small danger"
                       aria-label={`Remove ${m.name}`}
-                      onClick={() => {
-                        setMembers((ms) => ms.filter((x) => x.userId !== m.userId));
-                        setEdited(true);
-                      }}
+                      disabled={busy}
+                      onClick={() => saveMembers(members.filter((x) => x.userId !== m.userId), { kind: 'remove', name: m.name })}
                     >
                       Remove
                     </button>
@@ -149,12 +164,19 @@ function TeamForm({ team: t, users, update }: { team: TeamJson; users: UserJson[
                 ) : (
                   <span className="badge">{m.role}</span>
                 )}
-                <FieldError error={error} path={`members.${i}`} nested />
-              </li>
-            ))}
-          </ul>
-          {mayEdit ? (
-            <div className="row add-member" style={{ marginTop: '0.75rem' }}>
+              </div>
+              {status(change?.kind === 'role' && change.userId === m.userId)}
+            </li>
+          ))}
+        </ul>
+        {change?.kind === 'remove' ? (
+          <div className="member-removed">
+            {membership.isSuccess ? <p className="notice saved" role="status">Removed {change.name}. Saved</p> : status(true)}
+          </div>
+        ) : null}
+        {mayEdit ? (
+          <div className="add-member" style={{ marginTop: '0.75rem' }}>
+            <div className="row">
               <div className="field" style={{ flex: '2 1 12rem', margin: 0 }}>
                 <label htmlFor="add-user">Add a person</label>
                 <select id="add-user" value={addUserId || candidates[0]?.id || ''} onChange={(e) => setAddUserId(e.target.value)}>
@@ -175,30 +197,26 @@ function TeamForm({ team: t, users, update }: { team: TeamJson; users: UserJson[
                   ))}
                 </select>
               </div>
-              <button type="button" onClick={addMember} disabled={candidates.length === 0} style={{ alignSelf: 'flex-end' }}>
+              <button type="button" onClick={addMember} disabled={candidates.length === 0 || busy} style={{ alignSelf: 'flex-end' }}>
                 Add member
               </button>
             </div>
-          ) : null}
-          {mayEdit ? <p className="hint">{ROLES.map((r) => r.label).join(' · ')}</p> : null}
-        </section>
-        {mayEdit ? (
-          <div className="row">
-            <button type="submit" className="primary" disabled={busy || !dirty}>
-              {busy ? 'Saving…' : 'Save team'}
-            </button>
-            {dirty ? <span className="hint">Unsaved changes</span> : null}
-            <span className="spacer" />
-            {isAdmin(me) ? (
-              <button type="button" className="danger small" onClick={remove}>
-                Delete team
-              </button>
-            ) : null}
+            {status(change?.kind === 'add')}
           </div>
         ) : null}
-      </form>
+        {mayEdit ? <p className="hint">{ROLES.map((r) => r.label).join(' · ')}</p> : null}
+      </section>
       {/* hu: time zone and weekly digest (issue 23) */}
       <TeamSettingsCard teamId={t.id} teamName={t.name} mayEdit={mayEdit} />
+      {isAdmin(me) ? (
+        <div className="row">
+          <span className="spacer" />
+          <button type="button" className="danger small" onClick={remove}>
+            Delete team
+          </button>
+          <FormError error={del.error} />
+        </div>
+      ) : null}
     </article>
   );
 }
