@@ -22,8 +22,8 @@ interface Explained {
   paged: boolean;
   reached: boolean;
   summary: string;
-  reasons: { code: string; message: string }[];
-  facts: { at: string; type: string; message: string }[];
+  reasons: { code: string; message: string; params: Record<string, unknown> }[];
+  facts: { at: string; type: string; message: string; data: Record<string, unknown> }[];
 }
 
 async function explain(incidentId: string, userId?: string): Promise<Explained[]> {
@@ -78,6 +78,26 @@ describe('explain: people not paged', () => {
     expect(by.Carol!.summary).toBe(
       `Carol was not paged: step 2 (named in it) never ran: the escalation stopped at ${minutes(3)} (the incident is acknowledged; 1 pending page cancelled), before it was due at ${minutes(10)}`,
     );
+    // ht: the same as data (issue 22), for readers that write it in their own zone
+    expect(by.Carol!.reasons[0]!.params).toEqual({
+      kind: 'step',
+      step: 1,
+      how: ['named in it'],
+      dueAt: minutes(10),
+      stoppedAt: minutes(3),
+      stopDetail: 'the incident is acknowledged; 1 pending page cancelled',
+      ending: null,
+    });
+    expect(by.Alice!.reasons[0]!.params).toMatchObject({
+      kind: 'schedule_miss',
+      person: 'Alice',
+      layerName: 'Weekly',
+      shiftStart: '2026-03-16T08:00:00.000Z',
+      shiftEnd: '2026-03-23T08:00:00.000Z',
+      winner: { kind: 'override', user: 'Bob', start: '2026-03-16T10:00:00.000Z', end: '2026-03-16T12:00:00.000Z' },
+    });
+    expect(by.Bob!.reasons[0]!.params).toMatchObject({ kind: 'event', type: 'escalation_step', data: { step: 0 } });
+    expect(by.Bob!.facts[0]!.data).toMatchObject({ step: 0 });
 
     // someone the escalation never named, asked about by id
     const [l] = await explain(incident.id, lena.id);

@@ -176,6 +176,74 @@ export const createIncidentBody = z.strictObject({
 /** GET /api/v1/incidents/{id}/explain: `?userId=` asks about one person (who may not have been paged) */
 export const explainIncidentQuery = z.object({ userId: uuid.optional() });
 
+// ht: explain as typed data (issue 22): each reason's params, instants as data, for readers that write their own sentence in their own zone
+const scheduleWinner = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('override'), user: z.string(), start: instant, end: instant }),
+  z.strictObject({ kind: z.literal('layer'), user: z.string(), layerName: z.string(), shiftNumber: z.int(), shiftStart: instant, shiftEnd: instant }),
+]);
+/** A reason's typed data (core's ExplainReasonParams); `kind: event`: the reason is that timeline entry, read as the timeline reads it. */
+export const explainReasonParams = z
+  .discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('event'), type: z.string(), at: instant, data: z.record(z.string(), z.unknown()) }),
+    z.strictObject({ kind: z.literal('reached'), channels: z.array(z.string()) }),
+    z.strictObject({ kind: z.literal('not_used'), reasons: z.array(z.string()) }),
+    z.strictObject({
+      kind: z.literal('rule_send'),
+      channel: z.string(),
+      delayMinutes: z.int(),
+      dueAt: instant,
+      stoppedAt: instant.nullable(),
+      stopDetail: z.string().nullable(),
+      nextDueAt: instant.nullable(),
+    }),
+    z.strictObject({
+      kind: z.literal('schedule_miss'),
+      schedule: z.string(),
+      at: instant,
+      person: z.string(),
+      layerName: z.string().nullable(),
+      shiftStart: instant.nullable(),
+      shiftEnd: instant.nullable(),
+      higherLayerName: z.string().nullable(),
+      higherUser: z.string().nullable(),
+      winner: scheduleWinner.nullable(),
+    }),
+    z.strictObject({
+      kind: z.literal('step'),
+      step: z.int().describe('0-based'),
+      how: z.array(z.string()),
+      dueAt: instant.nullable(),
+      stoppedAt: instant.nullable(),
+      stopDetail: z.string().nullable(),
+      ending: z.string().nullable(),
+    }),
+    z.strictObject({ kind: z.literal('stopped'), stoppedAt: instant, stopDetail: z.string() }),
+    z.strictObject({
+      kind: z.literal('flap'),
+      event: z.enum(['started', 'suppressed', 'reopened']),
+      at: instant,
+      changes: z.int().nullable(),
+      windowSeconds: z.int().nullable(),
+      threshold: z.int().nullable(),
+      flapChanges: z.int().nullable(),
+    }),
+    z.strictObject({
+      kind: z.literal('maintenance'),
+      reason: z.string(),
+      windowId: z.string().nullable(),
+      since: instant,
+      until: instant.nullable(),
+      endedAt: instant.nullable(),
+      release: z.enum(['paged', 'resolved', 'acknowledged', 'not_firing']).nullable(),
+      firingAlerts: z.int().nullable(),
+      escalationAt: instant.nullable(),
+    }),
+    z.strictObject({ kind: z.literal('text') }),
+  ])
+  .describe("the reason as data (every instant it names is here, RFC 3339); `message` is the same in words, in UTC");
+export type ExplainReasonParamsJson = z.infer<typeof explainReasonParams>;
+// /ht
+
 /** What explain answers per person; `reasons[].code` as PersonExplanation in packages/core/src/delivery/explain-paging.ts */
 export const explainIncidentResponse = z.strictObject({
   incidentId: uuid,
@@ -188,8 +256,12 @@ export const explainIncidentResponse = z.strictObject({
       paged: z.boolean().describe('a step (or the lead fallback) paged them'),
       reached: z.boolean().describe('a message went out to them (sent)'),
       summary: z.string().describe('one paragraph: the reasons, in words'),
-      reasons: z.array(z.strictObject({ code: z.string(), message: z.string() })).describe("the summary's parts, each with a code, in the summary's order"),
-      facts: z.array(z.strictObject({ at: z.string(), type: z.string(), message: z.string() })).describe('the timeline entries about them, oldest first'),
+      reasons: z
+        .array(z.strictObject({ code: z.string(), message: z.string(), params: explainReasonParams }))
+        .describe("the summary's parts, each with a code, in the summary's order"),
+      facts: z
+        .array(z.strictObject({ at: z.string(), type: z.string(), message: z.string(), data: z.record(z.string(), z.unknown()).describe("the entry's data (the event catalog)") }))
+        .describe('the timeline entries about them, oldest first'),
     }),
   ),
   alertRules: z

@@ -70,6 +70,47 @@ export type ExplainReasonCode =
   /** opened under a maintenance window: held from paging while it lasted (and whether it paged when it ended) */
   | 'held_by_maintenance';
 
+/**
+ * A reason's typed data, for readers that write their own sentence (the web UI,
+ * in the viewer's zone): every instant is an RFC 3339 string here, never only
+ * inside `message`. `event`: the reason is that timeline entry (its catalog
+ * type and data), to be read as the timeline reads it.
+ */
+export type ExplainReasonParams =
+  | { kind: 'event'; type: string; at: string; data: Record<string, unknown> }
+  | { kind: 'reached'; channels: string[] }
+  | { kind: 'not_used'; reasons: string[] }
+  | { kind: 'rule_send'; channel: string; delayMinutes: number; dueAt: string; stoppedAt: string | null; stopDetail: string | null; nextDueAt: string | null }
+  | {
+      kind: 'schedule_miss';
+      schedule: string;
+      at: string;
+      person: string;
+      /** the person's own layer and shift, when a layer had them */
+      layerName: string | null;
+      shiftStart: string | null;
+      shiftEnd: string | null;
+      /** the higher layer that won over theirs (outranked_by_layer) */
+      higherLayerName: string | null;
+      higherUser: string | null;
+      winner: { kind: 'override'; user: string; start: string; end: string } | { kind: 'layer'; user: string; layerName: string; shiftNumber: number; shiftStart: string; shiftEnd: string } | null;
+    }
+  | { kind: 'step'; step: number; how: string[]; dueAt: string | null; stoppedAt: string | null; stopDetail: string | null; ending: string | null }
+  | { kind: 'stopped'; stoppedAt: string; stopDetail: string }
+  | { kind: 'flap'; event: 'started' | 'suppressed' | 'reopened'; at: string; changes: number | null; windowSeconds: number | null; threshold: number | null; flapChanges: number | null }
+  | {
+      kind: 'maintenance';
+      reason: string;
+      windowId: string | null;
+      since: string;
+      until: string | null;
+      endedAt: string | null;
+      release: 'paged' | 'resolved' | 'acknowledged' | 'not_firing' | null;
+      firingAlerts: number | null;
+      escalationAt: string | null;
+    }
+  | { kind: 'text' };
+
 export interface PersonExplanation {
   userId: string;
   name: string;
@@ -80,9 +121,9 @@ export interface PersonExplanation {
   /** one paragraph: "Paged at step 1: ...; reached via webhook; not used: Slack: no credentials configured, SMS unverified" */
   summary: string;
   /** the summary's parts, each with a code, in the summary's order */
-  reasons: { code: ExplainReasonCode; message: string }[];
-  /** the timeline entries about them, oldest first */
-  facts: { at: string; type: string; message: string }[];
+  reasons: { code: ExplainReasonCode; message: string; params: ExplainReasonParams }[];
+  /** the timeline entries about them, oldest first, with their catalog data */
+  facts: { at: string; type: string; message: string; data: Record<string, unknown> }[];
 }
 
 const MINUTE = 60_000;
@@ -124,7 +165,7 @@ export function explainPaging(stored: readonly ExplainEvent[], people: ReadonlyA
       reached: reasons.some((r) => r.code === 'reached'),
       summary,
       reasons,
-      facts: mine.map((e) => ({ at: e.createdAt.toISOString(), type: e.type, message: e.message })),
+      facts: mine.map((e) => ({ at: e.createdAt.toISOString(), type: e.type, message: e.message, data: e.data as Record<string, unknown> })),
     };
   });
 }
@@ -138,19 +179,19 @@ function whyPaged(
   context: ExplainContext,
 ): { reasons: Reason[]; related: Set<Event> } {
   const mine = events.filter((e) => e.data.userId === person.id);
-  const reasons: Reason[] = paging.map((e) => ({ code: 'paged', message: e.message }));
+  const reasons: Reason[] = paging.map((e) => ({ code: 'paged', message: e.message, params: eventParams(e) }));
   const reachedVia = [...new Set(mine.filter((e) => isIncidentEvent(e, 'notified')).map((e) => String(e.data.channel)))];
   const impossible = mine.find((e) => isIncidentEvent(e, 'delivery_impossible'));
-  if (reachedVia.length > 0) reasons.push({ code: 'reached', message: `reached via ${reachedVia.join(', ')}` });
-  else if (impossible) reasons.push({ code: 'unreachable', message: impossible.message });
-  else reasons.push({ code: 'not_sent_yet', message: 'no message has gone out yet' });
+  if (reachedVia.length > 0) reasons.push({ code: 'reached', message: `reached via ${reachedVia.join(', ')}`, params: { kind: 'reached', channels: reachedVia } });
+  else if (impossible) reasons.push({ code: 'unreachable', message: impossible.message, params: eventParams(impossible) });
+  else reasons.push({ code: 'not_sent_yet', message: 'no message has gone out yet', params: TEXT });
   const notUsed = new Set<string>();
   for (const e of mine) {
     if (isIncidentEvent(e, 'delivery_planned', 'delivery_impossible')) for (const s of e.data.skipped ?? []) notUsed.add(s.reason);
     if (isIncidentEvent(e, 'notification_unavailable') && e.data.reason !== undefined) notUsed.add(e.data.reason);
   }
-  if (notUsed.size > 0) reasons.push({ code: 'method_not_used', message: `not used: ${[...notUsed].join(', ')}` });
-  for (const e of mine.filter((x) => isIncidentEvent(x, 'notification_failed'))) reasons.push({ code: 'delivery_failed', message: e.message });
+  if (notUsed.size > 0) reasons.push({ code: 'method_not_used', message: `not used: ${[...notUsed].join(', ')}`, params: { kind: 'not_used', reasons: [...notUsed] } });
+  for (const e of mine.filter((x) => isIncidentEvent(x, 'notification_failed'))) reasons.push({ code: 'delivery_failed', message: e.message, params: eventParams(e) });
   const related = new Set<Event>();
   for (const planned of mine.filter((e) => isIncidentEvent(e, 'delivery_planned'))) {
     // the page this plan is for: the last paging entry recorded before it
@@ -162,14 +203,23 @@ function whyPaged(
       const label = `${CHANNEL_LABEL[s.type as ContactMethodType] ?? s.type} after ${s.delayMinutes} min (due ${dueAt.toISOString()})`;
       const attempted = after.some((e) => e.data.userId === person.id && e.data.channel === s.type && e.type !== 'delivery_planned');
       const stop = after.find((e) => isIncidentEvent(e, 'escalation_stopped'));
+      const send = { kind: 'rule_send' as const, channel: s.type, delayMinutes: s.delayMinutes, dueAt: dueAt.toISOString(), stoppedAt: null, stopDetail: null, nextDueAt: null };
       if (!attempted && stop && instantOf(stop) < dueAt) {
-        reasons.push({ code: 'send_not_needed', message: `${label} was not sent: ${stoppedText(stop)}, before it was due` });
+        reasons.push({
+          code: 'send_not_needed',
+          message: `${label} was not sent: ${stoppedText(stop)}, before it was due`,
+          params: { ...send, stoppedAt: instantOf(stop).toISOString(), stopDetail: stopDetail(stop) },
+        });
         related.add(stop);
         continue;
       }
       const nextDue = nextOf(page)?.dueAt;
       if (nextDue && Date.parse(nextDue) <= dueAt.getTime()) {
-        reasons.push({ code: 'rule_after_next_step', message: `${label} comes after the next step (due ${nextDue}): the escalation moves on before this rule` });
+        reasons.push({
+          code: 'rule_after_next_step',
+          message: `${label} comes after the next step (due ${nextDue}): the escalation moves on before this rule`,
+          params: { ...send, nextDueAt: nextDue },
+        });
       }
     }
   }
@@ -201,21 +251,36 @@ function scheduleMisses(events: readonly Event[], person: { id: string; name: st
       const member = context.schedules?.get(t.id)?.layers.some((l) => l.members.includes(person.id)) ?? false;
       // the highest layer with someone on shift: the rotation's answer before overrides
       const top = [...layers].reverse().find((l) => l.userId !== null);
+      const miss = {
+        kind: 'schedule_miss' as const,
+        schedule: t.name ?? context.schedules?.get(t.id)?.name ?? t.id,
+        at,
+        person: person.name,
+        layerName: hit?.layerName ?? null,
+        shiftStart: hit?.shiftStart ?? null,
+        shiftEnd: hit?.shiftEnd ?? null,
+        higherLayerName: null,
+        higherUser: null,
+        winner: winnerParams(winner, name),
+      };
       if (hit && top && hit !== top) {
         const over = winner?.kind === 'override' ? `; ${name(winner.userId)}'s override (${winner.start} to ${winner.end}) was on call over every layer` : '';
         reasons.push({
           code: 'outranked_by_layer',
           message: `not on call in ${schedule} at ${at}: it was ${person.name}'s shift on layer ${JSON.stringify(hit.layerName)}${shiftText(hit)}, but the higher layer ${JSON.stringify(top.layerName)} had ${name(top.userId as string)}${over}`,
+          params: { ...miss, higherLayerName: top.layerName, higherUser: name(top.userId as string) },
         });
       } else if (hit && winner?.kind === 'override') {
         reasons.push({
           code: 'override_replaced',
           message: `not on call in ${schedule} at ${at}: ${name(winner.userId)}'s override (${winner.start} to ${winner.end}) replaced ${person.name} on layer ${JSON.stringify(hit.layerName)}${shiftText(hit)}`,
+          params: miss,
         });
       } else if (hit && winner?.kind === 'layer') {
         reasons.push({
           code: 'outranked_by_layer',
           message: `not on call in ${schedule} at ${at}: it was ${person.name}'s shift on layer ${JSON.stringify(hit.layerName)}${shiftText(hit)}, but the higher layer ${JSON.stringify(winner.layerName)} had ${name(winner.userId)}`,
+          params: { ...miss, higherLayerName: winner.layerName, higherUser: name(winner.userId) },
         });
       } else if (member) {
         const whose =
@@ -224,7 +289,7 @@ function scheduleMisses(events: readonly Event[], person: { id: string; name: st
             : winner?.kind === 'layer'
               ? `it was ${name(winner.userId)}'s shift (layer ${JSON.stringify(winner.layerName)}, shift ${winner.shiftNumber}, ${winner.shiftStart} to ${winner.shiftEnd})`
               : 'nobody was on call';
-        reasons.push({ code: 'not_their_shift', message: `not on call in ${schedule} at ${at}: ${whose}` });
+        reasons.push({ code: 'not_their_shift', message: `not on call in ${schedule} at ${at}: ${whose}`, params: miss });
       } else continue;
       related.add(e);
     }
@@ -235,7 +300,9 @@ function scheduleMisses(events: readonly Event[], person: { id: string; name: st
 function whyNotPaged(events: readonly Event[], person: { id: string; name: string }, context: ExplainContext): { reasons: Reason[]; related: Set<Event> } {
   // held by a storm (docs/noise.md "Storm mode"): no escalation of its own ran, so that is the whole answer
   const held = events.find((e): e is Of<'storm_held'> => isIncidentEvent(e, 'storm_held'));
-  if (held) return { reasons: [{ code: 'held_by_storm', message: stormHoldReason({ ...held.data, stormId: held.data.stormId ?? 'of this incident' }) }], related: new Set([held]) };
+  if (held) {
+    return { reasons: [{ code: 'held_by_storm', message: stormHoldReason({ ...held.data, stormId: held.data.stormId ?? 'of this incident' }), params: eventParams(held) }], related: new Set([held]) };
+  }
   const { reasons, related } = scheduleMisses(events, person, context);
   const stepEvents = events.filter(isStep);
 
@@ -256,25 +323,30 @@ function whyNotPaged(events: readonly Event[], person: { id: string; name: strin
     if (how.length === 0) return;
     const label = `step ${index + 1} (${how.join(', ')})`;
     const due = next && next.step === index ? `, before it was due at ${next.dueAt}` : '';
+    const stepParams = { kind: 'step' as const, step: index, how, dueAt: next && next.step === index ? next.dueAt : null, stoppedAt: null, stopDetail: null, ending: null };
     if (ending && isIncidentEvent(ending, 'escalation_stopped')) {
-      reasons.push({ code: 'stopped_before_turn', message: `${label} never ran: ${stoppedText(ending)}${due}` });
+      reasons.push({
+        code: 'stopped_before_turn',
+        message: `${label} never ran: ${stoppedText(ending)}${due}`,
+        params: { ...stepParams, stoppedAt: instantOf(ending).toISOString(), stopDetail: stopDetail(ending) },
+      });
       related.add(ending);
     } else if (ending) {
-      reasons.push({ code: 'step_never_ran', message: `${label} never ran: ${lowerFirst(ending.message)}` });
+      reasons.push({ code: 'step_never_ran', message: `${label} never ran: ${lowerFirst(ending.message)}`, params: { ...stepParams, ending: lowerFirst(ending.message) } });
       related.add(ending);
     } else if (next) {
-      reasons.push({ code: 'step_not_run_yet', message: `${label} has not run yet${next.step === index ? `: due at ${next.dueAt} unless acknowledged` : ''}` });
+      reasons.push({ code: 'step_not_run_yet', message: `${label} has not run yet${next.step === index ? `: due at ${next.dueAt} unless acknowledged` : ''}`, params: stepParams });
     } else {
-      reasons.push({ code: 'step_never_ran', message: `${label} never ran` });
+      reasons.push({ code: 'step_never_ran', message: `${label} never ran`, params: stepParams });
     }
   });
 
   if (reasons.length === 0) {
-    reasons.push({ code: 'not_in_escalation', message: "no step of this incident's escalation paged them" });
+    reasons.push({ code: 'not_in_escalation', message: "no step of this incident's escalation paged them", params: TEXT });
     const notStarted = events.find((e) => isIncidentEvent(e, 'escalation_not_started'));
-    if (notStarted) reasons.push({ code: 'not_in_escalation', message: notStarted.message });
+    if (notStarted) reasons.push({ code: 'not_in_escalation', message: notStarted.message, params: eventParams(notStarted) });
     const stopped = [...events].reverse().find((e) => isIncidentEvent(e, 'escalation_stopped'));
-    if (stopped) reasons.push({ code: 'not_in_escalation', message: stoppedText(stopped) });
+    if (stopped) reasons.push({ code: 'not_in_escalation', message: stoppedText(stopped), params: { kind: 'stopped', stoppedAt: instantOf(stopped).toISOString(), stopDetail: stopDetail(stopped) } });
   }
   return { reasons, related };
 }
@@ -289,19 +361,31 @@ function flapReasons(events: readonly Event[]): { reasons: Reason[]; related: Se
   const related = new Set<Event>();
   for (const e of events) {
     const at = e.createdAt.toISOString();
+    const flap = (event: 'started' | 'suppressed' | 'reopened', d: { changes?: number | undefined; windowSeconds?: number | undefined; threshold?: number | undefined; flapChanges?: number | undefined }) => ({
+      kind: 'flap' as const,
+      event,
+      at,
+      changes: d.changes ?? null,
+      windowSeconds: d.windowSeconds ?? null,
+      threshold: d.threshold ?? null,
+      flapChanges: d.flapChanges ?? null,
+    });
     if (isIncidentEvent(e, 'flapping_started')) {
       reasons.push({
         code: 'flap_suppressed',
+        params: flap('started', e.data),
         message: `its alert group started flapping at ${at}: ${e.data.changes} state changes (firing ↔ resolved) in ${formatWindow(e.data.windowSeconds ?? 0)} (threshold ${e.data.threshold}); re-fires while it flaps page no one`,
       });
     } else if (isIncidentEvent(e, 'flap_suppressed')) {
       reasons.push({
         code: 'flap_suppressed',
+        params: flap('suppressed', e.data),
         message: `not paged again at ${at} (flap suppression): its alerts fired again while the group was flapping, ${e.data.changes} state changes in ${formatWindow(e.data.windowSeconds ?? 0)} (threshold ${e.data.threshold}), ${e.data.flapChanges} since it started`,
       });
     } else if (isIncidentEvent(e, 'flap_reopened')) {
       reasons.push({
         code: 'flap_suppressed',
+        params: flap('reopened', e.data),
         message: `not paged again at ${at} (flap suppression): the incident re-opened after resolving by itself, its group flapping (${e.data.flapChanges} state changes since it started; ${e.data.changes} in the last ${formatWindow(e.data.windowSeconds ?? 0)})`,
       });
     } else continue;
@@ -325,10 +409,15 @@ function maintenanceHold(events: readonly Event[], context: ExplainContext): { r
   const reason = held.data.reason ?? ended?.data.reason ?? '';
   const name = `held by maintenance window '${reason}' (${held.data.windowId ?? 'deleted'})`;
   const since = held.createdAt.toISOString();
+  const params = { kind: 'maintenance' as const, reason, windowId: held.data.windowId ?? null, since, until: null, endedAt: null, release: null, firingAlerts: null, escalationAt: null };
   if (!ended) {
     const until = context.maintenance?.until.toISOString() ?? held.data.until;
     const ends = until ? `; it ends at ${until}, then it pages if it still fires` : '; when it ends, it pages if it still fires';
-    return { reason: { code: 'held_by_maintenance', message: `${name} since ${since}: nobody is paged while it lasts${ends}` }, related: [held], escalated: false };
+    return {
+      reason: { code: 'held_by_maintenance', message: `${name} since ${since}: nobody is paged while it lasts${ends}`, params: { ...params, until: until ?? null } },
+      related: [held],
+      escalated: false,
+    };
   }
   const endedAt = ended.data.endedAt ?? ended.createdAt.toISOString();
   const span = `${name} from ${since} until ${endedAt}`;
@@ -339,7 +428,15 @@ function maintenanceHold(events: readonly Event[], context: ExplainContext): { r
     not_firing: 'none of its alerts fired any more when the window ended: nobody was paged',
   };
   const release = ended.data.release ?? 'paged';
-  return { reason: { code: 'held_by_maintenance', message: `${span}: ${outcome[release]}` }, related: [held, ended], escalated: release === 'paged' };
+  return {
+    reason: {
+      code: 'held_by_maintenance',
+      message: `${span}: ${outcome[release]}`,
+      params: { ...params, endedAt, release, firingAlerts: ended.data.firingAlerts ?? null, escalationAt: ended.createdAt.toISOString() },
+    },
+    related: [held, ended],
+    escalated: release === 'paged',
+  };
 }
 
 interface LayerRecord {
@@ -368,7 +465,28 @@ function shiftText(l: LayerRecord): string {
 
 /** "the escalation stopped at T (the incident is acknowledged; 1 pending page cancelled)" */
 function stoppedText(stop: Of<'escalation_stopped'>): string {
-  return `the escalation stopped at ${instantOf(stop).toISOString()} (${stop.message.replace(/^Escalation stopped: /, '')})`;
+  return `the escalation stopped at ${instantOf(stop).toISOString()} (${stopDetail(stop)})`;
+}
+
+/** Why the escalation stopped, in the entry's words: "the incident is acknowledged; 1 pending page cancelled" */
+function stopDetail(stop: Of<'escalation_stopped'>): string {
+  return stop.message.replace(/^Escalation stopped: /, '');
+}
+
+/** A reason that has no data beyond its words. */
+const TEXT: ExplainReasonParams = { kind: 'text' };
+
+/** A reason that is one timeline entry: its catalog type and data. */
+function eventParams(e: Event): ExplainReasonParams {
+  return { kind: 'event', type: e.type, at: e.createdAt.toISOString(), data: e.data as Record<string, unknown> };
+}
+
+function winnerParams(winner: WinnerRecord | undefined, name: (id: string) => string): Extract<ExplainReasonParams, { kind: 'schedule_miss' }>['winner'] {
+  if (winner?.kind === 'override') return { kind: 'override', user: name(winner.userId), start: winner.start, end: winner.end };
+  if (winner?.kind === 'layer') {
+    return { kind: 'layer', user: name(winner.userId), layerName: winner.layerName, shiftNumber: winner.shiftNumber, shiftStart: winner.shiftStart, shiftEnd: winner.shiftEnd };
+  }
+  return null;
 }
 
 /** The engine's instant an entry records (`data.at`), else when it was written. */

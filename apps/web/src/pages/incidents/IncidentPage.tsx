@@ -184,7 +184,7 @@ function IncidentView({ id }: { id: string }) {
           </section>
           <section className="card" aria-labelledby="why-h">
             <h2 id="why-h">Who was paged and why</h2>
-            <PagingExplanation explain={explain} />
+            <PagingExplanation explain={explain} userNames={userNames} />
           </section>
         </div>
         <div>

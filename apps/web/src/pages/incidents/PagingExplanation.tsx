@@ -1,14 +1,18 @@
 import type { ExplainJson } from '../../api/incidents';
 import { formatInstantsIn } from '../../lib/instant-text';
 import { formatTimestamp } from '../../lib/time';
+import { describeExplanation, describeFact } from './describe-explain';
 
 /**
  * GET /incidents/{id}/explain, person by person: paged? reached? why, and the
- * facts behind it; every instant the API's sentences name is shown in the
- * viewer's zone ("due at 02:08 (in 4 min)").
+ * facts behind it, written here from explain's typed data (describe-explain.ts)
+ * in the viewer's zone ("due at 02:08 (in 4 min)").
  */
-export function PagingExplanation({ explain }: { explain: ExplainJson | null }) {
+export function PagingExplanation({ explain, userNames = new Map() }: { explain: ExplainJson | null; userNames?: Map<string, string> }) {
   if (!explain) return <p className="muted">Loading…</p>;
+  const now = new Date();
+  const names = new Map([...userNames, ...explain.people.map((p): [string, string] => [p.userId, p.name])]);
+  const ctx = { userNames: names, now };
   // what alert rules did (docs/alert-rules.md): "urgency lowered to low by rule … on …"
   const rules = (explain.alertRules ?? []).length > 0 ? (
     <ul className="alert-rule-effects">
@@ -37,14 +41,14 @@ export function PagingExplanation({ explain }: { explain: ExplainJson | null }) 
               {p.reached ? 'reached' : p.paged ? 'paged, not reached yet' : 'not paged'}
             </span>
           </h3>
-          <p>{formatInstantsIn(p.summary)}</p>
+          <p>{describeExplanation(p, ctx)}</p>
           {p.facts.length > 0 ? (
             <details>
               <summary>How we know ({p.facts.length})</summary>
               <ol className="facts">
                 {p.facts.map((f, i) => (
                   <li key={i}>
-                    <time dateTime={f.at}>{formatTimestamp(f.at)}</time>: {formatInstantsIn(f.message)}
+                    <time dateTime={f.at}>{formatTimestamp(f.at)}</time>: {describeFact(f, ctx)}
                   </li>
                 ))}
               </ol>

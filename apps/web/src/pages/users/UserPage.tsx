@@ -182,9 +182,7 @@ function ReachSettings({ userId }: { userId: string }) {
         {rules.data && methods.data ? (
           <NotificationRules userId={userId} rules={rules.data.items} methods={methods.data.items} />
         ) : null}
-        <p className="hint">
-          Test notifications cannot be sent from this page yet.
-        </p>
+        <p className="hint">To check that a method reaches this person, use Send test page on it under Contact methods.</p>
       </section>
     </>
   );
