@@ -112,9 +112,12 @@ for (const viewport of [DESKTOP, PHONE]) {
     expect(await lag.textContent()).toContain(`label team added: "pg-${tag}" by rule "postgres is pg" on routing integration one receiver ${tag}`);
     expect(await panel.getByRole('listitem', { name: 'Alert Unowned' }).textContent()).toContain(`Catch-all → rest-${tag}`);
 
-    // the last 100 alerts received
+    // the last 100 alerts received (one sent through the key first: the newest of them)
+    const sent = await web.api.post('/api/v1/integrations/alertmanager', { ...payload, alerts: [{ ...payload.alerts[0], fingerprint: `pv-3-${tag}`, labels: { alertname: `Received${tag}`, team: `pg-${tag}` } }] }, created.body.key);
+    expect(sent.status).toBe(200);
     await panel.getByRole('button', { name: 'Test with the last 100 alerts' }).click();
-    await panel.getByRole('status').filter({ hasText: /alerts?: \d+ routed/ }).waitFor();
+    await panel.getByRole('listitem', { name: `Alert Received${tag}` }).filter({ hasText: `Route 1 → pg-${tag}` }).waitFor();
+    expect(await panel.getByRole('status').first().textContent()).toMatch(/alerts?: \d+ routed/);
 
     // nothing was saved
     const stored = await web.api.admin('GET', `/api/v1/routing-integrations/${created.body.id}`);
