@@ -254,6 +254,28 @@ const CASES: Case[] = [
       },
     }),
   ),
+  // h21: a routing integration's own alert rules (the integration's manage permission)
+  {
+    endpoint: 'PUT /api/v1/routing-integrations/{id}/alert-rules',
+    action: 'routing_integration.alert_rules_update',
+    targets: SERVICE_TARGETS,
+    allowed: leadOfTarget,
+    async prepare(t) {
+      const name = unique('routing');
+      const tm = teamOf(t);
+      const created = (await api.admin('POST', '/api/v1/routing-integrations', { name, teamId: tm?.id ?? null, routes: [], catchAllServiceId: null })).body;
+      return {
+        method: 'PUT',
+        path: `/api/v1/routing-integrations/${created.id}/alert-rules`,
+        body: { rules: [{ name: 'tests are quiet', matchers: ['env="test"'], actions: { suppress: true } }] },
+        entityId: created.id,
+        reason: tm
+          ? `Only leads of team ${tm.name} or admins can manage routing integration ${JSON.stringify(name)}`
+          : `Routing integration ${JSON.stringify(name)} belongs to the installation: only admins can manage it`,
+        unchanged: async () => expect((await api.admin('GET', `/api/v1/routing-integrations/${created.id}/alert-rules`)).body.rules).toEqual([]),
+      };
+    },
+  },
   // l22: several at once: the same permission per incident, one audit entry for the call (and each timeline)
   ...(['acknowledged', 'resolved'] as const).map(
     (status): Case => ({

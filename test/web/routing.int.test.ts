@@ -3,7 +3,7 @@
 // reason under its route), moves a route up, saves, and the key routes by the
 // saved order; a responder sees the routes but no key and no edit controls.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { signInAs, startWeb, type WebWorld } from './browser';
+import { DESKTOP, PHONE, signInAs, startWeb, type WebWorld } from './browser';
 
 let web: WebWorld;
 beforeAll(async () => {
@@ -68,3 +68,67 @@ it('create, edit with validation from the API, reorder, save; the key shown only
   expect(await theirs.getByRole('button', { name: 'Save routes' }).count()).toBe(0);
   expect(await other.content()).not.toContain(key);
 }, 60_000);
+
+// h21: "test these routes and rules": the routes and the integration's rules as edited (unsaved) against a pasted
+// payload and the last 100 alerts; a bad matcher shown under its route before saving; at 1280 and 390 px
+for (const viewport of [DESKTOP, PHONE]) {
+  it(`the preview panel tests unsaved routes and rules (${viewport.width} px)`, async () => {
+    const tag = `${viewport.width}`;
+    await web.api.admin('POST', '/api/v1/services', { name: `pg-${tag}`, routingName: `pg-${tag}` });
+    const rest = (await web.api.admin('POST', '/api/v1/services', { name: `rest-${tag}` })).body.id as string;
+    const created = await web.api.admin('POST', '/api/v1/routing-integrations', { name: `one receiver ${tag}`, routes: [{ matchers: ['team!=""'], serviceFromLabel: 'team' }], catchAllServiceId: rest });
+    expect(created.status).toBe(201);
+    const admin = await web.api.createUser({ name: `Ada ${tag}`, role: 'admin' });
+    const page = await web.newPage(viewport);
+    await signInAs(page, admin);
+    await page.goto('/routing');
+    const card = page.getByRole('region', { name: `Routing integration one receiver ${tag}` });
+    const panel = card.getByRole('region', { name: 'Test these routes and rules' });
+
+    // a rule as edited (not saved) sets the team the route matches
+    await card.getByLabel('Alert rules of this integration (JSON, run on each alert before the routes)').fill(
+      JSON.stringify([{ name: 'postgres is pg', matchers: ['namespace=~"postgres-.*"'], actions: { labels: { team: `pg-${tag}` } } }]),
+    );
+    // a bad regex in the edited route: shown under the route, before any save
+    await card.getByLabel('Matchers (one a line, all must match)').fill('team=~"("');
+    const payload = {
+      version: '4', groupKey: '{}:{}', status: 'firing', receiver: 'heinrich', groupLabels: {},
+      alerts: [
+        { status: 'firing', labels: { alertname: 'ReplicationLag', namespace: 'postgres-main' }, annotations: {}, startsAt: new Date().toISOString(), fingerprint: `pv-1-${tag}` },
+        { status: 'firing', labels: { alertname: 'Unowned' }, annotations: {}, startsAt: new Date().toISOString(), fingerprint: `pv-2-${tag}` },
+      ],
+    };
+    await panel.getByLabel('Alertmanager payload (JSON)').fill(JSON.stringify(payload));
+    await panel.getByRole('button', { name: 'Test with this payload' }).click();
+    const routeError = await card.getByRole('listitem', { name: 'Route 1' }).getByRole('alert').textContent();
+    expect(routeError).toContain('routes.0.matchers.0');
+    expect(routeError).toContain('invalid regular expression');
+
+    await card.getByLabel('Matchers (one a line, all must match)').fill('team!=""');
+    await panel.getByRole('button', { name: 'Test with this payload' }).click();
+    await panel.getByRole('status').filter({ hasText: '2 alerts: 1 routed, 1 to the catch-all, 0 dropped.' }).waitFor();
+    const lag = panel.getByRole('listitem', { name: 'Alert ReplicationLag' });
+    expect(await lag.textContent()).toContain(`Route 1 → pg-${tag}`);
+    expect(await lag.textContent()).toContain(`label team added: "pg-${tag}" by rule "postgres is pg" on routing integration one receiver ${tag}`);
+    expect(await panel.getByRole('listitem', { name: 'Alert Unowned' }).textContent()).toContain(`Catch-all → rest-${tag}`);
+
+    // the last 100 alerts received (one sent through the key first: the newest of them)
+    const sent = await web.api.post('/api/v1/integrations/alertmanager', { ...payload, alerts: [{ ...payload.alerts[0], fingerprint: `pv-3-${tag}`, labels: { alertname: `Received${tag}`, team: `pg-${tag}` } }] }, created.body.key);
+    expect(sent.status).toBe(200);
+    await panel.getByRole('button', { name: 'Test with the last 100 alerts' }).click();
+    await panel.getByRole('listitem', { name: `Alert Received${tag}` }).filter({ hasText: `Route 1 → pg-${tag}` }).waitFor();
+    expect(await panel.getByRole('status').first().textContent()).toMatch(/alerts?: \d+ routed/);
+
+    // nothing was saved
+    const stored = await web.api.admin('GET', `/api/v1/routing-integrations/${created.body.id}`);
+    expect(stored.body.routes).toEqual([{ matchers: ['team!=""'], serviceFromLabel: 'team' }]);
+    expect((await web.api.admin('GET', `/api/v1/routing-integrations/${created.body.id}/alert-rules`)).body.rules).toEqual([]);
+
+    // the edited rules are saved on request
+    await card.getByRole('button', { name: 'Save rules' }).click();
+    await card.getByRole('status').filter({ hasText: 'Rules saved.' }).waitFor();
+    expect((await web.api.admin('GET', `/api/v1/routing-integrations/${created.body.id}/alert-rules`)).body.rules.map((r: { name: string }) => r.name)).toEqual(['postgres is pg']);
+
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+  }, 90_000);
+}

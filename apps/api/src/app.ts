@@ -41,6 +41,8 @@ import { createMaintenanceWindowRoute } from './routes/maintenance-windows/creat
 import { createRoutingIntegrationRoute, deleteRoutingIntegrationRoute, replaceRoutingIntegrationRoute } from './routes/routing-integrations/manage-routing-integration.route';
 import { previewRoutingRoute } from './routes/routing-integrations/preview-routing.route';
 import { getRoutingIntegrationRoute, listRoutingIntegrationsRoute, listUnroutedAlertsRoute } from './routes/routing-integrations/read-routing-integrations.route';
+// h21: a routing integration's own alert rules
+import { getRoutingAlertRulesRoute, putRoutingAlertRulesRoute } from './routes/routing-integrations/routing-alert-rules.route';
 import { getMaintenanceWindowRoute, listMaintenanceWindowsRoute, listWindowIncidentsRoute } from './routes/maintenance-windows/list-maintenance-windows.route';
 import { createIntegrationKeyRoute } from './routes/integration-keys/create-integration-key.route';
 import { listIntegrationKeysRoute } from './routes/integration-keys/list-integration-keys.route';
@@ -244,6 +246,9 @@ export function createApp(deps: AppDeps): express.Express {
   admin.put('/routing-integrations/:id', replaceRoutingIntegrationRoute(deps));
   admin.delete('/routing-integrations/:id', deleteRoutingIntegrationRoute(deps));
   admin.get('/routing-integrations/:id/unrouted', listUnroutedAlertsRoute(deps));
+  // h21: a routing integration's own alert rules (run before its routes)
+  admin.get('/routing-integrations/:id/alert-rules', getRoutingAlertRulesRoute(deps));
+  admin.put('/routing-integrations/:id/alert-rules', putRoutingAlertRulesRoute(deps));
   admin.get('/incidents', listIncidentsRoute(deps));
   admin.post('/incidents', createIncidentRoute(deps));
   admin.get('/incidents/:id', getIncidentRoute(deps));

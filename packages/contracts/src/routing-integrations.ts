@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { alertRuleJson, putAlertRulesBody } from './alert-rules';
 import { alertmanagerWebhook } from './alertmanager-webhook';
 import { instant, text, uuid } from './primitives';
 
@@ -61,7 +62,18 @@ export const routingPreviewBody = z.strictObject({
   routes: routingIntegrationBody.shape.routes,
   catchAllServiceId: routingIntegrationBody.shape.catchAllServiceId,
   payload: alertmanagerWebhook.optional().describe('an Alertmanager notification; without it, the last 100 alerts received'),
+  alertRules: putAlertRulesBody.shape.rules
+    .optional()
+    .describe("the integration's own alert rules as edited, run before the routes (docs/alert-rules.md); 400s name alertRules.N…"),
+  name: text(200).optional().describe('the integration\'s name, for the lines its rules give ("by rule … on routing integration NAME")'),
 });
+
+/** GET/PUT /api/v1/routing-integrations/{id}/alert-rules */
+export const routingAlertRulesJson = z.strictObject({
+  routingIntegrationId: uuid,
+  rules: z.array(alertRuleJson).describe('in evaluation order; they run on each alert before the routes'),
+});
+export type RoutingAlertRulesJson = z.infer<typeof routingAlertRulesJson>;
 
 export const routingPreviewJson = z.strictObject({
   items: z.array(
@@ -72,8 +84,8 @@ export const routingPreviewJson = z.strictObject({
       routeIndex: z.int().nullable().describe('the route (0-based) that took it; null: the catch-all or dropped'),
       serviceId: uuid.nullable(),
       reason: z.string().nullable(),
-      alertRules: z.array(z.string()).describe("what the target service's alert rules would do to it, one line per change (docs/alert-rules.md)"),
-      suppressed: z.boolean().describe('a rule of the target service suppresses it: stored, pages no one'),
+      alertRules: z.array(z.string()).describe("what the integration's own alert rules, then the target service's, would do to it, one line per change (docs/alert-rules.md)"),
+      suppressed: z.boolean().describe("a rule (the integration's or the target service's) suppresses it: stored, pages no one"),
       urgency: z.enum(['high', 'low']).nullable().describe("the urgency a rule sets; null: the service's setting decides"),
       wouldPage: z.array(z.strictObject({ userId: z.string(), name: z.string() })).describe("whom the service's escalation policy's first step would page now (the simulator); none when suppressed"),
     }),

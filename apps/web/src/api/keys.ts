@@ -68,6 +68,8 @@ export const keys = {
     all: ['routing-integrations'] as const,
     list: () => ['routing-integrations', 'list'] as const,
     unrouted: (id: string) => ['routing-integrations', id, 'unrouted'] as const,
+    // h21: its own alert rules
+    alertRules: (id: string) => ['routing-integrations', id, 'alert-rules'] as const,
   },
   auditLog: (entityType: string) => ['audit-log', entityType] as const,
   // hu: insights, paging readiness, team settings (issue 23)

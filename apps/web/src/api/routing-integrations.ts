@@ -1,4 +1,4 @@
-import type { RoutingIntegrationJson } from '@heinrich/contracts/routing-integrations';
+import type { RoutingAlertRulesJson, RoutingIntegrationJson } from '@heinrich/contracts/routing-integrations';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, path } from './client';
 import { keys } from './keys';
@@ -39,5 +39,42 @@ export function useReplaceRoutingIntegration(id: string) {
   return useMutation({
     mutationFn: (body: Record<string, unknown>) => api.put<RoutingIntegrationJson>(path`/routing-integrations/${id}`, body),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.routingIntegrations.all }),
+  });
+}
+
+/** One alert of a preview: its route, service, what the rules do, whom it would page (POST /routing-integrations/preview). */
+export interface RoutingPreviewItem {
+  fingerprint: string;
+  labels: Record<string, string>;
+  outcome: 'routed' | 'catch_all' | 'dropped';
+  routeIndex: number | null;
+  serviceId: string | null;
+  reason: string | null;
+  alertRules: string[];
+  suppressed: boolean;
+  urgency: 'high' | 'low' | null;
+  wouldPage: { userId: string; name: string }[];
+}
+
+/** Draft routes (and the integration's draft rules) against a payload or the last 100 alerts; saves nothing. */
+export function usePreviewRouting() {
+  return useMutation({
+    mutationFn: (body: Record<string, unknown>) => api.post<{ items: RoutingPreviewItem[] }>('/routing-integrations/preview', body).then((r) => r.items),
+  });
+}
+
+/** The integration's own alert rules (run before its routes). */
+export function useRoutingAlertRules(id: string) {
+  return useQuery({
+    queryKey: keys.routingIntegrations.alertRules(id),
+    queryFn: ({ signal }) => api.get<RoutingAlertRulesJson>(path`/routing-integrations/${id}/alert-rules`, { signal }),
+  });
+}
+
+export function useSaveRoutingAlertRules(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (rules: unknown[]) => api.put<RoutingAlertRulesJson>(path`/routing-integrations/${id}/alert-rules`, { rules }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.routingIntegrations.alertRules(id) }),
   });
 }

@@ -286,6 +286,18 @@ export const OPERATIONS: Operation[] = [
   { method: 'put', path: '/api/v1/routing-integrations/{id}', tag: 'Routing', access: 'admin', summary: 'Replace a routing integration: name, team, the ordered routes and the catch-all at once', description: 'The same 400s as the create. Audit-logged.', body: 'RoutingIntegrationBody', responses: { 200: 'RoutingIntegration' } },
   { method: 'delete', path: '/api/v1/routing-integrations/{id}', tag: 'Routing', access: 'admin', summary: 'Delete a routing integration: its key stops working', responses: { 204: null } },
   { method: 'get', path: '/api/v1/routing-integrations/{id}/unrouted', tag: 'Routing', access: 'admin', summary: 'Alerts it dropped or sent to its catch-all, newest first, with the reason (heinrich_routing_unrouted_alerts_total counts them)', query: unroutedListQuery, responses: { 200: 'UnroutedAlertPage' } },
+  // h21: a routing integration's own alert rules
+  { method: 'get', path: '/api/v1/routing-integrations/{id}/alert-rules', tag: 'Routing', access: 'admin', summary: "The routing integration's alert rules, in evaluation order: they run on each alert before its routes (docs/alert-rules.md)", responses: { 200: 'RoutingAlertRules' } },
+  {
+    method: 'put',
+    path: '/api/v1/routing-integrations/{id}/alert-rules',
+    tag: 'Routing',
+    access: 'admin',
+    summary: "Replace the routing integration's ordered alert rules (admins; leads of its team; audit-logged)",
+    description: "The body and the 400s of a service's alert rules (rules.N.matchers.M, rules.N.time.timeZone, rules.N.actions.routeToServiceId for a missing service). The labels they set are what the routes match; a routeToServiceId takes the alert past the routes.",
+    body: 'PutAlertRulesBody',
+    responses: { 200: 'RoutingAlertRules' },
+  },
   { method: 'delete', path: '/api/v1/maintenance-windows/{id}', tag: 'Maintenance windows', access: 'admin', summary: 'Delete a window: what it still held is released (pages if it still fires)', responses: { 204: null } },
   { method: 'get', path: '/api/v1/incidents', tag: 'Incidents', access: 'admin', summary: 'List incidents, newest first', query: incidentListQuery, responses: { 200: 'IncidentPage' } },
   { method: 'post', path: '/api/v1/incidents', tag: 'Incidents', access: 'admin', summary: 'Open an incident by hand, optionally paging people directly', body: 'CreateIncidentBody', responses: { 201: 'IncidentDetail' }, errors: [409] },

@@ -34,6 +34,8 @@ import {
 import { createdHeartbeatJson, createHeartbeatBody, heartbeatJson, heartbeatPingJson, updatedHeartbeatJson, updateHeartbeatBody } from '../heartbeats';
 import { createdIntegrationKeyJson, createIntegrationKeyBody, integrationKeyJson, updatedIntegrationKeyJson, updateIntegrationKeyBody } from '../integration-keys';
 import { createdRoutingIntegrationJson, routingIntegrationBody, routingIntegrationJson, routingPreviewBody, routingPreviewJson, unroutedAlertJson } from '../routing-integrations';
+// h21
+import { routingAlertRulesJson } from '../routing-integrations';
 import { alertRulesJson, putAlertRulesBody } from '../alert-rules';
 import { createMaintenanceWindowBody, maintenanceHeldIncidentJson, maintenanceWindowJson, updateMaintenanceWindowBody } from '../maintenance-windows';
 import { page } from '../primitives';
@@ -168,6 +170,8 @@ export const RESPONSE_SCHEMAS = {
   RoutingIntegrationPage: page(routingIntegrationJson),
   UnroutedAlertPage: page(unroutedAlertJson),
   RoutingPreview: routingPreviewJson,
+  // h21
+  RoutingAlertRules: routingAlertRulesJson,
   Incident: incidentJson,
   IncidentPage: page(incidentJson),
   IncidentDetail: incidentDetailJson,

@@ -73,3 +73,17 @@ export function decideRoute(
   if (c.kind === 'service' && serviceExists(c.serviceId)) return { kind: 'service', serviceId: c.serviceId, routeIndex: null, reason };
   return { kind: 'drop', routeIndex: null, reason };
 }
+
+/**
+ * A routing integration's own alert rule sent the alert to a service
+ * (`routeToServiceId`, docs/alert-rules.md "Rules on a routing integration"):
+ * it goes there and the routes are not tried; a service deleted since the rule
+ * was saved sends it to the catch-all with the reason. Still one hop.
+ */
+export function decideRuleRoute(compiled: CompiledRoutes, rule: { serviceId: string; name: string }, serviceExists: (serviceId: string) => boolean): RouteDecision {
+  if (serviceExists(rule.serviceId)) return { kind: 'service', serviceId: rule.serviceId, routeIndex: null, reason: null };
+  const reason = `rule ${JSON.stringify(rule.name)} routes to a service that no longer exists`;
+  const c = compiled.catchAll;
+  if (c.kind === 'service' && serviceExists(c.serviceId)) return { kind: 'service', serviceId: c.serviceId, routeIndex: null, reason };
+  return { kind: 'drop', routeIndex: null, reason };
+}

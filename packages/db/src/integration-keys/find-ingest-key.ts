@@ -6,7 +6,8 @@ import { ACTIVE_INTEGRATION_KEY_COLUMNS, activeIntegrationKeyOf, type ActiveInte
 /**
  * What a secret presented on an ingest endpoint is: a service's unrevoked
  * integration key with its service's ingest settings, or a routing
- * integration with the services its fixed routes and catch-all name (those
+ * integration with the services its fixed routes, its catch-all and its alert
+ * rules' routeToServiceId name (those
  * that still exist; dynamic routes' services are looked up by the labels).
  */
 export type IngestKeyRow =
@@ -31,7 +32,9 @@ export async function findIngestKey(pool: pg.Pool, secretHash: string): Promise<
             CASE WHEN r.id IS NOT NULL AND k.id IS NULL THEN
               (SELECT coalesce(json_agg(${ROUTING_TARGET_JSON}), '[]'::json) FROM services s
                 WHERE s.id = r.catch_all_service_id
-                   OR s.id IN (SELECT (e->>'serviceId')::uuid FROM jsonb_array_elements(r.routes) e WHERE e ? 'serviceId'))
+                   OR s.id IN (SELECT (e->>'serviceId')::uuid FROM jsonb_array_elements(r.routes) e WHERE e ? 'serviceId')
+                   OR s.id IN (SELECT (e->'actions'->>'routeToServiceId')::uuid FROM jsonb_array_elements(r.alert_rules) e
+                                WHERE e->'actions' ? 'routeToServiceId'))
             END AS r_targets
        FROM (VALUES ($1::text)) AS x(secret_hash)
        LEFT JOIN integration_keys k ON k.secret_hash = x.secret_hash AND k.revoked_at IS NULL

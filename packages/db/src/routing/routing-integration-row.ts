@@ -12,11 +12,13 @@ export interface RoutingIntegrationRow {
   createdAt: Date;
   updatedAt: Date;
   lastUsedAt: Date | null;
+  /** its ordered alert rules as stored (core readAlertRules reads them), run before the routes */
+  alertRules: unknown;
 }
 
 /** The columns routingIntegrationOf reads, of `routing_integrations r LEFT JOIN teams t` (also in findIngestKey). */
 export const ROUTING_INTEGRATION_COLUMNS = `r.id, r.name, r.team_id, t.name AS team_name, r.routes, r.catch_all_service_id, r.secret_prefix,
-                 r.created_at, r.updated_at, r.last_used_at`;
+                 r.created_at, r.updated_at, r.last_used_at, r.alert_rules`;
 
 export interface RoutingIntegrationRaw {
   id: string;
@@ -29,12 +31,14 @@ export interface RoutingIntegrationRaw {
   created_at: Date;
   updated_at: Date;
   last_used_at: Date | null;
+  alert_rules: unknown;
 }
 
 export function routingIntegrationOf(r: RoutingIntegrationRaw): RoutingIntegrationRow {
   return {
     id: r.id, name: r.name, teamId: r.team_id, teamName: r.team_name, routes: r.routes, catchAllServiceId: r.catch_all_service_id,
     secretPrefix: r.secret_prefix, createdAt: r.created_at, updatedAt: r.updated_at, lastUsedAt: r.last_used_at,
+    alertRules: r.alert_rules,
   };
 }
 

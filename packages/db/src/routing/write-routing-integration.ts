@@ -25,6 +25,11 @@ export async function updateRoutingIntegration(q: Queryable, id: string, w: Rout
   );
 }
 
+/** Replaces its ordered alert rules (a new version: updated_at moves). */
+export async function updateRoutingIntegrationAlertRules(q: Queryable, id: string, rules: readonly object[]): Promise<void> {
+  await q.query(`UPDATE routing_integrations SET alert_rules = $2::jsonb, updated_at = now() WHERE id = $1`, [id, JSON.stringify(rules)]);
+}
+
 export async function deleteRoutingIntegration(q: Queryable, id: string): Promise<void> {
   await q.query(`DELETE FROM routing_integrations WHERE id = $1`, [id]);
 }

@@ -28,6 +28,19 @@ export type AlertRuleInput = Omit<AlertRule, 'id' | 'matchers' | 'annotationMatc
   stop?: boolean | undefined;
 };
 
+/** Rules as written, as stored: defaults filled in, an id for each rule without one (services' and routing integrations' alike). */
+export function alertRulesOfInput(input: readonly AlertRuleInput[]): AlertRule[] {
+  return input.map((r) => ({
+    id: r.id?.toLowerCase() ?? randomUUID(),
+    name: r.name,
+    matchers: r.matchers ?? [],
+    annotationMatchers: r.annotationMatchers ?? [],
+    time: r.time ? { ...r.time, outside: r.time.outside === true } : null,
+    actions: Object.fromEntries(Object.entries(r.actions).filter(([, v]) => v !== undefined)),
+    stop: r.stop === true,
+  }));
+}
+
 /** A service's alert rules, in evaluation order (everyone signed in may read them, as the service). */
 export async function getServiceAlertRules(ctx: Context, serviceId: string): Promise<AlertRule[]> {
   const stored = await selectServiceAlertRules(ctx.db.pool, serviceId);
@@ -42,15 +55,7 @@ export async function getServiceAlertRules(ctx: Context, serviceId: string): Pro
  * without an id get one. The same rules again write nothing.
  */
 export async function replaceServiceAlertRules(ctx: Context, principal: Principal, serviceId: string, input: AlertRuleInput[]): Promise<AlertRule[]> {
-  const rules: AlertRule[] = input.map((r) => ({
-    id: r.id?.toLowerCase() ?? randomUUID(),
-    name: r.name,
-    matchers: r.matchers ?? [],
-    annotationMatchers: r.annotationMatchers ?? [],
-    time: r.time ? { ...r.time, outside: r.time.outside === true } : null,
-    actions: Object.fromEntries(Object.entries(r.actions).filter(([, v]) => v !== undefined)),
-    stop: r.stop === true,
-  }));
+  const rules = alertRulesOfInput(input);
   return withTransaction(ctx.db, async (tx) => {
     if (!(await lockRow(tx, 'services', serviceId))) throw AppError.notFound('Service', serviceId);
     const owner = await findServiceOwner(tx, serviceId);

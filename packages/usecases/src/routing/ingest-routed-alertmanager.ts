@@ -24,7 +24,8 @@ export const ROUTING_ANNOTATION = 'heinrich_routing';
 
 /**
  * One Alertmanager notification sent to a routing integration's key. Each alert
- * is routed (first match wins, docs/routing.md); the alerts of each target
+ * meets the integration's alert rules, then is routed on the labels they left
+ * (first match wins, docs/routing.md); the alerts of each target
  * service are normalized with that service's groupBy and ingested as if sent to
  * that service's own key (dedup, grouping, alert rules, maintenance, flapping,
  * storms: its normal ingest, one commitBatch per service). What went to the
@@ -38,7 +39,8 @@ export async function ingestRoutedAlertmanager(
   payload: AlertmanagerPayload & { truncatedAlerts: number },
 ): Promise<IngestSummary & { routing: RoutingBreakdown }> {
   const { integration } = sender;
-  const plan = await planRouting(ctx.db.pool, routingConfigOf(sender), payload.alerts.map((a) => a.labels));
+  const config = routingConfigOf(sender, ctx.now());
+  const plan = await planRouting(ctx.db.pool, config, payload.alerts);
   const byService = new Map<string, AlertmanagerPayload['alerts']>();
   const unrouted: UnroutedAlertWrite[] = [];
   plan.decisions.forEach((d, i) => {
@@ -65,8 +67,10 @@ export async function ingestRoutedAlertmanager(
         autoResolve: target.autoResolve,
         noise: noiseSettingsOf(target.noise),
         truncatedAlerts: payload.truncatedAlerts,
-        // one hop (docs/routing.md): the target service's alert rules run on what is routed to it
+        // one hop (docs/routing.md): the target service's alert rules run on what is routed to it,
+        // after the integration's own rules (re-run at the same instant on the new occurrences: the same outcome, recorded)
         alertRules: deliveryAlertRules({ id: serviceId, name: target.name }, target.alertRules, ctx.now()),
+        ...(config.alertRules ? { routedFrom: { ...config.alertRules, targetName: target.name } } : {}),
         via: 'alertmanager',
         actor: `routing-integration:${integration.id}`,
         alerts: normalizeAlertmanager({ ...payload, alerts }, target.groupBy),

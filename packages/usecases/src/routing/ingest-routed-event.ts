@@ -23,9 +23,10 @@ export async function ingestRoutedEvent(ctx: Context, sender: RoutingSender, eve
   const actorId = `routing-integration:${integration.id}`;
   let serviceId: string | undefined;
   let target: RoutingTarget | undefined;
+  const config = routingConfigOf(sender, ctx.now());
   if (event.trigger) {
     const alert = normalizeTrigger(triggerOf(event.dedupKey, event), ctx.now().toISOString());
-    const plan = await planRouting(ctx.db.pool, routingConfigOf(sender), [alert.labels]);
+    const plan = await planRouting(ctx.db.pool, config, [alert]);
     const d = plan.decisions[0]!;
     if (d.reason !== null) {
       await insertUnroutedAlerts(ctx.db.pool, [{
@@ -43,5 +44,5 @@ export async function ingestRoutedEvent(ctx: Context, sender: RoutingSender, eve
     [target] = await selectRoutingTargets(ctx.db.pool, [serviceId], []);
   }
   if (!target) return { dedupKey: event.dedupKey, outcome: 'no_open_incident' };
-  return ingestEvent(ctx, { keyId: integration.id, actorId, serviceId, autoResolve: target.autoResolve, noise: target.noise, serviceName: target.name, alertRules: target.alertRules }, event);
+  return ingestEvent(ctx, { keyId: integration.id, actorId, serviceId, autoResolve: target.autoResolve, noise: target.noise, serviceName: target.name, alertRules: target.alertRules, ...(config.alertRules ? { routedFrom: { ...config.alertRules, targetName: target.name } } : {}) }, event);
 }

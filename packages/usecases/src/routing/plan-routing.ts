@@ -1,4 +1,8 @@
-import { compileRoutes, decideRoute, matchRoute, wantedRoutingName, type CompiledRoutes, type RouteDecision } from '@heinrich/core/routing/decide-route';
+import type { AlertRulesOutcome } from '@heinrich/core/alert-rules/alert-rule';
+import { routeTargets } from '@heinrich/core/alert-rules/read-alert-rules';
+import { evaluateAlertRules } from '@heinrich/core/alert-rules/evaluate-alert-rules';
+import type { AlertRuleSet } from '@heinrich/core/ingest/ingest-delivery';
+import { compileRoutes, decideRoute, decideRuleRoute, matchRoute, wantedRoutingName, type CompiledRoutes, type RouteDecision } from '@heinrich/core/routing/decide-route';
 import { parseRoutes, type CatchAll, type RouteInput } from '@heinrich/core/routing/routing-spec';
 import type { Queryable } from '@heinrich/db/queryable';
 import { selectRoutingTargets, type RoutingTarget } from '@heinrich/db/routing/select-routing-targets';
@@ -10,17 +14,31 @@ export interface RoutingConfig {
   routes: readonly RouteInput[];
   catchAllServiceId: string | null;
   /**
-   * the services the fixed routes and the catch-all name, already loaded with
-   * the key (findIngestKey): only dynamic routes' names not among them are
-   * looked up; absent: every target is loaded here
+   * the integration's own alert rules (compiled, with the instant their time
+   * conditions read), evaluated on each alert BEFORE the routes: the routes
+   * match the labels they leave, and a rule's routeToServiceId takes the alert
+   * past the routes; absent: none
+   */
+  alertRules?: AlertRuleSet | undefined;
+  /**
+   * the services the fixed routes, the catch-all and the rules' route actions
+   * name, already loaded with the key (findIngestKey); absent: loaded here
    */
   fixedTargets?: readonly RoutingTarget[];
 }
 
 export interface RoutingPlan {
   decisions: RouteDecision[];
+  /** per alert, what the integration's rules made of it (null: it has none, or none matched); the routes matched its labels */
+  ruled: (AlertRulesOutcome | null)[];
   /** the target services' ingest settings, by id */
   targets: Map<string, RoutingTarget>;
+}
+
+/** An alert as routing reads it. */
+export interface RoutableAlert {
+  labels: Readonly<Record<string, string>>;
+  annotations?: Readonly<Record<string, string>> | undefined;
 }
 
 // compiled once per integration version: compiling RE2 programs on every webhook would cost more than matching
@@ -42,29 +60,51 @@ function compiledOf(config: RoutingConfig): CompiledRoutes {
   return compiled;
 }
 
-/**
- * Load → decide for a batch of alerts: matches every alert (core, first match
- * wins), loads the services the matches name (fixed targets, the catch-all, and
- * the routingNames dynamic routes look up: one query, none when the key lookup
- * brought the fixed targets and no dynamic name is missing), then decides each
- * alert's service or drop (core decideRoute).
- */
-export async function planRouting(q: Queryable, config: RoutingConfig, labelSets: readonly Readonly<Record<string, string>>[]): Promise<RoutingPlan> {
-  const compiled = compiledOf(config);
-  const matches = labelSets.map((labels) => matchRoute(compiled, labels));
-  const known = config.fixedTargets ?? [];
-  const knownNames = new Set(known.map((t) => t.routingName));
+/** The fixed targets of a draft: what its routes, catch-all and rules' route actions name. */
+function fixedIdsOf(config: RoutingConfig): string[] {
   const ids = new Set<string>();
+  for (const r of config.routes) if (r.serviceId) ids.add(r.serviceId);
+  if (config.catchAllServiceId) ids.add(config.catchAllServiceId);
+  for (const id of routeTargets(config.alertRules?.rules.map((c) => c.rule) ?? [])) ids.add(id);
+  return [...ids];
+}
+
+/**
+ * Load → decide for a batch of alerts: the integration's alert rules first
+ * (core, pure: labels they set are what the routes see; a suppression is
+ * carried to the target's ingest; a route action picks the service), then the
+ * routes (first match wins), then the services the matches name: the fixed
+ * ones came with the key, so only routingNames of dynamic routes not among
+ * them are looked up (no query at all for a key with fixed routes only), then
+ * each alert's service or drop (core decideRoute / decideRuleRoute).
+ */
+export async function planRouting(q: Queryable, config: RoutingConfig, alerts: readonly RoutableAlert[]): Promise<RoutingPlan> {
+  const compiled = compiledOf(config);
+  const known = config.fixedTargets ?? (await selectRoutingTargets(q, fixedIdsOf(config), []));
+  const knownById = new Map(known.map((t) => [t.serviceId, t]));
+  const set = config.alertRules && config.alertRules.rules.length > 0 ? config.alertRules : undefined;
+  const ruled = alerts.map((a) =>
+    set
+      ? evaluateAlertRules(set.rules, { labels: a.labels, annotations: a.annotations ?? {}, severity: a.labels['severity'] ?? null }, set.at, set.service, {
+          serviceName: (id) => knownById.get(id)?.name,
+        })
+      : null,
+  );
+  const labelsOf = (i: number) => ruled[i]?.labels ?? alerts[i]!.labels;
+  const matches = alerts.map((_, i) => matchRoute(compiled, labelsOf(i)));
+  const knownNames = new Set(known.map((t) => t.routingName));
   const names = new Set<string>();
-  if (!config.fixedTargets && compiled.catchAll.kind === 'service') ids.add(compiled.catchAll.serviceId);
   matches.forEach((m, i) => {
-    if (!config.fixedTargets && m.target?.kind === 'service') ids.add(m.target.serviceId);
-    const name = wantedRoutingName(m, labelSets[i]!);
+    const name = ruled[i]?.routeTo ? null : wantedRoutingName(m, labelsOf(i));
     if (name && !knownNames.has(name)) names.add(name);
   });
-  const rows = [...known, ...(ids.size > 0 || names.size > 0 ? await selectRoutingTargets(q, [...ids], [...names]) : [])];
+  const rows = [...known, ...(names.size > 0 ? await selectRoutingTargets(q, [], [...names]) : [])];
   const targets = new Map(rows.map((r) => [r.serviceId, r]));
   const byName = new Map(rows.filter((r) => r.routingName !== null).map((r) => [r.routingName!, r.serviceId]));
-  const decisions = matches.map((m, i) => decideRoute(compiled, m, labelSets[i]!, byName, (id) => targets.has(id)));
-  return { decisions, targets };
+  const exists = (id: string) => targets.has(id);
+  const decisions = matches.map((m, i) => {
+    const routeTo = ruled[i]?.routeTo;
+    return routeTo ? decideRuleRoute(compiled, routeTo, exists) : decideRoute(compiled, m, labelsOf(i), byName, exists);
+  });
+  return { decisions, ruled: ruled.map((r) => (r && r.applied.length > 0 ? r : null)), targets };
 }

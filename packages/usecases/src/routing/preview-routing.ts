@@ -3,7 +3,11 @@ import { selectRecentAlerts } from '@heinrich/db/routing/select-recent-alerts';
 import type { Context } from '../context';
 import { simulateEscalationPolicy } from '../escalation-policies/simulate-escalation-policy';
 import { deliveryAlertRules } from '../alert-rules/delivery-alert-rules';
+import { compileAlertRules } from '@heinrich/core/alert-rules/compile-alert-rules';
+import type { AlertRuleInput } from '../alert-rules/service-alert-rules';
 import { planRouting } from './plan-routing';
+import { validRoutingAlertRules } from './routing-alert-rules';
+import { ruleOwnerOf } from './routing-config-of';
 import { validateRoutingInput, type RoutingIntegrationInput } from './validate-routing-input';
 
 export interface PreviewItem {
@@ -13,7 +17,7 @@ export interface PreviewItem {
   routeIndex: number | null;
   serviceId: string | null;
   reason: string | null;
-  /** what the target service's alert rules would do, one line per change */
+  /** what the integration's own alert rules and then the target service's would do, one line per change */
   alertRules: string[];
   suppressed: boolean;
   urgency: 'high' | 'low' | null;
@@ -22,32 +26,42 @@ export interface PreviewItem {
 
 /**
  * Draft routes against a pasted Alertmanager payload's alerts, or the last 100
- * received: per alert, the route and service (the same planRouting the ingest
+ * received: per alert, the integration's own alert rules (as edited), then the route and service (the same planRouting the ingest
  * path runs, so the preview is what sending would do), and whom the service's
  * policy would page first now (the simulator, the engine's own decision).
  * Saves nothing. Bad drafts are the same 400s as saving them.
  */
 export async function previewRouting(
   ctx: Context,
-  draft: Pick<RoutingIntegrationInput, 'routes' | 'catchAllServiceId'>,
-  alerts?: readonly { fingerprint: string; labels: Record<string, string> }[],
+  draft: Pick<RoutingIntegrationInput, 'routes' | 'catchAllServiceId'> & { alertRules?: readonly AlertRuleInput[] | undefined; name?: string | undefined },
+  alerts?: readonly { fingerprint: string; labels: Record<string, string>; annotations?: Record<string, string> }[],
 ): Promise<PreviewItem[]> {
-  await validateRoutingInput(ctx.db.pool, { name: 'preview', teamId: null, ...draft });
-  const sample = alerts ?? (await selectRecentAlerts(ctx.db.pool, 100));
-  const plan = await planRouting(ctx.db.pool, { routes: draft.routes, catchAllServiceId: draft.catchAllServiceId }, sample.map((a) => a.labels));
-  const pages = new Map<string, PreviewItem['wouldPage']>();
+  await validateRoutingInput(ctx.db.pool, { name: 'preview', teamId: null, routes: draft.routes, catchAllServiceId: draft.catchAllServiceId });
   const now = ctx.now();
+  // the integration's own rules, as edited: run first, as ingest runs them (docs/alert-rules.md "Rules on a routing integration")
+  const own = draft.alertRules?.length ? await validRoutingAlertRules(ctx.db.pool, draft.alertRules, 'alertRules') : [];
+  const ownSet = own.length > 0 ? { rules: compileAlertRules(own), service: ruleOwnerOf({ id: '', name: draft.name ?? 'being edited' }), at: now.getTime() } : undefined;
+  const sample = alerts ?? (await selectRecentAlerts(ctx.db.pool, 100));
+  const plan = await planRouting(ctx.db.pool, { routes: draft.routes, catchAllServiceId: draft.catchAllServiceId, alertRules: ownSet }, sample);
+  const pages = new Map<string, PreviewItem['wouldPage']>();
   const items: PreviewItem[] = [];
   for (const [i, d] of plan.decisions.entries()) {
     const a = sample[i]!;
-    // the target service's alert rules run on the routed alert (as ingest runs them), then the
-    // paging part; routing itself is one hop and never re-runs, so route actions are not followed
+    const first = plan.ruled[i] ?? null;
+    // the target service's alert rules run on the routed alert (as ingest runs them, on what the integration's rules
+    // left), then the paging part; routing itself is one hop and never re-runs, so route actions are not followed
     let wouldPage: PreviewItem['wouldPage'] = [];
-    let ruled: ReturnType<typeof evaluateAlertRules> | null = null;
+    let ruled: ReturnType<typeof evaluateAlertRules> | null = first;
     if (d.kind === 'service') {
       const target = plan.targets.get(d.serviceId);
       const rules = target ? deliveryAlertRules({ id: d.serviceId, name: target.name }, target.alertRules, now) : undefined;
-      if (rules) ruled = evaluateAlertRules(rules.rules, { labels: a.labels, annotations: {}, severity: a.labels.severity ?? null }, now.getTime(), rules.service, { followRoutes: false });
+      const input = first ?? { labels: a.labels, annotations: a.annotations ?? {}, severity: a.labels.severity ?? null };
+      if (rules) {
+        const then = evaluateAlertRules(rules.rules, input, now.getTime(), rules.service, { followRoutes: false });
+        ruled = first
+          ? { ...then, urgency: then.urgency ?? first.urgency, suppressed: first.suppressed ?? then.suppressed, routeTo: first.routeTo, applied: [...first.applied, ...then.applied] }
+          : then;
+      }
       const severity = ruled ? (ruled.severity ?? undefined) : a.labels.severity;
       const cacheKey = `${d.serviceId}\u0000${severity ?? ''}`;
       const policyId = target?.escalationPolicyId ?? null;

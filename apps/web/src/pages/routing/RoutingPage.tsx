@@ -1,6 +1,14 @@
 import type { RoutingIntegrationJson } from '@heinrich/contracts/routing-integrations';
 import { useState, type FormEvent } from 'react';
-import { useCreateRoutingIntegration, useReplaceRoutingIntegration, useRoutingIntegrations, useUnroutedAlerts } from '../../api/routing-integrations';
+import {
+  useCreateRoutingIntegration,
+  usePreviewRouting,
+  useReplaceRoutingIntegration,
+  useRoutingAlertRules,
+  useRoutingIntegrations,
+  useSaveRoutingAlertRules,
+  useUnroutedAlerts,
+} from '../../api/routing-integrations';
 import { useServices } from '../../api/services';
 import { canEditTeam, isAdmin, useMe } from '../../auth/useMe';
 import { CopyButton } from '../../components/CopyButton';
@@ -8,6 +16,9 @@ import { Field, FormError } from '../../components/Form';
 import { plainMessage } from '../../components/plain-message';
 import { formatTimestamp } from '../../lib/time';
 import { draftsOf, moveRoute, routesBody, type RouteDraft } from './route-draft';
+import { RoutingPreview } from './RoutingPreview';
+
+const RULES_EXAMPLE = JSON.stringify([{ name: 'pg is db', matchers: ['namespace=~"postgres-.*"'], actions: { labels: { team: 'db' } } }]);
 
 /** Routing integrations (docs/routing.md): one key for many services, ordered routes, a catch-all. */
 export function RoutingPage() {
@@ -61,7 +72,15 @@ function IntegrationEditor({ integration, canEdit }: { integration: RoutingInteg
   const unrouted = useUnroutedAlerts(integration.id);
   const [routes, setRoutes] = useState<RouteDraft[]>(() => draftsOf(integration));
   const [catchAll, setCatchAll] = useState(integration.catchAllServiceId ?? '');
-  const error = replace.error;
+  const storedRules = useRoutingAlertRules(integration.id);
+  const saveRules = useSaveRoutingAlertRules(integration.id);
+  const preview = usePreviewRouting();
+  // the rules as edited (JSON); null: untouched, the stored ones
+  const [rulesText, setRulesText] = useState<string | null>(null);
+  const shownRules = rulesText ?? (storedRules.data ? JSON.stringify(storedRules.data.rules, null, 2) : '');
+  const [rulesProblem, setRulesProblem] = useState<string | null>(null);
+  // a bad matcher is refused alike by saving and by the preview: shown under its route either way
+  const error = preview.error ?? replace.error;
   const set = (i: number, patch: Partial<RouteDraft>) => setRoutes((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const serviceName = (id: string | null) => (services.data ?? []).find((s) => s.id === id)?.name ?? id ?? '';
 
@@ -74,7 +93,35 @@ function IntegrationEditor({ integration, canEdit }: { integration: RoutingInteg
     );
   }
 
+  /** The edited rules as a list, or why they are not one. */
+  function rulesOf(): unknown[] | string {
+    if (shownRules.trim() === '') return [];
+    try {
+      const parsed: unknown = JSON.parse(shownRules);
+      return Array.isArray(parsed) ? parsed : 'The alert rules must be a JSON list of rules.';
+    } catch (err) {
+      return `The alert rules are not JSON: ${(err as Error).message}`;
+    }
+  }
+
+  function submitRules() {
+    const rules = rulesOf();
+    if (typeof rules === 'string') return setRulesProblem(rules);
+    setRulesProblem(null);
+    saveRules.mutate(rules, { onSuccess: (saved) => setRulesText(JSON.stringify(saved.rules, null, 2)) });
+  }
+
+  function previewBody(): Record<string, unknown> | string {
+    const rules = rulesOf();
+    if (typeof rules === 'string') return rules;
+    return { name: integration.name, routes: routesBody(routes), catchAllServiceId: catchAll || null, alertRules: rules };
+  }
+
   const routeErrors = (i: number) => (error?.fields ?? []).filter((f) => f.path.startsWith(`routes.${i}.`));
+  const ruleErrors = [
+    ...(saveRules.error?.fields ?? []),
+    ...(preview.error?.fields ?? []).filter((f) => f.path.startsWith('alertRules')),
+  ];
   return (
     <section className="card" aria-label={`Routing integration ${integration.name}`}>
       <h2>{integration.name}</h2>
@@ -154,6 +201,38 @@ function IntegrationEditor({ integration, canEdit }: { integration: RoutingInteg
           </button>
         ) : null}
       </form>
+      <section aria-label="Alert rules of this integration">
+        <label htmlFor={`${integration.id}-rules`}>Alert rules of this integration (JSON, run on each alert before the routes)</label>
+        <p className="hint">
+          The same rules as a service&apos;s (docs/alert-rules.md): e.g. <code>{RULES_EXAMPLE}</code>. Labels they set are what the routes match.
+        </p>
+        <textarea
+          id={`${integration.id}-rules`}
+          rows={4}
+          disabled={!canEdit}
+          value={shownRules}
+          aria-invalid={ruleErrors.length > 0 || rulesProblem !== null}
+          onChange={(e) => setRulesText(e.target.value)}
+        />
+        {rulesProblem || ruleErrors.length > 0 ? (
+          <ul className="field-error" role="alert">
+            {rulesProblem ? <li>{rulesProblem}</li> : null}
+            {ruleErrors.map((f) => (
+              <li key={f.path + f.message}>
+                <code>{f.path}</code> {f.message}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <FormError error={saveRules.error} shownPaths={['rules']} />
+        {saveRules.isSuccess && !saveRules.isPending && rulesProblem === null ? <p role="status">Rules saved.</p> : null}
+        {canEdit ? (
+          <button type="button" disabled={saveRules.isPending} onClick={submitRules}>
+            Save rules
+          </button>
+        ) : null}
+      </section>
+      <RoutingPreview integrationId={integration.id} preview={preview} draft={previewBody} serviceName={serviceName} />
       <h3>Unrouted (catch-all and dropped)</h3>
       {unrouted.data && unrouted.data.length === 0 ? <p className="muted">Nothing.</p> : null}
       <ul>
