@@ -27,11 +27,11 @@ export interface GroupOpening {
   kind: 'opened' | 'reopened';
 }
 
-export interface PersonPages {
+/** someone paged or notified about the period's incidents */
+export interface InsightsPerson {
   userId: string;
   name: string;
   timeZone: string;
-  pages: number;
 }
 
 export interface InsightsInput {
@@ -44,9 +44,8 @@ export interface InsightsInput {
   previousIncidents: readonly IncidentFacts[];
   flapRefires: readonly FlapRefire[];
   previousFlapRefires: number;
-  /** everyone with pages of the period's incidents, or notified about them */
-  people: readonly PersonPages[];
-  notified: readonly NotifiedEvent[];
+  /** the people paged or notified about the period's incidents (IncidentFacts pagedUserIds, notified); anyone else there is not counted */
+  users: readonly InsightsPerson[];
   openings: readonly GroupOpening[];
   /** `${serviceId}\0${groupKeyHash}` of groups with an incident opened before the period */
   groupsOpenedBefore: ReadonlySet<string>;
@@ -112,13 +111,20 @@ export function buildInsights(input: InsightsInput) {
   const resolved = paged.filter((f) => f.firstResolveAt !== null);
   const ackedFast = acked.filter((f) => f.firstAckAt! - f.createdAt <= ACK_FAST_MS).length;
 
-  // people
-  const zones = new Map(input.people.map((u) => [u.userId, u.timeZone]));
-  const interruptions = countInterruptions(input.notified, (id) => zones.get(id) ?? 'UTC');
-  const rows = input.people
+  // people: pages and messages of the period's incidents, of the people known
+  const zones = new Map(input.users.map((u) => [u.userId, u.timeZone]));
+  const pages = new Map<string, number>();
+  const notified: NotifiedEvent[] = [];
+  for (const f of input.incidents) {
+    for (const id of f.pagedUserIds) if (zones.has(id)) pages.set(id, (pages.get(id) ?? 0) + 1);
+    for (const n of f.notified) if (zones.has(n.userId)) notified.push({ incidentId: f.id, userId: n.userId, at: n.at });
+  }
+  const interruptions = countInterruptions(notified, (id) => zones.get(id) ?? 'UTC');
+  const rows = input.users
+    .filter((u) => pages.has(u.userId) || interruptions.has(u.userId))
     .map((u) => {
       const b = interruptions.get(u.userId) ?? { business: 0, offHours: 0, sleep: 0 };
-      return { userId: u.userId, name: u.name, timeZone: u.timeZone, pages: u.pages, interruptions: b.business + b.offHours + b.sleep, ...b };
+      return { userId: u.userId, name: u.name, timeZone: u.timeZone, pages: pages.get(u.userId) ?? 0, interruptions: b.business + b.offHours + b.sleep, ...b };
     })
     .sort((a, b) => b.interruptions - a.interruptions || b.pages - a.pages || a.name.localeCompare(b.name) || a.userId.localeCompare(b.userId));
   const sum = (k: 'pages' | 'interruptions' | 'business' | 'offHours' | 'sleep') => rows.reduce((n, r) => n + r[k], 0);

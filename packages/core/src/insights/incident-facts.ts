@@ -40,6 +40,10 @@ export interface IncidentFacts {
   silenced: boolean;
   /** pages (notifications) of it that went out */
   pages: number;
+  /** the person of each of those pages (one entry per page) */
+  pagedUserIds: readonly string[];
+  /** each message that went out to a person about it (a `notified` timeline entry), for interruptions */
+  notified: readonly { userId: string; at: number }[];
   /** alert re-sends deduplicated away (alerts.dedup_count) */
   deduplicated: number;
 }
