@@ -1,4 +1,4 @@
-import { classifyIncident, NEAR_MISS_REASONS, type NearMissReason } from './classify-incident';
+import { classifyIncident, NEAR_MISS_REASONS, openEnd, type NearMissReason } from './classify-incident';
 import { countInterruptions, type NotifiedEvent } from './count-interruptions';
 import type { IncidentFacts } from './incident-facts';
 import type { Period } from './insights-period';
@@ -74,13 +74,15 @@ interface Counts {
 function pyramidCounts(incidents: readonly IncidentFacts[], refires: number, now: number) {
   const counts: Counts = { major: 0, minor: 0, nearMiss: refires, deduplicated: 0 };
   const reasons = Object.fromEntries(NEAR_MISS_REASONS.map((r) => [r, 0])) as Record<NearMissReason, number>;
+  const paged: IncidentFacts[] = [];
   for (const f of incidents) {
     const c = classifyIncident(f, now);
     counts[c.level] += 1;
     if (c.level === 'nearMiss') reasons[c.reason] += 1;
+    else paged.push(f);
     counts.deduplicated += f.deduplicated;
   }
-  return { counts, reasons };
+  return { counts, reasons, paged };
 }
 
 function change(current: number, previous: number) {
@@ -106,9 +108,12 @@ export function buildInsights(input: InsightsInput) {
   const p = previous.counts;
 
   // response: the incidents that paged someone
-  const paged = input.incidents.filter((f) => classifyIncident(f, now).level !== 'nearMiss');
+  const paged = current.paged;
   const acked = paged.filter((f) => f.firstAckAt !== null);
-  const resolved = paged.filter((f) => f.firstResolveAt !== null);
+  const resolved = paged.flatMap((f) => {
+    const end = openEnd(f);
+    return end === null ? [] : [{ f, at: end.at }];
+  });
   const ackedFast = acked.filter((f) => f.firstAckAt! - f.createdAt <= ACK_FAST_MS).length;
 
   // people: pages and messages of the period's incidents, of the people known
@@ -143,7 +148,7 @@ export function buildInsights(input: InsightsInput) {
       acknowledged: acked.length,
       resolved: resolved.length,
       mtta: stats(acked.map((f) => (f.firstAckAt! - f.createdAt) / 1000)),
-      mttr: stats(resolved.map((f) => (f.firstResolveAt! - f.createdAt) / 1000)),
+      mttr: stats(resolved.map((r) => (r.at - r.f.createdAt) / 1000)),
       acknowledgedWithin5Min: { count: ackedFast, share: paged.length === 0 ? null : round3(ackedFast / paged.length) },
       escalatedPastFirstStep: input.incidents.filter((f) => f.escalatedPastFirstStep).length,
       exhaustedPolicy: input.incidents.filter((f) => f.exhausted).length,
@@ -191,13 +196,14 @@ function noiseTable(incidents: readonly IncidentFacts[], refires: readonly FlapR
     const a = acc(f.serviceId, f.serviceName, f.key);
     a.incidents += 1;
     a.pages += f.pages;
-    if (f.firstResolveAt !== null) {
-      const ms = f.firstResolveAt - f.createdAt;
+    const end = openEnd(f);
+    if (end !== null) {
+      const ms = end.at - f.createdAt;
       a.resolved += 1;
       a.durations.push(ms / 1000);
-      if (f.firstAckAt === null || f.firstAckAt > f.firstResolveAt) {
+      if (f.firstAckAt === null || f.firstAckAt > end.at) {
         a.resolvedWithoutAck += 1;
-        if (!f.firstResolveByPerson && ms <= SELF_RESOLVE_MS) a.selfResolvedWithin3Min += 1;
+        if (!end.byPerson && ms <= SELF_RESOLVE_MS) a.selfResolvedWithin3Min += 1;
       }
     }
   }

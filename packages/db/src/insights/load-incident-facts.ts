@@ -6,7 +6,10 @@ import { INSIGHTS_INCIDENTS_WHERE, insightsParams } from './insights-scope-sql';
 /** timeline entries that say an escalation entered a step */
 const STEP_EVENTS = `'escalation_step', 'escalation_step_skipped', 'escalation_fallback'`;
 
-/** an instant as epoch ms (float8 arrays parse as numbers; ms like node-pg's Date) */
+/** timeline entries that change which of its alerts fire (their data lists the fingerprints) */
+const ALERT_EVENTS = `'opened', 'alerts_added', 'alerts_resolved'`;
+
+/** an instant as epoch ms, a float8 (parsed as a number: no Date per value; ms as node-pg's Date would have them) */
 const MS = (col: string) => `floor(extract(epoch FROM ${col}) * 1000)::float8`;
 
 /**
@@ -23,15 +26,12 @@ export async function loadIncidentFacts(pool: pg.Pool | pg.PoolClient, from: Dat
     number: number;
     service_id: string;
     service_name: string;
-    group_key_hash: string;
-    group_key: string;
-    title: string;
     key: string;
-    created_at: Date;
+    created_at: number;
     urgency: string | null;
-    first_page_at: Date | null;
-    first_ack_at: Date | null;
-    first_resolve_at: Date | null;
+    first_page_at: number | null;
+    first_ack_at: number | null;
+    first_resolve_at: number | null;
     first_resolve_actor: string | null;
     escalated: boolean | null;
     exhausted: boolean | null;
@@ -42,30 +42,33 @@ export async function loadIncidentFacts(pool: pg.Pool | pg.PoolClient, from: Dat
     paged_users: string[] | null;
     notified_users: string[] | null;
     notified_at: number[] | null;
+    alert_changes: [number, boolean, unknown][] | null;
     deduplicated: number | null;
   }>(
-    `SELECT i.id, i.number, i.service_id, s.name AS service_name, i.group_key_hash, i.group_key, i.title, i.created_at,
+    `SELECT i.id, i.number, i.service_id, s.name AS service_name, ${MS('i.created_at')} AS created_at,
             COALESCE(al.alertname, i.group_labels->>'alertname', i.title) AS key,
             i.maintenance_until IS NOT NULL OR i.maintenance_window_id IS NOT NULL AS held_by_maintenance,
             i.suppressed_by IS NOT NULL AS suppressed,
             (i.storm_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM storms st WHERE st.id = i.storm_id AND st.started_by_incident_id = i.id)) AS held_by_storm,
             EXISTS (SELECT 1 FROM incident_silences si WHERE si.incident_id = i.id) AS silenced,
             (SELECT esc.urgency FROM incident_escalations esc WHERE esc.incident_id = i.id) AS urgency, ev.first_page_at, ev.first_ack_at, ev.first_resolve_at, ev.first_resolve_actor, ev.escalated, ev.exhausted,
-            ev.notified_users, ev.notified_at, pg.paged_users, al.deduplicated
+            ev.notified_users, ev.notified_at, ev.alert_changes, pg.paged_users, al.deduplicated
        FROM incidents i
        JOIN services s ON s.id = i.service_id
        CROSS JOIN LATERAL (
-         SELECT min(e.created_at) FILTER (WHERE e.type = 'notified') AS first_page_at,
-                min(e.created_at) FILTER (WHERE e.type = 'acknowledged' AND COALESCE(e.actor, 'system') <> 'system') AS first_ack_at,
-                min(e.created_at) FILTER (WHERE e.type IN ('resolved', 'flapping_started')) AS first_resolve_at,
+         SELECT ${MS("min(e.created_at) FILTER (WHERE e.type = 'notified')")} AS first_page_at,
+                ${MS("min(e.created_at) FILTER (WHERE e.type = 'acknowledged' AND COALESCE(e.actor, 'system') <> 'system')")} AS first_ack_at,
+                ${MS("min(e.created_at) FILTER (WHERE e.type IN ('resolved', 'flapping_started'))")} AS first_resolve_at,
                 (array_agg(e.actor ORDER BY e.seq) FILTER (WHERE e.type IN ('resolved', 'flapping_started')))[1] AS first_resolve_actor,
                 bool_or(e.type IN (${STEP_EVENTS}) AND (COALESCE((e.data->>'step')::numeric, 0) > 0 OR COALESCE((e.data->>'pass')::numeric, 0) > 0)) AS escalated,
                 bool_or(e.type = 'escalation_exhausted') AS exhausted,
                 array_agg(e.data->>'userId') FILTER (WHERE e.type = 'notified' AND e.data ? 'userId') AS notified_users,
-                array_agg(${MS('e.created_at')}) FILTER (WHERE e.type = 'notified' AND e.data ? 'userId') AS notified_at
+                array_agg(${MS('e.created_at')}) FILTER (WHERE e.type = 'notified' AND e.data ? 'userId') AS notified_at,
+                jsonb_agg(jsonb_build_array(${MS('e.created_at')}, e.type = 'alerts_resolved', e.data->'fingerprints') ORDER BY e.seq)
+                  FILTER (WHERE e.type IN (${ALERT_EVENTS})) AS alert_changes
            FROM incident_events e
           WHERE e.incident_id = i.id
-            AND e.type IN ('notified', 'acknowledged', 'resolved', 'flapping_started', 'escalation_exhausted', ${STEP_EVENTS})
+            AND e.type IN ('notified', 'acknowledged', 'resolved', 'flapping_started', 'escalation_exhausted', ${STEP_EVENTS}, ${ALERT_EVENTS})
        ) ev
        CROSS JOIN LATERAL (
          SELECT array_agg(n.user_id::text) FILTER (WHERE n.status = 'sent') AS paged_users FROM notifications n WHERE n.incident_id = i.id
@@ -86,16 +89,18 @@ export async function loadIncidentFacts(pool: pg.Pool | pg.PoolClient, from: Dat
       number: row.number,
       serviceId: row.service_id,
       serviceName: row.service_name,
-      groupKeyHash: row.group_key_hash,
-      groupKey: row.group_key,
-      title: row.title,
       key: row.key,
-      createdAt: row.created_at.getTime(),
+      createdAt: row.created_at,
       urgency: row.urgency === 'high' || row.urgency === 'low' ? row.urgency : null,
-      firstPageAt: row.first_page_at?.getTime() ?? null,
-      firstAckAt: row.first_ack_at?.getTime() ?? null,
-      firstResolveAt: row.first_resolve_at?.getTime() ?? null,
+      firstPageAt: row.first_page_at,
+      firstAckAt: row.first_ack_at,
+      firstResolveAt: row.first_resolve_at,
       firstResolveByPerson: row.first_resolve_actor !== null && row.first_resolve_actor !== 'system',
+      alertChanges: (row.alert_changes ?? []).map(([at, resolved, fps]) => ({
+        at,
+        resolved,
+        fingerprints: Array.isArray(fps) ? fps.filter((fp): fp is string => typeof fp === 'string') : [],
+      })),
       escalatedPastFirstStep: row.escalated === true,
       exhausted: row.exhausted === true,
       heldByMaintenance: row.held_by_maintenance,
