@@ -1,6 +1,6 @@
 import { classifyIncident, NEAR_MISS_REASONS, openEnd, type NearMissReason } from './classify-incident';
 import { countInterruptions, type NotifiedEvent } from './count-interruptions';
-import type { IncidentFacts } from './incident-facts';
+import type { IncidentFacts, IncidentLevelFacts } from './incident-facts';
 import type { Period } from './insights-period';
 import { noiseHint } from './noise-hint';
 import { median, percentile } from './percentile';
@@ -40,8 +40,8 @@ export interface InsightsInput {
   previousPeriod: Period;
   /** the incidents opened in the period */
   incidents: readonly IncidentFacts[];
-  /** those opened in the previous period (for the pyramid's trend) */
-  previousIncidents: readonly IncidentFacts[];
+  /** those opened in the previous period (for the pyramid's trend: their levels alone) */
+  previousIncidents: readonly IncidentLevelFacts[];
   flapRefires: readonly FlapRefire[];
   previousFlapRefires: number;
   /** the people paged or notified about the period's incidents (IncidentFacts pagedUserIds, notified); anyone else there is not counted */
@@ -71,10 +71,10 @@ interface Counts {
   deduplicated: number;
 }
 
-function pyramidCounts(incidents: readonly IncidentFacts[], refires: number, now: number) {
+function pyramidCounts<T extends IncidentLevelFacts>(incidents: readonly T[], refires: number, now: number) {
   const counts: Counts = { major: 0, minor: 0, nearMiss: refires, deduplicated: 0 };
   const reasons = Object.fromEntries(NEAR_MISS_REASONS.map((r) => [r, 0])) as Record<NearMissReason, number>;
-  const paged: IncidentFacts[] = [];
+  const paged: T[] = [];
   for (const f of incidents) {
     const c = classifyIncident(f, now);
     counts[c.level] += 1;

@@ -1,5 +1,5 @@
 import { alertsFirstAllResolvedAt } from './alerts-all-resolved';
-import type { IncidentFacts } from './incident-facts';
+import type { IncidentLevelFacts } from './incident-facts';
 
 export type InsightLevel = 'major' | 'minor' | 'nearMiss';
 /** why a near miss paged no one, in the order they are tried (docs/insights.md) */
@@ -20,7 +20,7 @@ export type Classification =
  * - minor: the others that paged someone;
  * - near miss: paged no one, with the first reason that applies.
  */
-export function classifyIncident(f: IncidentFacts, now: number): Classification {
+export function classifyIncident(f: IncidentLevelFacts, now: number): Classification {
   if (f.firstPageAt !== null) {
     const openSeconds = Math.max(0, ((openEnd(f)?.at ?? now) - f.createdAt) / 1000);
     const major = f.urgency === 'high' && (openSeconds >= MAJOR_OPEN_SECONDS || f.escalatedPastFirstStep);
@@ -35,13 +35,13 @@ export function classifyIncident(f: IncidentFacts, now: number): Classification 
  * or `flapping_started`: a flap hold does not count) or a person resolved it,
  * whichever came first; `byPerson` when that was a person's resolve. null: still open.
  */
-export function openEnd(f: IncidentFacts): { at: number; byPerson: boolean } | null {
+export function openEnd(f: IncidentLevelFacts): { at: number; byPerson: boolean } | null {
   const alerts = alertsFirstAllResolvedAt(f.alertChanges);
   if (f.firstResolveAt !== null && (alerts === null || f.firstResolveAt <= alerts)) return { at: f.firstResolveAt, byPerson: f.firstResolveByPerson };
   return alerts === null ? null : { at: alerts, byPerson: false };
 }
 
-function nearMissReason(f: IncidentFacts): NearMissReason {
+function nearMissReason(f: IncidentLevelFacts): NearMissReason {
   if (f.heldByMaintenance) return 'maintenance';
   if (f.suppressed) return 'suppressed';
   if (f.heldByStorm) return 'storm';

@@ -49,3 +49,20 @@ export interface IncidentFacts {
   /** alert re-sends deduplicated away (alerts.dedup_count) */
   deduplicated: number;
 }
+
+/** What the pyramid's level of an incident depends on (core classifyIncident), and its deduplicated re-sends. */
+export type IncidentLevelFacts = Pick<
+  IncidentFacts,
+  | 'createdAt'
+  | 'urgency'
+  | 'firstPageAt'
+  | 'firstResolveAt'
+  | 'firstResolveByPerson'
+  | 'alertChanges'
+  | 'escalatedPastFirstStep'
+  | 'heldByMaintenance'
+  | 'suppressed'
+  | 'heldByStorm'
+  | 'silenced'
+  | 'deduplicated'
+>;

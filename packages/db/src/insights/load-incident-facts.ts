@@ -1,4 +1,4 @@
-import type { IncidentFacts } from '@heinrich/core/insights/incident-facts';
+import type { IncidentFacts, IncidentLevelFacts } from '@heinrich/core/insights/incident-facts';
 import type { InsightsServiceFilter } from '@heinrich/core/insights/insights-scope';
 import type pg from 'pg';
 import { INSIGHTS_INCIDENTS_WHERE, insightsParams } from './insights-scope-sql';
@@ -20,7 +20,20 @@ const MS = (col: string) => `floor(extract(epoch FROM ${col}) * 1000)::float8`;
  * (docs/insights.md "Performance": grouping them in CTEs and joining made it
  * estimate 10^9 rows and spend seconds JIT-compiling the plan).
  */
-export async function loadIncidentFacts(pool: pg.Pool | pg.PoolClient, from: Date, to: Date, filter: InsightsServiceFilter): Promise<IncidentFacts[]> {
+export function loadIncidentFacts(pool: pg.Pool | pg.PoolClient, from: Date, to: Date, filter: InsightsServiceFilter): Promise<IncidentFacts[]> {
+  return load(pool, from, to, filter, true);
+}
+
+/**
+ * The same for the pyramid's counts alone (the previous period's, shown as the
+ * trend): what core classifyIncident reads and the deduplicated re-sends, without
+ * the pages, the people and the noise key (a third less work).
+ */
+export function loadIncidentLevels(pool: pg.Pool | pg.PoolClient, from: Date, to: Date, filter: InsightsServiceFilter): Promise<IncidentLevelFacts[]> {
+  return load(pool, from, to, filter, false);
+}
+
+async function load(pool: pg.Pool | pg.PoolClient, from: Date, to: Date, filter: InsightsServiceFilter, detail: boolean): Promise<IncidentFacts[]> {
   const r = await pool.query<{
     id: string;
     number: number;
@@ -46,13 +59,13 @@ export async function loadIncidentFacts(pool: pg.Pool | pg.PoolClient, from: Dat
     deduplicated: number | null;
   }>(
     `SELECT i.id, i.number, i.service_id, s.name AS service_name, ${MS('i.created_at')} AS created_at,
-            COALESCE(al.alertname, i.group_labels->>'alertname', i.title) AS key,
+            ${detail ? `COALESCE(al.alertname, i.group_labels->>'alertname', i.title)` : `''`} AS key,
             i.maintenance_until IS NOT NULL OR i.maintenance_window_id IS NOT NULL AS held_by_maintenance,
             i.suppressed_by IS NOT NULL AS suppressed,
             (i.storm_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM storms st WHERE st.id = i.storm_id AND st.started_by_incident_id = i.id)) AS held_by_storm,
             EXISTS (SELECT 1 FROM incident_silences si WHERE si.incident_id = i.id) AS silenced,
             (SELECT esc.urgency FROM incident_escalations esc WHERE esc.incident_id = i.id) AS urgency, ev.first_page_at, ev.first_ack_at, ev.first_resolve_at, ev.first_resolve_actor, ev.escalated, ev.exhausted,
-            ev.notified_users, ev.notified_at, ev.alert_changes, pg.paged_users, al.deduplicated
+            ev.notified_users, ev.notified_at, ev.alert_changes, ${detail ? 'pg.paged_users' : 'NULL::text[]'} AS paged_users, al.deduplicated
        FROM incidents i
        JOIN services s ON s.id = i.service_id
        CROSS JOIN LATERAL (
@@ -62,19 +75,19 @@ export async function loadIncidentFacts(pool: pg.Pool | pg.PoolClient, from: Dat
                 (array_agg(e.actor ORDER BY e.seq) FILTER (WHERE e.type IN ('resolved', 'flapping_started')))[1] AS first_resolve_actor,
                 bool_or(e.type IN (${STEP_EVENTS}) AND (COALESCE((e.data->>'step')::numeric, 0) > 0 OR COALESCE((e.data->>'pass')::numeric, 0) > 0)) AS escalated,
                 bool_or(e.type = 'escalation_exhausted') AS exhausted,
-                array_agg(e.data->>'userId') FILTER (WHERE e.type = 'notified' AND e.data ? 'userId') AS notified_users,
-                array_agg(${MS('e.created_at')}) FILTER (WHERE e.type = 'notified' AND e.data ? 'userId') AS notified_at,
+                ${detail ? `array_agg(e.data->>'userId') FILTER (WHERE e.type = 'notified' AND e.data ? 'userId')` : 'NULL::text[]'} AS notified_users,
+                ${detail ? `array_agg(${MS('e.created_at')}) FILTER (WHERE e.type = 'notified' AND e.data ? 'userId')` : 'NULL::float8[]'} AS notified_at,
                 jsonb_agg(jsonb_build_array(${MS('e.created_at')}, e.type = 'alerts_resolved', e.data->'fingerprints') ORDER BY e.seq)
                   FILTER (WHERE e.type IN (${ALERT_EVENTS})) AS alert_changes
            FROM incident_events e
           WHERE e.incident_id = i.id
             AND e.type IN ('notified', 'acknowledged', 'resolved', 'flapping_started', 'escalation_exhausted', ${STEP_EVENTS}, ${ALERT_EVENTS})
        ) ev
-       CROSS JOIN LATERAL (
+       ${detail ? `CROSS JOIN LATERAL (
          SELECT array_agg(n.user_id::text) FILTER (WHERE n.status = 'sent') AS paged_users FROM notifications n WHERE n.incident_id = i.id
-       ) pg
+       ) pg` : ''}
        CROSS JOIN LATERAL (
-         SELECT (array_agg(a.labels->>'alertname' ORDER BY a.first_seen_at, a.id) FILTER (WHERE a.labels ? 'alertname'))[1] AS alertname,
+         SELECT ${detail ? `(array_agg(a.labels->>'alertname' ORDER BY a.first_seen_at, a.id) FILTER (WHERE a.labels ? 'alertname'))[1]` : 'NULL'} AS alertname,
                 sum(a.dedup_count)::int AS deduplicated
            FROM alerts a WHERE a.incident_id = i.id
        ) al

@@ -6,7 +6,7 @@ import type { InsightsServiceFilter } from '@heinrich/core/insights/insights-sco
 import { countScopeServices } from '@heinrich/db/insights/count-scope-services';
 import { loadFlapRefires } from '@heinrich/db/insights/load-flap-refires';
 import { loadGroupOpenings } from '@heinrich/db/insights/load-group-openings';
-import { loadIncidentFacts } from '@heinrich/db/insights/load-incident-facts';
+import { loadIncidentFacts, loadIncidentLevels } from '@heinrich/db/insights/load-incident-facts';
 import { loadInsightsPeople } from '@heinrich/db/insights/load-insights-people';
 import { withTransaction } from '@heinrich/db/with-transaction';
 import type { Context } from '../context';
@@ -76,7 +76,7 @@ export async function insightsFor(
     withTransaction(
       ctx.db.pool,
       async (tx) => {
-        const incidents = await loadIncidentFacts(tx, new Date(previous.from), new Date(previous.to), filter);
+        const incidents = await loadIncidentLevels(tx, new Date(previous.from), new Date(previous.to), filter);
         const flapRefires = await loadFlapRefires(tx, new Date(previous.from), new Date(previous.to), filter);
         return { incidents, flapRefires };
       },
