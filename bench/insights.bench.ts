@@ -5,6 +5,7 @@
 // teams, timed over many runs: goal p95 < 500 ms.
 import { insightsFor } from '@heinrich/usecases/insights/get-insights';
 import type { Context } from '@heinrich/usecases/context';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { createBenchDatabase } from './bench-database';
 import { round } from './load';
@@ -19,7 +20,8 @@ const DAY = 86_400_000;
 
 export async function insightsBench(opts: InsightsBenchOptions) {
   const db = await createBenchDatabase(opts.adminDatabaseUrl);
-  const pool = new pg.Pool({ connectionString: db.url, max: 8 });
+  // idle connections stay open for the whole run, so their backends' CPU time can be read (postgresCpuMs)
+  const pool = new pg.Pool({ connectionString: db.url, max: 8, idleTimeoutMillis: 0 });
   try {
     const seedStart = Date.now();
     await seed(pool, opts.incidents);
@@ -35,11 +37,15 @@ export async function insightsBench(opts: InsightsBenchOptions) {
       await insightsFor(ctx, filter, period, previous, now, ask); // warm-up
       const ms: number[] = [];
       let report;
+      const cpu0 = process.cpuUsage();
+      const pg0 = await postgresCpuMs(pool);
       for (let i = 0; i < opts.runs; i++) {
         const t0 = process.hrtime.bigint();
         report = await insightsFor(ctx, filter, period, previous, now, ask);
         ms.push(Number(process.hrtime.bigint() - t0) / 1e6);
       }
+      const pg1 = await postgresCpuMs(pool);
+      const cpu = process.cpuUsage(cpu0);
       ms.sort((a, b) => a - b);
       const at = (p: number) => round(ms[Math.min(ms.length - 1, Math.ceil(p * ms.length) - 1)]!);
       const p = report!.pyramid;
@@ -49,6 +55,12 @@ export async function insightsBench(opts: InsightsBenchOptions) {
         p95Ms: at(0.95),
         maxMs: round(ms.at(-1)!),
         goalP95Ms: 500,
+        // CPU time per report, whatever else loads the machine: this process (load and build) and, when Postgres
+        // runs on this machine, its backends serving the pool (read from /proc; null otherwise)
+        cpuMsPerReport: {
+          node: round((cpu.user + cpu.system) / 1000 / opts.runs),
+          postgres: pg0 === null || pg1 === null ? null : round((pg1 - pg0) / opts.runs),
+        },
         incidents: p.major + p.minor + p.nearMiss - p.nearMissReasons.flapRefires,
         pyramid: { major: p.major, minor: p.minor, nearMiss: p.nearMiss, deduplicated: p.deduplicated },
         people: report!.people.rows.length,
@@ -61,7 +73,30 @@ export async function insightsBench(opts: InsightsBenchOptions) {
   }
 }
 
-/** 10 teams x 5 services, 50 people; n incidents evenly over the last 365 days, each with an alert, an escalation and a timeline. */
+/** CPU time (user + system, ms) of the Postgres backends of this database, read from /proc; null when Postgres is elsewhere. */
+async function postgresCpuMs(pool: pg.Pool): Promise<number | null> {
+  // keep the pool's connections open (and their backends alive) while they are read
+  const pids = (await pool.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`)).rows.map((r) => r.pid);
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of proc(5))
+    } catch {
+      return null;
+    }
+  }
+  return (ticks * 1000) / CLOCK_TICKS;
+}
+
+/** USER_HZ of Linux (proc(5)): 100 on every common platform */
+const CLOCK_TICKS = 100;
+
+/**
+ * 10 teams x 5 services, 50 people; n incidents evenly over the last 365 days, each with an alert, an escalation and a
+ * timeline; every 50th flaps (a re-fire folded in), every 100th is re-opened by its flap.
+ */
 async function seed(pool: pg.Pool, n: number) {
   await pool.query(`INSERT INTO teams (id, name, updated_at) SELECT gen_random_uuid(), 'team ' || lpad(t::text, 2, '0'), now() FROM generate_series(1, 10) t`);
   await pool.query(
@@ -113,7 +148,10 @@ async function seed(pool: pg.Pool, n: number) {
          ('escalation_step', 'system', '{"cycle":0,"step":1,"pass":0}'::jsonb, b.created_at + interval '10 minutes', b.number % 7 = 0),
          ('acknowledged', 'user:bench', '{}'::jsonb, b.acknowledged_at, b.acknowledged_at IS NOT NULL),
          ('dispatched', 'system', '{}'::jsonb, b.created_at, true),
-         ('resolved', 'system', '{}'::jsonb, b.resolved_at, true)
+         ('resolved', 'system', '{}'::jsonb, b.resolved_at, true),
+         ('flapping_started', 'system', '{}'::jsonb, b.resolved_at, b.number % 50 = 0),
+         ('flap_suppressed', 'system', '{}'::jsonb, b.resolved_at + interval '5 minutes', b.number % 50 = 0),
+         ('flap_reopened', 'system', '{}'::jsonb, b.resolved_at + interval '10 minutes', b.number % 100 = 0)
        ) AS e(type, actor, data, at, keep)
       WHERE e.keep`,
   );

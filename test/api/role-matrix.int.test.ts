@@ -982,3 +982,47 @@ describe('after the whole matrix', () => {
     expect(await api.db.prisma.auditLogEntry.count({ where: { actor: 'api-key:bootstrap', action: 'team.create', credential: 'bootstrap' } })).toBeGreaterThanOrEqual(2);
   });
 });
+
+// hi: insights (a read, docs/authorization.md "Insights"): admins see everything; anyone else the
+// services of their teams (any role), and a 403 with the reason for another team, its service or a
+// service without a team; the same for the CSV exports
+describe.each([
+  { credential: 'session cookies', keys: false },
+  { credential: 'API keys scoped to team A', keys: true },
+])('insights with $credential', ({ keys }) => {
+  const who = {} as Record<Role, Caller>;
+  beforeAll(async () => {
+    for (const role of ROLES) {
+      if (keys) who[role] = api.withKey((await api.createApiKey({ role, teamId: role === 'admin' ? null : team.A.id, name: `insights-${role}` })).secret);
+      else who[role] = (role === 'admin' ? await api.createUser({ role: 'admin' }) : await api.createUser({ teams: { [team.A.id]: role } })).call;
+    }
+  });
+  const asks = [
+    { ask: 'their own team', query: () => `teamId=${team.A.id}`, allowed: () => true },
+    { ask: 'the default report', query: () => '', allowed: () => true },
+    { ask: "their team's service", query: () => `serviceId=${incidentService.A.id}`, allowed: () => true },
+    { ask: 'another team', query: () => `teamId=${team.B.id}`, allowed: (r: Role) => r === 'admin', reason: () => `Only members of team ${team.B.name} or admins can see its insights` },
+    {
+      ask: "another team's service",
+      query: () => `serviceId=${incidentService.B.id}`,
+      allowed: (r: Role) => r === 'admin',
+      reason: () => `Only members of team ${team.B.name} or admins can see the insights of service ${incidentService.B.name}`,
+    },
+    {
+      ask: 'a service without a team',
+      query: () => `serviceId=${incidentService.none.id}`,
+      allowed: (r: Role) => r === 'admin',
+      reason: () => `Service ${incidentService.none.name} belongs to no team: only admins can see its insights`,
+    },
+  ];
+  it.each(asks.flatMap((a) => ROLES.map((role) => [a.ask, role, a.allowed(role) ? 200 : 403, a] as const)))(
+    'GET /api/v1/insights for %s: %s -> %s',
+    async (_ask, role, status, a) => {
+      for (const path of [`/api/v1/insights?${a.query()}`, `/api/v1/insights/pyramid.csv?${a.query()}`]) {
+        const res = await who[role]('GET', path);
+        expect(res.status, `${path}: ${JSON.stringify(res.body)}`).toBe(status);
+        if (status === 403) expect(res.body.error).toEqual({ code: 'forbidden', message: a.reason!(), fields: [] });
+      }
+    },
+  );
+});

@@ -43,6 +43,8 @@ interface Seed {
   dedup?: number;
   extra?: { type: string; at: number; data?: object }[];
   columns?: Record<string, unknown>;
+  /** hi: the fingerprints its `opened` entry names (its alerts, for when they all resolved) */
+  fingerprints?: string[];
 }
 
 async function incident(s: Seed): Promise<string> {
@@ -65,7 +67,7 @@ async function incident(s: Seed): Promise<string> {
     [ids[s.service], id, `fp-${s.name}`, created, JSON.stringify({ alertname: s.key }), s.dedup ?? 0],
   );
   await q(`INSERT INTO incident_escalations (incident_id, policy, urgency, status) VALUES ($1, '{}', $2, 'stopped')`, [id, s.urgency ?? 'high']);
-  const events: { type: string; at: Date; actor: string; data: object }[] = [{ type: 'opened', at: created, actor: 'alertmanager', data: {} }];
+  const events: { type: string; at: Date; actor: string; data: object }[] = [{ type: 'opened', at: created, actor: 'alertmanager', data: s.fingerprints ? { fingerprints: s.fingerprints } : {} }];
   const notifications = new Set<string>();
   for (const [user, sec, [cycle, step]] of s.notified ?? []) {
     events.push({ type: 'notified', at: plus(s.at, sec), actor: 'system', data: { userId: ids[user], step, cycle } });
@@ -153,6 +155,28 @@ beforeAll(async () => {
   // ---- the previous period: one minor (Q1), one near miss (Q2, low urgency, group 'disk') ----
   await incident({ name: 'Q1', service: 'S1', key: 'HighLatency', at: '2026-03-15T10:00:00Z', notified: [['alice', 5, [0, 0]]], resolve: [300, 'system'] });
   await incident({ name: 'Q2', service: 'S2', key: 'DiskFull', group: 'disk', at: '2026-03-15T11:00:00Z', urgency: 'low', resolve: [60, 'system'] });
+
+  // hi: team Ops, service Batch, which does not auto-resolve: open time ends when its alerts first all resolved
+  // (alerts_resolved entries), not when a person resolves it hours later. Period [2026-02-02, 2026-02-16).
+  ids.ops = randomUUID();
+  ids.S3 = randomUUID();
+  await q(`INSERT INTO teams (id, name, updated_at) VALUES ($1, 'Ops', now())`, [ids.ops]);
+  await q(`INSERT INTO services (id, name, team_id, auto_resolve, updated_at) VALUES ($1, 'Batch', $2, false, now())`, [ids.S3, ids.ops]);
+  // A1 minor: alice paged; its one alert resolved after 300 s, a person resolved it after 7200 s: open 300 s
+  await incident({
+    name: 'A1', service: 'S3', key: 'Backup', at: '2026-02-03T10:00:00Z', fingerprints: ['fa1'], notified: [['alice', 5, [0, 0]]],
+    resolve: [7200, 'user:someone'], extra: [{ type: 'alerts_resolved', at: 300, data: { fingerprints: ['fa1'] } }],
+  });
+  // A2 major: two alerts, the first resolved after 600 s, the second after 2400 s (>= 30 min); never resolved by anyone
+  await incident({
+    name: 'A2', service: 'S3', key: 'Backup', at: '2026-02-04T10:00:00Z', fingerprints: ['fa2x', 'fa2y'], notified: [['alice', 5, [0, 0]]],
+    extra: [{ type: 'alerts_resolved', at: 600, data: { fingerprints: ['fa2x'] } }, { type: 'alerts_resolved', at: 2400, data: { fingerprints: ['fa2y'] } }],
+  });
+  // A3 near miss, resolved before a page: low urgency, its alert resolved after 60 s (the incident stays open)
+  await incident({
+    name: 'A3', service: 'S3', key: 'Backup', at: '2026-02-05T10:00:00Z', urgency: 'low', fingerprints: ['fa3'],
+    extra: [{ type: 'alerts_resolved', at: 60, data: { fingerprints: ['fa3'] } }],
+  });
 });
 
 afterAll(async () => {
@@ -253,6 +277,19 @@ describe('GET /api/v1/insights over a known history', () => {
     expect(r.period).toEqual({ from: FROM, to: TO });
     expect(r.previousPeriod).toEqual({ from: '2026-03-08T00:00:00.000Z', to: FROM });
     expect(r.scope).toEqual({ teamId: ids.team, serviceId: null, services: 2 });
+  });
+
+  // hi: a service that does not auto-resolve
+  it('open time ends when the alerts first all resolved, also where the service does not auto-resolve', async () => {
+    const res = await api.admin('GET', `/api/v1/insights?teamId=${ids.ops}&from=2026-02-02T00:00:00Z&to=2026-02-16T00:00:00Z`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const r = insightsJson.parse(res.body);
+    expect({ major: r.pyramid.major, minor: r.pyramid.minor, nearMiss: r.pyramid.nearMiss }).toEqual({ major: 1, minor: 1, nearMiss: 1 });
+    expect(r.pyramid.nearMissReasons.resolvedBeforePage).toBe(1);
+    // MTTR over A1 (300 s) and A2 (2400 s): median 1350, p90 at 0.9: 300 + 0.9 * 2100 = 2190
+    expect(r.response).toMatchObject({ incidents: 2, acknowledged: 0, resolved: 2, mttr: { medianSeconds: 1350, p90Seconds: 2190 } });
+    // Backup: 3 incidents, their alerts resolved (300, 2400, 60 s: median 300), none acknowledged
+    expect(r.noise).toEqual([expect.objectContaining({ key: 'Backup', incidents: 3, pages: 2, resolvedWithoutAckShare: 1, medianDurationSeconds: 300 })]);
   });
 
   it('the incident list filter lists the incidents behind each number', async () => {

@@ -110,4 +110,28 @@ describe('withTransaction with Prisma Client and SQL', () => {
     const counts = await Promise.all(Array.from({ length: 8 }, () => db.prisma.team.count()));
     expect(new Set(counts).size).toBe(1);
   });
+
+  // hi: the reads of insights (packages/usecases/src/insights/get-insights.ts)
+  it('readOnlySnapshot: one snapshot for every statement, writes refused; jit: false turns JIT off in it', async () => {
+    const seen = await withTransaction(
+      db,
+      async (tx) => {
+        const settings = await tx.query<{ jit: string; iso: string; ro: string }>(
+          `SELECT current_setting('jit') AS jit, current_setting('transaction_isolation') AS iso, current_setting('transaction_read_only') AS ro`,
+        );
+        const before = (await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM teams')).rows[0]!.n;
+        // committed meanwhile on another connection: not seen in this snapshot
+        const other = new pg.Client({ connectionString: testDb.url });
+        await other.connect();
+        await other.query(`INSERT INTO teams (id, name, updated_at) VALUES (gen_random_uuid(), 'snapshot-later', now())`);
+        await other.end();
+        const after = (await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM teams')).rows[0]!.n;
+        await expect(tx.query(`INSERT INTO teams (id, name, updated_at) VALUES (gen_random_uuid(), 'snapshot-write', now())`)).rejects.toThrow(/read-only/);
+        return { ...settings.rows[0]!, before, after };
+      },
+      { readOnlySnapshot: true, jit: false, attempts: 1 },
+    );
+    expect(seen).toMatchObject({ jit: 'off', iso: 'repeatable read', ro: 'on' });
+    expect(seen.after).toBe(seen.before);
+  });
 });

@@ -87,17 +87,24 @@ export function lockStatements(locks: readonly (string | AdvisoryLock)[]): strin
  *
  * `statementTimeoutMs`: this transaction's statement_timeout (lock waits
  * included) instead of the pool's 5 s, for work whose size is known to be large.
+ *
+ * `readOnlySnapshot`: a REPEATABLE READ, READ ONLY transaction: every statement
+ * sees the same snapshot (a report whose tables agree). `jit: false`: no JIT
+ * compilation in it (`SET LOCAL jit = off`), for statements of many small
+ * index lookups whose estimated cost crosses jit_above_cost although they run
+ * in milliseconds (compiling their plan would cost seconds).
  */
 export async function withTransaction<T>(
   source: pg.Pool | { pool: pg.Pool },
   fn: (tx: Tx) => Promise<T>,
-  opts: { attempts?: number; locks?: readonly (string | AdvisoryLock)[]; statementTimeoutMs?: number } = {},
+  opts: { attempts?: number; locks?: readonly (string | AdvisoryLock)[]; statementTimeoutMs?: number; readOnlySnapshot?: boolean; jit?: false } = {},
 ): Promise<T> {
   const pool = typeof (source as pg.Pool).connect === 'function' ? (source as pg.Pool) : (source as { pool: pg.Pool }).pool;
   const attempts = opts.attempts ?? 4;
   // an integer computed here, so building the text is safe
   const timeout = opts.statementTimeoutMs === undefined ? [] : [`SET LOCAL statement_timeout = ${Math.max(1, Math.ceil(opts.statementTimeoutMs))}`];
-  const begin = ['BEGIN', ...timeout, ...lockStatements(opts.locks ?? [])].join('; ');
+  const jit = opts.jit === false ? ['SET LOCAL jit = off'] : [];
+  const begin = [opts.readOnlySnapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY' : 'BEGIN', ...timeout, ...jit, ...lockStatements(opts.locks ?? [])].join('; ');
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();
     let broken = false;

@@ -1,6 +1,6 @@
-import { classifyIncident, NEAR_MISS_REASONS, type NearMissReason } from './classify-incident';
+import { classifyIncident, NEAR_MISS_REASONS, openEnd, type NearMissReason } from './classify-incident';
 import { countInterruptions, type NotifiedEvent } from './count-interruptions';
-import type { IncidentFacts } from './incident-facts';
+import type { IncidentFacts, IncidentLevelFacts } from './incident-facts';
 import type { Period } from './insights-period';
 import { noiseHint } from './noise-hint';
 import { median, percentile } from './percentile';
@@ -27,11 +27,11 @@ export interface GroupOpening {
   kind: 'opened' | 'reopened';
 }
 
-export interface PersonPages {
+/** someone paged or notified about the period's incidents */
+export interface InsightsPerson {
   userId: string;
   name: string;
   timeZone: string;
-  pages: number;
 }
 
 export interface InsightsInput {
@@ -40,13 +40,12 @@ export interface InsightsInput {
   previousPeriod: Period;
   /** the incidents opened in the period */
   incidents: readonly IncidentFacts[];
-  /** those opened in the previous period (for the pyramid's trend) */
-  previousIncidents: readonly IncidentFacts[];
+  /** those opened in the previous period (for the pyramid's trend: their levels alone) */
+  previousIncidents: readonly IncidentLevelFacts[];
   flapRefires: readonly FlapRefire[];
   previousFlapRefires: number;
-  /** everyone with pages of the period's incidents, or notified about them */
-  people: readonly PersonPages[];
-  notified: readonly NotifiedEvent[];
+  /** the people paged or notified about the period's incidents (IncidentFacts pagedUserIds, notified); anyone else there is not counted */
+  users: readonly InsightsPerson[];
   openings: readonly GroupOpening[];
   /** `${serviceId}\0${groupKeyHash}` of groups with an incident opened before the period */
   groupsOpenedBefore: ReadonlySet<string>;
@@ -72,16 +71,18 @@ interface Counts {
   deduplicated: number;
 }
 
-function pyramidCounts(incidents: readonly IncidentFacts[], refires: number, now: number) {
+function pyramidCounts<T extends IncidentLevelFacts>(incidents: readonly T[], refires: number, now: number) {
   const counts: Counts = { major: 0, minor: 0, nearMiss: refires, deduplicated: 0 };
   const reasons = Object.fromEntries(NEAR_MISS_REASONS.map((r) => [r, 0])) as Record<NearMissReason, number>;
+  const paged: T[] = [];
   for (const f of incidents) {
     const c = classifyIncident(f, now);
     counts[c.level] += 1;
     if (c.level === 'nearMiss') reasons[c.reason] += 1;
+    else paged.push(f);
     counts.deduplicated += f.deduplicated;
   }
-  return { counts, reasons };
+  return { counts, reasons, paged };
 }
 
 function change(current: number, previous: number) {
@@ -107,18 +108,28 @@ export function buildInsights(input: InsightsInput) {
   const p = previous.counts;
 
   // response: the incidents that paged someone
-  const paged = input.incidents.filter((f) => classifyIncident(f, now).level !== 'nearMiss');
+  const paged = current.paged;
   const acked = paged.filter((f) => f.firstAckAt !== null);
-  const resolved = paged.filter((f) => f.firstResolveAt !== null);
+  const resolved = paged.flatMap((f) => {
+    const end = openEnd(f);
+    return end === null ? [] : [{ f, at: end.at }];
+  });
   const ackedFast = acked.filter((f) => f.firstAckAt! - f.createdAt <= ACK_FAST_MS).length;
 
-  // people
-  const zones = new Map(input.people.map((u) => [u.userId, u.timeZone]));
-  const interruptions = countInterruptions(input.notified, (id) => zones.get(id) ?? 'UTC');
-  const rows = input.people
+  // people: pages and messages of the period's incidents, of the people known
+  const zones = new Map(input.users.map((u) => [u.userId, u.timeZone]));
+  const pages = new Map<string, number>();
+  const notified: NotifiedEvent[] = [];
+  for (const f of input.incidents) {
+    for (const id of f.pagedUserIds) if (zones.has(id)) pages.set(id, (pages.get(id) ?? 0) + 1);
+    for (const n of f.notified) if (zones.has(n.userId)) notified.push({ incidentId: f.id, userId: n.userId, at: n.at });
+  }
+  const interruptions = countInterruptions(notified, (id) => zones.get(id) ?? 'UTC');
+  const rows = input.users
+    .filter((u) => pages.has(u.userId) || interruptions.has(u.userId))
     .map((u) => {
       const b = interruptions.get(u.userId) ?? { business: 0, offHours: 0, sleep: 0 };
-      return { userId: u.userId, name: u.name, timeZone: u.timeZone, pages: u.pages, interruptions: b.business + b.offHours + b.sleep, ...b };
+      return { userId: u.userId, name: u.name, timeZone: u.timeZone, pages: pages.get(u.userId) ?? 0, interruptions: b.business + b.offHours + b.sleep, ...b };
     })
     .sort((a, b) => b.interruptions - a.interruptions || b.pages - a.pages || a.name.localeCompare(b.name) || a.userId.localeCompare(b.userId));
   const sum = (k: 'pages' | 'interruptions' | 'business' | 'offHours' | 'sleep') => rows.reduce((n, r) => n + r[k], 0);
@@ -137,7 +148,7 @@ export function buildInsights(input: InsightsInput) {
       acknowledged: acked.length,
       resolved: resolved.length,
       mtta: stats(acked.map((f) => (f.firstAckAt! - f.createdAt) / 1000)),
-      mttr: stats(resolved.map((f) => (f.firstResolveAt! - f.createdAt) / 1000)),
+      mttr: stats(resolved.map((r) => (r.at - r.f.createdAt) / 1000)),
       acknowledgedWithin5Min: { count: ackedFast, share: paged.length === 0 ? null : round3(ackedFast / paged.length) },
       escalatedPastFirstStep: input.incidents.filter((f) => f.escalatedPastFirstStep).length,
       exhaustedPolicy: input.incidents.filter((f) => f.exhausted).length,
@@ -185,13 +196,14 @@ function noiseTable(incidents: readonly IncidentFacts[], refires: readonly FlapR
     const a = acc(f.serviceId, f.serviceName, f.key);
     a.incidents += 1;
     a.pages += f.pages;
-    if (f.firstResolveAt !== null) {
-      const ms = f.firstResolveAt - f.createdAt;
+    const end = openEnd(f);
+    if (end !== null) {
+      const ms = end.at - f.createdAt;
       a.resolved += 1;
       a.durations.push(ms / 1000);
-      if (f.firstAckAt === null || f.firstAckAt > f.firstResolveAt) {
+      if (f.firstAckAt === null || f.firstAckAt > end.at) {
         a.resolvedWithoutAck += 1;
-        if (!f.firstResolveByPerson && ms <= SELF_RESOLVE_MS) a.selfResolvedWithin3Min += 1;
+        if (!end.byPerson && ms <= SELF_RESOLVE_MS) a.selfResolvedWithin3Min += 1;
       }
     }
   }

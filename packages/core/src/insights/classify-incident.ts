@@ -1,4 +1,5 @@
-import type { IncidentFacts } from './incident-facts';
+import { alertsFirstAllResolvedAt } from './alerts-all-resolved';
+import type { IncidentLevelFacts } from './incident-facts';
 
 export type InsightLevel = 'major' | 'minor' | 'nearMiss';
 /** why a near miss paged no one, in the order they are tried (docs/insights.md) */
@@ -14,27 +15,38 @@ export type Classification =
 
 /**
  * Heinrich's pyramid, for one incident (docs/insights.md):
- * - major: high urgency, paged someone, and open 30 min or more (until its alerts
- *   first all resolved or a person resolved it; a flap hold does not count; still
- *   open: until `now`) or escalated past its first step;
+ * - major: high urgency, paged someone, and open 30 min or more (until openEnd;
+ *   still open: until `now`) or escalated past its first step;
  * - minor: the others that paged someone;
  * - near miss: paged no one, with the first reason that applies.
  */
-export function classifyIncident(f: IncidentFacts, now: number): Classification {
+export function classifyIncident(f: IncidentLevelFacts, now: number): Classification {
   if (f.firstPageAt !== null) {
-    const openSeconds = Math.max(0, ((f.firstResolveAt ?? now) - f.createdAt) / 1000);
+    const openSeconds = Math.max(0, ((openEnd(f)?.at ?? now) - f.createdAt) / 1000);
     const major = f.urgency === 'high' && (openSeconds >= MAJOR_OPEN_SECONDS || f.escalatedPastFirstStep);
     return { level: major ? 'major' : 'minor', openSeconds };
   }
   return { level: 'nearMiss', reason: nearMissReason(f) };
 }
 
-function nearMissReason(f: IncidentFacts): NearMissReason {
+/**
+ * When an incident stopped being open (docs/insights.md "Open time"): its alerts
+ * first all resolved (the timeline's alert changes, the system's `resolved` entry,
+ * or `flapping_started`: a flap hold does not count) or a person resolved it,
+ * whichever came first; `byPerson` when that was a person's resolve. null: still open.
+ */
+export function openEnd(f: IncidentLevelFacts): { at: number; byPerson: boolean } | null {
+  const alerts = alertsFirstAllResolvedAt(f.alertChanges);
+  if (f.firstResolveAt !== null && (alerts === null || f.firstResolveAt <= alerts)) return { at: f.firstResolveAt, byPerson: f.firstResolveByPerson };
+  return alerts === null ? null : { at: alerts, byPerson: false };
+}
+
+function nearMissReason(f: IncidentLevelFacts): NearMissReason {
   if (f.heldByMaintenance) return 'maintenance';
   if (f.suppressed) return 'suppressed';
   if (f.heldByStorm) return 'storm';
   if (f.silenced) return 'silenced';
-  if (f.firstResolveAt !== null) return 'resolvedBeforePage';
+  if (openEnd(f) !== null) return 'resolvedBeforePage';
   if (f.urgency === 'low') return 'lowUrgency';
   return 'other';
 }

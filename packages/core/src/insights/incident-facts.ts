@@ -1,3 +1,5 @@
+import type { AlertChange } from './alerts-all-resolved';
+
 /**
  * What insights know of one incident (docs/insights.md), as loaded by
  * packages/db/src/insights/load-incident-facts.ts. Instants are epoch ms.
@@ -7,9 +9,6 @@ export interface IncidentFacts {
   number: number;
   serviceId: string;
   serviceName: string;
-  groupKeyHash: string;
-  groupKey: string;
-  title: string;
   /** the noise key: the alertname of its first alert (the events API's summary), else the title */
   key: string;
   createdAt: number;
@@ -20,12 +19,15 @@ export interface IncidentFacts {
   /** the first acknowledgement by a person */
   firstAckAt: number | null;
   /**
-   * when it first stopped being open: its alerts first all resolved (the `resolved` entry, or
-   * `flapping_started` when a flap held it open) or a person resolved it; null: still open
+   * its first `resolved` timeline entry (a person's, or the system's when its alerts all
+   * resolved) or `flapping_started` (its alerts resolved while a flap held it open); null: none.
+   * Open time ends at this or at `alertChanges`' end, whichever is first (core openEnd).
    */
   firstResolveAt: number | null;
-  /** that first end was a person's resolve (not its alerts) */
+  /** that entry was a person's resolve (not its alerts) */
   firstResolveByPerson: boolean;
+  /** its alerts' changes on its timeline, in order: when they first all resolved, also where the service does not auto-resolve */
+  alertChanges: readonly AlertChange[];
   /** its escalation reached a step after the first, or a repeat pass */
   escalatedPastFirstStep: boolean;
   /** its escalation ran the last step of its last pass */
@@ -40,6 +42,27 @@ export interface IncidentFacts {
   silenced: boolean;
   /** pages (notifications) of it that went out */
   pages: number;
+  /** the person of each of those pages (one entry per page) */
+  pagedUserIds: readonly string[];
+  /** each message that went out to a person about it (a `notified` timeline entry), for interruptions */
+  notified: readonly { userId: string; at: number }[];
   /** alert re-sends deduplicated away (alerts.dedup_count) */
   deduplicated: number;
 }
+
+/** What the pyramid's level of an incident depends on (core classifyIncident), and its deduplicated re-sends. */
+export type IncidentLevelFacts = Pick<
+  IncidentFacts,
+  | 'createdAt'
+  | 'urgency'
+  | 'firstPageAt'
+  | 'firstResolveAt'
+  | 'firstResolveByPerson'
+  | 'alertChanges'
+  | 'escalatedPastFirstStep'
+  | 'heldByMaintenance'
+  | 'suppressed'
+  | 'heldByStorm'
+  | 'silenced'
+  | 'deduplicated'
+>;

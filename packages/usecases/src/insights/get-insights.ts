@@ -6,8 +6,9 @@ import type { InsightsServiceFilter } from '@heinrich/core/insights/insights-sco
 import { countScopeServices } from '@heinrich/db/insights/count-scope-services';
 import { loadFlapRefires } from '@heinrich/db/insights/load-flap-refires';
 import { loadGroupOpenings } from '@heinrich/db/insights/load-group-openings';
-import { loadIncidentFacts } from '@heinrich/db/insights/load-incident-facts';
-import { loadPeriodPeople } from '@heinrich/db/insights/load-period-people';
+import { loadIncidentFacts, loadIncidentLevels } from '@heinrich/db/insights/load-incident-facts';
+import { loadInsightsPeople } from '@heinrich/db/insights/load-insights-people';
+import { withTransaction } from '@heinrich/db/with-transaction';
 import type { Context } from '../context';
 import { resolveInsightsScope } from './resolve-insights-scope';
 
@@ -28,7 +29,7 @@ export function periodOf(ask: { from?: string; to?: string }, now: Date): { peri
 /**
  * GET /api/v1/insights (docs/insights.md): scope (what the caller may see) ->
  * load the period's and the previous period's incidents, people, flaps and
- * group openings (one read each, in parallel) -> core buildInsights. Computed
+ * group openings -> core buildInsights. Computed
  * live: no rollup, so an incident counts as soon as it is committed.
  */
 export async function getInsights(ctx: Context, principal: Principal, ask: InsightsAsk): Promise<Insights> {
@@ -38,6 +39,16 @@ export async function getInsights(ctx: Context, principal: Principal, ask: Insig
   return insightsFor(ctx, filter, period, previous, now, { teamId: ask.teamId ?? null, serviceId: ask.serviceId ?? null });
 }
 
+/** a report of the longest period over everything is bigger than the pool's 5 s statement timeout allows for */
+export const INSIGHTS_STATEMENT_TIMEOUT_MS = 30_000;
+
+/**
+ * The report of `period` over the services of `filter`: the period's loads one
+ * after the other in one read-only snapshot (its tables agree with each other)
+ * and, in parallel on a second connection, the previous period's (only its
+ * counts are shown, as the trend); JIT off for both (docs/insights.md
+ * "Performance"); then core buildInsights.
+ */
 export async function insightsFor(
   ctx: Context,
   filter: InsightsServiceFilter,
@@ -46,30 +57,43 @@ export async function insightsFor(
   now: Date,
   ask: { teamId: string | null; serviceId: string | null },
 ): Promise<Insights> {
-  const pool = ctx.db.pool;
   const from = new Date(period.from);
   const to = new Date(period.to);
-  const [incidents, previousIncidents, flapRefires, previousFlapRefires, people, openings, services] = await Promise.all([
-    loadIncidentFacts(pool, from, to, filter),
-    loadIncidentFacts(pool, new Date(previous.from), new Date(previous.to), filter),
-    loadFlapRefires(pool, from, to, filter),
-    loadFlapRefires(pool, new Date(previous.from), new Date(previous.to), filter),
-    loadPeriodPeople(pool, from, to, filter),
-    loadGroupOpenings(pool, from, to, filter),
-    countScopeServices(pool, filter),
+  const read = { readOnlySnapshot: true, jit: false, statementTimeoutMs: INSIGHTS_STATEMENT_TIMEOUT_MS } as const;
+  const [loaded, before] = await Promise.all([
+    withTransaction(
+      ctx.db.pool,
+      async (tx) => {
+        const incidents = await loadIncidentFacts(tx, from, to, filter);
+        const flapRefires = await loadFlapRefires(tx, from, to, filter);
+        const openings = await loadGroupOpenings(tx, from, to, filter);
+        const services = await countScopeServices(tx, filter);
+        const users = await loadInsightsPeople(tx, incidents.flatMap((f) => [...f.pagedUserIds, ...f.notified.map((n) => n.userId)]));
+        return { incidents, flapRefires, openings, services, users };
+      },
+      read,
+    ),
+    withTransaction(
+      ctx.db.pool,
+      async (tx) => {
+        const incidents = await loadIncidentLevels(tx, new Date(previous.from), new Date(previous.to), filter);
+        const flapRefires = await loadFlapRefires(tx, new Date(previous.from), new Date(previous.to), filter);
+        return { incidents, flapRefires };
+      },
+      read,
+    ),
   ]);
   return buildInsights({
     now: now.getTime(),
     period,
     previousPeriod: previous,
-    incidents,
-    previousIncidents,
-    flapRefires,
-    previousFlapRefires: previousFlapRefires.length,
-    people: people.people,
-    notified: people.notified,
-    openings: openings.openings,
-    groupsOpenedBefore: openings.openedBefore,
-    scope: { ...ask, services },
+    incidents: loaded.incidents,
+    previousIncidents: before.incidents,
+    flapRefires: loaded.flapRefires,
+    previousFlapRefires: before.flapRefires.length,
+    users: loaded.users,
+    openings: loaded.openings.openings,
+    groupsOpenedBefore: loaded.openings.openedBefore,
+    scope: { ...ask, services: loaded.services },
   });
 }

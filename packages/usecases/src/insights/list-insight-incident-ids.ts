@@ -2,8 +2,9 @@ import { classifyIncident, type InsightLevel } from '@heinrich/core/insights/cla
 import type { InsightsServiceFilter } from '@heinrich/core/insights/insights-scope';
 import { loadFlapRefires } from '@heinrich/db/insights/load-flap-refires';
 import { loadIncidentFacts } from '@heinrich/db/insights/load-incident-facts';
+import { withTransaction } from '@heinrich/db/with-transaction';
 import type { Context } from '../context';
-import { periodOf } from './get-insights';
+import { INSIGHTS_STATEMENT_TIMEOUT_MS, periodOf } from './get-insights';
 
 /**
  * The incidents behind one level of the pyramid (GET /api/v1/incidents?insight=&from=&to=):
@@ -21,8 +22,15 @@ export async function listInsightIncidentIds(
   const filter: InsightsServiceFilter = { teamIds: null, withTeamless: true, serviceId: ask.serviceId ?? null };
   const from = new Date(period.from);
   const to = new Date(period.to);
-  const facts = await loadIncidentFacts(ctx.db.pool, from, to, filter);
-  const ids = new Set(facts.filter((f) => classifyIncident(f, now.getTime()).level === level).map((f) => f.id));
-  if (level === 'nearMiss') for (const r of await loadFlapRefires(ctx.db.pool, from, to, filter)) ids.add(r.incidentId);
-  return [...ids];
+  return withTransaction(
+    ctx.db.pool,
+    async (tx) => {
+      const facts = await loadIncidentFacts(tx, from, to, filter);
+      const ids = new Set(facts.filter((f) => classifyIncident(f, now.getTime()).level === level).map((f) => f.id));
+      if (level === 'nearMiss') for (const r of await loadFlapRefires(tx, from, to, filter)) ids.add(r.incidentId);
+      return [...ids];
+    },
+    // as the report reads them (get-insights.ts)
+    { readOnlySnapshot: true, jit: false, statementTimeoutMs: INSIGHTS_STATEMENT_TIMEOUT_MS },
+  );
 }
