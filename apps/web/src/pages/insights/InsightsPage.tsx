@@ -57,7 +57,9 @@ export function InsightsPage() {
       </div>
       <p className="hint">
         Heinrich’s law: behind every major incident there are many minor ones and near misses. The small signals, the noise and what paging costs the people on
-        call, from this installation’s own incidents (the definitions are in docs/insights.md).
+        call, from this installation’s own incidents. Major: high urgency, paged someone, and open 30 minutes or more or escalated past the first step. Minor: the
+        other incidents that paged someone. Near miss: an incident that paged no one (resolved before the first page, low urgency, held by maintenance, a storm
+        or a rule, silenced, or a flap re-firing). Test pages never count.
       </p>
       <Filters
         key={`${fromDate}|${toDate}|${days}`}
@@ -195,7 +197,13 @@ function Report({ r, query, zone, stale }: { r: InsightsJson; query: InsightsQue
           <div>
             <dt>Time to acknowledge (median / p90)</dt>
             <dd>
-              {formatSeconds(r.response.mtta.medianSeconds)} / {formatSeconds(r.response.mtta.p90Seconds)}
+              {r.response.mtta.medianSeconds === null ? (
+                <span className="muted">nobody acknowledged</span>
+              ) : (
+                <>
+                  {formatSeconds(r.response.mtta.medianSeconds)} / {formatSeconds(r.response.mtta.p90Seconds)}
+                </>
+              )}
             </dd>
           </div>
           <div>
