@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileRoutes, decideRoute, matchRoute, wantedRoutingName } from './decide-route';
+import { compileRoutes, decideRoute, decideRuleRoute, matchRoute, wantedRoutingName } from './decide-route';
 import { parseRoutes, type RouteInput } from './routing-spec';
 import type { CatchAll } from './routing-spec';
 
@@ -76,5 +76,17 @@ describe('parseRoutes', () => {
     const p = parseRoutes(input);
     expect(p).toMatchObject({ ok: false, field });
     if (!p.ok) expect(p.error).toMatch(error);
+  });
+});
+
+describe('decideRuleRoute (a routing integration\'s rule chose the service)', () => {
+  const c = routes([{ matchers: [], serviceId: DB }]);
+  it('goes to the service the rule names, past the routes', () => {
+    expect(decideRuleRoute(c, { serviceId: WEB, name: 'frontend to web' }, exists)).toEqual({ kind: 'service', serviceId: WEB, routeIndex: null, reason: null });
+  });
+  it('a deleted service: the catch-all with the reason, or dropped without one', () => {
+    const gone = '00000000-0000-4000-8000-000000000000';
+    expect(decideRuleRoute(c, { serviceId: gone, name: 'x' }, exists)).toEqual({ kind: 'service', serviceId: CATCH, routeIndex: null, reason: 'rule "x" routes to a service that no longer exists' });
+    expect(decideRuleRoute(routes([], { kind: 'drop' }), { serviceId: gone, name: 'x' }, exists)).toMatchObject({ kind: 'drop' });
   });
 });
