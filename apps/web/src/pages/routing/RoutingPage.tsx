@@ -204,7 +204,7 @@ function IntegrationEditor({ integration, canEdit }: { integration: RoutingInteg
       <section aria-label="Alert rules of this integration">
         <label htmlFor={`${integration.id}-rules`}>Alert rules of this integration (JSON, run on each alert before the routes)</label>
         <p className="hint">
-          The same rules as a service&apos;s (docs/alert-rules.md): e.g. <code>{RULES_EXAMPLE}</code>. Labels they set are what the routes match.
+          The same rules as a service&apos;s, e.g. <code>{RULES_EXAMPLE}</code>. Labels they set are what the routes match.
         </p>
         <textarea
           id={`${integration.id}-rules`}
