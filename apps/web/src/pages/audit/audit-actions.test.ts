@@ -22,6 +22,6 @@ describe('audit action names', () => {
 
   it('reads a code it does not know in words', () => {
     expect(actionName('escalation_policy.update')).toBe('Escalation policy updated');
-    expect(actionName('contact_method.test')).toBe('Contact method test');
+    expect(actionName('contact_method.unknown_verb')).toBe('Contact method unknown verb');
   });
 });
