@@ -3,7 +3,7 @@
 // (POST /simulate of the saved policy) shows who the new step pages and when;
 // a bad target shows the API's message next to it; others see no editor.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInAs, startWeb, type WebWorld } from './browser';
+import { PHONE, signInAs, startWeb, type WebWorld } from './browser';
 
 describe('escalation policies (web UI)', () => {
   let web: WebWorld;
@@ -91,6 +91,25 @@ describe('escalation policies (web UI)', () => {
     expect(await page.getByRole('button', { name: 'Save policy' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Add step' }).count()).toBe(0);
     expect(await page.getByText('Only leads of team Payments and admins can change this policy.').count()).toBe(1);
+  });
+
+  it('on a phone every control of the editor stays inside its step (issue 22: the select overflowed its box)', async () => {
+    const page = await web.newPage(PHONE);
+    await signInAs(page, lead);
+    await page.goto(`/policies/${policyId}`);
+    await page.getByRole('button', { name: 'Save policy' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    const outside = await page.evaluate(() =>
+      [...document.querySelectorAll('form select, form input')].flatMap((el) => {
+        const box = el.closest('li, fieldset');
+        if (!box) return [];
+        const a = el.getBoundingClientRect();
+        const b = box.getBoundingClientRect();
+        return a.right > b.right + 1 || a.left < b.left - 1 ? [`${el.getAttribute('aria-label') ?? el.id}: ${Math.round(a.left)}..${Math.round(a.right)} in ${Math.round(b.left)}..${Math.round(b.right)}`] : [];
+      }),
+    );
+    expect(await page.locator('form li select').count()).toBeGreaterThan(0);
+    expect(outside).toEqual([]);
   });
 
   it("deleting asks first; a schedule a policy pages is refused with the API's reason until the policy is gone", async () => {
