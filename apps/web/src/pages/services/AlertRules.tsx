@@ -143,11 +143,13 @@ export function AlertRulesEditor({
 const FIELDS = ['name', 'matchers', 'annotationMatchers', 'time', 'actions.urgency', 'actions.severity', 'actions.labels', 'actions.annotations', 'actions.suppress', 'actions.routeToServiceId', 'stop'];
 const owns = (field: string, path: string) => path === field || path.startsWith(`${field}.`);
 
+/** A rule's or field's problems in plain words, each once (saving and the preview refuse the same rule alike). */
 function Problems({ problems }: { problems: FieldProblem[] }) {
+  const texts = [...new Set(problems.map((f) => plainMessage(f.path, f.message)))];
   return (
     <ul className="field-error" role="alert">
-      {problems.map((f) => (
-        <li key={f.path + f.message}>{plainMessage(f.path, f.message)}</li>
+      {texts.map((t) => (
+        <li key={t}>{t}</li>
       ))}
     </ul>
   );
