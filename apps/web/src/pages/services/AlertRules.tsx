@@ -73,6 +73,8 @@ export function AlertRulesEditor({
       (error?.fields ?? []).filter((f) => f.path === `${prefix}.${i}` || f.path.startsWith(`${prefix}.${i}.`)).map((f) => ({ ...f, path: f.path.slice(`${prefix}.${i}`.length + 1) })),
     );
   const shownPaths = drafts.map((_, i) => `rules.${i}`);
+  // the other refusals' problems of the list as a whole (`alertRules`: too many rules): under the list
+  const ofList = problems.flatMap(({ error, prefix }) => (error?.fields ?? []).filter((f) => f.path === prefix || (f.path.startsWith(`${prefix}.`) && !/^\d+$/.test(f.path.slice(prefix.length + 1).split('.')[0]!))));
 
   const change = (i: number, patch: Partial<AlertRuleDraft>) => setDrafts(drafts.map((d, j) => (j === i ? { ...d, ...patch } : d)));
   function submit(e: FormEvent) {
@@ -118,6 +120,7 @@ export function AlertRulesEditor({
           );
         })}
       </ol>
+      {ofList.length > 0 ? <Problems problems={ofList} /> : null}
       <FormError error={save.error} shownPaths={shownPaths} />
       {mayEdit ? (
         <div className="row">
