@@ -31,7 +31,7 @@ it('create, edit with validation from the API, reorder, save; the key shown only
   await card.getByLabel('Route 1 service').selectOption({ label: 'misc' });
   await card.getByRole('button', { name: 'Save routes' }).click();
   const routeError = await card.getByRole('listitem', { name: 'Route 1' }).getByRole('alert').textContent();
-  expect(routeError).toContain('routes.0.matchers.0');
+  expect(routeError).not.toContain('routes.0'); // in plain words
   expect(routeError).toContain('invalid regular expression');
 
   await card.getByLabel('Matchers (one a line, all must match)').fill('severity="critical"');
@@ -70,7 +70,8 @@ it('create, edit with validation from the API, reorder, save; the key shown only
 }, 60_000);
 
 // h21: "test these routes and rules": the routes and the integration's rules as edited (unsaved) against a pasted
-// payload and the last 100 alerts; a bad matcher shown under its route before saving; at 1280 and 390 px
+// payload and the last 100 alerts; a bad matcher shown under its route before saving; at 1280 and 390 px.
+// h21b: the rules through the form editor (a service's): added, a bad regex under its field, saved, reloaded
 for (const viewport of [DESKTOP, PHONE]) {
   it(`the preview panel tests unsaved routes and rules (${viewport.width} px)`, async () => {
     const tag = `${viewport.width}`;
@@ -85,12 +86,12 @@ for (const viewport of [DESKTOP, PHONE]) {
     const card = page.getByRole('region', { name: `Routing integration one receiver ${tag}` });
     const panel = card.getByRole('region', { name: 'Test these routes and rules' });
 
-    // a rule as edited (not saved) sets the team the route matches
-    await card.getByLabel('Alert rules of this integration (JSON, run on each alert before the routes)').fill(
-      JSON.stringify([{ name: 'postgres is pg', matchers: ['namespace=~"postgres-.*"'], actions: { labels: { team: `pg-${tag}` } } }]),
-    );
-    // a bad regex in the edited route: shown under the route, before any save
-    await card.getByLabel('Matchers (one a line, all must match)').fill('team=~"("');
+    // a rule added through the form (not saved) sets the team the route matches
+    const rules = card.getByRole('form', { name: 'Alert rules' });
+    await rules.getByRole('button', { name: 'Add rule' }).click();
+    await rules.getByLabel('Name', { exact: true }).fill('postgres is pg');
+    await rules.getByLabel(/^Label matchers/).fill('namespace=~"(postgres-.*"');
+    await rules.getByLabel(/^Add or rewrite labels/).fill(`team=pg-${tag}`);
     const payload = {
       version: '4', groupKey: '{}:{}', status: 'firing', receiver: 'heinrich', groupLabels: {},
       alerts: [
@@ -99,9 +100,24 @@ for (const viewport of [DESKTOP, PHONE]) {
       ],
     };
     await panel.getByLabel('Alertmanager payload (JSON)').fill(JSON.stringify(payload));
+    // the rule's bad regex: the preview's refusal (alertRules.0.matchers.0) under the rule's matchers, in plain words
+    await panel.getByRole('button', { name: 'Test with this payload' }).click();
+    const ruleItem = rules.getByRole('listitem', { name: 'Rule 1' });
+    await expect.poll(() => ruleItem.getByRole('alert').textContent()).toContain('invalid regular expression');
+    expect(await ruleItem.getByRole('alert').textContent()).not.toContain('alertRules');
+    expect(await panel.getByRole('alert').count()).toBe(0);
+    // saving refuses a bad one alike (rules.0.matchers.0), under the same field
+    await rules.getByLabel(/^Label matchers/).fill('namespace=~"[pg"');
+    await rules.getByRole('button', { name: 'Save rules' }).click();
+    await expect.poll(() => ruleItem.getByRole('alert').textContent()).toContain('invalid regular expression "[pg"');
+    expect(await ruleItem.getByRole('alert').textContent()).not.toContain('rules.0');
+    await rules.getByLabel(/^Label matchers/).fill('namespace=~"postgres-.*"');
+
+    // a bad regex in the edited route: shown under the route, before any save
+    await card.getByLabel('Matchers (one a line, all must match)').fill('team=~"("');
     await panel.getByRole('button', { name: 'Test with this payload' }).click();
     const routeError = await card.getByRole('listitem', { name: 'Route 1' }).getByRole('alert').textContent();
-    expect(routeError).toContain('routes.0.matchers.0');
+    expect(routeError).not.toContain('routes.0'); // in plain words
     expect(routeError).toContain('invalid regular expression');
 
     await card.getByLabel('Matchers (one a line, all must match)').fill('team!=""');
@@ -127,7 +143,13 @@ for (const viewport of [DESKTOP, PHONE]) {
     // the edited rules are saved on request
     await card.getByRole('button', { name: 'Save rules' }).click();
     await card.getByRole('status').filter({ hasText: 'Rules saved.' }).waitFor();
-    expect((await web.api.admin('GET', `/api/v1/routing-integrations/${created.body.id}/alert-rules`)).body.rules.map((r: { name: string }) => r.name)).toEqual(['postgres is pg']);
+    const savedRules = (await web.api.admin('GET', `/api/v1/routing-integrations/${created.body.id}/alert-rules`)).body.rules;
+    expect(savedRules).toMatchObject([{ name: 'postgres is pg', matchers: ['namespace=~"postgres-.*"'], actions: { labels: { team: `pg-${tag}` } }, stop: false }]);
+    await page.reload();
+    const reloaded = page.getByRole('region', { name: `Routing integration one receiver ${tag}` }).getByRole('form', { name: 'Alert rules' });
+    expect(await reloaded.getByTestId('alert-rule').first().textContent()).toContain('postgres is pg');
+    await reloaded.getByRole('button', { name: 'Edit' }).click();
+    expect(await reloaded.getByLabel(/^Add or rewrite labels/).inputValue()).toBe(`team=pg-${tag}`);
 
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
   }, 90_000);

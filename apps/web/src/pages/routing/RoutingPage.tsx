@@ -1,5 +1,5 @@
 import type { RoutingIntegrationJson } from '@heinrich/contracts/routing-integrations';
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import {
   useCreateRoutingIntegration,
   usePreviewRouting,
@@ -15,10 +15,10 @@ import { CopyButton } from '../../components/CopyButton';
 import { Field, FormError } from '../../components/Form';
 import { plainMessage } from '../../components/plain-message';
 import { formatTimestamp } from '../../lib/time';
+import { bodyOf, draftOf } from '../services/alert-rule-draft';
+import { AlertRulesEditor } from '../services/AlertRules';
 import { draftsOf, moveRoute, routesBody, type RouteDraft } from './route-draft';
 import { RoutingPreview } from './RoutingPreview';
-
-const RULES_EXAMPLE = JSON.stringify([{ name: 'pg is db', matchers: ['namespace=~"postgres-.*"'], actions: { labels: { team: 'db' } } }]);
 
 /** Routing integrations (docs/routing.md): one key for many services, ordered routes, a catch-all. */
 export function RoutingPage() {
@@ -75,10 +75,9 @@ function IntegrationEditor({ integration, canEdit }: { integration: RoutingInteg
   const storedRules = useRoutingAlertRules(integration.id);
   const saveRules = useSaveRoutingAlertRules(integration.id);
   const preview = usePreviewRouting();
-  // the rules as edited (JSON); null: untouched, the stored ones
-  const [rulesText, setRulesText] = useState<string | null>(null);
-  const shownRules = rulesText ?? (storedRules.data ? JSON.stringify(storedRules.data.rules, null, 2) : '');
-  const [rulesProblem, setRulesProblem] = useState<string | null>(null);
+  // the rules as edited in the form (request bodies, unsaved); null: not yet heard, the stored ones
+  const [editedRules, setEditedRules] = useState<Record<string, unknown>[] | null>(null);
+  const onRulesChange = useCallback((rules: Record<string, unknown>[]) => setEditedRules(rules), []);
   // a bad matcher is refused alike by saving and by the preview: shown under its route either way
   const error = preview.error ?? replace.error;
   const set = (i: number, patch: Partial<RouteDraft>) => setRoutes((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
@@ -93,35 +92,12 @@ function IntegrationEditor({ integration, canEdit }: { integration: RoutingInteg
     );
   }
 
-  /** The edited rules as a list, or why they are not one. */
-  function rulesOf(): unknown[] | string {
-    if (shownRules.trim() === '') return [];
-    try {
-      const parsed: unknown = JSON.parse(shownRules);
-      return Array.isArray(parsed) ? parsed : 'The alert rules must be a JSON list of rules.';
-    } catch (err) {
-      return `The alert rules are not JSON: ${(err as Error).message}`;
-    }
-  }
-
-  function submitRules() {
-    const rules = rulesOf();
-    if (typeof rules === 'string') return setRulesProblem(rules);
-    setRulesProblem(null);
-    saveRules.mutate(rules, { onSuccess: (saved) => setRulesText(JSON.stringify(saved.rules, null, 2)) });
-  }
-
-  function previewBody(): Record<string, unknown> | string {
-    const rules = rulesOf();
-    if (typeof rules === 'string') return rules;
+  function previewBody(): Record<string, unknown> {
+    const rules = editedRules ?? (storedRules.data?.rules ?? []).map((r) => bodyOf(draftOf(r)));
     return { name: integration.name, routes: routesBody(routes), catchAllServiceId: catchAll || null, alertRules: rules };
   }
 
   const routeErrors = (i: number) => (error?.fields ?? []).filter((f) => f.path.startsWith(`routes.${i}.`));
-  const ruleErrors = [
-    ...(saveRules.error?.fields ?? []),
-    ...(preview.error?.fields ?? []).filter((f) => f.path.startsWith('alertRules')),
-  ];
   return (
     <section className="card" aria-label={`Routing integration ${integration.name}`}>
       <h2>{integration.name}</h2>
@@ -202,35 +178,24 @@ function IntegrationEditor({ integration, canEdit }: { integration: RoutingInteg
         ) : null}
       </form>
       <section aria-label="Alert rules of this integration">
-        <label htmlFor={`${integration.id}-rules`}>Alert rules of this integration (JSON, run on each alert before the routes)</label>
+        <h3>Alert rules of this integration</h3>
         <p className="hint">
-          The same rules as a service&apos;s, e.g. <code>{RULES_EXAMPLE}</code>. Labels they set are what the routes match.
+          The same rules as a service&apos;s, run on each alert before the routes: labels they set are what the routes match; one that routes to a service takes the alert past the routes.
         </p>
-        <textarea
-          id={`${integration.id}-rules`}
-          rows={4}
-          disabled={!canEdit}
-          value={shownRules}
-          aria-invalid={ruleErrors.length > 0 || rulesProblem !== null}
-          onChange={(e) => setRulesText(e.target.value)}
-        />
-        {rulesProblem || ruleErrors.length > 0 ? (
-          <ul className="field-error" role="alert">
-            {rulesProblem ? <li>{rulesProblem}</li> : null}
-            {ruleErrors.map((f) => (
-              <li key={f.path + f.message}>
-                <code>{f.path}</code> {f.message}
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        <FormError error={saveRules.error} shownPaths={['rules']} />
-        {saveRules.isSuccess && !saveRules.isPending && rulesProblem === null ? <p role="status">Rules saved.</p> : null}
-        {canEdit ? (
-          <button type="button" disabled={saveRules.isPending} onClick={submitRules}>
-            Save rules
-          </button>
-        ) : null}
+        {storedRules.data ? (
+          <AlertRulesEditor
+            mayEdit={canEdit}
+            stored={storedRules.data.rules}
+            save={saveRules}
+            services={services.data ?? []}
+            onChange={onRulesChange}
+            problems={[{ error: preview.error, prefix: 'alertRules' }]}
+          />
+        ) : storedRules.error ? (
+          <FormError error={storedRules.error} />
+        ) : (
+          <p>Loading…</p>
+        )}
       </section>
       <RoutingPreview integrationId={integration.id} preview={preview} draft={previewBody} serviceName={serviceName} />
       <h3>Unrouted (catch-all and dropped)</h3>

@@ -19,6 +19,8 @@ export interface AlertRuleDraft {
   labels: string;
   annotations: string;
   suppress: boolean;
+  /** a routing integration's rule: the service it sends the alert to ('' none); kept as is on a service's rules */
+  routeToServiceId: string;
   stop: boolean;
 }
 
@@ -41,6 +43,7 @@ export function emptyRule(): AlertRuleDraft {
     labels: '',
     annotations: '',
     suppress: false,
+    routeToServiceId: '',
     stop: false,
   };
 }
@@ -66,19 +69,20 @@ export function draftOf(r: RuleJson): AlertRuleDraft {
     labels: pairs(r.actions.labels),
     annotations: pairs(r.actions.annotations),
     suppress: r.actions.suppress === true,
+    routeToServiceId: r.actions.routeToServiceId ?? '',
     stop: r.stop,
   };
 }
 
-/** The PUT body's rule (the API validates; its 400 names `rules.N.…`). Route-to-service actions are kept as they were. */
-export function bodyOf(d: AlertRuleDraft, original?: RuleJson): Record<string, unknown> {
+/** The PUT body's rule (the API validates; its 400 names `rules.N.…`). A route-to-service action is kept as loaded unless edited. */
+export function bodyOf(d: AlertRuleDraft): Record<string, unknown> {
   const actions: Record<string, unknown> = {};
   if (d.severity.trim()) actions['severity'] = d.severity.trim();
   if (d.urgency) actions['urgency'] = d.urgency;
   if (d.labels.trim()) actions['labels'] = parsePairs(d.labels);
   if (d.annotations.trim()) actions['annotations'] = parsePairs(d.annotations);
   if (d.suppress) actions['suppress'] = true;
-  if (original?.actions.routeToServiceId) actions['routeToServiceId'] = original.actions.routeToServiceId;
+  if (d.routeToServiceId) actions['routeToServiceId'] = d.routeToServiceId;
   return {
     ...(d.id ? { id: d.id } : {}),
     name: d.name,
@@ -109,6 +113,7 @@ export function summarize(d: AlertRuleDraft): string {
     d.labels.trim() ? 'labels' : '',
     d.annotations.trim() ? 'annotations' : '',
     d.suppress ? 'suppress' : '',
+    d.routeToServiceId ? 'route to a service' : '',
   ].filter(Boolean);
   return `${when}${time} → ${does.join(', ') || 'nothing'}${d.stop ? '; stop' : ''}`;
 }
