@@ -31,6 +31,7 @@ describe('contact methods', () => {
       disabled: false,
       disabledAt: null,
       disabledReason: null,
+      lastDeliveredAt: null,
       createdAt: expect.any(String),
       // this api has no Twilio: the number is kept unverified and the answer says so (test/twilio/)
       verification: { status: 'unavailable', message: expect.stringContaining('Twilio is not configured for SMS') },
