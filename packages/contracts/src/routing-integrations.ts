@@ -91,3 +91,4 @@ export const routingPreviewJson = z.strictObject({
     }),
   ),
 });
+export type RoutingPreviewJson = z.infer<typeof routingPreviewJson>;

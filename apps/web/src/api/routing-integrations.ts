@@ -1,4 +1,4 @@
-import type { RoutingAlertRulesJson, RoutingIntegrationJson } from '@heinrich/contracts/routing-integrations';
+import type { RoutingAlertRulesJson, RoutingIntegrationJson, RoutingPreviewJson } from '@heinrich/contracts/routing-integrations';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, path } from './client';
 import { keys } from './keys';
@@ -43,18 +43,7 @@ export function useReplaceRoutingIntegration(id: string) {
 }
 
 /** One alert of a preview: its route, service, what the rules do, whom it would page (POST /routing-integrations/preview). */
-export interface RoutingPreviewItem {
-  fingerprint: string;
-  labels: Record<string, string>;
-  outcome: 'routed' | 'catch_all' | 'dropped';
-  routeIndex: number | null;
-  serviceId: string | null;
-  reason: string | null;
-  alertRules: string[];
-  suppressed: boolean;
-  urgency: 'high' | 'low' | null;
-  wouldPage: { userId: string; name: string }[];
-}
+export type RoutingPreviewItem = RoutingPreviewJson['items'][number];
 
 /** Draft routes (and the integration's draft rules) against a payload or the last 100 alerts; saves nothing. */
 export function usePreviewRouting() {
