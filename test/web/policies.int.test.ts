@@ -100,7 +100,7 @@ describe('escalation policies (web UI)', () => {
     await page.getByRole('button', { name: 'Save policy' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     const outside = await page.evaluate(() =>
-      [...document.querySelectorAll('form select, form input')].flatMap((el) => {
+      Array.from(document.querySelectorAll('form select, form input')).flatMap((el) => {
         const box = el.closest('li, fieldset');
         if (!box) return [];
         const a = el.getBoundingClientRect();
