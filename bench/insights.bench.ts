@@ -19,12 +19,15 @@ export interface InsightsBenchOptions {
 const DAY = 86_400_000;
 
 export async function insightsBench(opts: InsightsBenchOptions) {
-  const db = await createBenchDatabase(opts.adminDatabaseUrl);
+  // BENCH_INSIGHTS_DB=<url of a database a previous run kept> skips the seeding (~65 s); BENCH_INSIGHTS_KEEP=1 keeps this run's
+  const reuse = process.env.BENCH_INSIGHTS_DB;
+  const db = reuse ? { url: reuse, drop: async () => {} } : await createBenchDatabase(opts.adminDatabaseUrl);
+  const keep = reuse !== undefined || process.env.BENCH_INSIGHTS_KEEP === '1';
   // idle connections stay open for the whole run, so their backends' CPU time can be read (postgresCpuMs)
   const pool = new pg.Pool({ connectionString: db.url, max: 8, idleTimeoutMillis: 0 });
   try {
     const seedStart = Date.now();
-    await seed(pool, opts.incidents);
+    if (!reuse) await seed(pool, opts.incidents);
     const seedMs = Date.now() - seedStart;
     const team = (await pool.query<{ id: string }>(`SELECT id FROM teams ORDER BY name LIMIT 1`)).rows[0]!.id;
     const ctx = { db: { pool } } as unknown as Context;
@@ -69,7 +72,8 @@ export async function insightsBench(opts: InsightsBenchOptions) {
     return { incidents: opts.incidents, seedMs, oneTeam: await measure([team]), allTeams: await measure(null) };
   } finally {
     await pool.end();
-    await db.drop();
+    if (keep) console.error(`insights: kept the seeded database, BENCH_INSIGHTS_DB=${db.url}`);
+    else await db.drop();
   }
 }
 

@@ -33,32 +33,45 @@ export function loadIncidentLevels(pool: pg.Pool | pg.PoolClient, from: Date, to
   return load(pool, from, to, filter, false);
 }
 
+/** the columns of load's statement, in the order of its JSON arrays */
+const COLUMNS = [
+  'id', 'number', 'service_id', 'service_name', 'key', 'created_at', 'urgency', 'first_page_at', 'first_ack_at', 'first_resolve_at',
+  'first_resolve_actor', 'escalated', 'exhausted', 'held_by_maintenance', 'suppressed', 'held_by_storm', 'silenced', 'paged_users',
+  'notified_users', 'notified_at', 'alert_changes', 'deduplicated',
+] as const;
+
+/** one row of load's statement */
+interface Row {
+  id: string;
+  number: number;
+  service_id: string;
+  service_name: string;
+  key: string;
+  created_at: number;
+  urgency: string | null;
+  first_page_at: number | null;
+  first_ack_at: number | null;
+  first_resolve_at: number | null;
+  first_resolve_actor: string | null;
+  escalated: boolean | null;
+  exhausted: boolean | null;
+  held_by_maintenance: boolean;
+  suppressed: boolean;
+  held_by_storm: boolean;
+  silenced: boolean;
+  paged_users: string[] | null;
+  notified_users: string[] | null;
+  notified_at: number[] | null;
+  alert_changes: [number, boolean, unknown][] | null;
+  deduplicated: number | null;
+}
+
 async function load(pool: pg.Pool | pg.PoolClient, from: Date, to: Date, filter: InsightsServiceFilter, detail: boolean): Promise<IncidentFacts[]> {
-  const r = await pool.query<{
-    id: string;
-    number: number;
-    service_id: string;
-    service_name: string;
-    key: string;
-    created_at: number;
-    urgency: string | null;
-    first_page_at: number | null;
-    first_ack_at: number | null;
-    first_resolve_at: number | null;
-    first_resolve_actor: string | null;
-    escalated: boolean | null;
-    exhausted: boolean | null;
-    held_by_maintenance: boolean;
-    suppressed: boolean;
-    held_by_storm: boolean;
-    silenced: boolean;
-    paged_users: string[] | null;
-    notified_users: string[] | null;
-    notified_at: number[] | null;
-    alert_changes: [number, boolean, unknown][] | null;
-    deduplicated: number | null;
-  }>(
-    `SELECT i.id, i.number, i.service_id, s.name AS service_name, ${MS('i.created_at')} AS created_at,
+  // the rows as one JSON array of arrays (columns in COLUMNS' order): one native JSON.parse instead of node-pg's
+  // per-column text parsers and postgres-array (most of the node time and garbage of a report: docs/insights.md "Performance")
+  const r = await pool.query<{ rows: unknown[][] | null }>(
+    `SELECT json_agg(json_build_array(${COLUMNS.map((c) => `q.${c}`).join(', ')}) ORDER BY q.created_ts, q.number) AS rows FROM (
+     SELECT i.created_at AS created_ts, i.id, i.number, i.service_id, s.name AS service_name, ${MS('i.created_at')} AS created_at,
             ${detail ? `COALESCE(al.alertname, i.group_labels->>'alertname', i.title)` : `''`} AS key,
             i.maintenance_until IS NOT NULL OR i.maintenance_window_id IS NOT NULL AS held_by_maintenance,
             i.suppressed_by IS NOT NULL AS suppressed,
@@ -92,11 +105,18 @@ async function load(pool: pg.Pool | pg.PoolClient, from: Date, to: Date, filter:
            FROM alerts a WHERE a.incident_id = i.id
        ) al
       WHERE ${INSIGHTS_INCIDENTS_WHERE}
-      ORDER BY i.created_at, i.number`,
+     ) q`,
     insightsParams(from, to, filter),
   );
-  return r.rows.map((row) => {
-    const notifiedAt = row.notified_at ?? [];
+  return (r.rows[0]?.rows ?? []).map((values) => {
+    const row = {} as Record<string, unknown>;
+    for (let k = 0; k < COLUMNS.length; k++) row[COLUMNS[k]!] = values[k];
+    return toFacts(row as unknown as Row);
+  });
+}
+
+function toFacts(row: Row): IncidentFacts {
+  const notifiedAt = row.notified_at ?? [];
     return {
       id: row.id,
       number: row.number,
@@ -125,5 +145,4 @@ async function load(pool: pg.Pool | pg.PoolClient, from: Date, to: Date, filter:
       notified: (row.notified_users ?? []).map((userId, k) => ({ userId, at: notifiedAt[k]! })),
       deduplicated: row.deduplicated ?? 0,
     };
-  });
 }
