@@ -1,3 +1,4 @@
+import { READINESS_KINDS } from '@heinrich/core/readiness/readiness-finding';
 import { z } from 'zod';
 import { instant, uuid } from './primitives';
 
@@ -6,16 +7,7 @@ export const readinessQuery = z.object({ teamId: uuid.optional() });
 export type ReadinessQuery = z.infer<typeof readinessQuery>;
 
 export const readinessSeverity = z.enum(['critical', 'warning', 'info']);
-export const readinessKind = z.enum([
-  'schedule_gap',
-  'step_pages_nobody',
-  'responder_unreachable',
-  'responder_slow_rules',
-  'service_without_policy',
-  'policy_unused',
-  'schedule_unused',
-  'integration_silent',
-]);
+export const readinessKind = z.enum(READINESS_KINDS);
 
 export const readinessWindowJson = z.strictObject({ start: instant, end: instant, minutes: z.int().describe('its length in whole minutes (rounded up)') });
 

@@ -9,31 +9,24 @@ export type ReadinessSeverity = 'critical' | 'warning' | 'info';
 /** Ordered most severe first (for sorting). */
 export const READINESS_SEVERITIES: readonly ReadinessSeverity[] = ['critical', 'warning', 'info'];
 
-export type ReadinessKind =
+/** What a finding is about, in the order findings of one severity are listed. */
+export const READINESS_KINDS = [
   /** a schedule that a policy step targets has nobody on call for a while */
-  | 'schedule_gap'
-  /** an escalation step pages nobody for a while (every target empty at once) */
-  | 'step_pages_nobody'
-  /** someone a step reaches has no contact method that can page them at high urgency */
-  | 'responder_unreachable'
-  /** someone a step reaches is notified first only when the next step has already begun */
-  | 'responder_slow_rules'
-  | 'service_without_policy'
-  | 'policy_unused'
-  | 'schedule_unused'
-  /** an integration key, routing integration or heartbeat that received nothing for 30 days */
-  | 'integration_silent';
-
-export const READINESS_KINDS: readonly ReadinessKind[] = [
   'schedule_gap',
+  /** an escalation step pages nobody for a while (every target empty at once) */
   'step_pages_nobody',
+  /** someone a step reaches has no contact method that can page them at high urgency */
   'responder_unreachable',
+  /** someone a step reaches is notified first only when the next step has already begun */
   'responder_slow_rules',
   'service_without_policy',
   'policy_unused',
   'schedule_unused',
+  /** an integration key, routing integration or heartbeat that received nothing for 30 days */
   'integration_silent',
-];
+] as const;
+
+export type ReadinessKind = (typeof READINESS_KINDS)[number];
 
 export type ReadinessObjectType = 'schedule' | 'escalation_policy' | 'service' | 'user' | 'integration_key' | 'routing_integration' | 'heartbeat';
 
