@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
 import { createDatabase, type Database } from './create-database';
 import { prismaOf } from './queryable';
-import { withTransaction, type Tx } from './with-transaction';
+import { withSharedSnapshot, withTransaction, type Tx } from './with-transaction';
 
 describe('withTransaction with Prisma Client and SQL', () => {
   let testDb: TestDatabase;
@@ -133,5 +133,43 @@ describe('withTransaction with Prisma Client and SQL', () => {
     );
     expect(seen).toMatchObject({ jit: 'off', iso: 'repeatable read', ro: 'on' });
     expect(seen.after).toBe(seen.before);
+  });
+
+  it('withSharedSnapshot: both transactions read the snapshot the first took, in parallel; a bad snapshot id is refused', async () => {
+    const count = async (tx: Tx) => (await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM teams')).rows[0]!.n;
+    const other = new pg.Client({ connectionString: testDb.url });
+    await other.connect();
+    let committed!: () => void;
+    const later = new Promise<void>((resolve) => {
+      committed = resolve;
+    });
+    const [a, b] = await withSharedSnapshot(
+      db.pool,
+      async (tx) => {
+        const n = await count(tx); // the snapshot is taken (and exported) before this
+        await other.query(`INSERT INTO teams (id, name, updated_at) VALUES (gen_random_uuid(), 'after-export', now())`);
+        committed();
+        return { n, pid: (await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid };
+      },
+      async (tx) => {
+        await later; // committed before the second's first statement: not seen in the shared snapshot
+        return {
+          n: await count(tx),
+          pid: (await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid,
+          iso: (await tx.query<{ iso: string }>(`SELECT current_setting('transaction_isolation') AS iso`)).rows[0]!.iso,
+        };
+      },
+      { jit: false },
+    );
+    await other.end();
+    expect(b.n).toBe(a.n);
+    expect(b.pid).not.toBe(a.pid);
+    expect(b.iso).toBe('repeatable read');
+    expect(await count(db.pool as unknown as Tx)).toBe(a.n + 1);
+    // a failure on either side is the call's, and does not leave the other waiting
+    await expect(withSharedSnapshot(db.pool, async () => Promise.reject(new Error('first failed')), count)).rejects.toThrow('first failed');
+    await expect(withSharedSnapshot(db.pool, count, async () => Promise.reject(new Error('second failed')))).rejects.toThrow('second failed');
+    await expect(withTransaction(db, async (tx) => count(tx), { readOnlySnapshot: true, snapshot: "x'; DROP TABLE teams; --" })).rejects.toThrow(/snapshot/);
+    await expect(withTransaction(db, async (tx) => count(tx), { snapshot: '00000003-0000001B-1' })).rejects.toThrow(/readOnlySnapshot/);
   });
 });

@@ -92,19 +92,46 @@ export function lockStatements(locks: readonly (string | AdvisoryLock)[]): strin
  * sees the same snapshot (a report whose tables agree). `jit: false`: no JIT
  * compilation in it (`SET LOCAL jit = off`), for statements of many small
  * index lookups whose estimated cost crosses jit_above_cost although they run
- * in milliseconds (compiling their plan would cost seconds).
+ * in milliseconds (compiling their plan would cost seconds). `bitmapScan:
+ * false`: plain index scans only (`SET LOCAL enable_bitmapscan = off`), for
+ * the same statements: a bitmap per lookup of a few rows costs more than it saves.
+ *
+ * `snapshot`: with `readOnlySnapshot`, see the snapshot another open transaction
+ * exported (`exportSnapshot`) instead of a new one: reads split over two
+ * connections, run in parallel, that agree with each other.
  */
 export async function withTransaction<T>(
   source: pg.Pool | { pool: pg.Pool },
   fn: (tx: Tx) => Promise<T>,
-  opts: { attempts?: number; locks?: readonly (string | AdvisoryLock)[]; statementTimeoutMs?: number; readOnlySnapshot?: boolean; jit?: false } = {},
+  opts: {
+    attempts?: number;
+    locks?: readonly (string | AdvisoryLock)[];
+    statementTimeoutMs?: number;
+    readOnlySnapshot?: boolean;
+    snapshot?: string;
+    jit?: false;
+    bitmapScan?: false;
+  } = {},
 ): Promise<T> {
   const pool = typeof (source as pg.Pool).connect === 'function' ? (source as pg.Pool) : (source as { pool: pg.Pool }).pool;
   const attempts = opts.attempts ?? 4;
   // an integer computed here, so building the text is safe
   const timeout = opts.statementTimeoutMs === undefined ? [] : [`SET LOCAL statement_timeout = ${Math.max(1, Math.ceil(opts.statementTimeoutMs))}`];
   const jit = opts.jit === false ? ['SET LOCAL jit = off'] : [];
-  const begin = [opts.readOnlySnapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY' : 'BEGIN', ...timeout, ...jit, ...lockStatements(opts.locks ?? [])].join('; ');
+  const bitmap = opts.bitmapScan === false ? ['SET LOCAL enable_bitmapscan = off'] : [];
+  if (opts.snapshot !== undefined && (!opts.readOnlySnapshot || !SNAPSHOT_ID.test(opts.snapshot))) {
+    throw new Error('withTransaction: snapshot needs readOnlySnapshot and an id from exportSnapshot');
+  }
+  // the id was checked above, so building the text is safe
+  const imported = opts.snapshot === undefined ? [] : [`SET TRANSACTION SNAPSHOT '${opts.snapshot}'`];
+  const begin = [
+    opts.readOnlySnapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY' : 'BEGIN',
+    ...imported,
+    ...timeout,
+    ...jit,
+    ...bitmap,
+    ...lockStatements(opts.locks ?? []),
+  ].join('; ');
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();
     let broken = false;
@@ -125,4 +152,70 @@ export async function withTransaction<T>(
       client.release(broken);
     }
   }
+}
+
+/** what pg_export_snapshot returns (e.g. `00000003-0000001B-1`) */
+const SNAPSHOT_ID = /^[0-9A-F]+-[0-9A-F]+-[0-9]+$/;
+
+/**
+ * The id of `tx`'s snapshot, for `withTransaction(…, { readOnlySnapshot: true, snapshot })`
+ * on another connection while `tx` is still open (pg_export_snapshot).
+ */
+export async function exportSnapshot(tx: Tx): Promise<string> {
+  return (await tx.query<{ id: string }>('SELECT pg_export_snapshot() AS id')).rows[0]!.id;
+}
+
+/**
+ * `first` and `second` in parallel, each in a read-only REPEATABLE READ
+ * transaction of its own connection, both seeing one snapshot: `first`'s,
+ * exported to `second` (pg_export_snapshot; `first` stays open until `second`
+ * has it). For a report whose reads are split over two cores and must agree.
+ * Not retried: a read-only snapshot meets no serialization failure.
+ */
+export async function withSharedSnapshot<A, B>(
+  pool: pg.Pool,
+  first: (tx: Tx) => Promise<A>,
+  second: (tx: Tx) => Promise<B>,
+  opts: { statementTimeoutMs?: number; jit?: false; bitmapScan?: false } = {},
+): Promise<[A, B]> {
+  const read = { ...opts, readOnlySnapshot: true, attempts: 1 };
+  let giveSnapshot!: (id: string) => void;
+  let noSnapshot!: (err: unknown) => void;
+  const snapshot = new Promise<string>((resolve, reject) => {
+    giveSnapshot = resolve;
+    noSnapshot = reject;
+  });
+  let imported!: () => void;
+  const secondHasIt = new Promise<void>((resolve) => {
+    imported = resolve;
+  });
+  // started outside first's transaction scope: a RoutedPool would give it first's connection
+  const b = snapshot.then((id) =>
+    withTransaction(
+      pool,
+      async (tx) => {
+        imported();
+        return second(tx);
+      },
+      { ...read, snapshot: id },
+    ),
+  );
+  const secondDone = b.then(
+    () => undefined,
+    () => undefined,
+  );
+  const a = withTransaction(
+    pool,
+    async (tx) => {
+      giveSnapshot(await exportSnapshot(tx));
+      const value = await first(tx);
+      await Promise.race([secondHasIt, secondDone]);
+      return value;
+    },
+    read,
+  ).catch((err: unknown) => {
+    noSnapshot(err);
+    throw err;
+  });
+  return Promise.all([a, b]);
 }

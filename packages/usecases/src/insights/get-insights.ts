@@ -8,7 +8,7 @@ import { loadFlapRefires } from '@heinrich/db/insights/load-flap-refires';
 import { loadGroupOpenings } from '@heinrich/db/insights/load-group-openings';
 import { loadIncidentFacts, loadIncidentLevels } from '@heinrich/db/insights/load-incident-facts';
 import { loadInsightsPeople } from '@heinrich/db/insights/load-insights-people';
-import { withTransaction } from '@heinrich/db/with-transaction';
+import { withSharedSnapshot } from '@heinrich/db/with-transaction';
 import type { Context } from '../context';
 import { resolveInsightsScope } from './resolve-insights-scope';
 
@@ -40,14 +40,23 @@ export async function getInsights(ctx: Context, principal: Principal, ask: Insig
 }
 
 /** a report of the longest period over everything is bigger than the pool's 5 s statement timeout allows for */
-export const INSIGHTS_STATEMENT_TIMEOUT_MS = 30_000;
+const INSIGHTS_STATEMENT_TIMEOUT_MS = 30_000;
 
 /**
- * The report of `period` over the services of `filter`: the period's loads one
- * after the other in one read-only snapshot (its tables agree with each other)
- * and, in parallel on a second connection, the previous period's (only its
- * counts are shown, as the trend); JIT off for both (docs/insights.md
- * "Performance"); then core buildInsights.
+ * How the report's reads run (docs/insights.md "Performance"): thousands of
+ * small index lookups, so no JIT (its estimated cost would compile the plan
+ * for seconds) and no bitmap scans (one per lookup of a few rows), and a longer
+ * statement timeout.
+ */
+export const INSIGHTS_READ = { jit: false, bitmapScan: false, statementTimeoutMs: INSIGHTS_STATEMENT_TIMEOUT_MS } as const;
+
+/**
+ * The report of `period` over the services of `filter`, read on two connections
+ * in parallel that share one read-only snapshot (its tables agree with each
+ * other): on one the period's incidents and their people, on the other the
+ * previous period's levels (only its counts are shown, as the trend), the flap
+ * re-fires, the group openings and the services; JIT off for both
+ * (docs/insights.md "Performance"); then core buildInsights.
  */
 export async function insightsFor(
   ctx: Context,
@@ -59,41 +68,34 @@ export async function insightsFor(
 ): Promise<Insights> {
   const from = new Date(period.from);
   const to = new Date(period.to);
-  const read = { readOnlySnapshot: true, jit: false, statementTimeoutMs: INSIGHTS_STATEMENT_TIMEOUT_MS } as const;
-  const [loaded, before] = await Promise.all([
-    withTransaction(
-      ctx.db.pool,
-      async (tx) => {
-        const incidents = await loadIncidentFacts(tx, from, to, filter);
-        const flapRefires = await loadFlapRefires(tx, from, to, filter);
-        const openings = await loadGroupOpenings(tx, from, to, filter);
-        const services = await countScopeServices(tx, filter);
-        const users = await loadInsightsPeople(tx, incidents.flatMap((f) => [...f.pagedUserIds, ...f.notified.map((n) => n.userId)]));
-        return { incidents, flapRefires, openings, services, users };
-      },
-      read,
-    ),
-    withTransaction(
-      ctx.db.pool,
-      async (tx) => {
-        const incidents = await loadIncidentLevels(tx, new Date(previous.from), new Date(previous.to), filter);
-        const flapRefires = await loadFlapRefires(tx, new Date(previous.from), new Date(previous.to), filter);
-        return { incidents, flapRefires };
-      },
-      read,
-    ),
-  ]);
+  const [loaded, rest] = await withSharedSnapshot(
+    ctx.db.pool,
+    async (tx) => {
+      const incidents = await loadIncidentFacts(tx, from, to, filter);
+      const users = await loadInsightsPeople(tx, incidents.flatMap((f) => [...f.pagedUserIds, ...f.notified.map((n) => n.userId)]));
+      return { incidents, users };
+    },
+    async (tx) => {
+      const previousIncidents = await loadIncidentLevels(tx, new Date(previous.from), new Date(previous.to), filter);
+      const previousFlapRefires = await loadFlapRefires(tx, new Date(previous.from), new Date(previous.to), filter);
+      const flapRefires = await loadFlapRefires(tx, from, to, filter);
+      const openings = await loadGroupOpenings(tx, from, to, filter);
+      const services = await countScopeServices(tx, filter);
+      return { previousIncidents, previousFlapRefires, flapRefires, openings, services };
+    },
+    INSIGHTS_READ,
+  );
   return buildInsights({
     now: now.getTime(),
     period,
     previousPeriod: previous,
     incidents: loaded.incidents,
-    previousIncidents: before.incidents,
-    flapRefires: loaded.flapRefires,
-    previousFlapRefires: before.flapRefires.length,
+    previousIncidents: rest.previousIncidents,
+    flapRefires: rest.flapRefires,
+    previousFlapRefires: rest.previousFlapRefires.length,
     users: loaded.users,
-    openings: loaded.openings.openings,
-    groupsOpenedBefore: loaded.openings.openedBefore,
-    scope: { ...ask, services: loaded.services },
+    openings: rest.openings.openings,
+    groupsOpenedBefore: rest.openings.openedBefore,
+    scope: { ...ask, services: rest.services },
   });
 }
