@@ -1,5 +1,6 @@
 import type { HeartbeatGaugeSamples } from '@heinrich/core/heartbeats/heartbeat-gauges';
 import type { QueueJobCount } from '@heinrich/jobs/count-queue-jobs';
+import { createRedisUpGauge } from '@heinrich/jobs/redis-up-gauge';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { createOutboundHeartbeatMetrics } from './outbound-heartbeat-metrics';
 
@@ -170,22 +171,6 @@ function createHeartbeatGauges(registry: Registry, load: () => Promise<Heartbeat
       const { status } = await samples();
       this.reset();
       for (const s of status) this.set(s.labels, s.value);
-    },
-  });
-}
-
-/**
- * heinrich_redis_up: 1 when Redis answered a PING at this scrape, 0 when not
- * (the same gauge on the api). Asked at scrape time, so it is as fresh as the
- * scrape and costs one round trip per scrape.
- */
-function createRedisUpGauge(registry: Registry, redisUp: () => Promise<boolean>): void {
-  new Gauge({
-    name: 'heinrich_redis_up',
-    help: 'Whether Redis answered a PING from this process at this scrape (1) or not (0)',
-    registers: [registry],
-    async collect() {
-      this.set((await redisUp().catch(() => false)) ? 1 : 0);
     },
   });
 }

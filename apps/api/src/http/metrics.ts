@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { createRedisUpGauge } from '@heinrich/jobs/redis-up-gauge';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export type ApiMetrics = ReturnType<typeof createApiMetrics>;
 
@@ -7,17 +8,7 @@ export function createApiMetrics(opts: { /** whether Redis answers a PING now (h
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'heinrich_api_' });
   const { redisUp } = opts;
-  if (redisUp) {
-    // the same gauge as the worker's (worker-metrics.ts): 1 when Redis answered at this scrape
-    new Gauge({
-      name: 'heinrich_redis_up',
-      help: 'Whether Redis answered a PING from this process at this scrape (1) or not (0)',
-      registers: [registry],
-      async collect() {
-        this.set((await redisUp().catch(() => false)) ? 1 : 0);
-      },
-    });
-  }
+  if (redisUp) createRedisUpGauge(registry, redisUp);
   const httpDuration = new Histogram({
     name: 'heinrich_http_request_duration_seconds',
     help: 'HTTP request duration by method, route and status',
