@@ -34,7 +34,13 @@ describe('what a user may not do is hidden; the API says why if reached (web UI)
     for (let i = 0; i < 55; i += 1) await web.api.admin('POST', '/api/v1/teams', { name: `Team ${i}` });
     const page = await web.newPage();
     await signInAs(page, admin);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
+    // at 1280 px the whole menu of an admin (every entry, the name, the role and Sign out) is one row
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('button', { name: 'Sign out' }).waitFor();
+    const tops = await nav.locator('a, button').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2)));
+    expect(tops.length).toBeGreaterThanOrEqual(12);
+    expect(Math.max(...tops) - Math.min(...tops), `centres of the menu's entries: ${tops.join(', ')}`).toBeLessThanOrEqual(4);
+    await nav.getByRole('link', { name: 'Audit log' }).click();
     await page.getByRole('heading', { name: 'Audit log' }).waitFor();
     await expect.poll(() => page.locator('.audit-entry').count()).toBe(50);
     await page.getByRole('button', { name: 'Older entries' }).click();
