@@ -6,6 +6,7 @@ import { deliveryAlertRules } from '../alert-rules/delivery-alert-rules';
 import { ingestAlerts, type IngestSummary } from '../ingest/ingest-alerts';
 import { sumSummaries } from '../ingest/sum-summaries';
 import type { RoutingSender } from './authenticate-ingest-key';
+import { keepResendsInPlace } from './keep-resends-in-place';
 import { planRouting } from './plan-routing';
 import { routingConfigOf } from './routing-config-of';
 
@@ -25,7 +26,8 @@ export const ROUTING_ANNOTATION = 'heinrich_routing';
 /**
  * One Alertmanager notification sent to a routing integration's key. Each alert
  * meets the integration's alert rules, then is routed on the labels they left
- * (first match wins, docs/routing.md); the alerts of each target
+ * (first match wins, docs/routing.md), unless its occurrence is already held by
+ * a service (a re-send goes where its first copy went); the alerts of each target
  * service are normalized with that service's groupBy and ingested as if sent to
  * that service's own key (dedup, grouping, alert rules, maintenance, flapping,
  * storms: its normal ingest, one commitBatch per service). What went to the
@@ -40,7 +42,7 @@ export async function ingestRoutedAlertmanager(
 ): Promise<IngestSummary & { routing: RoutingBreakdown }> {
   const { integration } = sender;
   const config = routingConfigOf(sender, ctx.now());
-  const plan = await planRouting(ctx.db.pool, config, payload.alerts);
+  const plan = await keepResendsInPlace(ctx.db.pool, integration.updatedAt, config, payload.alerts, await planRouting(ctx.db.pool, config, payload.alerts));
   const byService = new Map<string, AlertmanagerPayload['alerts']>();
   const unrouted: UnroutedAlertWrite[] = [];
   plan.decisions.forEach((d, i) => {
