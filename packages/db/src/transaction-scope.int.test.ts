@@ -166,6 +166,13 @@ describe('withTransaction with Prisma Client and SQL', () => {
     expect(b.pid).not.toBe(a.pid);
     expect(b.iso).toBe('repeatable read');
     expect(await count(db.pool as unknown as Tx)).toBe(a.n + 1);
+    // a pool of one connection: the first cannot wait for the second, which then reads a snapshot of its own
+    const single = createDatabase({ url: testDb.url, poolSize: 1, applicationName: 'transaction-scope-test-1' });
+    try {
+      expect(await withSharedSnapshot(single.pool, count, count)).toEqual([a.n + 1, a.n + 1]);
+    } finally {
+      await single.close();
+    }
     // a failure on either side is the call's, and does not leave the other waiting
     await expect(withSharedSnapshot(db.pool, async () => Promise.reject(new Error('first failed')), count)).rejects.toThrow('first failed');
     await expect(withSharedSnapshot(db.pool, count, async () => Promise.reject(new Error('second failed')))).rejects.toThrow('second failed');

@@ -165,11 +165,24 @@ export async function exportSnapshot(tx: Tx): Promise<string> {
   return (await tx.query<{ id: string }>('SELECT pg_export_snapshot() AS id')).rows[0]!.id;
 }
 
+/** how long `first` keeps its snapshot (and connection) for `second`, once its own work is done */
+const SHARE_WAIT_MS = 250;
+
+/** Postgres' answer to SET TRANSACTION SNAPSHOT for a snapshot whose transaction has ended */
+function isGoneSnapshot(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  return e?.code === '22023' && typeof e.message === 'string' && e.message.includes('snapshot');
+}
+
 /**
  * `first` and `second` in parallel, each in a read-only REPEATABLE READ
  * transaction of its own connection, both seeing one snapshot: `first`'s,
- * exported to `second` (pg_export_snapshot; `first` stays open until `second`
- * has it). For a report whose reads are split over two cores and must agree.
+ * exported to `second` (pg_export_snapshot). For a report whose reads are split
+ * over two cores and must agree. `first` keeps its transaction open for
+ * `second` to import the snapshot, but never holds its connection waiting for
+ * a free one: when the pool is exhausted (every connection held by a `first`),
+ * it ends after SHARE_WAIT_MS and `second` then reads a snapshot of its own (a
+ * few milliseconds later: tables that agree but for what committed meanwhile).
  * Not retried: a read-only snapshot meets no serialization failure.
  */
 export async function withSharedSnapshot<A, B>(
@@ -190,16 +203,21 @@ export async function withSharedSnapshot<A, B>(
     imported = resolve;
   });
   // started outside first's transaction scope: a RoutedPool would give it first's connection
-  const b = snapshot.then((id) =>
-    withTransaction(
-      pool,
-      async (tx) => {
-        imported();
-        return second(tx);
-      },
-      { ...read, snapshot: id },
-    ),
-  );
+  const b = snapshot.then(async (id) => {
+    try {
+      return await withTransaction(
+        pool,
+        async (tx) => {
+          imported();
+          return second(tx);
+        },
+        { ...read, snapshot: id },
+      );
+    } catch (err) {
+      if (!isGoneSnapshot(err)) throw err;
+      return withTransaction(pool, second, read);
+    }
+  });
   const secondDone = b.then(
     () => undefined,
     () => undefined,
@@ -209,7 +227,12 @@ export async function withSharedSnapshot<A, B>(
     async (tx) => {
       giveSnapshot(await exportSnapshot(tx));
       const value = await first(tx);
-      await Promise.race([secondHasIt, secondDone]);
+      let timer: NodeJS.Timeout | undefined;
+      const waited = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, SHARE_WAIT_MS);
+      });
+      await Promise.race([secondHasIt, secondDone, waited]);
+      clearTimeout(timer);
       return value;
     },
     read,

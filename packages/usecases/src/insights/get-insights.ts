@@ -55,7 +55,7 @@ export const INSIGHTS_READ = { jit: false, bitmapScan: false, statementTimeoutMs
  * in parallel that share one read-only snapshot (its tables agree with each
  * other): on one the period's incidents and their people, on the other the
  * previous period's levels (only its counts are shown, as the trend), the flap
- * re-fires, the group openings and the services; JIT off for both
+ * re-fires, the group openings and the services; both as INSIGHTS_READ says
  * (docs/insights.md "Performance"); then core buildInsights.
  */
 export async function insightsFor(
