@@ -1,7 +1,7 @@
 import { occurrenceKey } from '@heinrich/core/alert-rules/decide-rule-routes';
 import { mayHaveDrifted, stickToHolders } from '@heinrich/core/routing/stick-to-holders';
+import { selectOccurrenceServices } from '@heinrich/db/ingest/select-occurrence-services';
 import type { Queryable } from '@heinrich/db/queryable';
-import { selectOccurrenceHolders } from '@heinrich/db/routing/select-occurrence-holders';
 import { selectRoutingTargets } from '@heinrich/db/routing/select-routing-targets';
 import type { RoutingConfig, RoutingPlan } from './plan-routing';
 
@@ -25,7 +25,7 @@ export async function keepResendsInPlace(
   const drift = { timeConditioned: config.alertRules?.rules.some((c) => c.rule.time !== null) ?? false, changedAt: changedAt.getTime() };
   const asked = alerts.filter((a) => mayHaveDrifted(a, drift));
   if (asked.length === 0) return plan;
-  const held = await selectOccurrenceHolders(q, asked);
+  const held = await selectOccurrenceServices(q, null, asked);
   const decisions = stickToHolders(
     plan.decisions,
     alerts.map((a) => held.get(occurrenceKey(a))),
