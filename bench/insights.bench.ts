@@ -14,15 +14,19 @@ export interface InsightsBenchOptions {
   adminDatabaseUrl: string;
   incidents: number;
   runs: number;
+  /** a database seeded by an earlier run (BENCH_INSIGHTS_DB): no seeding, kept */
+  reuseDatabaseUrl?: string | undefined;
+  /** keep the seeded database and print its URL (BENCH_INSIGHTS_KEEP=1) */
+  keepDatabase?: boolean;
 }
 
 const DAY = 86_400_000;
 
 export async function insightsBench(opts: InsightsBenchOptions) {
   // BENCH_INSIGHTS_DB=<url of a database a previous run kept> skips the seeding (~65 s); BENCH_INSIGHTS_KEEP=1 keeps this run's
-  const reuse = process.env.BENCH_INSIGHTS_DB;
+  const reuse = opts.reuseDatabaseUrl;
   const db = reuse ? { url: reuse, drop: async () => {} } : await createBenchDatabase(opts.adminDatabaseUrl);
-  const keep = reuse !== undefined || process.env.BENCH_INSIGHTS_KEEP === '1';
+  const keep = reuse !== undefined || opts.keepDatabase === true;
   // idle connections stay open for the whole run, so their backends' CPU time can be read (postgresCpuMs)
   const pool = new pg.Pool({ connectionString: db.url, max: 8, idleTimeoutMillis: 0 });
   try {

@@ -43,7 +43,14 @@ const run: Record<string, () => Promise<unknown>> = {
   escalation: () => escalationBench({ adminDatabaseUrl, redisUrl, incidents: quick ? 1_000 : 10_000, spreadSeconds: quick ? 10 : 60 }),
   startup: () => startupBench({ adminDatabaseUrl, redisUrl, runs: quick ? 1 : 5 }),
   delivery: () => deliveryBench({ adminDatabaseUrl, redisUrl, rate: 100, seconds: quick ? 3 : 10 }),
-  insights: () => insightsBench({ adminDatabaseUrl, incidents: quick ? 10_000 : 100_000, runs: quick ? 5 : 40 }),
+  insights: () =>
+    insightsBench({
+      adminDatabaseUrl,
+      incidents: quick ? 10_000 : 100_000,
+      runs: quick ? 5 : 40,
+      reuseDatabaseUrl: process.env.BENCH_INSIGHTS_DB,
+      keepDatabase: process.env.BENCH_INSIGHTS_KEEP === '1',
+    }),
 };
 
 const started = new Date();

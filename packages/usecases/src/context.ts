@@ -4,7 +4,7 @@ import type { OutboxPublisher } from './outbox-publisher';
 
 /**
  * What every use case needs, built once in an app's main.ts. Time comes from
- * `now` so tests can move it; nothing here reads process.env.
+ * `now` so tests can move it; nothing here reads the environment (config does, at boot).
  */
 export interface Context {
   db: Database;
